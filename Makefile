@@ -1,0 +1,64 @@
+# newsframe — two commands: `make run` (try it) and `make test` (the whole suite).
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/newsframe
+REDIS_URL ?= redis://127.0.0.1:6379/0
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run install migrate seed serve worker test lint typecheck pytest e2e browser eval bench clean services
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Embedded default: SQLite under var/, tasks in-process, DEBUG on for local use.
+run: export DEBUG ?= 1
+run: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py load_seeds
+	@echo "newsframe is at http://127.0.0.1:$(PORT)/"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The real stack: DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(REDIS_URL) make worker
+worker: install
+	$(BIN)/celery -A newsframe worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-1}
+
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn newsframe.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy newsframe articles
+
+# The whole suite on PostgreSQL and Redis, a real Celery worker and Debian's chromium.
+test: install services lint typecheck
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) DEBUG=0 NEWSFRAME_HTTPS=0 \
+		$(BIN)/pytest -q
+
+services:
+	@bash scripts/check-services
+
+eval: install
+	$(BIN)/python -m tests.eval_nlp
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf var/newsframe.sqlite3 var/screenshots var/staticfiles

@@ -1,0 +1,41 @@
+"""Match an article's actors to the event's Actor rows, creating what is new.
+
+Called by services under a lock on the event row, so two workers never create
+the same actor twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articles.models import Actor, ActorAlias, Event
+from articles.nlp.actors import same_actor
+from articles.nlp.types import ActorRef
+
+
+def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
+    """Map each found ActorRef.name to an event Actor, adding new aliases."""
+    known: list[tuple[Actor, ActorRef]] = []
+    aliases: dict[int, set[str]] = {}
+    for row in Actor.objects.filter(event=event).prefetch_related("aliases"):
+        aliases[row.pk] = {a.alias for a in row.aliases.all()}
+        ref = ActorRef(name=row.name, kind=row.kind, aliases=tuple(aliases[row.pk]), title=row.title)  # type: ignore[arg-type]
+        known.append((row, ref))
+
+    by_name: dict[str, Actor] = {}
+    new_aliases: list[ActorAlias] = []
+    for ref in found:
+        match = next((row for row, known_ref in known if same_actor(ref, known_ref)), None)
+        if match is None:
+            match = Actor.objects.create(
+                event=event, name=ref.name[:300], kind=ref.kind, title=ref.title[:300]
+            )
+            known.append((match, ref))
+            aliases[match.pk] = set()
+        for alias in (ref.name, *ref.aliases):
+            alias = alias[:300]
+            if alias and alias not in aliases[match.pk]:
+                aliases[match.pk].add(alias)
+                new_aliases.append(ActorAlias(actor=match, alias=alias))
+        by_name[ref.name] = match
+    ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    return by_name

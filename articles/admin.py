@@ -1,0 +1,136 @@
+"""The editors' and staff's admin: quotes to correct, actors, uploads, jobs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles import services
+from articles.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    AttributionCorrection,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    Quote,
+    Signal,
+    StoryPoint,
+    Upload,
+)
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "domain"]
+    search_fields = ["name", "domain"]
+
+
+@admin.register(Upload)
+class UploadAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "status", "size", "uploader", "event", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["original_name", "sha256"]
+    readonly_fields = ["batch", "original_name", "content_type", "size", "sha256", "uploader",
+                       "status", "error", "hint", "notes", "parser_version", "created_at", "raw_link"]
+    exclude = ["raw", "draft"]
+    actions = ["reparse"]
+
+    @admin.display(description="raw bytes")
+    def raw_link(self, obj: Upload) -> str:
+        return format_html('<a href="{}">download as received</a>', reverse("upload_raw", args=[obj.pk]))
+
+    @admin.action(description="Parse again with the current parser")
+    def reparse(self, request: HttpRequest, queryset: QuerySet[Upload]) -> None:
+        for upload in queryset:
+            services.upload_reparse(upload=upload)
+        self.message_user(request, f"Parsed {queryset.count()} upload(s) again; review them from the upload page.")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "event", "outlet", "position", "published", "analysis_version"]
+    list_filter = ["event", "outlet", "analysis_version"]
+    search_fields = ["title", "byline"]
+    raw_id_fields = ["upload"]
+    actions = ["reanalyse"]
+
+    @admin.action(description="Analyse again (keeps editors' corrections)")
+    def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        count = services.articles_requeue(articles=queryset)
+        self.message_user(request, f"Queued {count} article(s) for analysis.", messages.SUCCESS)
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["kind", "event", "article", "status", "attempts", "queued_at", "finished_at", "error"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["article"]
+
+
+class AliasInline(admin.TabularInline):
+    model = ActorAlias
+    extra = 1
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "event"]
+    list_filter = ["event", "kind"]
+    search_fields = ["name", "aliases__alias"]
+    inlines = [AliasInline]
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "speaker", "speaker_mention", "kind", "confidence", "attribution", "article"]
+    list_filter = ["attribution", "kind", "article__event", "is_quote", "orphaned"]
+    search_fields = ["text", "speaker_mention", "speaker__name"]
+    ordering = ["confidence"]
+    autocomplete_fields = ["speaker"]
+    fields = ["article", "text", "kind", "speaker_mention", "speaker", "is_quote", "cue",
+              "confidence", "attribution", "orphaned"]
+    readonly_fields = ["article", "text", "speaker_mention", "cue", "confidence", "attribution", "orphaned"]
+
+    @admin.display(description="quote")
+    def short_text(self, obj: Quote) -> str:
+        return obj.text[:90]
+
+    def save_model(self, request: HttpRequest, obj: Quote, form: Any, change: bool) -> None:
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # Every edit goes through the audited correction, never a bare save.
+        services.quote_correct(
+            quote=obj, user=request.user,
+            speaker=form.cleaned_data.get("speaker"),
+            kind=form.cleaned_data.get("kind"),
+            is_quote=form.cleaned_data.get("is_quote"),
+        )
+
+
+@admin.register(AttributionCorrection)
+class AttributionCorrectionAdmin(admin.ModelAdmin):
+    list_display = ["quote", "editor", "created_at", "note"]
+    readonly_fields = ["quote", "editor", "created_at", "before", "after"]
+
+
+admin.site.register(StoryPoint, list_display=["label", "event", "order"], list_filter=["event"])
+admin.site.register(Claim, list_display=["text", "voice", "hedged", "loaded", "article"],
+                    list_filter=["voice", "hedged", "loaded"], search_fields=["text"])
+admin.site.register(Signal, list_display=["kind", "text", "category", "article"],
+                    list_filter=["kind", "category"], search_fields=["text"])

@@ -1,0 +1,122 @@
+"""Replace an article's machine output with a new analysis, keeping every
+human decision: quotes marked human are re-anchored (or flagged orphaned when
+their text is gone) and machine quotes over the same words are dropped."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from articles.models import Actor, Article, Claim, Quote, Signal
+from articles.nlp.types import ArticleAnalysis, QuoteResult
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _reanchor(quote: Quote, body: str) -> None:
+    """Move a human quote to where its text now is, nearest its old place."""
+    candidates = []
+    index = body.find(quote.text)
+    while index != -1 and quote.text:
+        candidates.append(index)
+        index = body.find(quote.text, index + 1)
+    if not candidates:
+        quote.orphaned = True
+        return
+    best = min(candidates, key=lambda i: abs(i - quote.start))
+    shift = best - quote.start
+    quote.start, quote.end = best, best + len(quote.text)
+    for field in ("cue_start", "cue_end", "mention_start", "mention_end"):
+        value = getattr(quote, field)
+        if value is not None:
+            setattr(quote, field, max(0, value + shift))
+    quote.orphaned = False
+
+
+def replace_machine_output(article: Article, analysis: ArticleAnalysis, actors: dict[str, Actor]) -> None:
+    human = list(article.quotes.filter(attribution=Quote.Attribution.HUMAN))
+    for quote in human:
+        _reanchor(quote, article.body)
+    Quote.objects.bulk_update(
+        human, ["start", "end", "cue_start", "cue_end", "mention_start", "mention_end", "orphaned"]
+    )
+    article.claims.all().delete()
+    article.signals.all().delete()
+    article.quotes.filter(attribution=Quote.Attribution.MACHINE).delete()
+
+    anchored = [q for q in human if not q.orphaned]
+    quote_rows: list[Quote | None] = []
+    new_quotes: list[Quote] = []
+    for position, found in enumerate(analysis.quotes):
+        overridden = next((q for q in anchored if _overlaps(found.start, found.end, q.start, q.end)), None)
+        if overridden is not None:
+            quote_rows.append(overridden if overridden.is_quote else None)
+            continue
+        row = _quote_row(article, found, position, actors, analysis.version)
+        new_quotes.append(row)
+        quote_rows.append(row)
+    Quote.objects.bulk_create(new_quotes)
+
+    Claim.objects.bulk_create(
+        Claim(
+            article=article,
+            position=position,
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            voice=claim.voice,
+            hedged=claim.hedged,
+            loaded=claim.loaded,
+            quote=quote_rows[claim.quote_index] if claim.quote_index is not None else None,
+            speaker=_speaker_of_claim(claim.quote_index, quote_rows, claim.speaker, actors),
+        )
+        for position, claim in enumerate(analysis.claims)
+    )
+    Signal.objects.bulk_create(
+        Signal(
+            article=article,
+            kind=signal.kind,
+            text=signal.text[:500],
+            start=signal.start,
+            end=signal.end,
+            category=signal.category[:40],
+            actor=actors.get(signal.actor) if signal.actor else None,
+            in_quote=signal.in_quote,
+        )
+        for signal in analysis.signals
+    )
+    article.analysis_version = analysis.version
+    article.analyzed_at = timezone.now()
+    article.save(update_fields=["analysis_version", "analyzed_at"])
+
+
+def _quote_row(
+    article: Article, found: QuoteResult, position: int, actors: dict[str, Actor], version: str
+) -> Quote:
+    return Quote(
+        article=article,
+        position=position,
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        cue=found.cue[:120],
+        cue_start=found.cue_start,
+        cue_end=found.cue_end,
+        speaker_mention=found.speaker_mention[:300],
+        mention_start=found.mention_start,
+        mention_end=found.mention_end,
+        speaker=actors.get(found.speaker) if found.speaker else None,
+        confidence=found.confidence,
+        analysis_version=version,
+    )
+
+
+def _speaker_of_claim(
+    quote_index: int | None, quote_rows: list[Quote | None], speaker: str | None, actors: dict[str, Actor]
+) -> Actor | None:
+    """A claim's speaker follows its quote, so a human correction carries over."""
+    if quote_index is not None and quote_rows[quote_index] is not None:
+        return quote_rows[quote_index].speaker  # type: ignore[union-attr]
+    return actors.get(speaker) if speaker else None

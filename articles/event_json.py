@@ -1,0 +1,92 @@
+"""The event JSON of DESIGN.md, built from plain values, shared by
+`analyze_dump --json` (no database) and `export_event` (from the rows).
+Field names are a public contract: extend, don't rename."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from articles.compare.types import StoryPointResult
+from articles.nlp.actors import same_actor
+from articles.nlp.types import ActorRef, ArticleAnalysis
+
+
+def canonical_names(per_article: Sequence[Sequence[ActorRef]]) -> list[dict[str, str]]:
+    """For each article, its local actor names mapped to one name per event
+    actor (the first-seen fullest form), matched the way the database does."""
+    known: list[ActorRef] = []
+    out: list[dict[str, str]] = []
+    for actors in per_article:
+        mapping: dict[str, str] = {}
+        for ref in actors:
+            match = next((k for k in known if same_actor(ref, k)), None)
+            if match is None:
+                known.append(ref)
+                match = ref
+            mapping[ref.name] = match.name
+        out.append(mapping)
+    return out
+
+
+def article_json(
+    *, title: str, published: dt.date | None, byline: str, outlet: str, body: str,
+    quotes: list[dict[str, Any]], claims: list[dict[str, Any]], signals: list[dict[str, Any]],
+    url: str = "",
+) -> dict[str, Any]:
+    return {
+        "title": title,
+        "published": published.isoformat() if published else None,
+        "byline": byline,
+        "outlet": outlet,
+        "url": url,
+        "body": body,
+        "quotes": quotes,
+        "claims": claims,
+        "signals": signals,
+    }
+
+
+def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Quotes, claims and signals of one analysis as JSON, speakers canonical."""
+    def canon(name: str | None) -> str | None:
+        return names.get(name, name) if name else None
+
+    return {
+        "quotes": [
+            {"text": q.text, "kind": q.kind, "speaker": canon(q.speaker), "speaker_mention": q.speaker_mention,
+             "cue": q.cue, "start": q.start, "end": q.end, "confidence": round(q.confidence, 3),
+             "attribution": "machine"}
+            for q in analysis.quotes
+        ],
+        "claims": [
+            {"text": c.text, "start": c.start, "end": c.end, "voice": c.voice, "hedged": c.hedged,
+             "loaded": c.loaded, "quote": c.quote_index, "speaker": canon(c.speaker)}
+            for c in analysis.claims
+        ],
+        "signals": [
+            {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
+             "actor": canon(s.actor), "in_quote": s.in_quote}
+            for s in analysis.signals
+        ],
+    }
+
+
+def story_points_json(
+    points: Sequence[StoryPointResult], member_spans: dict[int, tuple[int, str, int, int]]
+) -> list[dict[str, Any]]:
+    """`member_spans` maps a claim id to (article position, text, start, end)."""
+    return [
+        {
+            "id": index,
+            "label": point.label,
+            "members": [
+                {"article": member_spans[m][0], "text": member_spans[m][1],
+                 "start": member_spans[m][2], "end": member_spans[m][3]}
+                for m in point.members
+            ],
+            "missing_from": list(point.missing_from),
+        }
+        for index, point in enumerate(points)
+    ]

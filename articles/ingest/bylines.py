@@ -1,0 +1,119 @@
+"""Who wrote an article and for which outlet, as its header or dateline says.
+
+Handles "By Jane Doe", "By Jane Doe, Reuters", "Jane Doe | The Guardian",
+"Shaun Walker in Moscow and Julian Borger in Washington", and datelines such as
+"MOSCOW (Reuters) -". Bare names ("Jane Doe", or "Adam" / "Garrie" split over two
+lines) are only names by position; `segment` decides that, this module checks shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.ingest.wordlists import load_list
+
+# Letters in any script ("José Núñez"), initials ("J.R."), "O’Brien", "Smith-Jones".
+_NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_BY = re.compile(r"(?:(?:words|written|story|text|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—:]"
+)
+_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|bureau|chief"
+    r"|analyst|producer|journalist)s?\b",
+    re.I,
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Press|Agency|Journal|Herald|Tribune|Daily|Today|Guardian|Telegraph"
+    r"|Network|Media|TV|Radio|Magazine|Gazette|Chronicle|Observer|Wire|Insider)\b|\.com\b"
+)
+
+
+@dataclass(frozen=True)
+class Byline:
+    name: str
+    outlet: str = ""
+
+
+def parse_byline(line: str) -> Byline | None:
+    """An explicit byline line: "By Jane Doe, Reuters", "Jane Doe | The Guardian"."""
+    text = " ".join(line.split())
+    by = _BY.fullmatch(text)
+    if by is not None:
+        named = by.group(1)
+        # "BY JANE DOE": shout-cased bylines are names too.
+        return _split_name_outlet(named.title() if named.isupper() else named, require_outlet=False)
+    if "|" in text or " - " in text or " — " in text:
+        return _split_name_outlet(text, require_outlet=True)
+    return None
+
+
+def outlet_name(text: str) -> str:
+    """`text` as printed if it is a known news outlet, else ""."""
+    cleaned = " ".join(text.split()).strip(" .,;:-–—|")
+    known = {name.lower() for name in load_list("outlets.txt")}
+    return cleaned if cleaned.lower() in known else ""
+
+
+def dateline_outlet(paragraph: str) -> str:
+    """The outlet in a wire dateline: "MOSCOW (Reuters) - ..." -> "Reuters"."""
+    m = _DATELINE.match(paragraph)
+    if m is None:
+        return ""
+    inside = m.group(1).strip()
+    return inside if outlet_name(inside) or _OUTLET_WORDS.search(inside) else ""
+
+
+def is_name(text: str, *, max_words: int = 12) -> bool:
+    """Shaped like one or more personal names: capitalised words joined by connectors."""
+    words = text.replace(",", " , ").split()
+    if not words or len(words) > max_words:
+        return False
+    connectors = load_list("name_connectors.txt")
+    names = 0
+    for word in words:
+        if word == "," or word.lower() in connectors:
+            continue
+        if (
+            not _NAME_WORD.fullmatch(word)
+            or not word[0].isupper()
+            or (word.isupper() and len(word) > 3)
+        ):
+            return False
+        names += 1
+    return 2 <= names <= max_words and words[0].lower() not in connectors
+
+
+def clean_name(text: str) -> str:
+    """Drop locations from a Guardian-style byline: "Jane Doe in Moscow" -> "Jane Doe"."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?=\s+and\s|\s*,|$)", "", text)
+    return text.strip(" ,;")
+
+
+def _split_name_outlet(text: str, *, require_outlet: bool) -> Byline | None:
+    parts = [part.strip() for part in re.split(r"\s*(?:\||,|\s-\s|\s—\s|\s–\s)\s*", text)]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    name_parts: list[str] = []
+    outlet = ""
+    for part in parts:
+        if not outlet and (known := outlet_name(part) or _outlet_shaped(part)):
+            outlet = known
+        elif not outlet and is_name(part) and not _ROLE.search(part):
+            name_parts.append(part)
+        elif name_parts or outlet:
+            continue  # a role or place after the name: "Moscow correspondent"
+        else:
+            return None
+    if require_outlet and not outlet:
+        return None
+    if not name_parts and not outlet:
+        return None
+    return Byline(clean_name(", ".join(name_parts)), outlet)
+
+
+def _outlet_shaped(text: str) -> str:
+    return text if _OUTLET_WORDS.search(text) and len(text.split()) <= 5 else ""

@@ -1,0 +1,136 @@
+"""Bytes of a text upload -> str.
+
+Order of evidence: a byte-order mark; UTF-16 without a BOM (every other byte NUL);
+strict UTF-8; then a legacy single-byte code page. News English that is not UTF-8 is
+almost always Windows-1252 (curly quotes at 0x91-0x94) or Latin-1, so mostly-ASCII
+bytes go to cp1252 directly; charset-normalizer decides for the rest. Only line endings
+are normalised: quotes, dashes and no-break spaces come through as they are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+
+from articles.ingest.types import IngestError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ASCII = bytes(range(128))
+# Share of non-ASCII bytes under which a text is "English with a few special characters".
+_MOSTLY_ASCII = 0.1
+# Control characters other than tab/newline/form feed signal a binary file.
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+
+
+def decode(data: bytes, filename: str = "") -> str:
+    """Decode an uploaded text file; raise IngestError for empty or binary input."""
+    label = filename or "The file"
+    if not data.strip():
+        raise IngestError(
+            f"{label} is empty.",
+            "Upload a file that contains the text of the articles.",
+        )
+    encoding, skip = _detect(data, label)
+    text = _decode_normalising_newlines(data, encoding, skip, label)
+    _reject_binary(text, label)
+    return text
+
+
+def _detect(data: bytes, label: str) -> tuple[str, int]:
+    """The codec to use and how many leading BOM bytes to skip."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16, 0
+    if b"\x00" in data:
+        raise _binary_error(label)
+    try:
+        data.decode("utf-8")
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    non_ascii = len(data.translate(None, _ASCII))
+    if non_ascii <= _MOSTLY_ASCII * len(data):
+        return ("cp1252" if _decodes(data, "cp1252") else "latin-1"), 0
+    return _charset_normalizer_guess(data, label), 0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # English in UTF-16 has a NUL in (nearly) every high byte; binary files do not show
+    # that regular pattern, so this does not mistake them for text.
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _charset_normalizer_guess(data: bytes, label: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(
+            f"{label} could not be decoded as text in any known encoding.",
+            "Save it as UTF-8 text (in most editors: Save As, encoding UTF-8) and upload again.",
+        )
+    # charset-normalizer may name a Western code page cousin for Western text; cp1252
+    # is the superset of Latin-1 that Windows editors actually write.
+    if best.encoding in {"latin_1", "iso8859_15", "cp1250", "mac_roman"} and _decodes(
+        data, "cp1252"
+    ):
+        return "cp1252"
+    return str(best.encoding)
+
+
+def _decode_normalising_newlines(data: bytes, encoding: str, skip: int, label: str) -> str:
+    # TextIOWrapper decodes and turns \r\n and \r into \n in one pass, so the text is
+    # built once instead of once per replace().
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline=None)
+    try:
+        if skip:
+            stream.buffer.read(skip)
+        return stream.read()
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"{label} is not valid {encoding} text (bad byte at position {exc.start}).",
+            "Save it as UTF-8 text and upload again.",
+        ) from exc
+    finally:
+        stream.detach()
+
+
+def _reject_binary(text: str, label: str) -> None:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ch in _CONTROL)
+    if "\x00" in sample or controls > max(2, len(sample) // 100):
+        raise _binary_error(label)
+
+
+def _binary_error(label: str) -> IngestError:
+    return IngestError(
+        f"{label} looks like a binary file, not text.",
+        "Upload the articles as plain text, HTML, JSON or a ZIP of those; "
+        "for a PDF or Word file, copy the text into a .txt file first.",
+    )

@@ -1,0 +1,98 @@
+"""A decoded text dump -> articles: segment, drop furniture, rebuild paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from articles.ingest.boilerplate import BEFORE_FOOTER_RUN, LAST_ARTICLE_RUN, clean_paragraphs
+from articles.ingest.bylines import dateline_outlet
+from articles.ingest.reflow import Paragraph, reflow
+from articles.ingest.segment import Block, segment
+from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
+
+# Fewer words than this is a stray headline or a comment, not an article.
+MIN_ARTICLE_WORDS = 25
+
+
+def parse_dump(text: str, source_name: str = "") -> ParseResult:
+    """All articles in a text dump; NoArticlesFound if there is none."""
+    segmentation = segment(text)
+    notes = list(segmentation.notes)
+    articles: list[ParsedArticle] = []
+    blocks = segmentation.blocks
+    for n, block in enumerate(blocks):
+        article, block_notes = _article(block, source_name, last=n == len(blocks) - 1)
+        notes.extend(block_notes)
+        if article.word_count < MIN_ARTICLE_WORDS:
+            notes.append(
+                f"skipped {block.title!r}: {article.word_count} word(s), too short for an article"
+            )
+            continue
+        articles.append(article)
+    if not articles:
+        raise NoArticlesFound(
+            f"No article found in {source_name or 'the text'}.",
+            "An article is recognised by a headline line followed by its date or byline, "
+            "or by a headline after a '----' separator. Add those, or take the whole text "
+            "as one article.",
+            text,
+        )
+    return ParseResult(tuple(articles), tuple(notes))
+
+
+def whole_text_article(text: str, title: str = "") -> ParsedArticle:
+    """The whole text as one article: for a dump in which no article was recognised.
+
+    Without a title, the first line becomes the title when it is short enough to be one.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not title:
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None and len(lines[first].split()) <= 25:
+            title = lines[first].strip()
+            lines = lines[first + 1 :]
+    paragraphs = [p for p in reflow(lines) if p.text]
+    return _build(title.strip(), paragraphs, source_name="")
+
+
+def _article(block: Block, source_name: str, *, last: bool) -> tuple[ParsedArticle, list[str]]:
+    run = BEFORE_FOOTER_RUN if block.cut_at_footer else LAST_ARTICLE_RUN if last else 0
+    paragraphs, notes = clean_paragraphs(reflow(block.lines), min_headline_run=run)
+    outlet = block.outlet
+    if not outlet and paragraphs:
+        outlet = dateline_outlet(paragraphs[0].text)
+    article = _build(
+        block.title,
+        paragraphs,
+        source_name=source_name,
+        published=block.published,
+        byline=block.byline,
+        outlet=outlet,
+    )
+    return article, notes
+
+
+def _build(
+    title: str,
+    paragraphs: Sequence[Paragraph],
+    *,
+    source_name: str,
+    published: dt.date | None = None,
+    byline: str = "",
+    outlet: str = "",
+) -> ParsedArticle:
+    # Headings at the very start or end of a body introduce nothing: keep them as text
+    # only when followed by something.
+    kept = list(paragraphs)
+    while kept and kept[-1].heading:
+        kept.pop()
+    return ParsedArticle(
+        title=title,
+        body="\n\n".join(p.text for p in kept),
+        published=published,
+        byline=byline,
+        outlet=outlet,
+        source_name=source_name,
+        headings=tuple(i for i, p in enumerate(kept) if p.heading),
+    )

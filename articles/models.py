@@ -1,0 +1,319 @@
+"""newsframe's tables. Analysis rows are written only by articles.services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Event(models.Model):
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("event", args=[self.slug])
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Upload(models.Model):
+    """One upload exactly as received. Kept whatever happens to its parsing."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "received"
+        PARSED = "parsed", "waiting for review"
+        CONFIRMED = "confirmed", "confirmed"
+        FAILED = "failed", "could not be read"
+
+    batch = models.UUIDField(db_index=True, help_text="Files sent together are reviewed together.")
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL)
+    event_name = models.CharField(max_length=300, blank=True)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120, blank=True)
+    raw = models.BinaryField()
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    error = models.TextField(blank=True)
+    hint = models.TextField(blank=True)
+    notes = models.JSONField(default=list, blank=True)
+    draft = models.JSONField(default=list, blank=True)
+    parser_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+
+class Article(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="articles")
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL)
+    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.SET_NULL)
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    body = models.TextField()
+    headings = models.JSONField(default=list, blank=True)
+    content_hash = models.CharField(max_length=64)
+    word_count = models.PositiveIntegerField(default=0)
+    analysis_version = models.CharField(max_length=40, blank=True)
+    analyzed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "content_hash"], name="article_unique_text_per_event"),
+            models.UniqueConstraint(fields=["event", "position"], name="article_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.event.slug, self.position])
+
+    @property
+    def outlet_name(self) -> str:
+        return self.outlet.name if self.outlet else ""
+
+
+class Job(models.Model):
+    """The state of one unit of background work; pages read these rows for progress."""
+
+    class Kind(models.TextChoices):
+        ANALYZE = "analyze", "analyse article"
+        ALIGN = "align", "align event"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="jobs")
+    article = models.OneToOneField(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="job"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=models.Q(kind="align"),
+                name="job_one_alignment_per_event",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.article_id or self.event_id}: {self.status}"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        COUNTRY = "country", "country"
+        ORGANIZATION = "organization", "organisation"
+        DOCUMENT = "document", "document"
+        GROUP = "group", "group"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actors")
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    title = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "name"], name="actor_unique_name_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actor", args=[self.event.slug, self.pk])
+
+    @property
+    def initials(self) -> str:
+        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in words[:2]) or "?"
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "alias"], name="alias_unique_per_actor")
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "direct"
+        INDIRECT = "indirect", "indirect"
+        MIXED = "mixed", "mixed"
+
+    class Attribution(models.TextChoices):
+        MACHINE = "machine", "machine"
+        HUMAN = "human", "human"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    cue = models.CharField(max_length=120, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    mention_start = models.PositiveIntegerField(null=True, blank=True)
+    mention_end = models.PositiveIntegerField(null=True, blank=True)
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    confidence = models.FloatField(default=0.0)
+    attribution = models.CharField(
+        max_length=10, choices=Attribution.choices, default=Attribution.MACHINE
+    )
+    is_quote = models.BooleanField(default=True, help_text="False when an editor marked it 'not a quote'.")
+    orphaned = models.BooleanField(default=False, help_text="Its text vanished in a re-analysis.")
+    revision = models.PositiveIntegerField(default=0, help_text="Bumped on every edit; guards stale forms.")
+    analysis_version = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["article", "start"]), models.Index(fields=["confidence"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class StoryPoint(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="story_points")
+    label = models.TextField()
+    order = models.FloatField(default=0.0)
+    article_positions = models.JSONField(default=list)
+    missing_from = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["event", "order"]
+
+    def __str__(self) -> str:
+        return self.label[:80]
+
+
+class Claim(models.Model):
+    class Voice(models.TextChoices):
+        OWN = "own", "own voice"
+        ATTRIBUTED = "attributed", "attributed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    voice = models.CharField(max_length=12, choices=Voice.choices)
+    hedged = models.BooleanField(default=False)
+    loaded = models.BooleanField(default=False)
+    quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL)
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL)
+    story_point = models.ForeignKey(
+        StoryPoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Signal(models.Model):
+    class Kind(models.TextChoices):
+        REPORTING_VERB = "reporting_verb", "reporting verb"
+        HEDGE = "hedge", "hedge"
+        SCARE_QUOTE = "scare_quote", "scare quote"
+        LOADED = "loaded", "loaded word"
+        LABEL = "label", "label"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="signals")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.CharField(max_length=500)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    category = models.CharField(max_length=40, blank=True)
+    actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL)
+    in_quote = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["article", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
+
+
+class AttributionCorrection(models.Model):
+    """An editor's decision about a quote: who, when, what it was, what it became."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="corrections")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"correction of quote {self.quote_id} at {self.created_at:%Y-%m-%d %H:%M}"

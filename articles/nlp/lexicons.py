@@ -1,0 +1,160 @@
+"""Word lists as data: loading the CSV lexicons and matching them against Docs.
+
+Each file in `lexicons/` starts with `# source: …` and `# version: …` comment lines,
+then a CSV header (`term` or `term,<category column>`) and one term a row. Editing a
+file changes the analysis without code changes (bump its version so exports say so).
+
+Multiword terms are written as lemmas ("point out", "go on to say"); they are matched
+on token lemmas, and every term is also matched on the lower-cased surface form, so a
+single word may be written in any form ("emphasised", "alleged").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+# The lexicons this module owns; `lexicon_versions()` reports these for exports.
+LEXICON_NAMES = (
+    "reporting_verbs",
+    "stance_adverbs",
+    "hedges",
+    "loaded_terms",
+    "event_nouns",
+    "institution_nouns",
+    "demonyms",
+)
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed (missing header, version or terms)."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    source: str
+    version: str
+    entries: Mapping[str, str]  # term -> category ("" for one-column lists)
+
+    def category(self, term: str) -> str:
+        return self.entries.get(term, self.entries.get(term.lower(), ""))
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    """A lexicon term found in a Doc, as token indices [start, end)."""
+
+    term: str
+    category: str
+    start: int
+    end: int
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    path = LEXICON_DIR / f"{name}.csv"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"no lexicon file {path}") from None
+    meta: dict[str, str] = {}
+    body: list[str] = []
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            key, _, value = stripped.lstrip("#").partition(":")
+            meta.setdefault(key.strip().lower(), value.strip())
+        elif stripped:
+            body.append(stripped)
+    if not meta.get("source") or not meta.get("version"):
+        raise LexiconError(f"{path.name}: needs '# source:' and '# version:' header lines")
+    rows = list(csv.reader(io.StringIO("\n".join(body))))
+    if not rows or rows[0][0].strip() != "term":
+        raise LexiconError(f"{path.name}: first CSV row must be the header 'term[,category]'")
+    entries: dict[str, str] = {}
+    for row in rows[1:]:
+        term = row[0].strip()
+        if term:
+            entries[term] = row[1].strip() if len(row) > 1 else ""
+    if not entries:
+        raise LexiconError(f"{path.name}: no terms")
+    return Lexicon(name=name, source=meta["source"], version=meta["version"], entries=entries)
+
+
+def lexicon_versions() -> dict[str, str]:
+    """Name -> version of every lexicon, for exports and analysis provenance."""
+    return {name: load_lexicon(name).version for name in LEXICON_NAMES}
+
+
+@dataclass
+class _Matchers:
+    vocab: Vocab  # held so the id() key below cannot be reused by another vocab
+    lower: PhraseMatcher
+    lemma: PhraseMatcher
+
+
+_MATCHERS: dict[tuple[int, str], _Matchers] = {}
+
+
+def _matchers(vocab: Vocab, name: str) -> _Matchers:
+    key = (id(vocab), name)
+    found = _MATCHERS.get(key)
+    if found is not None and found.vocab is vocab:
+        return found
+    # A blank English tokenizer splits terms exactly as the model's tokenizer does
+    # ("so-called" -> so - called) and shares the vocab, so string ids agree.
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    lemma = PhraseMatcher(vocab, attr="LEMMA")
+    for term in load_lexicon(name).entries:
+        words = [t.text for t in tokenizer(term)]
+        lowered = [w.lower() for w in words]
+        lower.add(term, [Doc(vocab, words=lowered)])
+        lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])
+    found = _Matchers(vocab=vocab, lower=lower, lemma=lemma)
+    _MATCHERS[key] = found
+    return found
+
+
+def match_lexicon(doc: Doc, name: str) -> list[LexiconMatch]:
+    """Non-overlapping matches of lexicon `name` in `doc`, longest first, in text order.
+
+    Results are memoised in `doc.user_data` (as plain tuples), so claims and signals
+    can both ask without matching twice."""
+    cache_key = f"newsframe.lexicon.{name}"
+    cached = doc.user_data.get(cache_key)
+    if cached is None:
+        cached = _match(doc, name)
+        doc.user_data[cache_key] = cached
+    return [LexiconMatch(term, cat, start, end) for term, cat, start, end in cached]
+
+
+def _match(doc: Doc, name: str) -> list[tuple[str, str, int, int]]:
+    lexicon = load_lexicon(name)
+    matchers = _matchers(doc.vocab, name)
+    strings = doc.vocab.strings
+    found: set[tuple[str, int, int]] = set()
+    for matcher in (matchers.lower, matchers.lemma):
+        for match_id, start, end in matcher(doc):
+            found.add((strings[match_id], start, end))
+    taken: set[int] = set()
+    kept: list[tuple[str, str, int, int]] = []
+    for term, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((term, lexicon.entries[term], start, end))
+    kept.sort(key=lambda m: m[2])
+    return kept

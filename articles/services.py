@@ -1,0 +1,413 @@
+"""Workflows across models: the only place that writes uploads, articles and
+analysis results. Each public function is keyword-only and transactional."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import actor_store, analysis_store
+from articles.ingest import parse
+from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
+from articles.models import (
+    Actor,
+    Article,
+    AttributionCorrection,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    Quote,
+    StoryPoint,
+    Upload,
+)
+from articles.queueing import enqueue
+
+log = logging.getLogger(__name__)
+
+PARSER_VERSION = "ingest-1"
+MAX_ATTEMPTS = 3
+
+User = AuthUser | AnonymousUser | None
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    name: str
+    data: bytes
+    content_type: str = ""
+
+
+# --- uploads -----------------------------------------------------------------
+
+
+def draft_from_parsed(article: ParsedArticle) -> dict[str, object]:
+    """A parsed article as JSON the review page edits."""
+    return {
+        "title": article.title,
+        "body": article.body,
+        "published": article.published.isoformat() if article.published else "",
+        "byline": article.byline,
+        "outlet": article.outlet,
+        "url": article.url,
+        "source_name": article.source_name,
+        "headings": list(article.headings),
+    }
+
+
+def upload_receive(
+    *, files: Sequence[IncomingFile], event_name: str, event: Event | None, user: User
+) -> uuid.UUID:
+    """Keep every file byte for byte, parse it, and store what it splits into
+    as a draft for review. Returns the batch id; failures are recorded on the
+    Upload rows (status failed, error, hint), never raised."""
+    batch = uuid.uuid4()
+    uploader = user if user is not None and user.is_authenticated else None
+    with transaction.atomic():
+        for incoming in files:
+            upload = Upload.objects.create(
+                batch=batch,
+                event=event,
+                event_name=event.name if event else event_name,
+                original_name=incoming.name[:255],
+                content_type=incoming.content_type[:120],
+                raw=incoming.data,
+                size=len(incoming.data),
+                sha256=hashlib.sha256(incoming.data).hexdigest(),
+                uploader=uploader,
+            )
+            _parse_into_draft(upload, incoming.data)
+    return batch
+
+
+def _parse_into_draft(upload: Upload, data: bytes) -> None:
+    upload.parser_version = PARSER_VERSION
+    try:
+        result = parse(data, upload.original_name)
+    except NoArticlesFound as exc:
+        upload.status = Upload.Status.FAILED
+        upload.error, upload.hint = exc.message, exc.hint
+        upload.notes = ["no-articles"]
+    except IngestError as exc:
+        upload.status = Upload.Status.FAILED
+        upload.error, upload.hint = exc.message, exc.hint
+    else:
+        upload.status = Upload.Status.PARSED
+        upload.draft = [draft_from_parsed(a) for a in result.articles]
+        upload.notes = list(result.notes)
+        upload.error = upload.hint = ""
+    upload.save()
+
+
+def upload_reparse(*, upload: Upload) -> None:
+    """Parse the kept raw bytes again (a newer parser); the draft is replaced."""
+    with transaction.atomic():
+        _parse_into_draft(upload, bytes(upload.raw))
+
+
+def event_for_name(name: str, *, user: User) -> Event:
+    """The event called `name`, created with a unique slug if it is new."""
+    name = name.strip()
+    existing = Event.objects.filter(name=name).first()
+    if existing:
+        return existing
+    base = slugify(name)[:100] or "event"
+    slug, n = base, 1
+    while Event.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    creator = user if user is not None and user.is_authenticated else None
+    return Event.objects.create(name=name, slug=slug, created_by=creator)
+
+
+def content_hash(body: str) -> str:
+    """Whitespace-insensitive, so a re-pasted article is recognised as the same."""
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ConfirmResult:
+    event: Event
+    created: list[Article]
+    duplicates: list[str]
+
+
+def upload_confirm(
+    *, uploads: Sequence[Upload], drafts: Sequence[dict[str, object]], event_name: str, user: User
+) -> ConfirmResult:
+    """Create the reviewed articles in one transaction and queue their analysis."""
+    with transaction.atomic():
+        event = event_for_name(event_name, user=user)
+        created, duplicates = _create_articles(event, uploads, drafts)
+        Upload.objects.filter(pk__in=[u.pk for u in uploads]).update(
+            status=Upload.Status.CONFIRMED, event=event
+        )
+        for article in created:
+            _queue_analysis(article)
+    return ConfirmResult(event=event, created=created, duplicates=duplicates)
+
+
+def _create_articles(
+    event: Event, uploads: Sequence[Upload], drafts: Sequence[dict[str, object]]
+) -> tuple[list[Article], list[str]]:
+    upload_by_source = {u.pk: u for u in uploads}
+    known = set(Article.objects.filter(event=event).values_list("content_hash", flat=True))
+    next_position = (
+        Article.objects.filter(event=event).order_by("-position").values_list("position", flat=True).first()
+    )
+    position = 0 if next_position is None else next_position + 1
+    created: list[Article] = []
+    duplicates: list[str] = []
+    outlets: dict[str, Outlet] = {}
+    for draft in drafts:
+        body = str(draft["body"]).strip()
+        digest = content_hash(body)
+        title = str(draft.get("title") or "").strip() or "Untitled"
+        if digest in known:
+            duplicates.append(title)
+            continue
+        known.add(digest)
+        outlet_name = str(draft.get("outlet") or "").strip()
+        outlet = None
+        if outlet_name:
+            if outlet_name not in outlets:
+                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=outlet_name[:200])
+            outlet = outlets[outlet_name]
+        created.append(
+            Article.objects.create(
+                event=event,
+                outlet=outlet,
+                upload=upload_by_source.get(int(str(draft.get("upload") or 0))),
+                position=position,
+                title=title[:500],
+                byline=str(draft.get("byline") or "").strip()[:300],
+                published=_parse_date(draft.get("published")),
+                url=str(draft.get("url") or "")[:1000],
+                body=body,
+                headings=list(draft.get("headings") or []),  # type: ignore[call-overload]
+                content_hash=digest,
+                word_count=len(body.split()),
+            )
+        )
+        position += 1
+    return created, duplicates
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+# --- analysis ----------------------------------------------------------------
+
+
+def _queue_analysis(article: Article) -> None:
+    Job.objects.update_or_create(
+        article=article,
+        defaults={
+            "kind": Job.Kind.ANALYZE,
+            "event": article.event,
+            "status": Job.Status.QUEUED,
+            "attempts": 0,
+            "error": "",
+            "queued_at": timezone.now(),
+            "started_at": None,
+            "finished_at": None,
+        },
+    )
+    enqueue("articles.tasks.analyze_article", article.pk)
+
+
+def articles_requeue(*, articles: Iterable[Article]) -> int:
+    """Queue a fresh analysis of each article (e.g. after a pipeline change)."""
+    count = 0
+    with transaction.atomic():
+        for article in articles:
+            _queue_analysis(article)
+            count += 1
+    return count
+
+
+def _claim_job(article_id: int) -> Job | None:
+    """Mark the article's job running and count the delivery; None when it is
+    already done or has been delivered too often (it is then marked failed)."""
+    now = timezone.now()
+    claimed = Job.objects.filter(
+        article_id=article_id, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
+    ).update(status=Job.Status.RUNNING, attempts=F("attempts") + 1, started_at=now)
+    if not claimed:
+        return None
+    job = Job.objects.get(article_id=article_id)
+    if job.attempts > MAX_ATTEMPTS:
+        _finish_job(job, failed=f"gave up after {MAX_ATTEMPTS} attempts; see the worker log")
+        return None
+    return job
+
+
+def _finish_job(job: Job, *, failed: str = "") -> None:
+    job.status = Job.Status.FAILED if failed else Job.Status.DONE
+    job.error = failed
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])
+
+
+def article_analyze(*, article_id: int) -> bool:
+    """Analyse one article and store the results; safe to run twice.
+    Returns False when there was nothing to do."""
+    from articles.nlp.analyze import analyze_doc
+    from articles.nlp.pipeline import get_nlp
+
+    job = _claim_job(article_id)
+    if job is None:
+        return False
+    article = Article.objects.get(pk=article_id)
+    text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
+    analysis = analyze_doc(get_nlp(settings.NEWSFRAME_SPACY_MODEL)(text))
+    with transaction.atomic():
+        # One writer per event at a time: actors are shared across its articles.
+        event = Event.objects.select_for_update().get(pk=article.event_id)
+        actors = actor_store.resolve_actors(event, analysis.actors)
+        analysis_store.replace_machine_output(article, analysis, actors)
+        _finish_job(job)
+        _queue_alignment_if_complete(event)
+    return True
+
+
+def article_analysis_failed(*, article_id: int, error: str) -> None:
+    with transaction.atomic():
+        job = Job.objects.filter(article_id=article_id).first()
+        if job is None:
+            return
+        _finish_job(job, failed=error[:2000])
+        _queue_alignment_if_complete(Event.objects.select_for_update().get(pk=job.event_id))
+
+
+def _queue_alignment_if_complete(event: Event) -> None:
+    pending = Job.objects.filter(event=event, kind=Job.Kind.ANALYZE).exclude(
+        status__in=[Job.Status.DONE, Job.Status.FAILED]
+    )
+    if pending.exists():
+        return
+    Job.objects.update_or_create(
+        event=event,
+        kind=Job.Kind.ALIGN,
+        defaults={"status": Job.Status.QUEUED, "error": "", "queued_at": timezone.now(),
+                  "started_at": None, "finished_at": None, "attempts": 0},
+    )
+    enqueue("articles.tasks.align_event", event.pk)
+
+
+# --- alignment ---------------------------------------------------------------
+
+
+def event_align(*, event_id: int) -> bool:
+    """Group the event's claims into story points (replacing the old ones)."""
+    from articles.compare.align import align_claims
+    from articles.compare.types import ClaimInput
+
+    claimed = Job.objects.filter(
+        event_id=event_id, kind=Job.Kind.ALIGN, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
+    ).update(status=Job.Status.RUNNING, attempts=F("attempts") + 1, started_at=timezone.now())
+    if not claimed:
+        return False
+    job = Job.objects.get(event_id=event_id, kind=Job.Kind.ALIGN)
+    if job.attempts > MAX_ATTEMPTS:
+        _finish_job(job, failed=f"gave up after {MAX_ATTEMPTS} attempts")
+        return False
+    positions = dict(Article.objects.filter(event_id=event_id).values_list("pk", "position"))
+    ordered = sorted(positions.values())
+    column = {pos: i for i, pos in enumerate(ordered)}
+    claims = list(
+        Claim.objects.filter(article__event_id=event_id)
+        .order_by("article__position", "start")
+        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged")
+    )
+    inputs = [
+        ClaimInput(id=pk, article=column[positions[art]], text=text, voice=voice,
+                   speaker=speaker, hedged=hedged)
+        for pk, art, text, voice, speaker, hedged in claims
+    ]
+    points = align_claims(inputs, len(ordered)) if inputs else []
+    with transaction.atomic():
+        Event.objects.select_for_update().get(pk=event_id)
+        StoryPoint.objects.filter(event_id=event_id).delete()
+        for point in points:
+            row = StoryPoint.objects.create(
+                event_id=event_id,
+                label=point.label,
+                order=point.order,
+                article_positions=[ordered[i] for i in point.articles],
+                missing_from=[ordered[i] for i in point.missing_from],
+            )
+            Claim.objects.filter(pk__in=point.members).update(story_point=row)
+        _finish_job(job)
+    return True
+
+
+def event_align_failed(*, event_id: int, error: str) -> None:
+    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).first()
+    if job is not None:
+        _finish_job(job, failed=error[:2000])
+
+
+# --- corrections -------------------------------------------------------------
+
+
+def _quote_state(quote: Quote) -> dict[str, object]:
+    return {
+        "speaker_id": quote.speaker_id,
+        "speaker": quote.speaker.name if quote.speaker else None,
+        "kind": quote.kind,
+        "is_quote": quote.is_quote,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+    }
+
+
+def quote_correct(
+    *, quote: Quote, user: User, note: str = "", speaker: Actor | object | None = ...,
+    kind: str | None = None, is_quote: bool | None = None,
+) -> AttributionCorrection:
+    """An editor's decision about a quote: stored as human, audited, and kept by
+    every later re-analysis. Pass only what changes (`speaker=None` clears it)."""
+    with transaction.atomic():
+        locked = Quote.objects.select_for_update().select_related("speaker").get(pk=quote.pk)
+        before = _quote_state(locked)
+        if speaker is not ...:
+            locked.speaker = speaker  # type: ignore[assignment]
+        if kind is not None:
+            locked.kind = kind
+        if is_quote is not None:
+            locked.is_quote = is_quote
+        locked.attribution = Quote.Attribution.HUMAN
+        locked.confidence = 1.0
+        locked.revision += 1
+        locked.save()
+        Claim.objects.filter(quote=locked).update(speaker=locked.speaker)
+        return AttributionCorrection.objects.create(
+            quote=locked,
+            editor=user if user is not None and user.is_authenticated else None,
+            before=before,
+            after=_quote_state(locked),
+            note=note,
+        )

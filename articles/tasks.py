@@ -1,0 +1,50 @@
+"""Thin Celery tasks: ids in, a service call, retries on transient errors."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+
+from articles import services
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = (OperationalError, InterfaceError, BrokerError)
+RETRY = {
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": 2,
+    "retry_backoff_max": 120,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(name="articles.tasks.analyze_article", **RETRY)
+def analyze_article(article_id: int) -> bool:
+    try:
+        return services.article_analyze(article_id=article_id)
+    except TRANSIENT:
+        raise
+    except SoftTimeLimitExceeded:
+        services.article_analysis_failed(article_id=article_id, error="analysis took too long")
+        return False
+    except Exception as exc:
+        log.exception("analysis of article %s failed", article_id)
+        services.article_analysis_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
+        return False
+
+
+@shared_task(name="articles.tasks.align_event", **RETRY)
+def align_event(event_id: int) -> bool:
+    try:
+        return services.event_align(event_id=event_id)
+    except TRANSIENT:
+        raise
+    except Exception as exc:
+        log.exception("alignment of event %s failed", event_id)
+        services.event_align_failed(event_id=event_id, error=f"{type(exc).__name__}: {exc}")
+        return False

@@ -1,0 +1,159 @@
+"""Thin views: fetch what the user may see, call one service, render."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles import pages, services
+from articles.forms import ReviewEventForm, ReviewFormSet, UploadForm
+from articles.ingest import whole_text_article
+from articles.ingest.decode import decode
+from articles.models import Actor, Article, Event, Upload
+from articles.review import apply_review
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    events = Event.objects.annotate(article_count=Count("articles")).order_by("-created_at")
+    return render(request, "articles/home.html", {"events": events})
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_new(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "GET" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return render(request, "articles/upload.html", {"form": form}, status=status)
+    too_big = [f.name for f in form.cleaned_data["documents"] if f.size > settings.NEWSFRAME_MAX_UPLOAD_BYTES]
+    if too_big:
+        limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
+        form.add_error("documents", f"{', '.join(too_big)}: larger than the {limit_mb:.0f} MB limit. "
+                                "Split it into smaller files or upload a ZIP of them.")
+        return render(request, "articles/upload.html", {"form": form}, status=413)
+    incoming = [
+        services.IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
+        for f in form.cleaned_data["documents"]
+    ]
+    if form.cleaned_data["text"].strip():
+        incoming.append(services.IncomingFile(
+            name="pasted.txt", data=form.cleaned_data["text"].encode("utf-8"), content_type="text/plain"))
+    batch = services.upload_receive(
+        files=incoming, event_name=form.cleaned_data["event_name"],
+        event=form.cleaned_data["event"], user=request.user,
+    )
+    uploads = list(Upload.objects.filter(batch=batch))
+    if all(u.status == Upload.Status.FAILED for u in uploads):
+        return render(request, "articles/upload.html", {"form": form, "failed": uploads}, status=400)
+    return redirect("upload_review", batch=batch)
+
+
+def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
+    uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
+    if not uploads:
+        raise Http404("No such upload.")
+    if not request.user.is_staff and any(u.uploader_id != request.user.pk for u in uploads):
+        raise PermissionDenied
+    return uploads
+
+
+def _drafts(uploads: list[Upload]) -> list[dict[str, object]]:
+    return [
+        {**draft, "key": f"{u.pk}:{i}", "upload": u.pk}
+        for u in uploads if u.status == Upload.Status.PARSED
+        for i, draft in enumerate(u.draft)
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
+    uploads = _batch_uploads(request, batch)
+    if any(u.status == Upload.Status.CONFIRMED for u in uploads):
+        event = next(u.event for u in uploads if u.event)
+        return redirect("event", slug=event.slug) if event else redirect("home")
+    drafts = _drafts(uploads)
+    initial = [{**d, "keep": True} for d in drafts]
+    formset = ReviewFormSet(request.POST or None, initial=initial, prefix="a")
+    event_form = ReviewEventForm(request.POST or None, initial={"event_name": uploads[0].event_name})
+    if request.method == "POST" and formset.is_valid() and event_form.is_valid():
+        reviewed = apply_review(drafts, [f.cleaned_data for f in formset.forms])
+        if not reviewed:
+            messages.error(request, "Every article was dropped: keep at least one, or start again.")
+        else:
+            result = services.upload_confirm(
+                uploads=uploads, drafts=reviewed,
+                event_name=event_form.cleaned_data["event_name"], user=request.user,
+            )
+            if result.duplicates:
+                messages.warning(request, "Already in this event, not added again: " + "; ".join(result.duplicates))
+            messages.success(request, f"{len(result.created)} article(s) added; analysis has started.")
+            return redirect("event", slug=result.event.slug)
+    rows = [
+        (form, draft, str(draft["body"]).split("\n\n"))
+        for form, draft in zip(formset.forms, drafts, strict=False)
+    ]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "articles/review.html", {
+        "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads,
+    }, status=status)
+
+
+@login_required
+@require_POST
+def upload_whole_text(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take an upload in which no article was found as one article."""
+    upload = get_object_or_404(Upload, pk=pk)
+    if not request.user.is_staff and upload.uploader_id != request.user.pk:
+        raise PermissionDenied
+    text = decode(bytes(upload.raw), upload.original_name)
+    article = whole_text_article(text, title=upload.original_name.rsplit(".", 1)[0])
+    upload.draft = [services.draft_from_parsed(article)]
+    upload.status = Upload.Status.PARSED
+    upload.save(update_fields=["draft", "status"])
+    return redirect("upload_review", batch=upload.batch)
+
+
+@login_required
+def upload_raw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The upload exactly as received, as an attachment that is never rendered."""
+    upload = get_object_or_404(Upload, pk=pk)
+    if not request.user.is_staff and upload.uploader_id != request.user.pk:
+        raise PermissionDenied
+    response = HttpResponse(bytes(upload.raw), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="upload-{upload.pk}.bin"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    context = pages.event_page(event, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""))
+    return render(request, "articles/event.html", context)
+
+
+def event_status(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    return render(request, "articles/_event_status.html", pages.event_progress(event))
+
+
+def article_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("event", "outlet"), event__slug=slug, position=position)
+    return render(request, "articles/article.html", pages.article_page(article))
+
+
+def actor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    actor = get_object_or_404(Actor.objects.select_related("event"), event__slug=slug, pk=pk)
+    return render(request, "articles/actor.html", pages.actor_page(actor))

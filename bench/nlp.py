@@ -1,0 +1,63 @@
+"""Whole analysis of a 200-article corpus vs spaCy's bare nlp.pipe on the same texts.
+
+Both run in this one process, alternating, several times; the ratio of medians is
+the figure to compare (absolute times on a shared 2-core machine are noisy)."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+
+from articles.nlp.analyze import analyze_texts
+from articles.nlp.pipeline import get_nlp
+from bench.corpus import article_bodies
+
+ARTICLES = 200
+REPEATS = 3
+GOAL = 1.3
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run() -> str:
+    nlp = get_nlp()
+    texts = article_bodies(ARTICLES)
+    words = sum(len(t.split()) for t in texts)
+    list(nlp.pipe(texts[:5]))  # warm up
+    bare: list[float] = []
+    whole: list[float] = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=16):
+            pass
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _result in analyze_texts(nlp, texts, batch_size=16):
+            pass
+        whole.append(time.perf_counter() - start)
+    ratio = statistics.median(whole) / statistics.median(bare)
+    verdict = "meets" if ratio <= GOAL else "misses"
+    return "\n".join([
+        "## NLP: whole analysis vs bare `nlp.pipe`",
+        "",
+        f"{ARTICLES} articles, {words:,} words, {REPEATS} alternating runs each, one process.",
+        "",
+        "| measure | bare nlp.pipe | whole analysis |",
+        "|---|---|---|",
+        f"| median seconds | {statistics.median(bare):.2f} | {statistics.median(whole):.2f} |",
+        f"| words per second | {words / statistics.median(bare):,.0f} | {words / statistics.median(whole):,.0f} |",
+        "",
+        f"**Ratio: {ratio:.2f}×** (goal ≤ {GOAL}×: {verdict}). "
+        f"Peak memory of the worker-like process: {_peak_rss_mb():.0f} MB.",
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    print(run())

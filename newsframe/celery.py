@@ -1,0 +1,24 @@
+"""The Celery app. Settings come from Django's (CELERY_* names)."""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsframe.settings")
+
+app = Celery("newsframe")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def _warm_nlp(**_: object) -> None:
+    """Load the spaCy pipeline once per worker process, before the first task."""
+    from django.conf import settings
+
+    from articles.nlp.pipeline import get_nlp
+
+    get_nlp(settings.NEWSFRAME_SPACY_MODEL)

@@ -1,0 +1,41 @@
+// Progressive enhancement only: every page works without this file.
+document.documentElement.classList.add("js");
+
+function pollStatus() {
+  const box = document.querySelector("[data-poll]");
+  if (!box) return;
+  setTimeout(async () => {
+    try {
+      const response = await fetch(box.dataset.poll, { headers: { "X-Requested-With": "fetch" } });
+      if (!response.ok) return;
+      const html = await response.text();
+      const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("event-status");
+      if (fresh && !fresh.hasAttribute("data-poll")) { window.location.reload(); return; }
+      if (fresh) box.replaceWith(fresh);
+    } catch (e) { /* offline for a moment: try again */ }
+    pollStatus();
+  }, 1500);
+}
+
+function highlightToggles() {
+  for (const box of document.querySelectorAll("input[data-toggle]")) {
+    const apply = () => document.body.classList.toggle("off-" + box.dataset.toggle, !box.checked);
+    box.addEventListener("change", apply);
+    apply();
+  }
+}
+
+function dropzone() {
+  const zone = document.querySelector("[data-dropzone]");
+  if (!zone) return;
+  const input = zone.querySelector("input[type=file]");
+  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    if (e.dataTransfer && e.dataTransfer.files.length) input.files = e.dataTransfer.files;
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { pollStatus(); highlightToggles(); dropzone(); });

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.compare.diff import matching_quotes, word_diff
+from articles.compare.types import DiffPiece, QuoteGroup
+
+
+def test_a_word_changed_between_two_outlets_shows_as_delete_then_insert():
+    assert word_diff("we understand each other better now",
+                     "we understand each other much better") == [
+        DiffPiece("equal", "we understand each other"),
+        DiffPiece("insert", "much"),
+        DiffPiece("equal", "better"),
+        DiffPiece("delete", "now"),
+    ]
+
+
+def test_curly_and_straight_quotes_compare_equal():
+    assert word_diff("the ‘duty’ of America", "the 'duty' of America") == [
+        DiffPiece("equal", "the ‘duty’ of America"),
+    ]
+
+
+def test_identical_quotes_are_one_equal_piece_and_empty_quotes_no_piece():
+    assert word_diff("cannot have this relationship", "cannot have this relationship") == [
+        DiffPiece("equal", "cannot have this relationship"),
+    ]
+    assert word_diff("", "") == []
+
+
+words = st.lists(st.sampled_from(["a", "b", "c", "Syria", "veto", "—"]), max_size=12)
+
+
+@given(words, words)
+def test_the_pieces_rebuild_both_quotes(a, b):
+    pieces = word_diff(" ".join(a), " ".join(b))
+    old = " ".join(p.text for p in pieces if p.op != "insert").split()
+    new = " ".join(p.text for p in pieces if p.op != "delete").split()
+    assert old == a
+    assert [w.replace("—", "-") for w in new] == [w.replace("—", "-") for w in b]
+
+
+def test_the_same_quote_in_three_articles_is_one_group_led_by_the_fullest():
+    quotes = [
+        (0, "the future of Syria has to be determined by the Syrians themselves", "Lavrov"),
+        (0, "we understand each other better", "Lavrov"),
+        (1, "The future of Syria has to be determined by the Syrians themselves, "
+            "without any exemptions", None),
+        (2, "the future of Syria has to be decided by Syrians", "Lavrov"),
+        (2, "cannot have this relationship", "Tillerson"),
+    ]
+    assert matching_quotes(quotes) == [QuoteGroup(members=(2, 0, 3), articles=(1, 0, 2),
+                                                  speaker="Lavrov")]
+
+
+def test_the_same_words_from_different_speakers_are_not_the_same_quote():
+    quotes = [
+        (0, "we both believe in a unified and stable Syria", "Tillerson"),
+        (1, "we both believe in a unified and stable Syria", "Lavrov"),
+    ]
+    assert matching_quotes(quotes) == []
+
+
+def test_quotes_within_one_article_are_never_grouped():
+    quotes = [(0, "remain an obstacle to an improvement in relations", "Tillerson")] * 2
+    assert matching_quotes(quotes) == []
+
+
+def test_quotes_that_share_only_a_few_words_stay_apart():
+    quotes = [
+        (0, "the situation in Ukraine will remain an obstacle", "Tillerson"),
+        (1, "the situation in Libya has spiralled out of control", None),
+    ]
+    assert matching_quotes(quotes) == []

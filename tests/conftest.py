@@ -1,0 +1,41 @@
+"""Shared fixtures. The suite runs on PostgreSQL and Redis (see `make test`);
+tasks run in-process unless a test starts a real worker (tests/e2e)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from newsframe.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "tillerson-lavrov-2017-04-12.txt"
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process() -> Iterator[None]:
+    """Unit tests run tasks in-process; tests/e2e switch this off for a real worker."""
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def uploader(db: None) -> User:
+    return User.objects.create_user("reporter", "reporter@example.org", "a-long-test-password")
+
+
+@pytest.fixture
+def logged_in(client: Client, uploader: User) -> Client:
+    client.force_login(uploader)
+    return client

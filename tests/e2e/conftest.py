@@ -1,0 +1,46 @@
+"""A real `celery worker` process on Redis and the PostgreSQL test database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from newsframe.celery import app as celery_app
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+    broker = settings.CELERY_BROKER_URL
+    if not broker.startswith("redis://") or connection.vendor != "postgresql":
+        pytest.fail("the end-to-end tests need PostgreSQL and Redis: run them with `make test`")
+    db = settings.DATABASES["default"]
+    database_url = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
+                    f"{connection.settings_dict['NAME']}")
+    celery_app.conf.task_always_eager = False
+    with celery_app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": broker}
+    log = open(ROOT / "var" / "e2e-worker.log", "wb")  # noqa: SIM115  (closed below)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "newsframe", "worker", "--concurrency=1",
+         "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", "e2e@%h"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        yield worker
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+        log.close()

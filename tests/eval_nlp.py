@@ -1,0 +1,132 @@
+"""Quote detection and speaker attribution measured on tests/data/quotes_eval.jsonl.
+
+Run as `python -m tests.eval_nlp` (add `-v` to list misses). A predicted quote
+matches a gold one when their spans overlap by at least half of the shorter;
+matching is one-to-one, greedy by overlap. Prints precision, recall, speaker
+accuracy (over matched pairs; None must match None) and kind accuracy, and exits
+non-zero when a number falls below the thresholds, which were set from measured
+values minus a margin.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.nlp.actors import find_actors
+from articles.nlp.pipeline import get_nlp
+from articles.nlp.quotes import find_quotes
+from articles.nlp.speakers import resolve_speakers
+from articles.nlp.types import QuoteResult
+
+DATA = Path(__file__).resolve().parent / "data" / "quotes_eval.jsonl"
+THRESHOLDS = {"precision": 0.90, "recall": 0.90, "speaker_accuracy": 0.85}
+
+
+@dataclass(frozen=True)
+class Gold:
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+
+
+def load(path: Path = DATA) -> list[tuple[str, str, list[Gold]]]:
+    passages = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["text"]
+        golds = []
+        for q in row["quotes"]:
+            start = text.index(q["text"])
+            golds.append(Gold(q["text"], start, start + len(q["text"]), q["kind"], q["speaker"]))
+        passages.append((row["id"], text, golds))
+    return passages
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return inter / shorter if shorter > 0 and inter > 0 else 0.0
+
+
+def match(preds: list[QuoteResult], golds: list[Gold]) -> list[tuple[QuoteResult, Gold]]:
+    pairs = sorted(
+        (
+            (_overlap((p.start, p.end), (g.start, g.end)), i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(golds)
+        ),
+        reverse=True,
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for score, i, j in pairs:
+        if score < 0.5:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        matched.append((preds[i], golds[j]))
+    return matched
+
+
+def evaluate(verbose: bool = False) -> dict[str, float]:
+    nlp = get_nlp()
+    passages = load()
+    n_pred = n_gold = n_match = n_speaker = n_kind = 0
+    for (pid, _text, golds), doc in zip(passages, nlp.pipe(p[1] for p in passages), strict=True):
+        actors, mentions = find_actors(doc)
+        preds = resolve_speakers(doc, find_quotes(doc), actors, mentions)
+        matched = match(preds, golds)
+        n_pred += len(preds)
+        n_gold += len(golds)
+        n_match += len(matched)
+        n_speaker += sum(p.speaker == g.speaker for p, g in matched)
+        n_kind += sum(p.kind == g.kind for p, g in matched)
+        if verbose:
+            hit_p = {id(p) for p, _ in matched}
+            hit_g = {id(g) for _, g in matched}
+            for p in preds:
+                if id(p) not in hit_p:
+                    print(f"{pid}: extra   [{p.kind}] {p.speaker!r} {p.text[:70]!r}")
+            for g in golds:
+                if id(g) not in hit_g:
+                    print(f"{pid}: missed  [{g.kind}] {g.speaker!r} {g.text[:70]!r}")
+            for p, g in matched:
+                if p.speaker != g.speaker:
+                    print(f"{pid}: speaker {p.speaker!r} (mention {p.speaker_mention!r}) != {g.speaker!r}")
+                if p.kind != g.kind:
+                    print(f"{pid}: kind    {p.kind} != {g.kind}: {g.text[:50]!r}")
+    return {
+        "precision": n_match / n_pred if n_pred else 0.0,
+        "recall": n_match / n_gold if n_gold else 0.0,
+        "speaker_accuracy": n_speaker / n_match if n_match else 0.0,
+        "kind_accuracy": n_kind / n_match if n_match else 0.0,
+        "gold": n_gold,
+        "predicted": n_pred,
+    }
+
+
+def main(argv: list[str]) -> int:
+    scores = evaluate(verbose="-v" in argv)
+    for key, value in scores.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        floor = THRESHOLDS.get(key)
+        print(f"{key:18} {shown}" + (f"   (threshold {floor:.2f})" if floor is not None else ""))
+    failed = [k for k, floor in THRESHOLDS.items() if scores[k] < floor]
+    if failed:
+        print("below threshold:", ", ".join(failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,304 @@
+"""One upload per format and encoding, and every bad input we refuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import random
+import zipfile
+
+import pytest
+
+from articles.ingest import (
+    IngestError,
+    Limits,
+    NoArticlesFound,
+    parse,
+    whole_text_article,
+)
+
+from .conftest import fixture_bytes
+
+TEXT = (
+    "Talks in Moscow end without a deal\n"
+    "By Jane Doe\n"
+    "12 April 2017\n"
+    "\n"
+    "The foreign ministers met for three hours on Wednesday and agreed on “very little”, "
+    "officials said.\n"
+    "\n"
+    "Both sides promised further talks — perhaps in May — and an expert group.\n"
+)
+BODY = (
+    "The foreign ministers met for three hours on Wednesday and agreed on “very little”, "
+    "officials said.\n\nBoth sides promised further talks — perhaps in May — and an expert "
+    "group."
+)
+
+
+def _zip(entries: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _only(data: bytes, name: str):  # type: ignore[no-untyped-def]
+    (article,) = parse(data, name).articles
+    return article
+
+
+# -- text encodings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_unicode_text_in_any_utf_encoding_reads_the_same(encoding: str) -> None:
+    data = TEXT.encode(encoding)
+    if encoding == "utf-16-le":
+        data = b"\xff\xfe" + data  # with a BOM
+    article = _only(data, "dump.txt")
+    assert (article.title, article.byline, article.published) == (
+        "Talks in Moscow end without a deal",
+        "Jane Doe",
+        dt.date(2017, 4, 12),
+    )
+    assert article.body == BODY
+
+
+def test_utf16_without_a_bom_is_recognised() -> None:
+    assert _only(TEXT.encode("utf-16-le"), "dump.txt").body == BODY
+
+
+def test_windows_1252_text_keeps_its_curly_quotes_and_dashes() -> None:
+    article = _only(TEXT.encode("cp1252"), "dump.txt")
+    assert article.body == BODY
+
+
+def test_latin_1_text_keeps_its_accents_and_no_break_spaces() -> None:
+    text = TEXT.replace("Jane Doe", "José Núñez").replace("—", "-")
+    text = text.replace("“very little”", "«très peu»\u00a0!")
+    article = _only(text.encode("latin-1"), "dump.txt")
+    assert article.byline == "José Núñez"
+    assert "«très peu»\u00a0!" in article.body
+
+
+def test_windows_line_endings_become_newlines_only() -> None:
+    assert _only(TEXT.replace("\n", "\r\n").encode(), "dump.md").body == BODY
+    assert _only(TEXT.replace("\n", "\r").encode(), "dump").body == BODY
+
+
+# -- html, json -----------------------------------------------------------------------
+
+
+def test_an_html_page_gives_its_article_with_metadata_and_subheads() -> None:
+    article = _only(fixture_bytes("article.html"), "page.html")
+    assert article.title == "Russia vetoes UN resolution on Syria"
+    assert article.published == dt.date(2017, 4, 12)
+    assert article.byline == "Jane Doe"
+    assert article.outlet == "Example News"
+    assert article.url == "https://news.example.org/world/russia-veto"
+    assert article.paragraphs[0].startswith("Moscow has vetoed a draft resolution")
+    assert article.headings == (1,)
+    assert article.paragraphs[1] == "Reaction in Washington"
+    assert "“reported use of chemical weapons”" in article.body
+    assert "Share this" not in article.body
+    assert "Home" not in article.body
+
+
+def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
+    with pytest.raises(NoArticlesFound):
+        parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")
+
+
+JSON_ITEMS = [
+    {
+        "title": "Talks end",
+        "body": "First paragraph.\n\nSecond paragraph.",
+        "published": "2017-04-12T14:03:00Z",
+        "byline": "Jane Doe",
+        "outlet": "Reuters",
+        "url": "https://example.org/a",
+    },
+    {
+        "title": "Veto",
+        "text": "One line.\nAnother line.",
+        "date": "Wed, 12 Apr 2017 18:00:00 GMT",
+        "author": ["Ann Roe", {"name": "Bo Li"}],
+        "source": {"id": "rt", "name": "RT"},
+    },
+]
+
+
+@pytest.mark.parametrize("payload", [JSON_ITEMS, {"articles": JSON_ITEMS}])
+def test_json_lists_of_articles_are_read_with_their_aliases(payload: object) -> None:
+    first, second = parse(json.dumps(payload).encode(), "feed.json").articles
+    assert first.title == "Talks end"
+    assert first.body == "First paragraph.\n\nSecond paragraph."
+    assert (first.published, first.byline, first.outlet, first.url) == (
+        dt.date(2017, 4, 12),
+        "Jane Doe",
+        "Reuters",
+        "https://example.org/a",
+    )
+    assert second.body == "One line.\n\nAnother line."
+    assert (second.published, second.byline, second.outlet) == (
+        dt.date(2017, 4, 12),
+        "Ann Roe, Bo Li",
+        "RT",
+    )
+    assert first.source_name == "feed.json"
+
+
+def test_json_items_without_a_body_are_skipped_with_a_note() -> None:
+    result = parse(json.dumps([*JSON_ITEMS, {"title": "Empty"}]).encode(), "feed.json")
+    assert len(result.articles) == 2
+    assert result.notes == ("skipped item 3 of feed.json: it has no body or text",)
+
+
+# -- zip ------------------------------------------------------------------------------
+
+
+def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
+    data = _zip(
+        {
+            "coverage/dump.txt": TEXT.encode("cp1252"),
+            "coverage/page.html": fixture_bytes("article.html"),
+            "coverage/feed.json": json.dumps(JSON_ITEMS).encode(),
+            "coverage/": b"",
+            "__MACOSX/._dump.txt": b"\x00\x05\x16\x07",
+            "coverage/photo.jpg": b"\xff\xd8\xff\xe0",
+            "coverage/inner.zip": _zip({"x.txt": TEXT.encode()}),
+        }
+    )
+    result = parse(data, "coverage.zip")
+    assert [(a.source_name, a.title) for a in result.articles] == [
+        ("coverage/dump.txt", "Talks in Moscow end without a deal"),
+        ("coverage/page.html", "Russia vetoes UN resolution on Syria"),
+        ("coverage/feed.json", "Talks end"),
+        ("coverage/feed.json", "Veto"),
+    ]
+    assert result.notes == (
+        "skipped 'coverage/photo.jpg': unsupported type (.jpg)",
+        "skipped 'coverage/inner.zip': archives inside the archive are not opened; unpack it first",
+    )
+
+
+@pytest.mark.parametrize("bad_name", ["../x.txt", "/etc/x.txt", "a/../../x.txt", "C:/x.txt"])
+def test_zip_entries_with_unsafe_paths_are_skipped_with_a_note(bad_name: str) -> None:
+    data = _zip({bad_name: TEXT.encode(), "ok.txt": TEXT.encode()})
+    result = parse(data, "up.zip")
+    assert [a.source_name for a in result.articles] == ["ok.txt"]
+    assert result.notes == (f"skipped {bad_name!r}: unsafe path (absolute or outside the archive)",)
+
+
+def test_a_zip_whose_only_entry_is_unsafe_is_refused() -> None:
+    with pytest.raises(IngestError, match=r"No article found in any file of up\.zip"):
+        parse(_zip({"../x.txt": TEXT.encode()}), "up.zip")
+
+
+def test_a_zip_bomb_of_zeros_is_stopped_by_its_ratio() -> None:
+    bomb = _zip({"zeros.txt": bytes(30 * 1024 * 1024)})
+    assert len(bomb) < 100_000
+    with pytest.raises(IngestError, match="zip bomb") as caught:
+        parse(bomb, "bomb.zip")
+    assert caught.value.hint
+
+
+def test_a_zip_over_the_total_cap_is_refused_even_at_a_low_ratio() -> None:
+    limits = Limits(max_total_bytes=1000, max_file_bytes=10_000)
+    data = _zip({f"{n}.txt": TEXT.encode() for n in range(5)}, compression=zipfile.ZIP_STORED)
+    with pytest.raises(IngestError, match="more than 0 MB"):
+        parse(data, "many.zip", limits=limits)
+
+
+def test_a_zip_with_too_many_entries_is_refused() -> None:
+    data = _zip({f"{n}.txt": b"x" for n in range(6)})
+    with pytest.raises(IngestError, match="6 entries; the limit is 5"):
+        parse(data, "many.zip", limits=Limits(max_zip_entries=5))
+
+
+def test_a_zip_entry_bigger_than_the_file_limit_is_refused() -> None:
+    data = _zip({"big.txt": TEXT.encode() * 50})
+    assert len(data) < len(TEXT.encode()) * 10
+    with pytest.raises(IngestError, match="decompresses to more than"):
+        parse(data, "big.zip", limits=Limits(max_file_bytes=len(data) + 10))
+
+
+def test_a_zip_whose_header_lies_about_sizes_is_counted_as_read() -> None:
+    data = bytearray(_zip({"zeros.txt": bytes(5 * 1024 * 1024)}))
+    # Claim a tiny uncompressed size in the central directory: the count must not trust it.
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (10).to_bytes(4, "little")
+    with pytest.raises(IngestError, match=r"zip bomb|not a readable ZIP"):
+        parse(bytes(data), "liar.zip")
+
+
+def test_a_corrupt_zip_is_refused() -> None:
+    data = _zip({"a.txt": TEXT.encode()})
+    with pytest.raises(IngestError, match="not a readable ZIP archive"):
+        parse(data[: len(data) // 2], "cut.zip")
+    flipped = bytearray(data)
+    start = flipped.find(b"PK\x03\x04") + 30 + len("a.txt")
+    flipped[start + 5] ^= 0xFF
+    with pytest.raises(IngestError, match="not a readable ZIP archive"):
+        parse(bytes(flipped), "flipped.zip")
+
+
+# -- bad inputs -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "empty.txt", "empty.txt is empty."),
+        (b"  \n\n\t ", "blank.txt", "blank.txt is empty."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "image.txt", "looks like a binary file"),
+        (bytes(range(256)) * 4, "noise.txt", "looks like a binary file"),
+        (b"%PDF-1.4", "paper.pdf", "unsupported type (.pdf)"),
+        (b"[1, 2", "bad.json", "is not valid JSON"),
+        (b'"just a string"', "str.json", "does not hold articles: it is a string"),
+        (b'{"title": "x"}', "obj.json", "does not hold articles"),
+        (b"[1, 2]", "nums.json", "item 1 is a number, not an object"),
+        (b"[" * 30 + b"]" * 30, "deep.json", "nested more than 20 levels"),
+        (b"[" * 100_000 + b"]" * 100_000, "deeper.json", "nested more than 20 levels"),
+        (b"PK\x03\x04 not really a zip", "fake.zip", "not a readable ZIP archive"),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_message_and_a_hint(
+    data: bytes, name: str, message: str
+) -> None:
+    with pytest.raises(IngestError) as caught:
+        parse(data, name)
+    assert message in caught.value.message
+    assert caught.value.hint
+
+
+def test_an_oversize_file_is_refused_before_it_is_read() -> None:
+    with pytest.raises(IngestError, match="the limit is 1 MB"):
+        parse(b"x" * (1024 * 1024 + 1), "big.txt", limits=Limits(max_file_bytes=1024 * 1024))
+
+
+def test_undecodable_text_is_refused() -> None:
+    # Random bytes (without NULs) that no codec reads as text.
+    data = random.Random(7).randbytes(4000).replace(b"\x00", b"")
+    with pytest.raises(IngestError) as caught:
+        parse(data, "odd.txt")
+    assert "decoded" in caught.value.message or "binary" in caught.value.message
+
+
+def test_text_without_an_article_raises_no_articles_found_with_the_text() -> None:
+    text = "hello there, this is just a note to myself.\nnothing else here.\n"
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(text.encode(), "note.txt")
+    assert caught.value.text == text
+    assert caught.value.hint
+
+
+def test_the_whole_text_can_be_taken_as_one_article() -> None:
+    article = whole_text_article("A title line\nfirst line of the\nbody text.\n\nMore.")
+    assert article.title == "A title line"
+    assert article.body == "first line of the body text.\n\nMore."
+    titled = whole_text_article("just text.", title="Given")
+    assert (titled.title, titled.body) == ("Given", "just text.")

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import pytest
+
+from articles.nlp.quotes import find_quotes
+
+
+def only(quotes):
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_a_curly_quote_with_the_attribution_after_it_is_direct(quotes_of):
+    q = only(quotes_of("“We understand each other better,” Lavrov said."))
+    assert (q.text, q.kind, q.cue, q.speaker_mention) == (
+        "We understand each other better",
+        "direct",
+        "said",
+        "Lavrov",
+    )
+
+
+def test_an_inverted_attribution_names_the_speaker_after_the_verb(quotes_of):
+    q = only(quotes_of('"The talks were useful and frank," said Sergei Lavrov.'))
+    assert (q.text, q.kind, q.speaker) == (
+        "The talks were useful and frank",
+        "direct",
+        "Sergei Lavrov",
+    )
+
+
+def test_a_quote_introduced_by_a_colon_is_direct(quotes_of):
+    q = only(quotes_of("Speaking in Berlin, the chancellor Olaf Scholz said: “We will not be blackmailed.”"))
+    assert (q.text, q.kind, q.speaker) == ("We will not be blackmailed.", "direct", "Olaf Scholz")
+
+
+def test_an_attribution_inside_a_quote_attributes_both_halves(quotes_of):
+    quotes = quotes_of("“The talks were constructive,” Rustem Umerov said, “but there is still a long way to go.”")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("The talks were constructive", "direct", "Rustem Umerov"),
+        ("but there is still a long way to go.", "direct", "Rustem Umerov"),
+    ]
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_quote(quotes_of):
+    text = (
+        "Keir Starmer attacked the government.\n\n"
+        '"For fourteen years they have promised growth and delivered stagnation.\n\n'
+        '"Working people have paid the price," he said.'
+    )
+    q = only(quotes_of(text))
+    assert q.text == (
+        'For fourteen years they have promised growth and delivered stagnation.\n\n"Working people have paid the price'
+    )
+    assert (q.kind, q.speaker) == ("direct", "Keir Starmer")
+
+
+def test_single_quotation_marks_can_hold_a_direct_quote(quotes_of):
+    q = only(quotes_of("Mr Sunak said: ‘We will stand with Ukraine for as long as it takes.’"))
+    assert (q.text, q.kind) == ("We will stand with Ukraine for as long as it takes.", "direct")
+
+
+def test_a_quote_following_a_quote_keeps_its_speaker(quotes_of):
+    quotes = quotes_of("“We made too many mistakes,” Pep Guardiola said. “Liverpool punished us.”")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We made too many mistakes", "Pep Guardiola"),
+        ("Liverpool punished us.", "Pep Guardiola"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was America’s ‘duty’ to break Russia away from countries like Syria.",
+        "The draft was ‘impartial’ in name only.",
+        "The so-called “peace plan” was rejected within hours.",
+        "Critics call the ‘consultation’ a sham and the ‘independent’ panel a fig leaf.",
+    ],
+)
+def test_scare_quotes_are_not_quotes(quotes_of, text):
+    assert [q for q in quotes_of(text) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "mention"),
+    [
+        (
+            "Lavrov asserted that ousting Assad could lead to an ISIS victory in Syria.",
+            "ousting Assad could lead to an ISIS victory in Syria",
+            "asserted",
+            "Lavrov",
+        ),
+        (
+            "The minister told reporters the talks had been productive.",
+            "the talks had been productive",
+            "told",
+            "The minister",
+        ),
+        (
+            "Tillerson was insistent that President Assad was behind the recent chemical attack.",
+            "President Assad was behind the recent chemical attack",
+            "was insistent",
+            "Tillerson",
+        ),
+        (
+            "He went on to say that Russia will only resume the memorandum if Washington agrees.",
+            "Russia will only resume the memorandum if Washington agrees",
+            "went on to say",
+            "He",
+        ),
+        (
+            "The Bundesbank warned that a recession was increasingly likely.",
+            "a recession was increasingly likely",
+            "warned",
+            "The Bundesbank",
+        ),
+        (
+            "The World Health Organization said in a statement that it would review the evidence.",
+            "it would review the evidence",
+            "said",
+            "The World Health Organization",
+        ),
+        (
+            "Lavrov pointed out during the questions that the grounds for the invasion of Iraq were fake.",
+            "the grounds for the invasion of Iraq were fake",
+            "pointed out",
+            "Lavrov",
+        ),
+        (
+            "The talks were productive, the minister told reporters.",
+            "The talks were productive",
+            "told",
+            "the minister",
+        ),
+    ],
+)
+def test_a_speech_verb_with_a_clause_gives_an_indirect_quote(nlp, text, content, cue, mention):
+    q = only(find_quotes(nlp(text)))
+    assert (q.text, q.kind, q.cue, q.speaker_mention) == (content, "indirect", cue, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to Lavrov, they have agreed to designate special envoys.",
+            "they have agreed to designate special envoys.",
+        ),
+        (
+            "Talks on Libya and Yemen also took place, according to Lavrov.",
+            "Talks on Libya and Yemen also took place",
+        ),
+    ],
+)
+def test_according_to_attributes_the_rest_of_the_sentence(nlp, text, content):
+    q = only(find_quotes(nlp(text)))
+    assert (q.text, q.kind, q.cue.lower(), q.speaker_mention) == (
+        content,
+        "indirect",
+        "according to",
+        "Lavrov",
+    )
+
+
+def test_calling_it_reports_what_the_subject_of_the_main_verb_said(quotes_of):
+    quotes = quotes_of("Moscow criticized the US for its military action, calling it rushed and illegal.")
+    calling = next(q for q in quotes if q.cue == "calling")
+    assert (calling.text, calling.speaker_mention, calling.speaker) == (
+        "it rushed and illegal",
+        "Moscow",
+        "Russia",
+    )
+
+
+def test_an_accusation_is_reported_speech(quotes_of):
+    q = next(q for q in quotes_of("Washington accused Russia of complicity in the crime.") if q.cue == "accused")
+    assert (q.text, q.kind, q.speaker) == ("Russia of complicity", "indirect", "United States")
+
+
+def test_a_quoted_fragment_after_that_makes_a_mixed_quote(quotes_of):
+    q = only(
+        quotes_of(
+            "Lavrov set out his policy, saying that "
+            "“the future of Syria has to be determined by the Syrians themselves.”"
+        )
+    )
+    assert (q.text, q.kind, q.cue) == (
+        "the future of Syria has to be determined by the Syrians themselves.",
+        "mixed",
+        "saying",
+    )
+
+
+def test_a_paraphrase_containing_quoted_words_is_mixed(quotes_of):
+    q = only(quotes_of('Councillor Mark Evans insisted the decision was "the only option" given budget cuts.'))
+    assert (q.text, q.kind, q.speaker) == (
+        'the decision was "the only option" given budget cuts',
+        "mixed",
+        "Mark Evans",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov did not say whether the talks would continue.",
+        "It was also announced that Tillerson and Lavrov had met with Putin.",
+        "We can conclude from this meeting that both countries want better relations.",
+        "Lavrov was asked whether he saw any evidence of interference.",
+    ],
+)
+def test_negated_passive_or_authorial_verbs_are_not_quotes(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_offsets_point_into_the_text(nlp):
+    doc = nlp(
+        "“It is a disaster,” Lavrov said, adding that “nobody wants war”.\n\nTillerson said the talks were frank."
+    )
+    quotes = find_quotes(doc)
+    assert len(quotes) == 3
+    for q in quotes:
+        assert doc.text[q.start : q.end] == q.text
+        assert doc.text[q.cue_start : q.cue_end] == q.cue
+        assert doc.text[q.mention_start : q.mention_end] == q.speaker_mention
+        assert 0 < q.confidence <= 1

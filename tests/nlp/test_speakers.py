@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import pytest
+
+
+def speakers(quotes):
+    return [(q.speaker_mention, q.speaker) for q in quotes]
+
+
+def test_a_pronoun_speaker_resolves_to_the_last_named_person(quotes_of):
+    quotes = quotes_of(
+        "Russia remains wary. Sergei Lavrov met reporters in Moscow. He said that the talks had been frank."
+    )
+    assert speakers(quotes) == [("He", "Sergei Lavrov")]
+    assert quotes[0].confidence >= 0.6
+
+
+def test_a_pronoun_skips_countries_to_find_a_person(quotes_of):
+    quotes = quotes_of(
+        "Sergei Lavrov said Russia has other facts. Russia wants an honest investigation. "
+        "He said that the US acted rashly."
+    )
+    assert speakers(quotes)[-1] == ("He", "Sergei Lavrov")
+
+
+def test_she_goes_to_a_woman_not_to_the_nearer_man(quotes_of):
+    quotes = quotes_of(
+        "Foreign Ministry Spokeswoman Maria Zakharova spoke after Sergei Lavrov left. "
+        "She said the meeting would take place."
+    )
+    assert speakers(quotes) == [("She", "Maria Zakharova")]
+
+
+def test_it_refers_to_the_document_that_was_the_subject_before(quotes_of):
+    quotes = quotes_of(
+        "Moscow vetoed a draft resolution on Syria. The draft leaned heavily on the Syrian government. "
+        "It said inspectors must be given unrestricted access."
+    )
+    assert speakers(quotes)[-1] == ("It", "the draft resolution")
+
+
+def test_it_refers_to_an_organisation(quotes_of):
+    quotes = quotes_of("The International Monetary Fund cut its forecast. It said inflation would remain elevated.")
+    assert speakers(quotes) == [("It", "International Monetary Fund")]
+
+
+def test_a_description_resolves_to_the_actor_introduced_with_that_title(quotes_of):
+    quotes = quotes_of(
+        "Russian Foreign Secretary Sergei Lavrov met Rex Tillerson. "
+        "The Russian foreign secretary also stated that the future of Syria is for Syrians to decide."
+    )
+    assert speakers(quotes) == [("The Russian foreign secretary", "Sergei Lavrov")]
+
+
+def test_a_bare_title_resolves_to_the_only_person_with_it(quotes_of):
+    quotes = quotes_of("Iranian Foreign Minister Javad Zarif flew to Oslo. The minister said Iran was ready to talk.")
+    assert speakers(quotes) == [("The minister", "Javad Zarif")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "actor"),
+    [
+        ("Moscow", "Russia"),
+        ("The Kremlin", "Russia"),
+        ("Washington", "United States"),
+        ("The White House", "United States"),
+        ("Beijing", "China"),
+        ("Downing Street", "United Kingdom"),
+    ],
+)
+def test_a_seat_of_government_speaks_for_its_country(quotes_of, subject, actor):
+    quotes = quotes_of(f"{subject} said on Monday that the sanctions would stay in place.")
+    assert speakers(quotes) == [(subject, actor)]
+
+
+def test_an_appositive_names_the_speaker(quotes_of):
+    quotes = quotes_of("Russia’s foreign minister, Sergei Lavrov, said the west was waging a hybrid war.")
+    assert [q.speaker for q in quotes] == ["Sergei Lavrov"]
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it(quotes_of):
+    quotes = quotes_of("A spokesman for the Metropolitan Police said no arrests had been made.")
+    assert [q.speaker for q in quotes] == ["Metropolitan Police"]
+
+
+def test_a_possessor_is_not_the_speaker(quotes_of):
+    quotes = quotes_of("Sergei Lavrov arrived late. Lavrov’s spokeswoman said the delay was technical.")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_an_unknown_speaker_stays_unresolved_with_low_confidence(quotes_of):
+    quotes = quotes_of("One witness said the gunman fired several shots.")
+    assert [q.speaker for q in quotes] == [None]
+    assert quotes[0].confidence <= 0.3
+
+
+def test_a_pronoun_with_no_antecedent_stays_unresolved(quotes_of):
+    quotes = quotes_of("He said the deal was dead.")
+    assert [(q.speaker, q.confidence <= 0.3) for q in quotes] == [(None, True)]
+
+
+# --- the three seed articles ----------------------------------------------------
+
+
+def attributed(quotes):
+    return {(q.cue, q.speaker_mention, q.speaker) for q in quotes}
+
+
+def test_the_summary_article_attributes_pronouns_and_descriptions_to_lavrov(seed_docs, quotes_of):
+    found = attributed(quotes_of(seed_docs[0].text))
+    assert ("According to", "Lavrov", "Sergei Lavrov") in found
+    assert ("asserted", "Lavrov", "Sergei Lavrov") in found
+    assert ("said", "He", "Sergei Lavrov") in found
+    assert ("saying", "The Russian foreign secretary", "Sergei Lavrov") in found
+    assert ("saying", "He", "Sergei Lavrov") in found
+    assert ("said", "Tillerson", "Rex Tillerson") in found
+    assert ("continues to remark", "Secretary of State Rex Tillerson", "Rex Tillerson") in found
+
+
+def test_the_opinion_article_finds_zakharova_and_lavrov(seed_docs, quotes_of):
+    quotes = quotes_of(seed_docs[1].text)
+    zakharova = next(q for q in quotes if q.speaker == "Maria Zakharova")
+    assert (zakharova.kind, zakharova.cue) == ("direct", "described")
+    assert zakharova.text.startswith("… (a) trilateral meeting of foreign ministers")
+    found = attributed(quotes)
+    assert ("went on to say", "He", "Sergey Lavrov") in found
+    assert ("was insistent", "Tillerson", "Rex Tillerson") in found
+    assert ("confirmed", "Moscow", "Russia") in found
+    stating = next(q for q in quotes if q.cue == "stating")
+    assert (stating.speaker, stating.kind) == ("Sergey Lavrov", "mixed")
+    assert not any(q.text == "duty" or q.text == "impartial" for q in quotes)
+
+
+def test_the_wire_article_attributes_metonyms_and_the_draft_resolution(seed_docs, quotes_of):
+    quotes = quotes_of(seed_docs[2].text)
+    found = attributed(quotes)
+    assert ("calling", "Moscow", "Russia") in found
+    assert ("accused", "Washington", "United States") in found
+    it_said = next(q for q in quotes if q.speaker_mention == "It")
+    assert (it_said.cue, it_said.speaker, it_said.kind) == ("said", "the draft resolution", "mixed")
+    assert it_said.text.startswith("inspectors chosen by the UN")

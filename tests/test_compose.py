@@ -1,0 +1,33 @@
+"""No Docker engine runs here, so the compose file is checked as YAML."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import ROOT
+
+
+def test_compose_runs_db_redis_web_and_scalable_workers_with_healthchecks() -> None:
+    spec = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = spec["services"]
+    assert set(services) == {"db", "redis", "web", "worker"}
+    assert services["db"]["image"].startswith("postgres:16")
+    for name in services:
+        assert "healthcheck" in services[name], name
+    assert "gunicorn" in services["web"]["command"]
+    assert "celery -A newsframe worker" in services["worker"]["command"]
+    assert services["worker"]["deploy"]["replicas"] >= 1
+    assert set(spec["volumes"]) == {"pgdata", "redisdata"}
+
+
+def test_the_broker_keeps_its_queue_and_never_evicts() -> None:
+    redis = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["redis"]
+    assert "--appendonly" in redis["command"] and "yes" in redis["command"]
+    assert "noeviction" in redis["command"]
+
+
+def test_web_and_worker_read_the_same_database_and_broker() -> None:
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    web, worker = services["web"]["environment"], services["worker"]["environment"]
+    assert web["DATABASE_URL"] == worker["DATABASE_URL"]
+    assert web["CELERY_BROKER_URL"] == worker["CELERY_BROKER_URL"]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from articles.highlight import Mark, Segment, segments
+
+
+def test_marks_cut_the_text_into_classed_segments() -> None:
+    body = "He said it was illegal."
+    out = segments(body, 0, [Mark(3, 7, "hl-verb"), Mark(15, 23, "hl-loaded")])
+    assert out == [Segment("He "), Segment("said", "hl-verb"), Segment(" it was "), Segment("illegal.", "hl-loaded")]
+
+
+def test_offsets_are_read_in_body_coordinates() -> None:
+    out = segments("was illegal", 10, [Mark(14, 21, "hl-loaded", badge="")])
+    assert out == [Segment("was "), Segment("illegal", "hl-loaded")]
+
+
+def test_overlapping_marks_combine_and_the_badge_starts_the_quote() -> None:
+    out = segments("“a b c”", 0, [Mark(0, 7, "hl-quote sp-0", "Quote", "SL"), Mark(2, 4, "hl-loaded")])
+    assert out[0] == Segment("“a", "hl-quote sp-0", "Quote", "SL")
+    assert out[1] == Segment(" b", "hl-quote sp-0 hl-loaded", "Quote")
+    assert out[2].badge == ""

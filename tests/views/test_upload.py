@@ -1,0 +1,135 @@
+"""The upload → review → confirm path, through Django's test client."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article, Event, Job, Upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_upload(client: Client, name: str, data: bytes, event_name: str = "Test event") -> object:
+    return client.post(reverse("upload"), {"documents": [SimpleUploadedFile(name, data)], "event_name": event_name})
+
+
+def test_uploading_needs_an_account(client: Client) -> None:
+    response = client.get(reverse("upload"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_the_seed_upload_is_kept_byte_for_byte_and_offered_for_review(logged_in: Client, seed_bytes: bytes) -> None:
+    response = _post_upload(logged_in, "seed.txt", seed_bytes)
+    upload = Upload.objects.get()
+    assert bytes(upload.raw) == seed_bytes
+    assert upload.status == Upload.Status.PARSED
+    assert response.status_code == 302 and str(upload.batch) in response["Location"]
+    review = logged_in.get(response["Location"])
+    assert review.status_code == 200
+    assert b"CHECKMATE: 5 ways Russia outwitted the US in one day" in review.content
+    assert not Event.objects.exists(), "no event is created before the review is confirmed"
+
+
+def test_an_empty_file_gets_a_message_and_a_4xx_and_is_kept(logged_in: Client) -> None:
+    response = _post_upload(logged_in, "empty.txt", b"")
+    assert response.status_code == 400
+    assert b"Traceback" not in response.content
+    assert Upload.objects.get().status == Upload.Status.FAILED
+    assert not Event.objects.exists()
+
+
+def test_a_binary_file_gets_a_message_and_a_4xx_and_is_kept(logged_in: Client) -> None:
+    blob = bytes(range(256)) * 40
+    response = _post_upload(logged_in, "photo.txt", blob)
+    assert response.status_code == 400
+    upload = Upload.objects.get()
+    assert bytes(upload.raw) == blob
+    assert upload.error.encode() in response.content.replace(b"&#x27;", b"'")
+    assert not Event.objects.exists()
+
+
+def test_a_zip_bomb_is_refused_with_a_message(logged_in: Client) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.txt", b"0" * 60_000_000)
+    response = _post_upload(logged_in, "bomb.zip", buffer.getvalue())
+    assert response.status_code == 400
+    assert Upload.objects.get().status == Upload.Status.FAILED
+
+
+def test_an_oversize_file_gets_413(logged_in: Client, settings: object) -> None:
+    settings.NEWSFRAME_MAX_UPLOAD_BYTES = 100  # type: ignore[attr-defined]
+    response = _post_upload(logged_in, "big.txt", b"word " * 100)
+    assert response.status_code == 413
+    assert b"larger than" in response.content
+
+
+def test_nothing_to_upload_is_a_form_error(logged_in: Client) -> None:
+    response = logged_in.post(reverse("upload"), {"event_name": "E"})
+    assert response.status_code == 400
+    assert b"Choose at least one file or paste some text." in response.content
+
+
+def _review_post(client: Client, url: str, event_name: str, **changes: str) -> object:
+    page = client.get(url)
+    formset = page.context["formset"]
+    data = {f"a-{k}": v for k, v in formset.management_form.initial.items()}
+    data["event_name"] = event_name
+    for i, form in enumerate(formset.forms):
+        for name in ("key", "title", "byline", "outlet"):
+            data[f"a-{i}-{name}"] = form.initial.get(name, "")
+        data[f"a-{i}-published"] = form.initial.get("published", "")
+        data[f"a-{i}-keep"] = "on"
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_confirming_the_review_creates_the_articles_and_analyses_them(
+    logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: object
+) -> None:
+    review_url = _post_upload(logged_in, "seed.txt", seed_bytes)["Location"]  # type: ignore[index]
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = _review_post(logged_in, review_url, "Seed event", **{"a-1-outlet": "The Duran"})
+    event = Event.objects.get(name="Seed event")
+    assert response["Location"] == event.get_absolute_url()  # type: ignore[index]
+    articles = list(Article.objects.filter(event=event).order_by("position"))
+    assert len(articles) == 3
+    assert articles[1].outlet_name == "The Duran"
+    assert all(a.analysis_version for a in articles)
+    assert set(Job.objects.filter(event=event).values_list("status", flat=True)) == {"done"}
+    assert Upload.objects.get().status == Upload.Status.CONFIRMED
+
+
+def test_the_same_articles_uploaded_twice_are_reported_not_duplicated(
+    logged_in: Client, seed_bytes: bytes
+) -> None:
+    for _ in range(2):
+        review_url = _post_upload(logged_in, "seed.txt", seed_bytes)["Location"]  # type: ignore[index]
+        response = _review_post(logged_in, review_url, "Twice")
+    assert Article.objects.filter(event__name="Twice").count() == 3
+    page = logged_in.get(response["Location"])  # type: ignore[index]
+    assert b"Already in this event, not added again" in page.content
+
+
+def test_the_raw_upload_downloads_as_an_attachment_for_its_uploader_only(
+    logged_in: Client, seed_bytes: bytes, client: Client
+) -> None:
+    _post_upload(logged_in, "seed.txt", seed_bytes)
+    upload = Upload.objects.get()
+    response = logged_in.get(reverse("upload_raw", args=[upload.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.content == seed_bytes
+    other = Client()
+    from django.contrib.auth.models import User
+
+    other.force_login(User.objects.create_user("someone-else"))
+    assert other.get(reverse("upload_raw", args=[upload.pk])).status_code == 403
