@@ -62,7 +62,7 @@ def make_event(pool: np.ndarray, n_articles: int, rng: np.random.Generator
     return claims, vectors.astype(np.float32)
 
 
-def run(articles: list[int]) -> None:
+def report(articles: list[int]) -> str:
     sentences = pool_sentences()
     started = time.perf_counter()
     pool = embed(sentences)
@@ -86,24 +86,35 @@ def run(articles: list[int]) -> None:
         rows.append((n_articles, len(claims), seconds, peak / 2**20, len(points), shared,
                      len(claims) / embed_rate))
 
-    print(f"threshold {THRESHOLD}; real embedder throughput {embed_rate:.0f} sentences/s "
-          f"(pool of {len(sentences)} sentences)\n")
-    print("| articles | claims | align s | peak MiB | story points | shared | "
-          "embedding s (projected) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    lines = [
+        "## Alignment: time and peak memory by event size",
+        "",
+        f"Threshold {THRESHOLD}; real embedder throughput {embed_rate:.0f} sentences/s "
+        f"(pool of {len(sentences)} sentences); align time excludes embedding (best of 3).",
+        "",
+        "| articles | claims | align s | peak MiB | story points | shared | embedding s (projected) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for a, n, s, mib, points, shared, emb in rows:
-        print(f"| {a:,} | {n:,} | {s:.2f} | {mib:.1f} | {points:,} | {shared:,} | {emb:.0f} |")
+        lines.append(f"| {a:,} | {n:,} | {s:.2f} | {mib:.1f} | {points:,} | {shared:,} | {emb:.0f} |")
     n = np.array([r[1] for r in rows], dtype=float)
     t = np.array([r[2] for r in rows])
-    print(f"\nfitted exponent, time ~ n^k over all sizes: k = {np.polyfit(np.log(n), np.log(t), 1)[0]:.2f}")
+    lines.append(f"\nFitted exponent, time ~ n^k over all sizes: **k = {np.polyfit(np.log(n), np.log(t), 1)[0]:.2f}**"
+                 " (quadratic would be 2).")
     big = n > 2_000
     if big.sum() >= 2:
         k = np.polyfit(np.log(n[big]), np.log(t[big]), 1)[0]
-        print(f"fitted exponent over the tree path (> 2,000 claims): k = {k:.2f}")
-    recall(pool, rng)
+        lines.append(f"Fitted exponent over the tree path (> 2,000 claims): k = {k:.2f}.")
+    lines.append(recall(pool, rng))
+    lines.append("")
+    return "\n".join(lines)
 
 
-def recall(pool: np.ndarray, rng: np.random.Generator, n_articles: int = 1_000) -> None:
+def run() -> str:
+    return report([100, 1000, 5000])
+
+
+def recall(pool: np.ndarray, rng: np.random.Generator, n_articles: int = 1_000) -> str:
     """Share of the exact candidate pairs that the tree search finds."""
     claims, vectors = make_event(pool, n_articles, rng)
     groups = np.array([c.article for c in claims])
@@ -113,10 +124,10 @@ def recall(pool: np.ndarray, rng: np.random.Generator, n_articles: int = 1_000) 
     exact_set = set(zip(exact[0].tolist(), exact[1].tolist(), strict=True))
     approx_set = set(zip(approx[0].tolist(), approx[1].tolist(), strict=True))
     found = len(exact_set & approx_set) / max(1, len(exact_set))
-    print(f"tree search recall of exact top-k pairs at {len(claims):,} claims: {found:.3f}")
+    return f"Tree search recall of the exact top-k pairs at {len(claims):,} claims: {found:.3f}."
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[100, 300, 1000, 2000, 5000])
-    run(parser.parse_args().articles)
+    print(report(parser.parse_args().articles))

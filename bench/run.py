@@ -9,7 +9,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench.nlp", "bench.align"]
+BENCHMARKS = ["bench.ingest", "bench.nlp", "bench.align"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
