@@ -1,0 +1,134 @@
+"""End to end: a 1,000-article event from upload to a ready comparison page,
+with 1 and then 2 Celery worker processes on Redis and PostgreSQL.
+
+`run()` starts this module as a subprocess against its own database
+(newsframe_bench) and Redis db, so the benchmark never touches real data."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = int(os.environ.get("BENCH_E2E_ARTICLES", "1000"))
+WORKER_COUNTS = (1, 2)
+DATABASE_URL = "postgres://postgres@127.0.0.1:5432/newsframe_bench"
+BROKER_URL = "redis://127.0.0.1:6379/7"
+GOAL = 1.7
+
+
+def run() -> str:
+    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "CELERY_BROKER_URL": BROKER_URL, "DEBUG": "0",
+           "NEWSFRAME_HTTPS": "0", "DJANGO_SETTINGS_MODULE": "newsframe.settings"}
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "newsframe_bench"],
+                   capture_output=True, check=False)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    out = subprocess.run([sys.executable, "-m", "bench.e2e"], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True)
+    return out.stdout
+
+
+def _zip_of_articles(count: int) -> bytes:
+    from bench.corpus import article_bodies
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i, body in enumerate(article_bodies(count)):
+            # A distinct first line: the same text twice in an event is (rightly) skipped as a duplicate.
+            text = f"Bench story number {i}\n12 April 2017\n\nThis is report number {i} of the event.\n\n{body}"
+            archive.writestr(f"{i:04d}.txt", text)
+    return buffer.getvalue()
+
+
+def _start_workers(count: int) -> list[subprocess.Popen[bytes]]:
+    log = open(ROOT / "var" / "bench-workers.log", "ab")  # noqa: SIM115  (lives as long as the workers)
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "newsframe", "worker", "--concurrency=1", "--loglevel=WARNING",
+             "--without-gossip", "--without-mingle", "-n", f"bench{i}@%h"],
+            cwd=ROOT, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        for i in range(count)
+    ]
+
+
+def _stop(workers: list[subprocess.Popen[bytes]]) -> None:
+    for w in workers:
+        os.killpg(w.pid, signal.SIGTERM)
+    for w in workers:
+        w.wait()
+
+
+def _wait_ready(count: int) -> None:
+    from newsframe.celery import app
+
+    while True:
+        replies = app.control.ping(timeout=2.0) or []
+        if len(replies) >= count:
+            return
+        time.sleep(1)
+
+
+def one_run(workers: int, archive: bytes) -> tuple[float, int]:
+    from django.core.management import call_command
+    from django.test import Client
+
+    from articles import services
+    from articles.models import Event, Job, Upload
+    from newsframe.celery import app
+
+    call_command("flush", "--noinput", verbosity=0)
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    procs = _start_workers(workers)
+    try:
+        _wait_ready(workers)  # model loading is not part of the figure
+        started = time.perf_counter()
+        batch = services.upload_receive(
+            files=[services.IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
+        uploads = list(Upload.objects.filter(batch=batch))
+        drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
+        result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
+        event = Event.objects.get(pk=result.event.pk)
+        while not Job.objects.filter(event=event, kind=Job.Kind.ALIGN, status__in=["done", "failed"]).exists():
+            if any(p.poll() is not None for p in procs):
+                raise RuntimeError("a worker died; see var/bench-workers.log")
+            time.sleep(0.5)
+        assert Client().get(event.get_absolute_url()).status_code == 200
+        return time.perf_counter() - started, len(result.created)
+    finally:
+        _stop(procs)
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    archive = _zip_of_articles(ARTICLES)
+    rows = [(n, *one_run(n, archive)) for n in WORKER_COUNTS]
+    base = rows[0][1]
+    lines = [
+        "## End to end: upload to a ready comparison page",
+        "",
+        f"{ARTICLES} articles in one ZIP, PostgreSQL + Redis, N worker processes of concurrency 1 "
+        "(model loading excluded: timing starts when every worker answers a ping).",
+        "",
+        "| workers | articles | wall s | articles/s | speed-up |",
+        "|---|---|---|---|---|",
+    ]
+    for n, seconds, count in rows:
+        lines.append(f"| {n} | {count} | {seconds:.1f} | {count / seconds:.1f} | {base / seconds:.2f}× |")
+    speedup = base / rows[-1][1]
+    lines += ["", f"Speed-up from the second worker: **{speedup:.2f}×** (goal ≥ {GOAL}× on two cores: "
+              f"{'meets' if speedup >= GOAL else 'misses'}).", ""]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
