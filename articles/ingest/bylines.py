@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from articles.ingest.wordlists import load_list
 
@@ -17,7 +18,7 @@ from articles.ingest.wordlists import load_list
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _BY = re.compile(r"(?:(?:words|written|story|text|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I)
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—:]"
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—:]"
 )
 _ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|bureau|chief"
@@ -41,19 +42,39 @@ def parse_byline(line: str) -> Byline | None:
     text = " ".join(line.split())
     by = _BY.fullmatch(text)
     if by is not None:
-        named = by.group(1)
-        # "BY JANE DOE": shout-cased bylines are names too.
-        return _split_name_outlet(named.title() if named.isupper() else named, require_outlet=False)
+        # "BY JANE DOE", "By JANE DOE and JOHN ROE": shout-cased bylines are names too.
+        return _split_name_outlet(_unshout(by.group(1)), require_outlet=False)
     if "|" in text or " - " in text or " — " in text:
         return _split_name_outlet(text, require_outlet=True)
-    return None
+    return _name_with_role(text)
+
+
+def _unshout(text: str) -> str:
+    """Title-case the ALL-CAPS words of a byline, leaving "and"/"in" and initials."""
+    words = text.split(" ")
+    if not any(w.isupper() and len(w) > 3 for w in words):
+        return text
+    return " ".join(w.title() if w.isupper() and len(w) > 1 and "." not in w else w for w in words)
+
+
+def _name_with_role(text: str) -> Byline | None:
+    """ "Jane Doe, Staff Writer" / "Jane Doe, Economics correspondent": a name and a role."""
+    name, comma, role = text.partition(",")
+    if not comma or not _ROLE.search(role) or len(role.split()) > 5:
+        return None
+    name = name.strip()
+    return Byline(clean_name(name)) if is_name(name) and not _ROLE.search(name) else None
 
 
 def outlet_name(text: str) -> str:
     """`text` as printed if it is a known news outlet, else ""."""
     cleaned = " ".join(text.split()).strip(" .,;:-–—|")
-    known = {name.lower() for name in load_list("outlets.txt")}
-    return cleaned if cleaned.lower() in known else ""
+    return cleaned if cleaned.lower() in _known_outlets() else ""
+
+
+@cache
+def _known_outlets() -> frozenset[str]:
+    return frozenset(name.lower() for name in load_list("outlets.txt"))
 
 
 def dateline_outlet(paragraph: str) -> str:
@@ -71,6 +92,8 @@ def is_name(text: str, *, max_words: int = 12) -> bool:
     if not words or len(words) > max_words:
         return False
     connectors = load_list("name_connectors.txt")
+    if _ROLE.search(text):
+        return False  # "Staff Writer", "Moscow Correspondent"
     names = 0
     for word in words:
         if word == "," or word.lower() in connectors:

@@ -39,13 +39,20 @@ _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[a
 _ZONE = r"(?:z|[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
 _JOIN = r"(?:\s*(?:,|at|@|-|–|—|\||·|•|/|t)\s*|\s+)"
 _TAIL = rf"(?:{_JOIN}(?:{_TIME})(?:\s*{_ZONE})?)?"
-_RELATIVE = r"\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?)\s+ago|(?:yesterday|today)"
+_RELATIVE = (
+    r"\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:yesterday|today)"
+)
 
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
+# CNN prints the time first: "Updated 3:45 PM EDT, Wed April 12, 2017".
+_HEAD = rf"(?:(?:{_TIME})(?:\s*{_ZONE})?{_JOIN})?"
 _STAMP_RE = re.compile(
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}){_TAIL}\.?",
+    rf"{_HEAD}(?:{_WEEKDAY}\s*)?(?:{_DATE}){_TAIL}\.?",
     re.IGNORECASE,
 )
+# A bare time between stamp parts: "April 12, 2017 / 4:09 PM / Updated 7 years ago".
+_TIME_RE = re.compile(rf"(?:{_TIME})(?:\s*{_ZONE})?", re.IGNORECASE)
 _RELATIVE_RE = re.compile(_RELATIVE, re.IGNORECASE)
 
 
@@ -69,10 +76,17 @@ def match_date_line(line: str) -> DateStamp | None:
         return None
     # Several labelled stamps on one line ("Published ... | Updated ...") count as one;
     # the first one wins because it is the publication date on every site we know.
-    stamps = [_match_one(part) for part in re.split(r"\s*[|·•]\s*", rest) if part]
+    parts = [part for part in re.split(r"\s*[|·•]\s*|\s+/\s+", rest) if part]
+    stamps = [
+        stamp
+        for part in parts
+        if (stamp := _match_one(part)) is not None or not _TIME_RE.fullmatch(_strip_label(part))
+    ]
     if not stamps or any(stamp is None for stamp in stamps):
         return None
     values = [stamp.value for stamp in stamps if stamp is not None and stamp.value]
+    if len(stamps) < len(parts) and not values:
+        return None  # only times and "3 hours ago": a clock, not a date line
     return DateStamp(values[0] if values else None, line.strip())
 
 

@@ -5,12 +5,16 @@ strict UTF-8; then a legacy single-byte code page. News English that is not UTF-
 almost always Windows-1252 (curly quotes at 0x91-0x94) or Latin-1, so mostly-ASCII
 bytes go to cp1252 directly; charset-normalizer decides for the rest. Only line endings
 are normalised: quotes, dashes and no-break spaces come through as they are.
+
+`decode_lines` does the same one line at a time, decoding the bytes in chunks: a text
+dump is then never held as one decoded string next to its bytes.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+from collections.abc import Iterator
 
 from articles.ingest.types import IngestError
 
@@ -27,20 +31,86 @@ _ASCII = bytes(range(128))
 _MOSTLY_ASCII = 0.1
 # Control characters other than tab/newline/form feed signal a binary file.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+_CHUNK = 64 * 1024  # bytes decoded at a time: the working set of a streamed parse
+_SNIFF = 8192  # characters looked at for binary content
 
 
 def decode(data: bytes, filename: str = "") -> str:
     """Decode an uploaded text file; raise IngestError for empty or binary input."""
     label = filename or "The file"
-    if not data.strip():
+    encoding, skip = _check_and_detect(data, label)
+    text = _decode_normalising_newlines(data, encoding, skip, label)
+    _reject_binary(text[:_SNIFF], label)
+    return text
+
+
+def decode_lines(data: bytes, filename: str = "") -> Iterator[str]:
+    """The lines of an uploaded text file, decoded chunk by chunk, without line ends.
+
+    Raises IngestError like `decode`: for empty, binary or undecodable input before the
+    first line, for a bad byte further on when the reader gets there.
+    """
+    label = filename or "The file"
+    encoding, skip = _check_and_detect(data, label)
+    return _lines(data, encoding, skip, label)
+
+
+def _check_and_detect(data: bytes, label: str) -> tuple[str, int]:
+    if not data or data.isspace():  # not data.strip(): that would copy the whole upload
         raise IngestError(
             f"{label} is empty.",
             "Upload a file that contains the text of the articles.",
         )
     encoding, skip = _detect(data, label)
-    text = _decode_normalising_newlines(data, encoding, skip, label)
-    _reject_binary(text, label)
-    return text
+    head = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
+        data[skip : skip + 4 * _SNIFF]
+    )
+    _reject_binary(head[:_SNIFF], label)
+    return encoding, skip
+
+
+def _lines(data: bytes, encoding: str, skip: int, label: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    carry = ""  # the unfinished last line of the previous chunk
+    view = memoryview(data)
+    for start in range(skip, len(data), _CHUNK):
+        try:
+            chunk = decoder.decode(view[start : start + _CHUNK])
+        except UnicodeDecodeError as exc:
+            raise _bad_byte(label, encoding, start - skip + exc.start) from exc
+        if carry:
+            chunk = carry + chunk
+        # A "\r" at the end may be the first half of "\r\n": wait for the next chunk.
+        end = len(chunk) - 1 if chunk.endswith("\r") else len(chunk)
+        cut = max(chunk.rfind("\n", 0, end), chunk.rfind("\r", 0, end))
+        if cut < 0:
+            carry = chunk
+            continue
+        carry = chunk[cut + 1 :]
+        yield from iter_lines(chunk[: cut + 1])
+    try:
+        carry += decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise _bad_byte(label, encoding, len(data) - skip) from exc
+    if carry:
+        yield from iter_lines(carry)
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of `text` one by one ("\\n", "\\r\\n" or "\\r"), without splitting it
+    into a list first."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        line = text[start:end]
+        if "\r" in line:
+            # "\r\n" is one line end; any other "\r" ends a line of its own.
+            yield from line.removesuffix("\r").split("\r")
+        else:
+            yield line
+        start = end + 1
 
 
 def _detect(data: bytes, label: str) -> tuple[str, int]:
@@ -53,11 +123,8 @@ def _detect(data: bytes, label: str) -> tuple[str, int]:
         return utf16, 0
     if b"\x00" in data:
         raise _binary_error(label)
-    try:
-        data.decode("utf-8")
+    if _decodes(data, "utf-8"):
         return "utf-8", 0
-    except UnicodeDecodeError:
-        pass
     non_ascii = len(data.translate(None, _ASCII))
     if non_ascii <= _MOSTLY_ASCII * len(data):
         return ("cp1252" if _decodes(data, "cp1252") else "latin-1"), 0
@@ -79,8 +146,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
+    # Chunk by chunk: data.decode() would build the whole text only to throw it away.
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    view = memoryview(data)
     try:
-        data.decode(encoding)
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
     return True
@@ -113,16 +185,19 @@ def _decode_normalising_newlines(data: bytes, encoding: str, skip: int, label: s
             stream.buffer.read(skip)
         return stream.read()
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"{label} is not valid {encoding} text (bad byte at position {exc.start}).",
-            "Save it as UTF-8 text and upload again.",
-        ) from exc
+        raise _bad_byte(label, encoding, exc.start) from exc
     finally:
         stream.detach()
 
 
-def _reject_binary(text: str, label: str) -> None:
-    sample = text[:8192]
+def _bad_byte(label: str, encoding: str, position: int) -> IngestError:
+    return IngestError(
+        f"{label} is not valid {encoding} text (bad byte at position {position}).",
+        "Save it as UTF-8 text and upload again.",
+    )
+
+
+def _reject_binary(sample: str, label: str) -> None:
     controls = sum(1 for ch in sample if ch in _CONTROL)
     if "\x00" in sample or controls > max(2, len(sample) // 100):
         raise _binary_error(label)

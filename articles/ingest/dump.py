@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from articles.ingest.boilerplate import BEFORE_FOOTER_RUN, LAST_ARTICLE_RUN, clean_paragraphs
+from articles.ingest.boilerplate import (
+    BEFORE_FOOTER_RUN,
+    LAST_ARTICLE_RUN,
+    clean_paragraphs,
+    credited_names,
+    is_credit_line,
+)
 from articles.ingest.bylines import dateline_outlet
+from articles.ingest.decode import iter_lines
 from articles.ingest.reflow import Paragraph, reflow
-from articles.ingest.segment import Block, segment
+from articles.ingest.segment import Block, Segmenter
 from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
 
 # Fewer words than this is a stray headline or a comment, not an article.
@@ -17,16 +24,30 @@ MIN_ARTICLE_WORDS = 25
 
 def parse_dump(text: str, source_name: str = "") -> ParseResult:
     """All articles in a text dump; NoArticlesFound if there is none."""
-    segmentation = segment(text)
-    notes = list(segmentation.notes)
+    return parse_dump_lines(iter_lines(text), source_name, lambda: text)
+
+
+def parse_dump_lines(
+    lines: Iterable[str], source_name: str = "", whole_text: Callable[[], str] = str
+) -> ParseResult:
+    """All articles in a dump read line by line, one article held at a time.
+
+    `whole_text` rebuilds the text for NoArticlesFound (which offers to take it whole);
+    it is only called on that path, so a large dump is not kept as one string.
+    """
+    segmenter = Segmenter(lines)
+    notes: list[str] = []
     articles: list[ParsedArticle] = []
-    blocks = segmentation.blocks
-    for n, block in enumerate(blocks):
-        article, block_notes = _article(block, source_name, last=n == len(blocks) - 1)
+    blocks = segmenter.blocks()
+    block = next(blocks, None)
+    while block is not None:
+        following = next(blocks, None)  # one block ahead, to know which one is last
+        article, block_notes = _article(block, source_name, last=following is None)
+        block = following
         notes.extend(block_notes)
         if article.word_count < MIN_ARTICLE_WORDS:
             notes.append(
-                f"skipped {block.title!r}: {article.word_count} word(s), too short for an article"
+                f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
             continue
         articles.append(article)
@@ -36,9 +57,10 @@ def parse_dump(text: str, source_name: str = "") -> ParseResult:
             "An article is recognised by a headline line followed by its date or byline, "
             "or by a headline after a '----' separator. Add those, or take the whole text "
             "as one article.",
-            text,
+            whole_text(),
         )
-    return ParseResult(tuple(articles), tuple(notes))
+    # The segmenter's notes come first: they describe the dump before its articles.
+    return ParseResult(tuple(articles), tuple(segmenter.notes + notes))
 
 
 def whole_text_article(text: str, title: str = "") -> ParsedArticle:
@@ -58,7 +80,10 @@ def whole_text_article(text: str, title: str = "") -> ParsedArticle:
 
 def _article(block: Block, source_name: str, *, last: bool) -> tuple[ParsedArticle, list[str]]:
     run = BEFORE_FOOTER_RUN if block.cut_at_footer else LAST_ARTICLE_RUN if last else 0
-    paragraphs, notes = clean_paragraphs(reflow(block.lines), min_headline_run=run)
+    reflowed = reflow(block.lines)
+    # A wire story may name its reporters only in its credit line.
+    credited = next((credited_names(p.text) for p in reflowed if is_credit_line(p.text)), "")
+    paragraphs, notes = clean_paragraphs(reflowed, min_headline_run=run)
     outlet = block.outlet
     if not outlet and paragraphs:
         outlet = dateline_outlet(paragraphs[0].text)
@@ -67,10 +92,11 @@ def _article(block: Block, source_name: str, *, last: bool) -> tuple[ParsedArtic
         paragraphs,
         source_name=source_name,
         published=block.published,
-        byline=block.byline,
+        byline=block.byline or credited,
         outlet=outlet,
     )
     return article, notes
+
 
 
 def _build(

@@ -18,8 +18,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from articles.ingest.dates import find_date
-from articles.ingest.decode import decode
-from articles.ingest.dump import parse_dump
+from articles.ingest.decode import decode, decode_lines
+from articles.ingest.dump import parse_dump_lines
 from articles.ingest.reflow import reflow
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle, ParseResult
 
@@ -60,7 +60,7 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
 
 def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
     label = name or "The file"
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole upload
         raise IngestError(f"{label} is empty.", "Upload a file that contains the articles.")
     kind = _kind(data, name)
     if kind == "zip":
@@ -71,7 +71,7 @@ def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> P
         return _parse_html(data, name)
     if kind == "json":
         return _parse_json(data, name, limits)
-    return parse_dump(decode(data, name), name)
+    return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
 
 
 def _kind(data: bytes, name: str) -> str:
@@ -191,6 +191,11 @@ def _parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
     except json.JSONDecodeError as exc:
         raise IngestError(
             f"{label} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+            "Check the file in a JSON validator, or upload the articles as text.",
+        ) from exc
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise IngestError(
+            f"{label} is not JSON we can read: {exc}.",
             "Check the file in a JSON validator, or upload the articles as text.",
         ) from exc
     if _depth(value) > limits.max_json_depth:

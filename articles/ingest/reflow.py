@@ -75,7 +75,10 @@ def reflow(lines: Sequence[str]) -> list[Paragraph]:
             flush(i)
             add_heading(f"{line} {next_line}")
             i = nxt
-        elif (not current or ends_sentence(current[-1])) and _is_heading_line(line, next_line):
+        elif (not current or ends_sentence(current[-1])) and (
+            _is_heading_line(line, next_line)
+            or (one_per_line and (paragraphs or current) and _is_line_subhead(line, next_line))
+        ):
             flush(i)
             add_heading(line)
         else:
@@ -130,6 +133,12 @@ def _is_heading_line(line: str, next_line: str) -> bool:
         return not line.endswith((".", ",", ";"))
     number, _, rest = line.partition(" ")
     return bool(_NUMBER_MARK.fullmatch(number)) and _is_subhead(rest)
+
+
+def _is_line_subhead(line: str, next_line: str) -> bool:
+    """In copies with one paragraph a line, a short unpunctuated line (or a question)
+    between finished paragraphs, before a longer one, is a subhead."""
+    return _is_subhead(line) and len(next_line.split()) > 2 * len(line.split()) + 4
 
 
 def _is_subhead(text: str) -> bool:

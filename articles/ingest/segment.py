@@ -3,35 +3,46 @@
 An article starts at a title-like line (short, no closing period, not a wrapped
 sentence) that is followed within a few lines by a date stamp and/or a byline: that
 pattern holds across blogs, wire copy and newspaper pages, while the body text between
-articles does not show it. After an explicit separator ("----", "* * *") or two blank
-lines, a title-like line starts an article even without a date or byline.
+articles does not show it. Some pages print the date or the outlet's name above the
+headline ("BBC News" / "Home" / headline; "12.04.2017" / headline): those count too.
+After an explicit separator ("----", "* * *") or two blank lines, a title-like line
+starts an article even without a date or byline; so does a long Title Case line set
+apart by blank lines between finished paragraphs.
 
 Page furniture lines are dropped here (see boilerplate); a footer marker ("Post a
-Comment", "Related stories") ends the block it is in, up to the next article.
+Comment", "Related stories") ends the block it is in, up to the next article. Blocks
+are produced one at a time over a window of lines (see lines.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from articles.ingest.boilerplate import is_boilerplate, is_footer_marker
+from articles.ingest.boilerplate import MIN_WORDS_BEFORE_FOOTER, is_credit_line
 from articles.ingest.bylines import Byline, clean_name, is_name, outlet_name, parse_byline
 from articles.ingest.dates import DateStamp, match_date_line
+from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
 from articles.ingest.reflow import ends_sentence
+from articles.ingest.wordlists import load_list
 
-_SEPARATOR = re.compile(r"(?:[-*=_~#•·+]\s*){3,}")
+_MIN_TITLE_WORDS = 3  # "World News", "BBC News", "Al Jazeera" are page furniture
 _MAX_TITLE_WORDS = 25
 _MAX_TITLE_CHARS = 200
 # A headline may end in "by" or "for" ("... nobody should be surprised by"), but not in
 # an article or conjunction: a line ending so is a sentence wrapped at the line end.
 _WRAP_ENDINGS = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "that", "than"})
 _HEADER_SPAN = 10  # lines after a title in which its date/byline may appear
+_LOOKBACK = 8  # lines above a title in which a date or an outlet line may stand
+_KICKER_WORDS = 4  # section labels and navigation above a headline: "News | Turkey"
 _STANDFIRST_WORDS = 15  # a title is rarely this long; a standfirst usually is
-
-_BLANK, _SEP, _JUNK, _FOOTER, _TEXT = "blank", "sep", "junk", "footer", "text"
+# A headline with no date or byline is only believed when it is long Title Case set
+# apart by blank lines, with a full paragraph after it.
+_BARE_TITLE_WORDS = 6
+_BODY_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -52,56 +63,78 @@ class Segmentation:
 
 def segment(text: str) -> Segmentation:
     """Split a dump into article blocks; body lines keep their wraps and blank lines."""
-    return _Segmenter(text.split("\n")).run()
+    from articles.ingest.decode import iter_lines
+
+    segmenter = Segmenter(iter_lines(text))
+    blocks = tuple(segmenter.blocks())
+    return Segmentation(blocks, tuple(segmenter.notes))
 
 
 @dataclass
 class _Header:
-    title_line: int  # index into the raw lines
-    body_start: int  # index into the content positions
+    title_line: int  # line number in the dump
+    body_start: int  # text-line number where the body starts
+    start_line: int = -1  # first line of the header (a date or outlet above the title)
     published: dt.date | None = None
     byline: str = ""
     outlet: str = ""
     meta_lines: set[int] = field(default_factory=set)
 
 
-class _Segmenter:
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = [line.strip() for line in lines]
-        self.kinds = [_kind(line) for line in self.lines]
-        # Positions of real text lines: headers are read over these, skipping junk.
-        self.content = [i for i, kind in enumerate(self.kinds) if kind == _TEXT]
+class Segmenter:
+    """Reads a dump's lines once and yields its article blocks in order."""
 
-    def run(self) -> Segmentation:
-        headers: list[_Header] = []
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.window = LineWindow(lines)
+        self.notes: list[str] = []
+
+    def blocks(self) -> Iterator[Block]:
+        w = self.window
+        pending: _Header | None = None
         in_footer = False
+        floor = 0  # a header may not reach above the previous one's body
         k = 0
-        while k < len(self.content):
-            if k > 0 and self._between(k, _FOOTER):
+        while w.has(k):
+            if k > 0 and self._between(k, FOOTER):
                 in_footer = True
-            header = self._read_header(k, in_footer=in_footer)
+            header = self._read_header(k, in_footer=in_footer, floor=floor)
             if header is None:
+                if pending is None and k - w.first_content > 2 * _LOOKBACK:
+                    # Nothing before the first article is kept but what a header may claim.
+                    w.release(w.content(k - _LOOKBACK - 1) + 1)
                 k += 1
                 continue
-            headers.append(header)
-            in_footer = False
+            if pending is None:
+                before = w.released_text + sum(
+                    1 for j in range(w.first_content, k) if w.content(j) < header.start_line
+                )
+                if before:
+                    self.notes.append(f"skipped {before} line(s) before the first article")
+            else:
+                yield self._block(pending, header.start_line)
+            w.release(header.start_line)
+            pending, in_footer = header, False
+            floor = header.body_start
             k = max(header.body_start, k + 1)
-        return self._blocks(headers)
+        if pending is not None:
+            w.read_all()
+            yield self._block(pending, w.end)
 
     # -- headers -----------------------------------------------------------------
 
-    def _read_header(self, k: int, *, in_footer: bool) -> _Header | None:
+    def _read_header(self, k: int, *, in_footer: bool, floor: int) -> _Header | None:
         title = self._text(k)
         if not _is_title_like(title, self._text(k + 1)):
             return None
         if in_footer and is_name(title, max_words=4):
             return None  # a commenter's name above a comment date
-        header = _Header(title_line=self.content[k], body_start=k + 1)
+        title_line = self.window.content(k)
+        header = _Header(title_line=title_line, body_start=k + 1, start_line=title_line)
         has_meta = False
         names, names_at, names_used = "", -1, 0
         standfirst = 0
         q = k + 1
-        while q < len(self.content) and q - k <= _HEADER_SPAN and not self._strong(q):
+        while self.window.has(q) and q - k <= _HEADER_SPAN and not self._strong(q):
             stamp, used = self._date_at(q)
             if stamp is None:
                 stamp, by = _date_with_byline(self._text(q))
@@ -147,21 +180,70 @@ class _Segmenter:
                 continue
             break
         if names:
-            if has_meta and self._blank_after(names_at + names_used - 1):
+            if has_meta and self._set_apart(names_at + names_used - 1):
                 header.byline = names  # "Jane Doe" set apart under the date
                 self._consume(header, names_at, names_used)
             else:
                 q = names_at  # those name-like lines begin the body
-        if not has_meta and not self._strong(k):
+        # A date or outlet above is only this title's when text, not more navigation,
+        # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
+        if (has_meta or not _is_kicker(self._text(k + 1))) and self._look_back(k, floor, header):
+            has_meta = True
+        if not has_meta and not self._strong(k) and not self._bare_headline(k):
             return None
         header.body_start = q if has_meta else k + 1
         return header
+
+    def _look_back(self, k: int, floor: int, header: _Header) -> bool:
+        """Claim a date stamp or an outlet's name printed above the title, with the
+        section labels and navigation between them; True when one was found."""
+        found = False
+        j = k - 1
+        while j >= max(floor, self.window.first_content) and k - j <= _LOOKBACK:
+            line, at = self._text(j), self.window.content(j)
+            stamp = match_date_line(line)
+            joined = not self._gap_has(j + 1, BLANK)
+            if stamp is not None and stamp.value is not None and header.published is None:
+                if self._gap_has(j + 1, SEP) or self._between(j + 1, BLANK, at_least=2):
+                    break
+                header.published, header.start_line, found = stamp.value, at, True
+            elif outlet_name(line) and joined and not header.outlet:
+                header.outlet, header.start_line, found = outlet_name(line), at, True
+            elif found and _is_kicker(line) and line.isupper():
+                header.start_line = at  # "WORLD NEWS" above "April 12, 2017" above the title
+            elif not _is_kicker(line) or not joined:
+                break
+            if self._strong(j):
+                break
+            j -= 1
+        return found
+
+    def _bare_headline(self, k: int) -> bool:
+        """A Title Case headline with neither date nor byline, set apart by blank lines
+        between the end of one story and the first paragraph of the next."""
+        title = self._text(k)
+        words = title.split()
+        if len(words) < _BARE_TITLE_WORDS or title.isupper():
+            return False
+        small = load_list("function_words.txt")
+        content = [w for w in words if w.lower().strip("\"“”‘’'") not in small]
+        if not content or any(not w.lstrip("\"“‘'(")[:1].isupper() for w in content):
+            return False
+        if not (self._gap_has(k, BLANK) and self._gap_has(k + 1, BLANK)):
+            return False
+        previous, following = self._text(k - 1), self._text(k + 1)
+        return (
+            k - 1 >= self.window.first_content
+            and ends_sentence(previous)
+            and len(following.split()) >= _BODY_WORDS
+            and following[:1].isupper()
+        )
 
     def _date_at(self, q: int) -> tuple[DateStamp | None, int]:
         # Dates come split over lines ("12" / "April, 2017"); join up to three short ones.
         parts: list[str] = []
         for used in range(1, 4):
-            if q + used - 1 >= len(self.content):
+            if not self.window.has(q + used - 1):
                 break
             line = self._text(q + used - 1)
             # A whole stamp may be long; the pieces of a split one are short.
@@ -177,7 +259,7 @@ class _Segmenter:
 
     def _byline_at(self, q: int) -> tuple[Byline | None, int]:
         line = self._text(q)
-        if line.lower().rstrip(":") == "by" and q + 1 < len(self.content):
+        if line.lower().rstrip(":") == "by" and self.window.has(q + 1):
             run, used = self._name_run(q + 1)
             found = parse_byline(f"By {run or self._text(q + 1)}")
             return (found, 1 + (used or 1)) if found else (None, 0)
@@ -191,7 +273,7 @@ class _Segmenter:
             return clean_name(line), 1
         words: list[str] = []
         for used in range(1, 4):
-            if q + used - 1 >= len(self.content):
+            if not self.window.has(q + used - 1):
                 break
             part = self._text(q + used - 1)
             if len(part.split()) > 2 or (used > 1 and self._strong(q + used - 1)):
@@ -201,7 +283,7 @@ class _Segmenter:
                 # Take the longest run that is still a name.
                 best = (" ".join(words), used)
                 nxt = q + used
-                if nxt < len(self.content) and len(self._text(nxt).split()) == 1:
+                if self.window.has(nxt) and len(self._text(nxt).split()) == 1:
                     longer = " ".join([*words, self._text(nxt)])
                     if is_name(longer, max_words=4) and used < 3:
                         return longer, used + 1
@@ -218,64 +300,77 @@ class _Segmenter:
 
     # -- blocks ------------------------------------------------------------------
 
-    def _blocks(self, headers: Sequence[_Header]) -> Segmentation:
-        notes: list[str] = []
-        if headers:
-            before = sum(1 for i in self.content if i < headers[0].title_line)
-            if before:
-                notes.append(f"skipped {before} line(s) before the first article")
-        blocks: list[Block] = []
-        for n, header in enumerate(headers):
-            end = headers[n + 1].title_line if n + 1 < len(headers) else len(self.lines)
-            body: list[str] = []
-            cut = False
-            for i in range(header.title_line + 1, end):
-                if i in header.meta_lines or self.kinds[i] == _JUNK:
-                    continue
-                if self.kinds[i] == _FOOTER:
-                    cut = True
-                    dropped = sum(1 for j in range(i, end) if self.kinds[j] == _TEXT)
-                    notes.append(
-                        f"dropped {dropped + 1} line(s) of page footer from {self.lines[i]!r} on"
-                    )
-                    break
-                body.append("" if self.kinds[i] in (_BLANK, _SEP) else self.lines[i])
-            blocks.append(
-                Block(
-                    title=self.lines[header.title_line],
-                    lines=tuple(body),
-                    published=header.published,
-                    byline=header.byline,
-                    outlet=header.outlet,
-                    cut_at_footer=cut,
+    def _block(self, header: _Header, end: int) -> Block:
+        w = self.window
+        body: list[str] = []
+        words = 0
+        cut = links = False
+        for i in range(header.title_line + 1, end):
+            kind = w.kind(i)
+            if i in header.meta_lines or kind == JUNK:
+                continue
+            if kind == FOOTER and words < MIN_WORDS_BEFORE_FOOTER:
+                links = True  # "Related Topics" under the headline: chrome, not the end,
+                continue  # and the short topic links under it go with it
+            if links and kind != BLANK and _is_kicker(w.line(i)):
+                continue
+            links = False
+            if kind == FOOTER:
+                cut = True
+                dropped = sum(1 for kind in w.kinds(i, end) if kind not in (BLANK, SEP, JUNK))
+                self.notes.append(
+                    f"dropped {dropped} line(s) of page footer from {w.line(i)!r} on"
                 )
-            )
-        return Segmentation(tuple(blocks), tuple(notes))
+                break
+            if kind in (BLANK, SEP):
+                body.append("")
+            else:
+                body.append(w.line(i))
+                words += len(body[-1].split())
+        return Block(
+            title=w.line(header.title_line),
+            lines=tuple(body),
+            published=header.published,
+            byline=header.byline,
+            outlet=header.outlet,
+            cut_at_footer=cut,
+        )
 
     # -- helpers -----------------------------------------------------------------
 
     def _text(self, k: int) -> str:
-        return self.lines[self.content[k]] if 0 <= k < len(self.content) else ""
+        return self.window.text(k) if k >= 0 else ""
 
     def _consume(self, header: _Header, q: int, used: int) -> None:
-        header.meta_lines.update(self.content[q : q + used])
+        header.meta_lines.update(self.window.content(j) for j in range(q, q + used))
 
-    def _between(self, k: int, kind: str) -> bool:
-        """Whether a line of `kind` lies between content lines k-1 and k."""
-        low = self.content[k - 1] + 1 if k > 0 else 0
-        return any(self.kinds[i] == kind for i in range(low, self.content[k]))
+    def _gap(self, k: int) -> list[str]:
+        """Kinds of the lines between text lines k-1 and k (from the start for k=0)."""
+        w = self.window
+        if not w.has(k):
+            return []
+        # Before the first line still held, the gap was released with what preceded it.
+        low = w.content(k - 1) + 1 if k > w.first_content else w.base
+        return w.kinds(low, w.content(k))
+
+    def _gap_has(self, k: int, kind: str) -> bool:
+        return kind in self._gap(k)
+
+    def _between(self, k: int, kind: str, *, at_least: int = 1) -> bool:
+        """Whether `at_least` lines of `kind` lie between text lines k-1 and k."""
+        return self._gap(k).count(kind) >= at_least
 
     def _strong(self, k: int) -> bool:
-        """A hard boundary before content line k: start, separator, or 2+ blank lines."""
+        """A hard boundary before text line k: start, separator, or 2+ blank lines."""
         if k == 0:
             return True
-        low, high = self.content[k - 1] + 1, self.content[k]
-        gap = self.kinds[low:high]
-        return _SEP in gap or gap.count(_BLANK) >= 2
+        gap = self._gap(k)
+        # Two blank lines in a row; blanks around a dropped caption or ad are one break.
+        return SEP in gap or any(a == b == BLANK for a, b in pairwise(gap))
 
-    def _blank_after(self, k: int) -> bool:
-        raw = self.content[k] + 1
-        return raw >= len(self.lines) or self.kinds[raw] in (_BLANK, _SEP)
+    def _set_apart(self, k: int) -> bool:
+        """A blank, a separator or page furniture (share buttons) right after line k."""
+        return self.window.kind(self.window.content(k) + 1) in (BLANK, SEP, JUNK)
 
 
 def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
@@ -288,22 +383,10 @@ def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
     return (stamp, byline) if byline is not None else (None, None)
 
 
-def _kind(line: str) -> str:
-    if not line:
-        return _BLANK
-    if _SEPARATOR.fullmatch(line):
-        return _SEP
-    if is_footer_marker(line):
-        return _FOOTER
-    if is_boilerplate(line):
-        return _JUNK
-    return _TEXT
-
-
 def _is_title_like(line: str, next_line: str) -> bool:
     """Could `line` be a headline? Short, capitalised, and not a wrapped sentence."""
     words = line.split()
-    if not 2 <= len(words) <= _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
+    if not _MIN_TITLE_WORDS <= len(words) <= _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
         return False
     if not _starts_upper(line):
         return False
@@ -316,7 +399,17 @@ def _is_title_like(line: str, next_line: str) -> bool:
         return False  # "... from the": a sentence wrapped at the line end
     if next_line[:1].islower():
         return False  # the next line continues it
-    return match_date_line(line) is None
+    return (
+        match_date_line(line) is None
+        and not outlet_name(line)
+        and parse_byline(line) is None
+        and not is_credit_line(line)
+    )
+
+
+def _is_kicker(line: str) -> bool:
+    """A section label or navigation line: "WORLD NEWS", "News | Turkey", "Europe"."""
+    return len(line.split()) <= _KICKER_WORDS and not ends_sentence(line)
 
 
 def _starts_upper(line: str) -> bool:
