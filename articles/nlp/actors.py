@@ -11,28 +11,30 @@ a run whose last word is the surname of a person already named is that person.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from articles.nlp.mentions import Mention, MentionKind, Mentions, load_lexicon
-from articles.nlp.quotes import speech_cue_kind
+from articles.nlp.actor_identity import merge_event_actors, same_actor
+from articles.nlp.cues import speech_cue_kind
+from articles.nlp.mentions import JOINERS as _JOINERS
+from articles.nlp.mentions import Mention, MentionKind, Mentions, actor_words, is_dateline, name_runs
+from articles.nlp.mentions import actor_lexicons as _lexicons
+from articles.nlp.mentions import fold as _fold
+from articles.nlp.mentions import given as _given
+from articles.nlp.mentions import given_names_match as _given_names_match
+from articles.nlp.mentions import surname as _surname
 from articles.nlp.types import ActorKind, ActorRef
 
 __all__ = ["Mentions", "find_actors", "merge_event_actors", "same_actor"]
 
 _ROMAN = re.compile(r"[IVXLC]+")
-_JOINERS = frozenset({"of", "for", "the", "and"})  # inside names only in limited places
 
 
-def _words(cls: str) -> frozenset[str]:
-    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
+_words = actor_words
 
 
 _ORG_HEADS = _words("org_head")
@@ -42,52 +44,6 @@ _SEPARATE_DOC_MODIFIERS = _words("other_document")
 _STATE_BODIES = _words("state_body")
 _ORG_DESCRIPTIONS = _words("org_description")
 _GENERIC_ORG_WORDS = _words("generic_org")
-
-
-@dataclass(frozen=True)
-class _Lexicons:
-    title_heads: frozenset[str]
-    title_parts: frozenset[str]
-    title_gender: dict[str, str]
-    metonyms: dict[str, str]
-    countries: dict[str, str]
-    demonyms: dict[str, str]
-    organizations: dict[str, str]
-
-
-@functools.cache
-def _lexicons() -> _Lexicons:
-    titles = load_lexicon("actor_titles.csv")
-    return _Lexicons(
-        title_heads=frozenset(r["word"] for r in titles if r["role"] == "head"),
-        title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
-        title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
-        metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
-        countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
-        demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},
-        organizations={r["variant"]: r["organization"] for r in load_lexicon("actor_organizations.csv")},
-    )
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents or possessive, for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    for suffix in ("'s", "’s"):
-        text = text.removesuffix(suffix)
-    return text.strip(" .'’-")
-
-
-def _surname(name: str) -> str:
-    last = _fold(name.split()[-1]) if name.split() else ""
-    for prefix in ("al-", "el-", "ibn-", "bin-"):
-        last = last.removeprefix(prefix)
-    return last
-
-
-def _given(name: str) -> str:
-    parts = name.split()
-    return _fold(parts[0]) if len(parts) > 1 else ""
 
 
 def _gender_of_title(title: str) -> str:
@@ -109,6 +65,10 @@ class _Actor:
     first_seen: int = 0
     separate: bool = False  # a document marked "previous", "earlier"...
     subject: bool = False
+    guessed: bool = False  # only an NER label says it is an actor
+    weak: bool = False  # not even that: kept only if it speaks
+    speaks: bool = False
+    active: bool = False  # some mention speaks, is a subject, or employs one
 
     def add_form(self, form: str) -> None:
         if form and form not in self.forms:
@@ -138,67 +98,6 @@ class _Raw:
     name: str
     title: str
     label: str  # provisional: person | country | organization | group | metonym | surname?
-
-
-def _is_cap(tok: Token) -> bool:
-    return bool(tok.text) and (tok.text[0].isupper() or tok.text in {"U.S.", "U.K.", "U.N."})
-
-
-def _shouting(tok: Token) -> bool:
-    # Headlines in capitals ("LAVROV'S PERSPECTIVE") are not names to learn.
-    return tok.is_alpha and tok.is_upper and len(tok.text) > 5
-
-
-def _name_runs(doc: Doc) -> list[Span]:
-    """Maximal runs of name-like tokens: proper nouns, capitalised titles and
-    nationality words, with "of"/"for the" and name particles inside them."""
-    lex = _lexicons()
-    runs: list[Span] = []
-    start: int | None = None
-    n = len(doc)
-
-    def joinable(tok: Token) -> bool:
-        if not _is_cap(tok) or _shouting(tok):
-            return False
-        low = tok.lower_
-        if tok.pos_ == "PROPN":
-            return True
-        return low in lex.title_heads or low in lex.title_parts or tok.text in lex.demonyms
-
-    headed = False  # the run so far has a title or an organisation word
-    for i in range(n + 1):
-        tok = doc[i] if i < n else None
-        ok = tok is not None and joinable(tok)
-        if tok is not None and not ok and start is not None and i + 1 < n:
-            prev = doc[i - 1]
-            low = tok.lower_
-            nxt = doc[i + 1]
-            hyphen_then_name = (
-                nxt.text == "-" and not tok.whitespace_ and not nxt.whitespace_ and i + 2 < n and joinable(doc[i + 2])
-            )
-            if (low in _PARTICLES and (joinable(nxt) or hyphen_then_name)) or (
-                tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and joinable(nxt)
-            ):
-                ok = True
-            elif low in {"of", "for"} and headed:
-                after = doc[i + 2] if nxt.lower_ == "the" and i + 2 < n else nxt
-                ok = joinable(after)
-            elif low == "the" and prev.lower_ in {"of", "for"} and joinable(nxt):
-                ok = True
-        if ok and tok is not None:
-            low = tok.lower_
-            headed = headed or low in lex.title_heads or low in lex.title_parts or low in _ORG_HEADS
-        if ok and start is None:
-            start = i
-        elif not ok and start is not None:
-            end = i
-            while end > start and doc[end - 1].lower_ in _JOINERS | {"-"}:
-                end -= 1
-            if end > start:
-                runs.append(doc[start:end])
-            start = None
-            headed = False
-    return runs
 
 
 def _classify_run(run: Span) -> list[_Raw]:
@@ -257,6 +156,24 @@ def _speaking_name(run: Span) -> bool:
     )
 
 
+def _speaks(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and speech_cue_kind(tok.head) in {"clause", "object"}
+
+
+def _plain_name(run: Span) -> bool:
+    return 2 <= len(run) <= 3 and all(t.is_alpha and t.is_title for t in run)
+
+
+def _state_of(span: Span) -> str | None:
+    """The country a state body stands for: "Ukraine’s Foreign Ministry",
+    "the Russian Defence Ministry" (the state speaks, as with "the Syrian government")."""
+    if span.root.lemma_.lower() not in _STATE_BODIES:
+        return None
+    doc = span.doc
+    before = [doc[span.start - 2]] if span.start >= 2 and doc[span.start - 1].dep_ == "case" else []
+    return _nationality([*before, *span[:-1]])
+
+
 def _left_title(run: Span) -> str:
     """Lower-case titles right before a name: "foreign minister Sergei Lavrov"."""
     lex = _lexicons()
@@ -273,10 +190,20 @@ def _left_title(run: Span) -> str:
     return ""
 
 
+def _opens_sentence(tok: Token) -> bool:
+    """ "“… is for.” Brighton boss Fabian Hurzeler was less happy": the parser may
+    run a sentence on past a closing quote; the subject after it still opens one."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 1 and doc[i].text in "”\"’'" and doc[i - 1].text in {".", "!", "?"}
+
+
 def _subject_flags(tok: Token) -> tuple[bool, bool]:
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         verb = tok.head
-        main = verb.dep_ in {"ROOT", "conj"} or verb.head == verb
+        main = verb.dep_ in {"ROOT", "conj"} or verb.head == verb or _opens_sentence(tok.left_edge)
         return True, main
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True, True
@@ -304,14 +231,41 @@ class _Builder:
         actor.add_form(form if form is not None else span.text)
         if _subject_flags(span.root)[0]:
             actor.subject = True
+        if not actor.active and _active(span.root):
+            actor.active = True
+        if kind == "description" or _speaks(span.root):
+            actor.speaks = True  # "the company said": a weak name it refers to is an organisation
+
+
+def _active(tok: Token) -> bool:
+    """Whether a mention acts in its sentence: a subject, "according to" it, or
+    inside a subject ("a spokeswoman for Volkswagen said", "Tesla's chief
+    financial officer told"). A place in "offices in Wolfsburg" does not."""
+    for _ in range(5):
+        if tok.dep_ in {"nsubj", "nsubjpass"} or tok.lower_ == "according":
+            return True
+        if tok.dep_ not in {"compound", "poss", "pobj", "prep", "appos", "flat", "amod", "conj"} or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ not in {"for", "of", "at", "from", "to", "with"}:
+            return False
+        tok = tok.head
+    return False
 
 
 def find_actors(doc: Doc) -> tuple[list[ActorRef], Mentions]:
     """Actors of one article, in order of first mention, and all their mentions."""
     b = _Builder(doc)
     raws: list[_Raw] = []
-    for run in _name_runs(doc):
-        raws.extend(_classify_run(run))
+    for run in name_runs(doc):
+        if not is_dateline(run):
+            raws.extend(_classify_run(run))
+
+    # "Mikel Arteta was full of praise … Arteta said": a run of two or three plain
+    # words ending in a surname that speaks elsewhere is a person, whatever NER says.
+    speaking = {_fold(r.span.text) for r in raws if len(r.span) == 1 and _speaks(r.span.root)}
+    for raw in raws:
+        if raw.label in {"unknown", "organization?"} and _surname(raw.name) in speaking and _plain_name(raw.span):
+            raw.label = "person"
 
     # People: titled or PERSON-tagged runs, clustered by surname and given name.
     people: list[_Actor] = []
@@ -323,6 +277,12 @@ def find_actors(doc: Doc) -> tuple[list[ActorRef], Mentions]:
             other = _given(cand.name)
             if not given or not other or _given_names_match(given, other):
                 return cand
+        if len(name.split()) == 1 and len(sur) >= 3:
+            # "Lula" for "Luiz Inacio Lula da Silva", "Lee" for "Lee Jae-myung",
+            # "Holly" in a tabloid: a word of exactly one full name named before.
+            owners = [p for p in people if len(p.name.split()) > 1 and sur in {_fold(w) for w in p.name.split()}]
+            if len(owners) == 1:
+                return owners[0]
         if not create:
             return None
         actor = _Actor(kind="person", key=name, first_seen=at)
@@ -336,6 +296,10 @@ def find_actors(doc: Doc) -> tuple[list[ActorRef], Mentions]:
             title = raw.title or _left_title(raw.span)
             actor = person_for(raw.name, raw.span.start_char, create=True)
             assert actor is not None
+            if not actor.names:
+                actor.guessed = len(raw.span) == 1 and not title
+            elif title or len(raw.span) > 1:
+                actor.guessed = False
             actor.names[raw.name] += 1
             if title and not actor.title:
                 actor.title = title
@@ -363,19 +327,48 @@ def find_actors(doc: Doc) -> tuple[list[ActorRef], Mentions]:
         elif raw.label == "metonym":
             b.mention(span, b.actor("country", raw.name, span.start_char), "metonym")
         elif raw.label in {"organization", "organization?"}:
+            country = _state_of(span)
+            if country is not None:
+                b.mention(span, b.actor("country", country, span.start_char), "description")
+                continue
             name = raw.name
             if name.startswith("the "):
                 name = name[4:]
-            b.mention(span, b.actor("organization", name, span.start_char), "name")
+            org = b.actor("organization", name, span.start_char)
+            if raw.label == "organization?" and not org.forms:
+                org.guessed = True
+            elif raw.label == "organization":
+                org.guessed = False
+            b.mention(span, org, "name")
         elif raw.label == "group":
             b.mention(span, b.actor("group", raw.name, span.start_char), "group")
+        elif (
+            raw.label == "unknown"
+            and span.root.ent_type_ in {"", "ORG", "GPE", "FAC", "PRODUCT"}
+            and span.text not in _lexicons().demonyms
+        ):
+            # "Shares in Tesla fell after the carmaker said …": a name NER calls a
+            # place may be an organisation; kept only if it speaks or a description
+            # ("the company") later refers to it.
+            org = b.actor("organization", raw.name.removeprefix("the "), span.start_char)
+            if not org.forms:
+                org.guessed = org.weak = True
+            b.mention(span, org, "name")
     for person in people:
         b.actors[("person", person.name.lower())] = person
 
     _merge_acronyms(b)
     _add_noun_phrases(doc, b, people, descriptions)
 
-    keep = {id(a) for a in b.actors.values() if a.kind != "document" or a.subject}
+    # Junk guard: an actor only NER vouches for ("Brighton" in "beat Brighton",
+    # "Wolfsburg" in "offices in Wolfsburg") is kept only if it acts somewhere.
+    keep = {
+        id(a)
+        for a in b.actors.values()
+        if (a.kind != "document" or a.subject)
+        and (not a.guessed or (a.subject if a.kind == "person" else a.active))
+        and (not a.weak or a.speaks)
+    }
     ordered = sorted((a for a in b.actors.values() if id(a) in keep), key=lambda a: a.first_seen)
     mention_list: list[Mention] = []
     for span, actor, kind in b.mentions:
@@ -454,7 +447,8 @@ def _add_noun_phrases(doc: Doc, b: _Builder, people: list[_Actor], titles: list[
                     form=chunk.text.removeprefix("the ").removeprefix("The "),
                 )
             continue
-        if lemma in _STATE_BODIES and root.pos_ == "NOUN":
+        if lemma in _STATE_BODIES and root.pos_ in {"NOUN", "PROPN"}:
+            chunk = _after_punct(chunk)
             country = _nationality(t for t in chunk if t.i < root.i)
             if country is not None:
                 form = "the " + chunk.text[4:] if chunk.text.startswith("The ") else chunk.text
@@ -484,6 +478,13 @@ def _add_noun_phrases(doc: Doc, b: _Builder, people: list[_Actor], titles: list[
             b.mention(chunk, document, "document", form=name)
             if not document.separate:
                 last_document = document
+
+
+def _after_punct(chunk: Span) -> Span:
+    """ "KYIV, Ukraine (AP) — Ukraine’s navy" misparsed as one chunk: keep what
+    follows the last punctuation before the head."""
+    cut = [t.i for t in chunk if t.is_punct and t.i < chunk.root.i and t.dep_ != "case"]
+    return chunk.doc[cut[-1] + 1 : chunk.end] if cut else chunk
 
 
 def _nationality(words: Iterable[Token]) -> str | None:
@@ -518,73 +519,19 @@ def _describe(chunk: Span, people: list[_Actor]) -> _Actor | None:
 
 
 def _recent(b: _Builder, before: int, kind: str, word: str) -> _Actor | None:
-    cands = [a for a in b.actors.values() if a.kind == kind and a.first_seen < before]
+    cands = [
+        a for a in b.actors.values() if a.kind == kind and a.first_seen < before and (a.active or not a.guessed)
+    ]
     named = [a for a in cands if word in a.key.lower()]
-    pool = named or (cands if word in _GENERIC_ORG_WORDS else [])
+    acting = [a for a in cands if a.subject]
+    if named:
+        pool = named
+    elif word in _GENERIC_ORG_WORDS:
+        pool = acting or cands or [a for a in b.actors.values() if a.weak and a.first_seen < before]
+    else:
+        # "The World Health Organization said … The agency said": a specific noun
+        # goes back to an organisation that acts only when there is just one.
+        pool = acting if len(acting) == 1 else []
     return max(pool, key=lambda a: a.first_seen) if pool else None
 
 
-def _given_names_match(a: str, b: str) -> bool:
-    if not a or not b:
-        return True
-    if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
-        return a[0] == b[0]
-    return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
-
-
-# --- the event ----------------------------------------------------------------
-
-
-def same_actor(a: ActorRef, b: ActorRef) -> bool:
-    """Whether two actors found in different articles are the same one.
-
-    People: same surname and compatible given names ("Sergei"/"Sergey", "R."/"Rex",
-    or one side without a given name). Others: same kind and a shared name or alias.
-    """
-    if a.kind != b.kind:
-        return False
-    if a.kind == "person":
-        if _surname(a.name) != _surname(b.name):
-            return False
-        return _given_names_match(_given(a.name), _given(b.name))
-    names_a = {_fold(n) for n in (a.name, *a.aliases)}
-    names_b = {_fold(n) for n in (b.name, *b.aliases)}
-    return _fold(a.name) in names_b or _fold(b.name) in names_a
-
-
-def merge_event_actors(
-    per_article: list[list[ActorRef]],
-) -> list[tuple[ActorRef, list[tuple[int, str]]]]:
-    """Group the actors of all articles of one event into event actors.
-
-    Returns one `(event_actor, members)` pair per event actor, in order of first
-    appearance, where `members` lists `(article_index, local ActorRef.name)`.
-    The event actor's name is the local name used by most articles (ties: the
-    longest, then the first seen); aliases collect every other form.
-    """
-    groups: list[list[tuple[int, ActorRef]]] = []
-    for index, actors in enumerate(per_article):
-        for actor in actors:
-            for group in groups:
-                if any(same_actor(actor, other) for _, other in group):
-                    group.append((index, actor))
-                    break
-            else:
-                groups.append([(index, actor)])
-    merged: list[tuple[ActorRef, list[tuple[int, str]]]] = []
-    for group in groups:
-        counts = Counter(actor.name for _, actor in group)
-        order = [actor.name for _, actor in group]
-        name = max(counts, key=lambda n: (counts[n], len(n.split()), len(n), -order.index(n)))
-        forms: list[str] = []
-        titles: Counter[str] = Counter()
-        for _, actor in group:
-            for form in (actor.name, *actor.aliases):
-                if form != name and form not in forms:
-                    forms.append(form)
-            if actor.title:
-                titles[actor.title] += 1
-        title = titles.most_common(1)[0][0] if titles else ""
-        event_actor = ActorRef(name=name, kind=group[0][1].kind, aliases=tuple(forms), title=title)
-        merged.append((event_actor, [(index, actor.name) for index, actor in group]))
-    return merged

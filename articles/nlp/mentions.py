@@ -1,7 +1,8 @@
 """Where each actor is mentioned in one doc, and the word lists behind it.
 
 `find_actors` (actors.py) builds a `Mentions`; `resolve_speakers` (speakers.py)
-reads it to turn a quote's speaker mention into an actor. Lexicons are the
+reads it to turn a quote's speaker mention into an actor. The name helpers at
+the end (folding, surnames, given names) are shared with actor_identity.py. Lexicons are the
 `lexicons/*.csv` files: a `#` comment header naming the source, then a CSV header.
 """
 
@@ -9,11 +10,15 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import functools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
@@ -88,3 +93,151 @@ class Mentions:
 
     def for_actor(self, name: str) -> list[Mention]:
         return [m for m in self.items if m.actor == name]
+
+
+# --- names and the actor word lists (shared by actors.py and actor_identity.py) ---
+
+
+@dataclass(frozen=True)
+class ActorLexicons:
+    title_heads: frozenset[str]
+    title_parts: frozenset[str]
+    title_gender: dict[str, str]
+    metonyms: dict[str, str]
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    organizations: dict[str, str]
+
+
+@functools.cache
+def actor_lexicons() -> ActorLexicons:
+    titles = load_lexicon("actor_titles.csv")
+    return ActorLexicons(
+        title_heads=frozenset(r["word"] for r in titles if r["role"] == "head"),
+        title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
+        title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
+        metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
+        countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
+        demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},
+        organizations={r["variant"]: r["organization"] for r in load_lexicon("actor_organizations.csv")},
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or possessive, for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text.strip(" .'’-")
+
+
+def surname(name: str) -> str:
+    last = fold(name.split()[-1]) if name.split() else ""
+    for prefix in ("al-", "el-", "ibn-", "bin-"):
+        last = last.removeprefix(prefix)
+    return last
+
+
+def given(name: str) -> str:
+    parts = name.split()
+    return fold(parts[0]) if len(parts) > 1 else ""
+
+
+def given_names_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
+        return a[0] == b[0]
+    return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+@functools.cache
+def actor_words(cls: str) -> frozenset[str]:
+    """One word class of lexicons/actor_words.csv."""
+    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
+
+
+# --- name runs: where names are in the parse --------------------------------------
+
+JOINERS = frozenset({"of", "for", "the", "and"})  # inside names only in limited places
+
+
+def _is_cap(tok: Token) -> bool:
+    return bool(tok.text) and (tok.text[0].isupper() or tok.text in {"U.S.", "U.K.", "U.N."})
+
+
+def _shouting(tok: Token) -> bool:
+    # Headlines in capitals ("LAVROV'S PERSPECTIVE") are not names to learn.
+    return tok.is_alpha and tok.is_upper and len(tok.text) > 5
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of name-like tokens: proper nouns, capitalised titles and
+    nationality words, with "of"/"for the" and name particles inside them."""
+    lex = actor_lexicons()
+    runs: list[Span] = []
+    start: int | None = None
+    n = len(doc)
+
+    def joinable(tok: Token) -> bool:
+        after_hyphen = start is not None and tok.i >= 2 and doc[tok.i - 1].text == "-"
+        if after_hyphen and not doc[tok.i - 1].whitespace_ and doc[tok.i - 2].ent_type_ == "PERSON":
+            return _name_syllable(tok) or (_is_cap(tok) and not _shouting(tok))  # "Moon Jae-in"
+        if not _is_cap(tok) or _shouting(tok):
+            return False
+        low = tok.lower_
+        if tok.pos_ == "PROPN" or (tok.ent_type_ == "PERSON" and tok.is_title):
+            return True  # the tagger calls some surnames nouns ("Auchincloss said")
+        return low in lex.title_heads or low in lex.title_parts or tok.text in lex.demonyms
+
+    headed = False  # the run so far has a title or an organisation word
+    for i in range(n + 1):
+        tok = doc[i] if i < n else None
+        ok = tok is not None and joinable(tok)
+        if tok is not None and not ok and start is not None and i + 1 < n:
+            prev = doc[i - 1]
+            low = tok.lower_
+            nxt = doc[i + 1]
+            hyphen_then_name = (
+                nxt.text == "-" and not tok.whitespace_ and not nxt.whitespace_ and i + 2 < n and joinable(doc[i + 2])
+            )
+            hyphenated = tok.text == "-" and not prev.whitespace_ and not tok.whitespace_
+            if (low in actor_words("name_particle") and (joinable(nxt) or hyphen_then_name)) or (
+                # "Lee Jae-myung", "Kim Jong-un": a lower-case part inside a person's name
+                hyphenated and (joinable(nxt) or (prev.ent_type_ == "PERSON" and _name_syllable(nxt)))
+            ):
+                ok = True
+            elif low in {"of", "for"} and headed:
+                after = doc[i + 2] if nxt.lower_ == "the" and i + 2 < n else nxt
+                ok = joinable(after)
+            elif low == "of" and prev.pos_ == "PROPN" and prev.ent_type_ not in {"PERSON", "GPE"} and joinable(nxt):
+                ok = True  # "Gulf of Mexico", "Bank of England": one name, not a country
+            elif low == "the" and prev.lower_ in {"of", "for"} and joinable(nxt):
+                ok = True
+        if ok and tok is not None:
+            low = tok.lower_
+            headed = headed or low in lex.title_heads or low in lex.title_parts or low in actor_words("org_head")
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            end = i
+            while end > start and doc[end - 1].lower_ in JOINERS | {"-"}:
+                end -= 1
+            if end > start:
+                runs.append(doc[start:end])
+            start = None
+            headed = False
+    return runs
+
+
+def _name_syllable(tok: Token) -> bool:
+    """ "in" of "Moon Jae-in", "un" of "Kim Jong-un", not "led" of "Biden-led"."""
+    return tok.is_alpha and tok.is_lower and len(tok.text) <= 5 and tok.lower_ not in actor_words("hyphen_suffix")
+
+
+def is_dateline(run: Span) -> bool:
+    """ "KYIV, Ukraine (AP) —": a place in capitals opening the text is a dateline."""
+    doc = run.doc
+    follows = doc[run.end].text if run.end < len(doc) else ""
+    return run.start == 0 and run.text.isupper() and follows in {",", "(", "—", "-", "–"}

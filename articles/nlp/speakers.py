@@ -16,11 +16,13 @@ package works offline, so this is a small rule system over the mentions that
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from articles.nlp.mentions import Mention, Mentions
+from articles.nlp.mentions import Mention, Mentions, load_lexicon
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -30,6 +32,8 @@ _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
     "they": frozenset({"group", "country", "organization"}),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+_ANSWER_LABELS = frozenset({"A", "Answer"})
 _LOOKBACK_SENTENCES = 4
 _UNRESOLVED = 0.2
 _CERTAINTY = {
@@ -62,13 +66,20 @@ def _resolve(
     if quote.mention_start is None or quote.mention_end is None:
         return None, _UNRESOLVED
     words = quote.speaker_mention.lower().split()
+    if not quote.cue and quote.speaker_mention in _ANSWER_LABELS:
+        return _interviewee(kinds, mentions)
     if len(words) == 1 and words[0] in _PRONOUN_KINDS:
         return _pronoun(words[0], quote.mention_start, kinds, mentions, sent_starts)
     inside = [
         m for m in mentions.within(quote.mention_start, quote.mention_end) if m.actor in kinds and not m.possessive
     ]
+    if not inside and _person_description(quote.speaker_mention):
+        # "the German said", "the 34-year-old said": a person already named, found
+        # like "he" or "she" would be, and a little less surely.
+        speaker, certainty = _pronoun("he", quote.mention_start, kinds, mentions, sent_starts, gendered=False)
+        return speaker, round(certainty - 0.1, 2) if speaker else certainty
     if not inside:
-        return None, _UNRESOLVED
+        return _state_body_of(quote, kinds, mentions)
     # "Russia's foreign minister, Sergei Lavrov" names a country and a person: the
     # person speaks. "A spokesman for the Metropolitan Police": the organisation.
     people = [m for m in inside if kinds[m.actor] == "person"]
@@ -80,11 +91,34 @@ def _resolve(
     return best.actor, certainty
 
 
+def _person_description(mention: str) -> bool:
+    words = mention.split()
+    if len(words) != 2 or words[0].lower() != "the":
+        return False
+    noun = words[1]
+    return noun in _person_nouns() or bool(_YEAR_OLD.fullmatch(noun))
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Singular nationality nouns ("German", "Dutchman") and the person
+    descriptions of actor_words.csv ("veteran")."""
+    demonyms = {r["demonym"] for r in load_lexicon("actor_demonyms.csv")}
+    singular = {d for d in demonyms if not d.endswith("s") and d[:1].isupper() and "." not in d}
+    described = {r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == "person_description"}
+    return frozenset(singular | described)
+
+
 def _pronoun(
-    word: str, at: int, kinds: dict[str, ActorKind], mentions: Mentions, sent_starts: list[int]
+    word: str,
+    at: int,
+    kinds: dict[str, ActorKind],
+    mentions: Mentions,
+    sent_starts: list[int],
+    gendered: bool = True,
 ) -> tuple[str | None, float]:
     allowed = _PRONOUN_KINDS[word]
-    gender = _PRONOUN_GENDER.get(word, "")
+    gender = _PRONOUN_GENDER.get(word, "") if gendered else ""
     sentence = bisect.bisect_right(sent_starts, at) - 1
     horizon = sent_starts[max(0, sentence - _LOOKBACK_SENTENCES)]
     previous_sentence = sent_starts[max(0, sentence - 1)]
@@ -106,3 +140,32 @@ def _pronoun(
     if fallback is not None:
         return fallback.actor, 0.45
     return None, _UNRESOLVED
+
+
+def _interviewee(kinds: dict[str, ActorKind], mentions: Mentions) -> tuple[str | None, float]:
+    """Who answers in a Q&A: the first person the article names (its introduction
+    presents the interviewee), with a middling confidence."""
+    for mention in mentions:
+        if kinds.get(mention.actor) == "person":
+            return mention.actor, 0.5
+    return None, _UNRESOLVED
+
+
+def _state_body_of(quote: QuoteResult, kinds: dict[str, ActorKind], mentions: Mentions) -> tuple[str | None, float]:
+    """ "Ukraine’s navy said" when the parse gave no noun phrase for "navy": a
+    country's state body speaks for the country."""
+    assert quote.mention_start is not None and quote.mention_end is not None
+    words = quote.speaker_mention.lower().split()
+    if not words or words[-1] not in _state_bodies():
+        return None, _UNRESOLVED
+    owners = [
+        m
+        for m in mentions.within(quote.mention_start, quote.mention_end)
+        if m.possessive and kinds.get(m.actor) == "country"
+    ]
+    return (owners[0].actor, 0.7) if owners else (None, _UNRESOLVED)
+
+
+@functools.cache
+def _state_bodies() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == "state_body")

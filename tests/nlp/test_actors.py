@@ -134,3 +134,88 @@ def test_the_seed_articles_merge_into_one_lavrov_and_one_tillerson(seed_docs):
     assert people["Sergei Lavrov"] == [(0, "Sergei Lavrov"), (1, "Sergey Lavrov")]
     assert people["Rex Tillerson"] == [(0, "Rex Tillerson"), (1, "Rex Tillerson")]
     assert not [name for name in people if "Lavrov" in name and name != "Sergei Lavrov"]
+
+
+# --- one actor per person across an event, fewer junk actors (nlp-2) ------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Boris Johnson", "Jo Johnson", False),
+        ("President Putin", "Vladimir Putin", True),
+        ("Vladimir Putin", "Putin", True),
+        ("Mr Johnson", "Boris Johnson", True),
+        ("President Joe Biden", "Hunter Biden", False),
+    ],
+)
+def test_same_actor_reads_given_names_past_titles(a, b, same):
+    assert same_actor(ActorRef(a, "person"), ActorRef(b, "person")) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("the U.S.", "America"), ("Washington", "United States"), ("America", "Washington"), ("US", "the U.S.")],
+)
+def test_same_actor_merges_country_variants_and_seats_of_government(a, b):
+    assert same_actor(ActorRef(a, "country"), ActorRef(b, "country"))
+
+
+def test_same_actor_merges_an_organisation_and_its_abbreviation():
+    assert same_actor(ActorRef("the UN", "organization"), ActorRef("United Nations", "organization"))
+    assert not same_actor(ActorRef("United Nations", "organization"), ActorRef("UN Security Council", "organization"))
+
+
+def test_a_bare_surname_does_not_chain_two_people_into_one():
+    per_article = [
+        [ActorRef("Boris Johnson", "person")],
+        [ActorRef("Johnson", "person")],
+        [ActorRef("Jo Johnson", "person")],
+    ]
+    merged = merge_event_actors(per_article)
+    assert [(actor.name, members) for actor, members in merged] == [
+        ("Boris Johnson", [(0, "Boris Johnson"), (1, "Johnson")]),
+        ("Jo Johnson", [(2, "Jo Johnson")]),
+    ]
+
+
+def test_two_trumps_in_one_event_stay_two_people():
+    per_article = [
+        [ActorRef("Donald Trump", "person")],
+        [ActorRef("Ivanka Trump", "person"), ActorRef("Trump", "person")],
+    ]
+    merged = merge_event_actors(per_article)
+    assert sorted(actor.name for actor, _ in merged) == ["Donald Trump", "Ivanka Trump"]
+
+
+def test_an_actor_stored_under_a_bare_surname_keeps_the_given_names_of_its_aliases():
+    # actor_store.py matches new actors against stored rows, name plus aliases.
+    stored = ActorRef("Johnson", "person", ("Boris Johnson", "Mr Johnson"))
+    assert same_actor(ActorRef("Boris Johnson", "person"), stored)
+    assert not same_actor(ActorRef("Jo Johnson", "person"), stored)
+    assert same_actor(ActorRef("Johnson", "person"), stored)
+
+
+def test_a_place_that_never_acts_is_not_an_actor(nlp):
+    actors = actors_of(nlp, "Police searched offices in Wolfsburg and Braunschweig on Tuesday, officials said.")
+    assert not set(actors) & {"Wolfsburg", "Braunschweig"}
+
+
+def test_a_place_ner_calls_a_person_is_not_an_actor_when_it_never_acts(nlp):
+    actors = actors_of(nlp, "Arsenal beat Brighton 3-1 on Sunday. Mikel Arteta said the substitutes changed the game.")
+    assert "Brighton" not in actors
+    assert actors["Mikel Arteta"].kind == "person"
+
+
+def test_a_run_on_word_is_not_a_person(nlp):
+    actors = actors_of(nlp, "Sanctions were imposed on Russiawhilst talks continued in Geneva.")
+    assert [a for a in actors.values() if a.kind == "person"] == []
+
+
+def test_a_place_inside_a_longer_name_is_not_a_country(nlp):
+    assert "Mexico" not in actors_of(nlp, "BP owns a stake in a Gulf of Mexico oil field, the company said.")
+
+
+def test_a_title_word_before_a_name_is_not_part_of_it(nlp):
+    actors = actors_of(nlp, "Detective Inspector Rachel Moore said officers were keeping an open mind.")
+    assert actors["Rachel Moore"].title == "Detective Inspector"

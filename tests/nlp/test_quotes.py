@@ -204,13 +204,19 @@ def test_a_paraphrase_containing_quoted_words_is_mixed(quotes_of):
     "text",
     [
         "Lavrov did not say whether the talks would continue.",
-        "It was also announced that Tillerson and Lavrov had met with Putin.",
         "We can conclude from this meeting that both countries want better relations.",
         "Lavrov was asked whether he saw any evidence of interference.",
     ],
 )
 def test_negated_passive_or_authorial_verbs_are_not_quotes(nlp, text):
     assert find_quotes(nlp(text)) == []
+
+
+def test_an_impersonal_passive_announcement_is_reported_speech_without_a_speaker(quotes_of):
+    # nlp-1 treated this as the writer's own voice; the announcement is someone's
+    # words, only unnamed (PARC annotates such attributions with an empty source).
+    q = only(quotes_of("It was also announced that Tillerson and Lavrov had met with Putin."))
+    assert (q.text, q.kind, q.speaker) == ("Tillerson and Lavrov had met with Putin", "indirect", None)
 
 
 def test_offsets_point_into_the_text(nlp):
@@ -224,3 +230,71 @@ def test_offsets_point_into_the_text(nlp):
         assert doc.text[q.cue_start : q.cue_end] == q.cue
         assert doc.text[q.mention_start : q.mention_end] == q.speaker_mention
         assert 0 < q.confidence <= 1
+
+
+# --- wire and tabloid layouts (nlp-2) ---------------------------------------------
+
+
+def test_a_wire_dateline_is_neither_content_nor_speaker(quotes_of):
+    q = only(quotes_of("BEIJING (Reuters) - China's commerce ministry said on Friday it would curb rare earth sales."))
+    assert (q.text, q.speaker) == ("it would curb rare earth sales", "China")
+
+
+def test_a_cue_with_its_object_before_a_colon_still_gives_a_direct_quote(quotes_of):
+    q = only(quotes_of("A friend of the singer told the Daily Mirror: “He is devastated and needs time.”"))
+    assert (q.text, q.kind, q.cue) == ("He is devastated and needs time.", "direct", "told")
+
+
+def test_a_name_and_a_colon_without_a_verb_attribute_the_quote(quotes_of):
+    quotes = quotes_of("Wales coach Warren Gatland: “We did not turn up today.”")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("We did not turn up today.", "direct", "Warren Gatland")
+    ]
+
+
+def test_a_colon_without_a_parsable_cue_gives_an_unattributed_direct_quote(quotes_of):
+    text = "Supporters gathered outside the court, with one banner reading: “Free them all now, please.”"
+    q = only(quotes_of(text))
+    assert (q.text, q.kind, q.speaker) == ("Free them all now, please.", "direct", None)
+
+
+def test_a_nested_quote_closing_before_the_outer_one_still_takes_the_attribution_after_it(quotes_of):
+    text = "“She told me, ‘Leave now or lose everything,’” the witness said. “I left.”"
+    quotes = quotes_of(text)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("She told me, ‘Leave now or lose everything,’", "direct"),
+        ("I left.", "direct"),
+    ]
+
+
+def test_one_of_several_sources_is_a_speaker_not_the_writer(quotes_of):
+    q = only(quotes_of("The merger could close by June, one of the people said."))
+    assert (q.text, q.kind, q.speaker_mention) == ("The merger could close by June", "indirect", "one of the people")
+
+
+def test_it_was_announced_that_is_reported_speech_with_nobody_named(quotes_of):
+    q = only(quotes_of("It was confirmed on Monday that the bridge would reopen in May."))
+    assert (q.text, q.kind, q.speaker, q.speaker_mention) == ("the bridge would reopen in May", "indirect", None, "")
+
+
+def test_a_name_given_to_a_thing_is_not_a_quote(quotes_of):
+    assert quotes_of("Samsung unveiled a phone with a chip it calls “Exynos Ultra”, built in Korea.") == []
+
+
+def test_the_answers_of_a_q_and_a_interview_are_the_interviewees_words(quotes_of):
+    text = (
+        "The chef Yotam Ottolenghi spoke to us about his new restaurant.\n\n"
+        "Q: Why open in Leeds?\n\n"
+        "A: Because the produce up here is extraordinary and nobody talks about it.\n\n"
+        "Q: Any regrets?\n\n"
+        "A: “None at all, honestly.”"
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("Because the produce up here is extraordinary and nobody talks about it.", "direct", "Yotam Ottolenghi"),
+        ("None at all, honestly.", "direct", "Yotam Ottolenghi"),
+    ]
+
+
+def test_questions_and_answers_need_both_labels(quotes_of):
+    assert quotes_of("A: This paragraph is a list item, not an interview answer at all.") == []

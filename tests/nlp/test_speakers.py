@@ -139,3 +139,51 @@ def test_the_wire_article_attributes_metonyms_and_the_draft_resolution(seed_docs
     it_said = next(q for q in quotes if q.speaker_mention == "It")
     assert (it_said.cue, it_said.speaker, it_said.kind) == ("said", "the draft resolution", "mixed")
     assert it_said.text.startswith("inspectors chosen by the UN")
+
+
+# --- names, descriptions and organisations in other news styles (nlp-2) -----------------
+
+
+def test_a_nationality_noun_goes_back_to_the_person_just_named(quotes_of):
+    text = "Real Madrid manager Carlo Ancelotti looked tired. “We lacked energy,” the Italian said."
+    assert speakers(quotes_of(text)) == [("the Italian", "Carlo Ancelotti")]
+
+
+def test_an_age_description_goes_back_to_the_person_just_named(quotes_of):
+    text = "Striker Erling Haaland scored twice. “I just finish the chances,” said the 24-year-old."
+    assert speakers(quotes_of(text)) == [("the 24-year-old", "Erling Haaland")]
+
+
+def test_a_description_with_nobody_named_before_stays_unresolved(quotes_of):
+    assert speakers(quotes_of("The 41-year-old said the fire spread quickly.")) == [("The 41-year-old", None)]
+
+
+def test_a_word_of_a_full_name_refers_to_that_person(quotes_of):
+    text = "South Korean President Moon Jae-in met investors. Moon said the economy would recover."
+    assert speakers(quotes_of(text)) == [("Moon", "Moon Jae-in")]
+
+
+def test_a_surname_the_tagger_calls_a_noun_still_joins_the_full_name(quotes_of):
+    text = "Chief Executive Murray Auchincloss spoke first. “We will stay disciplined,” Auchincloss said."
+    assert speakers(quotes_of(text)) == [("Auchincloss", "Murray Auchincloss")]
+
+
+def test_a_specific_organisation_noun_goes_back_to_the_only_organisation_that_acts(quotes_of):
+    text = "The International Energy Agency said oil demand would peak. The watchdog said prices would fall."
+    assert [q.speaker for q in quotes_of(text)] == ["International Energy Agency", "International Energy Agency"]
+
+
+def test_the_company_refers_to_a_name_ner_took_for_a_place(quotes_of):
+    text = "Shares in Nvidia rose 4% after the company said sales had doubled."
+    assert speakers(quotes_of(text)) == [("the company", "Nvidia")]
+
+
+def test_a_countrys_ministry_speaks_for_the_country(quotes_of):
+    assert speakers(quotes_of("Japan’s Foreign Ministry said the talks would resume.")) == [
+        ("Japan’s Foreign Ministry", "Japan")
+    ]
+
+
+def test_a_dateline_subject_does_not_steal_the_speaker(quotes_of):
+    text = "KYIV, Ukraine (AP) — Ukraine’s navy said it had sunk a landing ship."
+    assert [q.speaker for q in quotes_of(text)] == ["Ukraine"]

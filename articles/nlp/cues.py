@@ -1,0 +1,284 @@
+"""The grammar of a speech cue: which tokens report speech, whose speech, and
+what they report.
+
+`speech_cue_kind(tok)` says whether a token is a cue ("said", "according to",
+"was insistent", "accused … of"); `speaker_mention` finds the words for who
+speaks, `content_range` the reported content, `cue_span` the cue's own words.
+The cue words come from lexicons/speech_cues.csv and reporting_verbs.csv.
+quotes.py uses these for both of its passes; actors.py uses `speech_cue_kind`
+to tell a speaking name from a place.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from articles.nlp.mentions import load_lexicon
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
+_CIRCUMSTANCE_PREPS = frozenset({"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout"})
+_PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
+
+
+# --- lexicon ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    clause: frozenset[str]
+    object: frozenset[str]
+    adjective: frozenset[str]
+    particles: dict[str, frozenset[str]]  # "point" -> {"out"}: the particle is required
+
+
+@functools.cache
+def _cues() -> _Cues:
+    """Cue words: the stance lexicon's terms (reporting_verbs.csv, if present)
+    plus the frames of speech_cues.csv, which also lists words to leave out."""
+    frames: dict[str, str] = {r["cue"]: r["frame"] for r in load_lexicon("speech_cues.csv")}
+    terms = {r["term"] for r in load_lexicon("reporting_verbs.csv") if r.get("term")}
+    for term in terms:
+        frames.setdefault(term, "clause")
+    clause: set[str] = set()
+    obj: set[str] = set()
+    adjective: set[str] = set()
+    particles: dict[str, set[str]] = {}
+    for cue, frame in frames.items():
+        words = cue.split()
+        if frame == "exclude" or words[0] == "go" or len(words) > 2:
+            continue  # "go on to say" is "say" under "go"; "make it clear" is special-cased
+        if len(words) == 2:
+            particles.setdefault(words[0], set()).add(words[1])
+            target = obj if frame == "object" else clause
+            target.add(words[0] + "+")
+            continue
+        {"object": obj, "adjective": adjective}.get(frame, clause).add(cue)
+    return _Cues(
+        clause=frozenset(clause),
+        object=frozenset(obj),
+        adjective=frozenset(adjective),
+        particles={k: frozenset(v) for k, v in particles.items()},
+    )
+
+
+# --- cues -----------------------------------------------------------------------
+
+
+def speech_cue_kind(tok: Token) -> str | None:
+    """ "clause", "object", "adjective", "according" or None."""
+    cues = _cues()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return "according"
+    if tok.pos_ == "ADJ":
+        return "adjective" if lemma in cues.adjective or low in cues.adjective else None
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if lemma in cues.particles:
+        for child in tok.children:
+            if child.dep_ in {"prt", "prep"} and child.lower_ in cues.particles[lemma]:
+                return "object" if lemma + "+" in cues.object else "clause"
+    if lemma == "make" and any(c.lemma_ == "clear" for c in tok.children):
+        return "clause"
+    if lemma in cues.object or low in cues.object:
+        return "object"
+    if lemma in cues.clause or low in cues.clause:
+        return "clause"
+    return None
+
+
+def cue_span(tok: Token, kind: str) -> tuple[int, int]:
+    doc = tok.doc
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if kind == "according":
+        return start, doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
+    if kind == "adjective" and tok.head.lemma_ == "be" and tok.head.i < tok.i:
+        start = tok.head.idx
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child.text)
+    if tok.lemma_ == "make":
+        clear = [c for c in tok.children if c.lemma_ == "clear"]
+        if clear:
+            end = clear[0].idx + len(clear[0].text)
+    if tok.dep_ in {"xcomp", "advcl"} and tok.head.lemma_ in {"go", "continue"} and 0 < tok.i - tok.head.i <= 4:
+        start = tok.head.idx  # "went on to say", "continues to remark"
+    return start, end
+
+
+def speaker_token(tok: Token) -> Token | None:
+    """The subject that utters `tok`, climbing from participles and infinitives
+    ("He rejected this, saying …", "went on to say", "in saying …")."""
+    cur = tok
+    for _ in range(8):
+        if cur is not tok and cur.dep_ == "ccomp" and tok.tag_ == "VBG" and speech_cue_kind(cur.head):
+            # "Lavrov pledged that the gap isn't …, stating that …": the parser hangs
+            # the participle on the reported clause; the one who pledged states.
+            cur = cur.head
+            continue
+        # The subject nearest the verb: "KYIV (AP) — Ukraine’s air force said" can
+        # parse with the dateline as a second subject.
+        for child in sorted(cur.children, key=lambda c: (c.dep_ != "nsubj" or c.i > cur.i, -c.i)):
+            if child.dep_ == "nsubj":
+                if child.lower_ in _RELATIVES and cur.dep_ == "relcl":
+                    return cur.head
+                return child
+            if child.dep_ == "nsubjpass":
+                agents = [g for g in cur.children if g.dep_ == "agent"]
+                pobj = [p for a in agents for p in a.children if p.dep_ == "pobj"]
+                return pobj[0] if pobj else None
+            if child.dep_ == "expl":
+                return None
+        if cur.dep_ == "acl" and cur.head.pos_ in {"PROPN", "NOUN"}:
+            return cur.head
+        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _mention_range(head: Token) -> tuple[int, int]:
+    """Offsets of the noun phrase headed by `head`, without relative clauses."""
+    left = head.left_edge
+    right = head
+    for child in head.rights:
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ in {"flat", "compound", "appos"} or (child.dep_ == "prep" and child.lower_ in {"of", "for"}):
+            right = child.right_edge
+            clauses = [t for t in child.subtree if t.dep_ in {"relcl", "acl"}]
+            if clauses:  # "Dr. Maria Lopez, a neurologist … who led the research"
+                right = right.doc[min(t.left_edge.i for t in clauses) - 1]
+                break
+        else:
+            break
+    if left.dep_ == "punct" or left.text in '“”"‘’':
+        left = left.doc[left.i + 1]
+    while right.i > head.i and (right.is_punct or right.text in '“”"‘’'):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def speaker_mention(tok: Token, kind: str) -> tuple[int, int] | None:
+    if kind == "according":
+        to = tok.doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        return _mention_range(pobj[0]) if pobj else None
+    subject = speaker_token(tok)
+    if subject is None:
+        return None
+    return _mention_range(subject)
+
+
+def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
+    """Token range [start, end) of what the cue reports, or None."""
+    doc = tok.doc
+    if kind == "according":
+        sent = tok.sent
+        phrase_start = tok.i
+        phrase_end = tok.i + 1
+        for t in doc[tok.i + 1 : sent.end]:
+            if t.head.i >= tok.i and t.i >= phrase_end and (t.head.i < phrase_end or t.head == doc[phrase_end - 1]):
+                phrase_end = t.i + 1
+            elif t.i > tok.i + 1:
+                break
+        phrase_end = max(phrase_end, doc[tok.i + 1].right_edge.i + 1)
+        if phrase_start - sent.start > 2:
+            return sent.start, phrase_start
+        return phrase_end, sent.end
+    heads = [tok, *(c for c in tok.children if c.lemma_ == "clear")] if tok.lemma_ == "make" else [tok]
+    comps = [c for h in heads for c in h.children if c.dep_ == "ccomp"]
+    comps += [
+        c
+        for c in tok.children
+        if c.dep_ == "advcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+    ]
+    for child in tok.children:  # "reaffirmed Russia's view that …"
+        if child.dep_ == "dobj":
+            comps += [
+                c for c in child.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+            ]
+    if tok.lemma_ in _PROMISSIVE:
+        comps += [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
+    if kind == "object":
+        comps = [
+            c
+            for c in tok.rights
+            if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
+        ] or comps
+        if tok.lemma_ in {"cite", "describe", "dismiss"} and not any(
+            c.lower_ == "as" or c.dep_ == "oprd" for c in tok.subtree if c.head.i in {tok.i, *(x.i for x in comps)}
+        ):
+            return None
+        if tok.lemma_ == "call" and not any(
+            c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
+        ):
+            return None
+    elif kind == "adjective":
+        comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
+    if not comps and tok.dep_ == "parataxis":
+        head = tok.head
+        return head.left_edge.i, tok.left_edge.i
+    if not comps and kind == "clause":
+        comps = _that_clause_after(tok)
+    if not comps:
+        return None
+    start = min(c.left_edge.i for c in comps)
+    end = max(c.right_edge.i for c in comps) + 1
+    if start <= tok.i < end:  # "which he says is …": keep what follows the cue
+        start = tok.i + 1
+    if doc[start].dep_ == "prep" and start < tok.i + 4 and _temporal(doc[start]):
+        start = doc[start].right_edge.i + 1  # "said on Friday it would …": the date is the saying's
+    while start < end and (
+        (doc[start].dep_ in {"mark", "det"} and doc[start].lower_ == "that")
+        or (doc[start].is_punct and doc[start].text not in "“\"‘'")
+    ):
+        start += 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _temporal(prep: Token) -> bool:
+    objects = [t for t in prep.subtree if t is not prep and not t.is_punct]
+    return bool(objects) and all(t.ent_type_ in {"DATE", "TIME"} for t in objects)
+
+
+def _that_clause_after(tok: Token) -> list[Token]:
+    """ "pointed out during the questions that …": the parser hangs the clause on a
+    noun in between; take it when only a prepositional phrase separates them."""
+    doc = tok.doc
+    for t in doc[tok.i + 1 : min(tok.i + 14, tok.sent.end)]:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
+            return [t.head]
+        if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ == "nsubj" and t.head.head.i > t.i:
+            return [t.head.head]  # "told investors that production would …" misparsed
+        if t.pos_ in {"VERB", "AUX"} or t.is_punct:
+            return []
+    return []
+
+
+def generic_pronoun(subject: Token) -> bool:
+    """ "I", "we", "you" outside quotes are the writer's; "one" only in "one could
+    argue", not in "one of the sources said" or "with one writing"."""
+    if subject.lower_ != "one":
+        return True
+    return not any(c.dep_ == "prep" for c in subject.children) and any(
+        c.tag_ == "MD" for c in subject.head.children
+    )
+
+
+def impersonal_passive(tok: Token) -> bool:
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and any(c.dep_ in {"expl", "nsubjpass"} and c.lower_ == "it" for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )

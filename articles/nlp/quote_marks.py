@@ -1,0 +1,147 @@
+"""Quote marks over raw text: which marks pair up, where paragraphs and a
+wire dateline end, and Q&A answer paragraphs. Pure string work, no spaCy, so
+`quotes.py` reads `doc.text` once and hands it here.
+
+Pairing handles curly, straight and single marks, apostrophes inside words,
+nested single quotes inside double ones, and quotes running over several
+paragraphs where each paragraph reopens with a mark (news style for long quotes).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+QUOTE_CHARS = "“”«»„\"‘’'"
+_MARK_RE = re.compile(r"[“”«»„\"‘’']")
+PARA_RE = re.compile(r"\n[ \t]*\n")
+# "KYIV, Ukraine (AP) — ", "LONDON, March 3 (Reuters) - ", "WASHINGTON — ": a place
+# in capitals, optional date or region, optional agency in brackets, then a dash.
+_DATELINE_RE = re.compile(
+    r"\A[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?[ \t]*(?:\([A-Za-z .]{1,25}\))?[ \t]*[—–-]{1,2}[ \t]+"
+)
+# An interview laid out as questions and answers: "Q: …" / "A: …" paragraphs.
+_QA_RE = re.compile(r"(?m)^[ \t]*(Q|A|Question|Answer)[ \t]*[:.][ \t]+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text between quote marks: [open, close] are the marks'
+    offsets (close is the paragraph end when the quote is never closed)."""
+
+    open: int
+    close: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in PARA_RE.finditer(text)]
+
+
+def dateline_end(text: str) -> int:
+    """Offset after a wire dateline opening the text, else 0: the dateline is
+    neither part of the first sentence's content nor of its subject."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+def answer_paragraphs(text: str, paras: list[int]) -> list[tuple[int, int, int]]:
+    """(label start, answer start, answer end) of every "A: …" paragraph, when the
+    text also has "Q: …" paragraphs; [] otherwise."""
+    labels = list(_QA_RE.finditer(text))
+    if not any(m.group(1)[0] == "Q" for m in labels):
+        return []
+    found = []
+    for m in labels:
+        if m.group(1)[0] != "A":
+            continue
+        i = bisect.bisect_right(paras, m.start())
+        end = paras[i] if i < len(paras) else len(text)
+        start = m.end()
+        while start < end and text[start] in QUOTE_CHARS:
+            start += 1
+        stop = end
+        while stop > start and (text[stop - 1].isspace() or text[stop - 1] in QUOTE_CHARS):
+            stop -= 1
+        if stop > start:
+            found.append((m.start(), start, stop))
+    return found
+
+
+def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
+    paras = paragraph_breaks(text) if paras is None else paras
+    segments: list[Segment] = []
+    dbl: int | None = None  # offset of the open double mark
+    reopened = 0  # where the open quote last (re)started: its paragraph is the current one
+    sgl: int | None = None  # offset of the open single mark
+
+    def para_end(pos: int) -> int:
+        i = bisect.bisect_right(paras, pos)
+        return paras[i] if i < len(paras) else len(text)
+
+    def starts_paragraph(pos: int) -> bool:
+        i = pos - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        return i < 0 or text[i] == "\n"
+
+    for m in _MARK_RE.finditer(text):
+        pos, ch = m.start(), m.group()
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if dbl is not None and para_end(reopened) < pos:
+            # The paragraph ended inside the quote: a quote running on reopens the
+            # next paragraph; anything else was never closed.
+            if ch in OPENERS + '"' and starts_paragraph(pos) and para_end(para_end(reopened) + 1) >= pos:
+                reopened = pos
+                continue
+            segments.append(Segment(dbl, para_end(reopened), closed=False))
+            dbl = None
+        if ch in '“«„"”»':
+            if dbl is None:
+                opens = ch in OPENERS or (not before.isalnum() and (after.isalnum() or after in "…([.'‘"))
+                if opens:
+                    dbl, sgl, reopened = pos, None, pos
+            else:
+                closes = ch in CLOSERS or ch == '"' or not after.isalnum()
+                if closes:
+                    segments.append(Segment(dbl, pos, closed=True))
+                    dbl = None
+            continue
+        if dbl is not None:
+            continue  # single marks inside a double quote belong to it
+        if ch in "‘'" and sgl is None and not before.isalnum() and (after.isalnum() or after == "…"):
+            sgl = pos
+        elif ch in "’'" and sgl is not None and not after.isalnum() and not before.isspace():
+            if para_end(sgl) >= pos:
+                segments.append(Segment(sgl, pos, closed=True))
+            sgl = None
+    if dbl is not None:
+        segments.append(Segment(dbl, para_end(reopened), closed=False))
+    return segments
+
+
+def ends_sentence(text: str, seg: Segment) -> bool:
+    return seg.closed and _last_char(text, seg.open + 1, seg.close) in {".", "?", "!"}
+
+
+def attribution_follows(text: str, seg: Segment) -> bool:
+    """A cue after a quote attributes it only right after the closing mark:
+    "“…,” he said", "“…?” asked Lavrov", not "the ‘reform’ package, critics say".
+    A nested quote closing first ("‘… jobs,’”") is looked through."""
+    if not seg.closed:
+        return False
+    return _last_char(text, seg.open + 1, seg.close) in ".,!?…—-" or text[seg.close + 1 : seg.close + 2] == ","
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS):
+        end -= 1
+    return text[end - 1] if end > start else ""
