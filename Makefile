@@ -11,7 +11,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run install migrate seed serve worker test lint typecheck pytest e2e browser eval bench clean services
+.PHONY: run install migrate seed serve worker test lint typecheck pytest e2e browser eval bench clean services reliability
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -49,7 +49,17 @@ typecheck: install
 test: install services lint typecheck
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) DEBUG=0 NEWSFRAME_HTTPS=0 \
-		$(BIN)/pytest -q
+		$(BIN)/pytest -q -m "not slow"
+
+# The long reliability runs (RELIABILITY.md): worker SIGKILLs, poison pill, a throwaway Redis
+# on port 6390 that the tests restart, database connections cut, atheris. The fast part runs in `make test`.
+RELIABILITY_REDIS_URL ?= redis://127.0.0.1:6390/0
+reliability: install services
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(RELIABILITY_REDIS_URL) DEBUG=0 NEWSFRAME_HTTPS=0 \
+		$(BIN)/pytest -q -s -m slow tests/reliability
+	DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) DEBUG=0 NEWSFRAME_HTTPS=0 \
+		$(BIN)/pytest -q -s -m "not slow" tests/reliability
 
 services:
 	@bash scripts/check-services

@@ -26,6 +26,10 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
     for ref in found:
         match = next((row for row, known_ref in known if same_actor(ref, known_ref)), None)
         if match is None:
+            # The same name under another kind (a person here, an organisation there) is still
+            # the one row the unique constraint allows; creating it again would fail the analysis.
+            match = next((row for row, _ in known if row.name == ref.name[:300]), None)
+        if match is None:
             match = Actor.objects.create(
                 event=event, name=ref.name[:300], kind=ref.kind, title=ref.title[:300]
             )

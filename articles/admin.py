@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles import services
+from articles import admin_corrections, services  # noqa: F401  (admin_corrections registers the editors' admin)
 from articles.models import (
-    Actor,
-    ActorAlias,
     Article,
-    AttributionCorrection,
     Claim,
     Event,
     Job,
     Outlet,
-    Quote,
     Signal,
     StoryPoint,
     Upload,
@@ -80,53 +74,6 @@ class JobAdmin(admin.ModelAdmin):
     list_display = ["kind", "event", "article", "status", "attempts", "queued_at", "finished_at", "error"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["article"]
-
-
-class AliasInline(admin.TabularInline):
-    model = ActorAlias
-    extra = 1
-
-
-@admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "event"]
-    list_filter = ["event", "kind"]
-    search_fields = ["name", "aliases__alias"]
-    inlines = [AliasInline]
-
-
-@admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["short_text", "speaker", "speaker_mention", "kind", "confidence", "attribution", "article"]
-    list_filter = ["attribution", "kind", "article__event", "is_quote", "orphaned"]
-    search_fields = ["text", "speaker_mention", "speaker__name"]
-    ordering = ["confidence"]
-    autocomplete_fields = ["speaker"]
-    fields = ["article", "text", "kind", "speaker_mention", "speaker", "is_quote", "cue",
-              "confidence", "attribution", "orphaned"]
-    readonly_fields = ["article", "text", "speaker_mention", "cue", "confidence", "attribution", "orphaned"]
-
-    @admin.display(description="quote")
-    def short_text(self, obj: Quote) -> str:
-        return obj.text[:90]
-
-    def save_model(self, request: HttpRequest, obj: Quote, form: Any, change: bool) -> None:
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
-        # Every edit goes through the audited correction, never a bare save.
-        services.quote_correct(
-            quote=obj, user=request.user,
-            speaker=form.cleaned_data.get("speaker"),
-            kind=form.cleaned_data.get("kind"),
-            is_quote=form.cleaned_data.get("is_quote"),
-        )
-
-
-@admin.register(AttributionCorrection)
-class AttributionCorrectionAdmin(admin.ModelAdmin):
-    list_display = ["quote", "editor", "created_at", "note"]
-    readonly_fields = ["quote", "editor", "created_at", "before", "after"]
 
 
 admin.site.register(StoryPoint, list_display=["label", "event", "order"], list_filter=["event"])

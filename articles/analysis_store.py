@@ -4,6 +4,8 @@ their text is gone) and machine quotes over the same words are dropped."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils import timezone
 
 from articles.models import Actor, Article, Claim, Quote, Signal
@@ -14,32 +16,54 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _reanchor(quote: Quote, body: str) -> None:
-    """Move a human quote to where its text now is, nearest its old place."""
-    candidates = []
-    index = body.find(quote.text)
-    while index != -1 and quote.text:
-        candidates.append(index)
-        index = body.find(quote.text, index + 1)
-    if not candidates:
+def _loose_pattern(text: str) -> re.Pattern[str] | None:
+    """`text` matching any run of whitespace where it has one, so a re-wrapped or
+    re-spaced body still finds an editor's quote."""
+    words = text.split()
+    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else None
+
+
+def _nearest(body: str, text: str, near: int) -> tuple[int, int] | None:
+    pattern = _loose_pattern(text)
+    if pattern is None:
+        return None
+    found = [(m.start(), m.end()) for m in pattern.finditer(body)]
+    return min(found, key=lambda span: abs(span[0] - near)) if found else None
+
+
+def reanchor(quote: Quote, body: str) -> None:
+    """Move a human quote to where its text now is, nearest its old place; flag it
+    orphaned (never drop it) when the text is gone."""
+    span = _nearest(body, quote.text, quote.start)
+    if span is None:
         quote.orphaned = True
         return
-    best = min(candidates, key=lambda i: abs(i - quote.start))
-    shift = best - quote.start
-    quote.start, quote.end = best, best + len(quote.text)
-    for field in ("cue_start", "cue_end", "mention_start", "mention_end"):
-        value = getattr(quote, field)
-        if value is not None:
-            setattr(quote, field, max(0, value + shift))
+    shift = span[0] - quote.start
+    quote.start, quote.end = span
+    quote.text = body[quote.start:quote.end]
+    for text, first, last in ((quote.speaker_mention, "mention_start", "mention_end"),
+                              (quote.cue, "cue_start", "cue_end")):
+        old = getattr(quote, first)
+        if old is None:
+            continue
+        # The mention moves with the quote unless whitespace between them changed.
+        located = _nearest(body, text, old + shift)
+        setattr(quote, first, located[0] if located else None)
+        setattr(quote, last, located[1] if located else None)
     quote.orphaned = False
 
 
 def replace_machine_output(article: Article, analysis: ArticleAnalysis, actors: dict[str, Actor]) -> None:
+    """Runs inside the caller's transaction (under the event lock)."""
+    # Lock every quote of the article first: an editor's correction in flight holds
+    # its quote's lock, so this waits for it to commit, and the read below (a fresh
+    # snapshot under READ COMMITTED) sees it as human instead of deleting it.
+    list(article.quotes.select_for_update().order_by("pk").values_list("pk", flat=True))
     human = list(article.quotes.filter(attribution=Quote.Attribution.HUMAN))
     for quote in human:
-        _reanchor(quote, article.body)
+        reanchor(quote, article.body)
     Quote.objects.bulk_update(
-        human, ["start", "end", "cue_start", "cue_end", "mention_start", "mention_end", "orphaned"]
+        human, ["text", "start", "end", "cue_start", "cue_end", "mention_start", "mention_end", "orphaned"]
     )
     article.claims.all().delete()
     article.signals.all().delete()

@@ -30,6 +30,18 @@ def canonical_names(per_article: Sequence[Sequence[ActorRef]]) -> list[dict[str,
     return out
 
 
+def provenance(now: dt.datetime) -> dict[str, Any]:
+    """What produced the numbers: cited with every export so results can be reproduced."""
+    from articles.nlp.lexicons import lexicon_versions
+    from articles.nlp.version import ANALYSIS_VERSION
+
+    return {
+        "analysis_version": ANALYSIS_VERSION,
+        "lexicon_versions": lexicon_versions(),
+        "exported_at": now.isoformat(),
+    }
+
+
 def article_json(
     *, title: str, published: dt.date | None, byline: str, outlet: str, body: str,
     quotes: list[dict[str, Any]], claims: list[dict[str, Any]], signals: list[dict[str, Any]],
@@ -57,7 +69,8 @@ def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str
         "quotes": [
             {"text": q.text, "kind": q.kind, "speaker": canon(q.speaker), "speaker_mention": q.speaker_mention,
              "cue": q.cue, "start": q.start, "end": q.end, "confidence": round(q.confidence, 3),
-             "attribution": "machine"}
+             "attribution": "machine", "cue_start": q.cue_start, "cue_end": q.cue_end,
+             "mention_start": q.mention_start, "mention_end": q.mention_end}
             for q in analysis.quotes
         ],
         "claims": [

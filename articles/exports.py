@@ -1,35 +1,66 @@
-"""An event's rows as the event JSON of DESIGN.md, or as CSV tables."""
+"""An event's rows as the event JSON of DESIGN.md, or as CSV tables.
+
+One function, `export_file`, makes every file the app hands out, so the
+download links, the API and `export_event` give the same bytes' worth of data."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from typing import Any
+import json
+import zipfile
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.utils import timezone
 
-from articles.event_json import article_json
+from articles.event_json import article_json, provenance
 from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
-from articles.nlp.version import ANALYSIS_VERSION
+
+TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
+Format = Literal["json", "csv"]
+
+# Fixed columns, so an empty table still has its full header and the order never drifts.
+PROVENANCE_COLUMNS = ["analysis_version", "lexicon_versions", "exported_at"]
+COLUMNS: dict[str, list[str]] = {
+    "articles": ["article", "position", "title", "published", "byline", "outlet", "url", "words",
+                 "analyzed_with"],
+    "quotes": ["article", "outlet", "text", "kind", "speaker", "speaker_mention", "cue", "start", "end",
+               "confidence", "attribution", "orphaned", "cue_start", "cue_end", "mention_start",
+               "mention_end"],
+    "claims": ["article", "outlet", "text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"],
+    "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote"],
+    "story_points": ["id", "label", "articles", "missing_from"],
+    "actors": ["name", "kind", "title", "aliases"],
+}
 
 
-def event_json(event: Event) -> dict[str, Any]:
+def _quote_json(q: Quote) -> dict[str, Any]:
+    return {
+        "text": q.text, "kind": q.kind, "speaker": q.speaker.name if q.speaker else None,
+        "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
+        "confidence": round(q.confidence, 3), "attribution": q.attribution, "orphaned": q.orphaned,
+        "cue_start": q.cue_start, "cue_end": q.cue_end,
+        "mention_start": q.mention_start, "mention_end": q.mention_end,
+    }
+
+
+def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:
     articles = list(event.articles.select_related("outlet").order_by("position"))
     column = {a.pk: i for i, a in enumerate(articles)}
     position_column = {a.position: i for i, a in enumerate(articles)}
-    quotes = list(Quote.objects.filter(article__event=event, is_quote=True).select_related("speaker").order_by("start"))
-    claims = list(Claim.objects.filter(article__event=event).select_related("speaker").order_by("start"))
-    signals = list(Signal.objects.filter(article__event=event).select_related("actor").order_by("start"))
+    order = ("article__position", "start", "pk")
+    all_quotes = list(Quote.objects.filter(article__event=event).select_related("speaker").order_by(*order))
+    claims = list(Claim.objects.filter(article__event=event).select_related("speaker").order_by(*order))
+    signals = list(Signal.objects.filter(article__event=event).select_related("actor").order_by(*order))
     out_articles = []
     for a in articles:
-        own_quotes = [q for q in quotes if q.article_id == a.pk]
+        own_quotes = [q for q in all_quotes if q.article_id == a.pk and q.is_quote]
         local_index = {q.pk: i for i, q in enumerate(own_quotes)}
-        out_articles.append(article_json(
+        row = article_json(
             title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
-            quotes=[{"text": q.text, "kind": q.kind, "speaker": q.speaker.name if q.speaker else None,
-                     "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
-                     "confidence": round(q.confidence, 3), "attribution": q.attribution,
-                     "orphaned": q.orphaned} for q in own_quotes],
+            quotes=[_quote_json(q) for q in own_quotes],
             claims=[{"text": c.text, "start": c.start, "end": c.end, "voice": c.voice, "hedged": c.hedged,
                      "loaded": c.loaded, "quote": local_index.get(c.quote_id) if c.quote_id else None,
                      "speaker": c.speaker.name if c.speaker else None}
@@ -37,7 +68,14 @@ def event_json(event: Event) -> dict[str, Any]:
             signals=[{"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
                       "actor": s.actor.name if s.actor else None, "in_quote": s.in_quote}
                      for s in signals if s.article_id == a.pk],
-        ))
+        )
+        # Extensions of the public shape: an editor's "not a quote" is a human decision
+        # too, so it leaves with the data (apart from `quotes`, which it is not part of).
+        row["not_quotes"] = [_quote_json(q) for q in all_quotes if q.article_id == a.pk and not q.is_quote]
+        row["position"] = a.position
+        row["headings"] = list(a.headings or [])
+        row["analysis_version"] = a.analysis_version
+        out_articles.append(row)
     points = list(StoryPoint.objects.filter(event=event).order_by("order", "pk"))
     members: dict[int, list[Claim]] = {}
     for c in claims:
@@ -47,8 +85,8 @@ def event_json(event: Event) -> dict[str, Any]:
         "event": {
             "name": event.name,
             "slug": event.slug,
-            "analysis_version": ANALYSIS_VERSION,
-            "exported_at": timezone.now().isoformat(),
+            "description": event.description,
+            **provenance(now or timezone.now()),
         },
         "articles": out_articles,
         "story_points": [
@@ -59,19 +97,22 @@ def event_json(event: Event) -> dict[str, Any]:
             for i, p in enumerate(points)
         ],
         "actors": [
-            {"name": actor.name, "kind": actor.kind, "aliases": [al.alias for al in actor.aliases.all()]}
-            for actor in Actor.objects.filter(event=event).prefetch_related("aliases")
+            {"name": actor.name, "kind": actor.kind, "title": actor.title,
+             "aliases": [al.alias for al in actor.aliases.all()]}
+            for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
         ],
     }
 
 
-def event_csv_tables(event: Event) -> dict[str, str]:
-    """One CSV text per table, UTF-8 with a header row; the keys are file names."""
-    data = event_json(event)
-    tables: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "claims": [], "signals": []}
+def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The event JSON flattened into one list of rows per table."""
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for i, a in enumerate(data["articles"]):
-        tables["articles"].append({"article": i, **{k: a[k] for k in ("title", "published", "byline", "outlet", "url")},
-                                   "words": len(a["body"].split())})
+        tables["articles"].append({
+            "article": i, "position": a.get("position", i),
+            **{k: a[k] for k in ("title", "published", "byline", "outlet", "url")},
+            "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", ""),
+        })
         for key in ("quotes", "claims", "signals"):
             tables[key].extend({"article": i, "outlet": a["outlet"], **row} for row in a[key])
     tables["story_points"] = [
@@ -79,15 +120,59 @@ def event_csv_tables(event: Event) -> dict[str, str]:
          "missing_from": " ".join(map(str, p["missing_from"]))}
         for p in data["story_points"]
     ]
-    tables["actors"] = [{**a, "aliases": "; ".join(a["aliases"])} for a in data["actors"]]
-    version = data["event"]["analysis_version"]
+    tables["actors"] = [{**a, "aliases": "; ".join(a["aliases"])} for a in data.get("actors", [])]
+    return tables
+
+
+def event_csv_tables(event: Event, *, now: dt.datetime | None = None) -> dict[str, str]:
+    """One CSV text per table, UTF-8 with a header row; the keys are file names.
+    Every row carries the analysis version, the lexicon versions and the export time."""
+    data = event_json(event, now=now)
+    return csv_tables(data)
+
+
+def csv_tables(data: dict[str, Any]) -> dict[str, str]:
+    meta = data["event"]
+    stamp = {
+        "analysis_version": meta["analysis_version"],
+        "lexicon_versions": "; ".join(f"{k}={v}" for k, v in sorted(meta["lexicon_versions"].items())),
+        "exported_at": meta["exported_at"],
+    }
     out = {}
-    for name, rows in tables.items():
+    for name, rows in csv_rows(data).items():
         buffer = io.StringIO()
-        fields = list(rows[0].keys()) if rows else ["article"]
-        writer = csv.DictWriter(buffer, fieldnames=[*fields, "analysis_version"], extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS[name], *PROVENANCE_COLUMNS], extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({**row, "analysis_version": version})
+            writer.writerow({**row, **stamp})
         out[f"{name}.csv"] = buffer.getvalue()
     return out
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    content_type: str
+    data: bytes
+
+
+def export_file(event: Event, fmt: Format, *, table: str | None = None,
+                now: dt.datetime | None = None) -> ExportFile:
+    """The file a download, the API or `export_event` hands out: the event JSON,
+    one CSV table, or all the tables in one ZIP (with the provenance as JSON)."""
+    data = event_json(event, now=now)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return ExportFile(f"{event.slug}.json", "application/json", text.encode("utf-8"))
+    tables = csv_tables(data)
+    if table is not None:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+        return ExportFile(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8",
+                          tables[f"{table}.csv"].encode("utf-8"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in tables.items():
+            archive.writestr(name, text.encode("utf-8"))
+        archive.writestr("provenance.json", json.dumps(data["event"], ensure_ascii=False, indent=2) + "\n")
+    return ExportFile(f"{event.slug}-csv.zip", "application/zip", buffer.getvalue())

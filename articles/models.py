@@ -303,17 +303,115 @@ class Signal(models.Model):
 class AttributionCorrection(models.Model):
     """An editor's decision about a quote: who, when, what it was, what it became."""
 
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="corrections")
+    class Action(models.TextChoices):
+        CORRECT = "correct", "correction"
+        REVERT = "revert", "revert"
+
+    # SET_NULL, not CASCADE: the audit outlives a quote a re-analysis replaced.
+    quote = models.ForeignKey(
+        Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.CORRECT)
+    reverts = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
+    )
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     note = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"correction of quote {self.quote_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A key for scripted uploads through the API. Only its SHA-256 is stored:
+    the token itself is shown once, when it is issued."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for.")
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8, help_text="The token's first characters, to recognise it.")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user}{', revoked' if self.revoked_at else ''})"
+
+    @staticmethod
+    def digest_of(raw: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def issue(cls, user: models.Model, *, name: str = "") -> tuple[ApiToken, str]:
+        """A new token for `user`; returns the row and the token (not stored)."""
+        import secrets
+
+        raw = secrets.token_urlsafe(32)
+        row = cls.objects.create(user=user, name=name[:100], digest=cls.digest_of(raw), prefix=raw[:8])
+        return row, raw
+
+    @classmethod
+    def authenticate(cls, raw: str) -> ApiToken | None:
+        """The live token matching `raw` (its user active), or None."""
+        found = (
+            cls.objects.select_related("user")
+            .filter(digest=cls.digest_of(raw), revoked_at__isnull=True, user__is_active=True)
+            .first()
+        )
+        if found is not None:
+            cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        return found
+
+
+class ActorCorrection(models.Model):
+    """An editor's change to an actor: created, edited, merged, an alias added or
+    removed, or one of those reverted. `before`/`after` hold what a revert needs."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "created"
+        EDIT = "edit", "edited"
+        MERGE = "merge", "merged"
+        ALIAS_ADD = "alias_add", "alias added"
+        ALIAS_REMOVE = "alias_remove", "alias removed"
+        REVERT = "revert", "revert"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actor_corrections")
+    # The surviving actor (for a merge: the one merged into).
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    # Every actor id the change touched, so an actor's history survives a merge.
+    actor_ids = models.JSONField(default=list)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    reverts = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
+    )
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.after.get('name') or self.before.get('name') or ''}".strip()

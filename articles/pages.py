@@ -1,19 +1,32 @@
 """Context for the comparison pages, read from precomputed rows.
 
-Each builder runs a fixed number of queries whatever the event's size: no
-query runs per article, quote or story point, and nothing calls spaCy."""
+Each builder runs a fixed number of queries whatever the event's size: no query
+runs per article, quote or story point, and nothing calls spaCy. The event page
+compares at most MAX_COLUMNS articles at a time (the reader picks which), so its
+cost is bounded too; only the list of articles to pick from grows with the event."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from articles.highlight import Mark, Segment, segments
+from django.utils.safestring import SafeString
+
+from articles import charts
+from articles.compare.diff import matching_quotes, word_diff
+from articles.compare.summary import EventSummary, summarize
+from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
+from articles.highlight import Mark, segments, to_html
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
+MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
+MAX_DIFFS = 20
 
+SIGNAL_NAMES = dict(Signal.Kind.choices)  # get_kind_display() per row cost more than the rest of the page
+QUOTE_KINDS = dict(Quote.Kind.choices)
 SIGNAL_CSS: dict[str, str] = {
     Signal.Kind.REPORTING_VERB: "hl-verb",
     Signal.Kind.HEDGE: "hl-hedge",
@@ -32,9 +45,19 @@ class SpeakerStyle:
 @dataclass
 class Cell:
     article: Article
-    pieces: list[list[Segment]] = field(default_factory=list)
+    pieces: list[SafeString] = field(default_factory=list)  # highlighted HTML, escaped by to_html
+    texts: list[str] = field(default_factory=list)
     voices: set[str] = field(default_factory=set)
     hedged: bool = False
+
+    @property
+    def css(self) -> str:
+        return "hl-own" if "own" in self.voices else ""
+
+    @property
+    def voice_text(self) -> str:
+        words = [w for v, w in (("own", "own voice"), ("attributed", "attributed")) if v in self.voices]
+        return " · ".join(words + (["hedged"] if self.hedged else []))
 
 
 def speaker_styles(quotes: list[Quote]) -> dict[int, SpeakerStyle]:
@@ -47,8 +70,10 @@ def speaker_styles(quotes: list[Quote]) -> dict[int, SpeakerStyle]:
     return styles
 
 
-def marks_for(article_id: int, quotes: list[Quote], signals: list[Signal],
-              styles: dict[int, SpeakerStyle]) -> list[Mark]:
+def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal],
+              styles: dict[int, SpeakerStyle], claims: Iterable[Claim] = ()) -> list[Mark]:
+    """Highlight spans of one article. Loaded words inside a quote are the speaker's
+    words (reporting), not the outlet's framing, so they are not marked."""
     marks: list[Mark] = []
     for q in quotes:
         if q.article_id != article_id or not q.is_quote:
@@ -58,92 +83,235 @@ def marks_for(article_id: int, quotes: list[Quote], signals: list[Signal],
         marks.append(Mark(
             q.start, q.end,
             css=f"hl-quote {style.css if style else 'sp-none'}",
-            title=f"{q.get_kind_display()} quote — {who}"
+            title=f"{QUOTE_KINDS.get(q.kind, q.kind)} quote — {who}"
             + (" (corrected by an editor)" if q.attribution == "human" else ""),
             badge=style.actor.initials if style else "?",
+            href=style.actor.get_absolute_url() if style else "",
         ))
     for s in signals:
         if s.article_id != article_id or s.kind not in SIGNAL_CSS:
             continue
         if s.kind == Signal.Kind.LOADED and s.in_quote:
-            continue  # loaded words inside a quote are reporting, not the outlet's framing
+            continue
         css = SIGNAL_CSS[s.kind] + (f" verb-{s.category}" if s.kind == Signal.Kind.REPORTING_VERB else "")
-        marks.append(Mark(s.start, s.end, css=css, title=f"{s.get_kind_display()}: {s.category}".rstrip(": ")))
+        marks.append(Mark(s.start, s.end, css=css, title=f"{SIGNAL_NAMES[s.kind]}: {s.category}".rstrip(": ")))
+    for c in claims:
+        if c.article_id == article_id and c.voice == Claim.Voice.OWN:
+            marks.append(Mark(c.start, c.end, css="hl-own", title="claim in the outlet's own voice"))
     return marks
 
 
-def _event_rows(event: Event) -> tuple[list[Article], list[Quote], list[Signal], list[Claim], list[StoryPoint]]:
-    articles = list(event.articles.select_related("outlet").order_by("position"))
-    quotes = list(
-        Quote.objects.filter(article__event=event).select_related("speaker__event").order_by("article_id", "start")
+def chosen_positions(raw: Sequence[str]) -> list[int]:
+    """Article positions from `?articles=1,4,7` or repeated `?articles=1&articles=4`
+    (what the checkbox form sends); junk is ignored, order and duplicates don't matter."""
+    return sorted({int(p) for value in raw for p in value.split(",") if p.strip().isdigit()})
+
+
+def _by_article(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.article_id].append(row)
+    return grouped
+
+
+def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequence[str] = ()) -> dict[str, Any]:
+    everything = list(
+        event.articles.select_related("outlet").order_by("position")
+        .only("pk", "event", "position", "title", "outlet__name", "published")
     )
-    signals = list(Signal.objects.filter(article__event=event).exclude(kind=Signal.Kind.LABEL))
-    claims = list(Claim.objects.filter(article__event=event).order_by("article_id", "start"))
-    points = list(StoryPoint.objects.filter(event=event).order_by("order", "pk"))
-    return articles, quotes, signals, claims, points
+    asked = chosen_positions(chosen)
+    positions = asked[:MAX_COLUMNS] or [a.position for a in everything[:MAX_COLUMNS]]
+    articles = list(event.articles.select_related("outlet").filter(position__in=positions).order_by("position"))
+    ids = [a.pk for a in articles]
+    quotes = list(
+        Quote.objects.filter(article_id__in=ids).select_related("speaker__event").order_by("article_id", "start")
+    )
+    signals = list(Signal.objects.filter(article_id__in=ids).select_related("actor").order_by("article_id", "start"))
+    claims = list(Claim.objects.filter(article_id__in=ids).select_related("speaker").order_by("article_id", "start"))
+    point_ids = {c.story_point_id for c in claims if c.story_point_id}
+    points = list(StoryPoint.objects.filter(pk__in=point_ids).order_by("order", "pk"))
 
-
-def event_page(event: Event, *, only: str = "", actor: str = "") -> dict[str, Any]:
-    articles, quotes, signals, claims, points = _event_rows(event)
     styles = speaker_styles(quotes)
-    bodies = {a.pk: a.body for a in articles}
-    marks = {a.pk: marks_for(a.pk, quotes, signals, styles) for a in articles}
-    claims_by_point: dict[int, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.story_point_id:
-            claims_by_point[c.story_point_id].append(c)
+    quotes_of, signals_of = _by_article(quotes), _by_article(signals)
+    marks = {a.pk: marks_for(a.pk, quotes_of[a.pk], signals_of[a.pk], styles) for a in articles}
     actor_id = int(actor) if actor.isdigit() else None
-    rows = []
-    for point in points:
-        members = claims_by_point.get(point.pk, [])
-        if only == "missing" and not (point.missing_from and point.article_positions):
-            continue
-        if actor_id and not any(c.speaker_id == actor_id for c in members):
-            continue
-        cells = {a.pk: Cell(article=a) for a in articles}
-        for c in members:
-            cell = cells[c.article_id]
-            cell.pieces.append(segments(bodies[c.article_id][c.start:c.end], c.start, marks[c.article_id]))
-            cell.voices.add(c.voice)
-            cell.hedged = cell.hedged or c.hedged
-        rows.append({"point": point, "cells": [cells[a.pk] for a in articles],
-                     "shared": len(point.article_positions) > 1})
+    rows = _rows(articles, claims, points, marks, only=only, actor_id=actor_id)
     return {
         "event": event,
         "articles": articles,
+        "all_articles": everything,
+        "chosen": {a.position for a in articles},
+        "chosen_query": ",".join(str(a.position) for a in articles),
+        "pages": _column_pages(everything),
+        "max_columns": MAX_COLUMNS,
+        "truncated": len(asked) > MAX_COLUMNS,
         "rows": rows,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "summary": summarise(articles, quotes, signals, claims),
+        "summary": summarise(articles, quotes, signals, claims, styles),
+        "leads": [_lead(a, marks[a.pk]) for a in articles],
+        "diffs": quote_diffs(articles, quotes),
         "only": only,
         "actor_filter": actor_id,
-        **event_progress(event, articles=articles),
+        **event_progress(event),
     }
 
 
-def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal],
-              claims: list[Claim]) -> list[dict[str, Any]]:
-    """Per article: who is quoted how often, kinds of quotes, voice and densities."""
+def _rows(articles: list[Article], claims: list[Claim], points: list[StoryPoint],
+          marks: dict[int, list[Mark]], *, only: str, actor_id: int | None) -> list[dict[str, Any]]:
+    """Story points as table rows over the chosen articles; omission is judged
+    among the columns shown, since that is what the reader compares."""
+    bodies = {a.pk: a.body for a in articles}
+    members: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.story_point_id:
+            members[c.story_point_id].append(c)
+    rows = []
+    for point in points:
+        cells = {a.pk: Cell(article=a) for a in articles}
+        for c in members[point.pk]:
+            cell = cells[c.article_id]
+            text = bodies[c.article_id][c.start:c.end]
+            cell.pieces.append(to_html(segments(text, c.start, marks[c.article_id])))
+            cell.texts.append(text)
+            cell.voices.add(c.voice)
+            cell.hedged = cell.hedged or c.hedged
+        reporting = sum(1 for cell in cells.values() if cell.pieces)
+        if only == "missing" and reporting == len(articles):
+            continue
+        if actor_id and not any(c.speaker_id == actor_id for c in members[point.pk]):
+            continue
+        rows.append({"point": point, "cells": [cells[a.pk] for a in articles],
+                     "reporting": reporting, "shared": reporting > 1})
+    return rows
+
+
+def _column_pages(everything: list[Article]) -> list[dict[str, Any]]:
+    """Consecutive groups of MAX_COLUMNS articles, as `?articles=` values."""
+    if len(everything) <= MAX_COLUMNS:
+        return []
     out = []
-    for a in articles:
-        qs = [q for q in quotes if q.article_id == a.pk and q.is_quote]
-        cs = [c for c in claims if c.article_id == a.pk]
-        ss = [s for s in signals if s.article_id == a.pk]
-        per_speaker = Counter(q.speaker.name if q.speaker else "unknown" for q in qs)
-        top = max(per_speaker.values(), default=1)
-        words = max(a.word_count, 1)
+    for start in range(0, len(everything), MAX_COLUMNS):
+        group = everything[start:start + MAX_COLUMNS]
+        out.append({"first": start + 1, "last": start + len(group),
+                    "query": ",".join(str(a.position) for a in group)})
+    return out
+
+
+def _lead(article: Article, marks: list[Mark]) -> dict[str, Any]:
+    """Headline and first text paragraph (headings skipped), with highlights."""
+    headings = set(article.headings or [])
+    offset = 0
+    for index, text in enumerate(article.body.split("\n\n")):
+        if index not in headings and text.strip():
+            return {"article": article, "segments": to_html(segments(text, offset, marks)), "text": text}
+        offset += len(text) + 2
+    return {"article": article, "segments": "", "text": ""}
+
+
+def summary_rows(articles: list[Article], quotes: list[Quote], signals: list[Signal], claims: list[Claim]
+                 ) -> EventSummary:
+    """The compare layer's summary over these rows; `article` in each row is the
+    column index. Labels inside quotes are the speaker's words, not the outlet's."""
+    column = {a.pk: i for i, a in enumerate(articles)}
+    return summarize(
+        words=[a.word_count for a in articles],
+        quotes=[QuoteRow(article=column[q.article_id], speaker=q.speaker.name if q.speaker else None,
+                         kind=q.kind, cue=q.cue, stance="", text=q.text, length=len(q.text.split()),
+                         position=q.start) for q in quotes if q.is_quote],
+        signals=[SignalRow(article=column[s.article_id], kind=s.kind, text=s.text, category=s.category,
+                           actor=s.actor.name if s.actor else None, in_quote=s.in_quote, position=s.start)
+                 for s in signals if not (s.kind == Signal.Kind.LABEL and s.in_quote)],
+        claims=[ClaimRow(article=column[c.article_id], voice=c.voice, hedged=c.hedged, loaded=c.loaded)
+                for c in claims],
+        mentions=[MentionRow(article=column[s.article_id], actor=s.actor.name, position=s.start)
+                  for s in signals if s.kind == Signal.Kind.LABEL and s.actor],
+    )
+
+
+def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal], claims: list[Claim],
+              styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
+    """The summary panel: per article charts and tables, plus the labels table."""
+    summary = summary_rows(articles, quotes, signals, claims)
+    by_name = {s.actor.name: s for s in (styles or {}).values()}
+    scale = max((s.quotes for s in summary.speakers), default=0)
+    cards = []
+    for a, article in enumerate(articles):
+        speakers = [s for s in summary.speakers if s.article == a]
+        kinds, voice, dens = summary.quote_kinds[a], summary.voices[a], summary.densities[a]
+        verbs: dict[str, list[Any]] = defaultdict(list)
+        for v in summary.verbs:
+            if v.article == a:
+                verbs[v.actor or "no resolved speaker"].append(v)
+        cards.append({
+            "article": article,
+            "speakers": charts.bar_chart([
+                charts.BarItem(
+                    label=s.speaker or "speaker unknown", value=s.quotes,
+                    text=f"{s.quotes} quote{'s' if s.quotes != 1 else ''}, {s.words} words",
+                    css=by_name[s.speaker].css if s.speaker in by_name else "sp-none",
+                ) for s in speakers
+            ], scale_max=scale),
+            "speaker_rows": speakers,
+            "kinds": charts.stack([
+                ("direct", round(kinds.direct * kinds.quotes), "k-direct"),
+                ("paraphrased", round(kinds.indirect * kinds.quotes), "k-indirect"),
+                ("mixed", round(kinds.mixed * kinds.quotes), "k-mixed"),
+            ]),
+            "voice": charts.stack([("own voice", voice.own, "v-own"), ("attributed", voice.attributed, "v-attr")]),
+            "densities": dens,
+            "verbs": sorted(verbs.items(), key=lambda kv: (kv[0] == "no resolved speaker", kv[0])),
+            "order": summary.order[a],
+        })
+    hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
+    loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
+    top = max(hedges, loaded)  # one scale for both charts: their bars compare too
+    density = {
+        "hedges": charts.bar_chart([
+            charts.BarItem(label=_short(a), value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
+                           css="d-hedge") for a, d in zip(articles, summary.densities, strict=True)], scale_max=top),
+        "loaded": charts.bar_chart([
+            charts.BarItem(label=_short(a), value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
+                           css="d-loaded") for a, d in zip(articles, summary.densities, strict=True)], scale_max=top),
+    }
+    return {
+        "cards": cards,
+        "labels": [{"subject": row.subject or "the event itself", "is_event": row.subject is None,
+                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1}
+                   for row in summary.labels if sum(1 for t in row.terms if t) > (1 if len(articles) > 1 else 0)
+                   or row.subject is None],
+        "densities": density,
+    }
+
+
+def _short(article: Article) -> str:
+    return article.outlet_name or article.title
+
+
+def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, Any]]:
+    """The same quote as rendered by different outlets: the fullest rendering, then
+    each other one as a word-level diff against it."""
+    column = {a.pk: i for i, a in enumerate(articles)}
+    shown = [q for q in quotes if q.is_quote]
+    groups = matching_quotes([(column[q.article_id], q.text, q.speaker.name if q.speaker else None) for q in shown])
+    out = []
+    for group in groups[:MAX_DIFFS]:
+        base = shown[group.members[0]]
+        others = [shown[m] for m in group.members[1:]]
         out.append({
-            "article": a,
-            "speakers": [{"name": n, "count": c, "pct": round(100 * c / top)} for n, c in per_speaker.most_common()],
-            "kinds": Counter(q.kind for q in qs),
-            "own_share": round(100 * sum(c.voice == "own" for c in cs) / len(cs)) if cs else 0,
-            "hedges_per_1000": round(1000 * sum(s.kind in ("hedge", "scare_quote") for s in ss) / words, 1),
-            "loaded_per_1000": round(1000 * sum(s.kind == "loaded" and not s.in_quote for s in ss) / words, 1),
+            "speaker": next((q.speaker for q in (base, *others) if q.speaker), None),
+            "base": base,
+            "base_article": articles[column[base.article_id]],
+            "others": [{"quote": q, "article": articles[column[q.article_id]], "pieces": word_diff(base.text, q.text)}
+                       for q in others],
         })
     return out
 
 
 def event_progress(event: Event, *, articles: list[Article] | None = None) -> dict[str, Any]:
-    jobs = list(Job.objects.filter(event=event).order_by("kind", "article_id"))
+    jobs = list(
+        Job.objects.filter(event=event).select_related("article").order_by("kind", "article_id")
+        .only("kind", "status", "error", "event", "article", "article__title", "article__position")
+    )
     analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
     alignment = next((j for j in jobs if j.kind == Job.Kind.ALIGN), None)
     done = sum(j.status in (Job.Status.DONE, Job.Status.FAILED) for j in analyses)
@@ -161,41 +329,68 @@ def event_progress(event: Event, *, articles: list[Article] | None = None) -> di
 
 def article_page(article: Article) -> dict[str, Any]:
     quotes = list(article.quotes.select_related("speaker__event").order_by("start"))
-    signals = list(article.signals.select_related("actor").order_by("start"))
+    signals = list(article.signals.select_related("actor__event").order_by("start"))
+    claims = list(article.claims.order_by("start"))
     styles = speaker_styles(quotes)
-    marks = marks_for(article.pk, quotes, signals, styles)
+    marks = marks_for(article.pk, quotes, signals, styles, claims)
     paragraphs = []
     offset = 0
     headings = set(article.headings or [])
     for index, text in enumerate(article.body.split("\n\n")):
-        paragraphs.append({"heading": index in headings, "segments": segments(text, offset, marks)})
+        paragraphs.append({"heading": index in headings, "segments": to_html(segments(text, offset, marks))})
         offset += len(text) + 2
+    actors: dict[int, Actor] = {}
+    labels: Counter[tuple[int, str]] = Counter()
+    for s in signals:
+        if s.kind == Signal.Kind.LABEL and s.actor is not None and not s.in_quote:
+            actors[s.actor.pk] = s.actor
+            labels[(s.actor.pk, " ".join(s.text.split()))] += 1
     return {
         "article": article,
         "event": article.event,
         "paragraphs": paragraphs,
         "quotes": [q for q in quotes if q.is_quote],
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "labels": [s for s in signals if s.kind == Signal.Kind.LABEL],
+        "labels": [{"actor": actors[actor_id], "label": text, "count": n}
+                   for (actor_id, text), n in sorted(labels.items(), key=lambda kv: (actors[kv[0][0]].name, -kv[1]))],
+        "own_claims": sum(c.voice == Claim.Voice.OWN for c in claims),
+        "claim_count": len(claims),
     }
 
 
 def actor_page(actor: Actor) -> dict[str, Any]:
+    """One actor across the event's articles: quotes, reporting verbs, labels."""
     quotes = list(
         Quote.objects.filter(speaker=actor, is_quote=True)
         .select_related("article__outlet", "article__event")
         .order_by("article__position", "start")
     )
     signals = list(
-        Signal.objects.filter(actor=actor).select_related("article").order_by("article__position", "start")
+        Signal.objects.filter(actor=actor).select_related("article__outlet", "article__event")
+        .order_by("article__position", "start")
     )
-    verbs = Counter((s.text.lower(), s.category) for s in signals if s.kind == Signal.Kind.REPORTING_VERB)
-    labels = Counter((s.article.title, s.text) for s in signals if s.kind == Signal.Kind.LABEL)
+    groups: dict[int, dict[str, Any]] = {}
+    for article in [q.article for q in quotes] + [s.article for s in signals]:
+        groups.setdefault(article.pk, {"article": article, "quotes": [], "verbs": Counter(), "labels": Counter()})
+    for q in quotes:
+        groups[q.article_id]["quotes"].append(q)
+    for s in signals:
+        if s.kind == Signal.Kind.REPORTING_VERB:
+            groups[s.article_id]["verbs"][(" ".join(s.text.lower().split()), s.category)] += 1
+        elif s.kind == Signal.Kind.LABEL and not s.in_quote:  # in a quote, the speaker chose the words
+            groups[s.article_id]["labels"][" ".join(s.text.split())] += 1
+    articles = []
+    for group in sorted(groups.values(), key=lambda g: g["article"].position):
+        articles.append({
+            "article": group["article"],
+            "quotes": group["quotes"],
+            "verbs": [{"verb": v, "stance": st, "count": n} for (v, st), n in group["verbs"].most_common()],
+            "labels": [{"label": lbl, "count": n} for lbl, n in group["labels"].most_common()],
+        })
     return {
         "actor": actor,
         "event": actor.event,
         "aliases": list(actor.aliases.all()),
         "quotes": quotes,
-        "verbs": [{"verb": v, "stance": st, "count": n} for (v, st), n in verbs.most_common()],
-        "labels": [{"article": t, "label": lbl, "count": n} for (t, lbl), n in labels.most_common()],
+        "articles": articles,
     }

@@ -14,22 +14,20 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import actor_store, analysis_store
 from articles.ingest import parse
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
+from articles.limits import ingest_limits
 from articles.models import (
-    Actor,
     Article,
-    AttributionCorrection,
     Claim,
     Event,
     Job,
     Outlet,
-    Quote,
     StoryPoint,
     Upload,
 )
@@ -38,6 +36,7 @@ from articles.queueing import enqueue
 log = logging.getLogger(__name__)
 
 PARSER_VERSION = "ingest-1"
+UNEXPECTED_PARSE_HINT = "This is our bug, and it has been logged; the file is kept as received."
 MAX_ATTEMPTS = 3
 
 User = AuthUser | AnonymousUser | None
@@ -95,7 +94,7 @@ def upload_receive(
 def _parse_into_draft(upload: Upload, data: bytes) -> None:
     upload.parser_version = PARSER_VERSION
     try:
-        result = parse(data, upload.original_name)
+        result = parse(data, upload.original_name, limits=ingest_limits())
     except NoArticlesFound as exc:
         upload.status = Upload.Status.FAILED
         upload.error, upload.hint = exc.message, exc.hint
@@ -103,6 +102,12 @@ def _parse_into_draft(upload: Upload, data: bytes) -> None:
     except IngestError as exc:
         upload.status = Upload.Status.FAILED
         upload.error, upload.hint = exc.message, exc.hint
+    except (ValueError, RecursionError, MemoryError, LookupError) as exc:
+        # A parser bug must not lose the upload: keep the bytes, say so, and log the traceback.
+        log.exception("parsing upload %s (%r) failed unexpectedly", upload.pk, upload.original_name)
+        upload.status = Upload.Status.FAILED
+        upload.error = f"{upload.original_name or 'The file'} could not be read ({type(exc).__name__})."
+        upload.hint = UNEXPECTED_PARSE_HINT
     else:
         upload.status = Upload.Status.PARSED
         upload.draft = [draft_from_parsed(a) for a in result.articles]
@@ -123,7 +128,7 @@ def event_for_name(name: str, *, user: User) -> Event:
     existing = Event.objects.filter(name=name).first()
     if existing:
         return existing
-    base = slugify(name)[:100] or "event"
+    base = slugify(name.replace("–", "-").replace("—", "-"))[:100] or "event"
     slug, n = base, 1
     while Event.objects.filter(slug=slug).exists():
         n += 1
@@ -258,7 +263,10 @@ def _claim_job(article_id: int) -> Job | None:
         return None
     job = Job.objects.get(article_id=article_id)
     if job.attempts > MAX_ATTEMPTS:
-        _finish_job(job, failed=f"gave up after {MAX_ATTEMPTS} attempts; see the worker log")
+        # Each earlier delivery died with its worker (SIGKILL, OOM): stop, and let the
+        # event's alignment go ahead without this article, or the event waits forever.
+        article_analysis_failed(article_id=article_id,
+                                error=f"gave up after {MAX_ATTEMPTS} attempts; see the worker log")
         return None
     return job
 
@@ -316,6 +324,29 @@ def _queue_alignment_if_complete(event: Event) -> None:
     enqueue("articles.tasks.align_event", event.pk)
 
 
+def jobs_sweep(*, stuck_after: dt.timedelta) -> int:
+    """Send again every job queued or running for longer than `stuck_after`: its task was
+    lost (a hard time limit acknowledges it, a broker that was down never got it). The
+    delivery counter still bounds each job, so a poison pill is not swept forever."""
+    cutoff = timezone.now() - stuck_after
+    # A running job counts from its start: a task that waited long in a busy queue is not lost.
+    stale = Q(status=Job.Status.QUEUED) | Q(status=Job.Status.RUNNING, started_at__lt=cutoff)
+    stuck = list(
+        Job.objects.filter(stale, queued_at__lt=cutoff).values_list("pk", "kind", "article_id", "event_id")
+    )
+    with transaction.atomic():
+        # queued_at is the sweep's clock: a job sent again is not swept again until it is stale again.
+        Job.objects.filter(pk__in=[pk for pk, *_ in stuck]).update(queued_at=timezone.now())
+        for _, kind, article_id, event_id in stuck:
+            if kind == Job.Kind.ANALYZE:
+                enqueue("articles.tasks.analyze_article", article_id)
+            else:
+                enqueue("articles.tasks.align_event", event_id)
+    if stuck:
+        log.warning("sweep: sent %d stuck job(s) again", len(stuck))
+    return len(stuck)
+
+
 # --- alignment ---------------------------------------------------------------
 
 
@@ -371,43 +402,5 @@ def event_align_failed(*, event_id: int, error: str) -> None:
 
 # --- corrections -------------------------------------------------------------
 
-
-def _quote_state(quote: Quote) -> dict[str, object]:
-    return {
-        "speaker_id": quote.speaker_id,
-        "speaker": quote.speaker.name if quote.speaker else None,
-        "kind": quote.kind,
-        "is_quote": quote.is_quote,
-        "start": quote.start,
-        "end": quote.end,
-        "text": quote.text,
-    }
-
-
-def quote_correct(
-    *, quote: Quote, user: User, note: str = "", speaker: Actor | object | None = ...,
-    kind: str | None = None, is_quote: bool | None = None,
-) -> AttributionCorrection:
-    """An editor's decision about a quote: stored as human, audited, and kept by
-    every later re-analysis. Pass only what changes (`speaker=None` clears it)."""
-    with transaction.atomic():
-        locked = Quote.objects.select_for_update().select_related("speaker").get(pk=quote.pk)
-        before = _quote_state(locked)
-        if speaker is not ...:
-            locked.speaker = speaker  # type: ignore[assignment]
-        if kind is not None:
-            locked.kind = kind
-        if is_quote is not None:
-            locked.is_quote = is_quote
-        locked.attribution = Quote.Attribution.HUMAN
-        locked.confidence = 1.0
-        locked.revision += 1
-        locked.save()
-        Claim.objects.filter(quote=locked).update(speaker=locked.speaker)
-        return AttributionCorrection.objects.create(
-            quote=locked,
-            editor=user if user is not None and user.is_authenticated else None,
-            before=before,
-            after=_quote_state(locked),
-            note=note,
-        )
+# Corrections live in articles.corrections; re-exported for existing callers.
+from articles.corrections import quote_correct as quote_correct  # noqa: E402

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
@@ -48,3 +50,9 @@ def align_event(event_id: int) -> bool:
         log.exception("alignment of event %s failed", event_id)
         services.event_align_failed(event_id=event_id, error=f"{type(exc).__name__}: {exc}")
         return False
+
+
+@shared_task(name="articles.tasks.sweep_jobs", **RETRY)
+def sweep_jobs() -> int:
+    """Run by `celery beat` (CELERY_BEAT_SCHEDULE); `manage.py sweep_jobs` does the same."""
+    return services.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import views
+from articles import views, views_corrections, views_exports
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,4 +15,8 @@ urlpatterns = [
     path("events/<slug:slug>/status/", views.event_status, name="event_status"),
     path("events/<slug:slug>/articles/<int:position>/", views.article_detail, name="article"),
     path("events/<slug:slug>/actors/<int:pk>/", views.actor_detail, name="actor"),
+    path("quotes/<int:pk>/correct/", views_corrections.quote_correct, name="quote_correct"),
+    path("events/<slug:slug>/export/event.json", views_exports.event_export_json, name="event_export_json"),
+    path("events/<slug:slug>/export/csv.zip", views_exports.event_export_zip, name="event_export_zip"),
+    path("events/<slug:slug>/export/<slug:table>.csv", views_exports.event_export_table, name="event_export_table"),
 ]

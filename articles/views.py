@@ -60,11 +60,16 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     return redirect("upload_review", batch=batch)
 
 
+def _may_see_uploads_of_others(request: HttpRequest) -> bool:
+    """Staff with the upload permission; editors are staff too but do not get it."""
+    return request.user.has_perm("articles.view_upload")
+
+
 def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
     uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
     if not uploads:
         raise Http404("No such upload.")
-    if not request.user.is_staff and any(u.uploader_id != request.user.pk for u in uploads):
+    if not _may_see_uploads_of_others(request) and any(u.uploader_id != request.user.pk for u in uploads):
         raise PermissionDenied
     return uploads
 
@@ -116,7 +121,7 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
 def upload_whole_text(request: HttpRequest, pk: int) -> HttpResponse:
     """Take an upload in which no article was found as one article."""
     upload = get_object_or_404(Upload, pk=pk)
-    if not request.user.is_staff and upload.uploader_id != request.user.pk:
+    if not _may_see_uploads_of_others(request) and upload.uploader_id != request.user.pk:
         raise PermissionDenied
     text = decode(bytes(upload.raw), upload.original_name)
     article = whole_text_article(text, title=upload.original_name.rsplit(".", 1)[0])
@@ -130,7 +135,7 @@ def upload_whole_text(request: HttpRequest, pk: int) -> HttpResponse:
 def upload_raw(request: HttpRequest, pk: int) -> HttpResponse:
     """The upload exactly as received, as an attachment that is never rendered."""
     upload = get_object_or_404(Upload, pk=pk)
-    if not request.user.is_staff and upload.uploader_id != request.user.pk:
+    if not _may_see_uploads_of_others(request) and upload.uploader_id != request.user.pk:
         raise PermissionDenied
     response = HttpResponse(bytes(upload.raw), content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="upload-{upload.pk}.bin"'
@@ -140,7 +145,8 @@ def upload_raw(request: HttpRequest, pk: int) -> HttpResponse:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
-    context = pages.event_page(event, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""))
+    context = pages.event_page(event, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
+                               chosen=request.GET.getlist("articles"))
     return render(request, "articles/event.html", context)
 
 

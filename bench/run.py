@@ -9,7 +9,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench.ingest", "bench.nlp", "bench.align", "bench.e2e"]
+BENCHMARKS = ["bench.ingest", "bench.nlp", "bench.align", "bench.e2e", "bench.pages"]
 ROOT = Path(__file__).resolve().parent.parent
 
 

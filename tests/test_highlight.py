@@ -19,3 +19,14 @@ def test_overlapping_marks_combine_and_the_badge_starts_the_quote() -> None:
     assert out[0] == Segment("“a", "hl-quote sp-0", "Quote", "SL")
     assert out[1] == Segment(" b", "hl-quote sp-0 hl-loaded", "Quote")
     assert out[2].badge == ""
+
+
+def test_a_quote_badge_links_to_its_speaker() -> None:
+    out = segments("“a b”", 0, [Mark(0, 5, "hl-quote sp-1", "Quote", "RT", href="/actors/3/"), Mark(2, 3, "hl-loaded")])
+    assert out[0].badge == "RT" and out[0].href == "/actors/3/"
+    assert out[1].href == "" and out[1].badge == ""
+
+
+def test_text_outside_every_mark_keeps_no_class() -> None:
+    out = segments("plain words", 100, [Mark(0, 50, "hl-verb")])
+    assert out == [Segment("plain words")]

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.pages import MAX_COLUMNS
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,10 @@ def make_event(n_articles: int, quotes_each: int = 3) -> Event:
                               category="pejorative", in_quote=True)
         Signal.objects.create(article=article, kind="hedge", text="reportedly", start=56, end=66,
                               category="epistemic")
+        Signal.objects.create(article=article, kind="label", text="Ann Example", start=0, end=11,
+                              category="name", actor=speaker)
+        Signal.objects.create(article=article, kind="reporting_verb", text="said", start=12, end=16,
+                              category="neutral", actor=speaker)
     Job.objects.create(kind="align", event=event, status="done")
     return event
 
@@ -78,3 +83,124 @@ def test_the_home_page_lists_events(client: Client) -> None:
     make_event(2)
     page = client.get(reverse("home")).content.decode()
     assert "E2" in page and "2 articles" in page
+
+
+def test_the_event_page_query_count_stays_flat_past_the_column_limit(client: Client) -> None:
+    small, big = make_event(2), make_event(MAX_COLUMNS * 3, quotes_each=4)
+    assert _queries(client, small.get_absolute_url()) == _queries(client, big.get_absolute_url())
+
+
+def test_choosing_articles_costs_no_extra_query(client: Client) -> None:
+    event = make_event(MAX_COLUMNS + 5)
+    url = event.get_absolute_url()
+    assert _queries(client, url) == _queries(client, url + "?articles=0,4,7&articles=15&only=missing")
+
+
+def test_the_actor_page_query_count_does_not_grow_with_articles(client: Client) -> None:
+    few, many = make_event(1, quotes_each=1), make_event(10, quotes_each=5)
+    a, b = Actor.objects.get(event=few), Actor.objects.get(event=many)
+    assert _queries(client, a.get_absolute_url()) == _queries(client, b.get_absolute_url())
+
+
+def test_past_the_column_limit_the_page_compares_the_first_articles_and_offers_the_rest(client: Client) -> None:
+    event = make_event(MAX_COLUMNS + 3)
+    response = client.get(event.get_absolute_url())
+    assert [a.position for a in response.context["articles"]] == list(range(MAX_COLUMNS))
+    page = response.content.decode()
+    assert f"Comparing {MAX_COLUMNS} of {MAX_COLUMNS + 3} articles" in page
+    assert page.count('name="articles"') >= MAX_COLUMNS + 3  # one checkbox per article
+    assert f"?articles={','.join(str(p) for p in range(MAX_COLUMNS, MAX_COLUMNS + 3))}" in page
+
+
+def test_the_reader_chooses_which_articles_to_compare(client: Client) -> None:
+    event = make_event(MAX_COLUMNS + 3)
+    response = client.get(event.get_absolute_url() + "?articles=14&articles=2,junk,7")
+    assert [a.position for a in response.context["articles"]] == [2, 7, 14]
+    assert 'value="7" checked' in response.content.decode()
+
+
+def test_choosing_too_many_articles_says_only_the_first_are_compared(client: Client) -> None:
+    event = make_event(MAX_COLUMNS + 3)
+    chosen = ",".join(str(p) for p in range(MAX_COLUMNS + 2))
+    response = client.get(event.get_absolute_url() + "?articles=" + chosen)
+    assert len(response.context["articles"]) == MAX_COLUMNS
+    assert "the first 12 are compared" in response.content.decode()
+
+
+def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(client: Client) -> None:
+    event = make_event(3)
+    everywhere = StoryPoint.objects.create(event=event, label="Reported by all", order=1,
+                                           article_positions=[0, 1, 2], missing_from=[])
+    for article in event.articles.all():
+        Claim.objects.create(article=article, text="Ann", start=0, end=3, voice="own", story_point=everywhere)
+    labels = [r["point"].label for r in client.get(event.get_absolute_url() + "?only=missing").context["rows"]]
+    assert labels == ["A fact"]
+    labels = [r["point"].label for r in client.get(event.get_absolute_url()).context["rows"]]
+    assert labels == ["A fact", "Reported by all"]
+
+
+def test_the_speaker_filter_keeps_only_that_actors_statements(client: Client) -> None:
+    event = make_event(2)
+    other = Actor.objects.create(event=event, name="Bob Other")
+    point = StoryPoint.objects.create(event=event, label="Bob's point", order=1, article_positions=[1],
+                                      missing_from=[0])
+    Claim.objects.create(article=event.articles.get(position=1), text="Ann", start=0, end=3,
+                         voice="attributed", speaker=other, story_point=point)
+    rows = client.get(event.get_absolute_url() + f"?actor={other.pk}").context["rows"]
+    assert [r["point"].label for r in rows] == ["Bob's point"]
+
+
+def test_the_summary_charts_print_their_values_as_text(client: Client) -> None:
+    event = make_event(2, quotes_each=3)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "3 quotes, 9 words" in page  # three quotes of "a brutal crime"
+    assert "direct 3 (100%)" in page and "attributed 1 (100%)" in page
+    assert "<svg" in page and "Ann Example: 3 quotes, 9 words" in page
+
+
+def test_the_same_quote_in_two_articles_is_shown_as_a_word_diff(client: Client) -> None:
+    event = make_event(2, quotes_each=0)
+    speaker = Actor.objects.get(event=event)
+    first, second = event.articles.order_by("position")
+    Quote.objects.create(article=first, text="we understand each other better now", start=0, end=10,
+                         kind="direct", speaker=speaker)
+    Quote.objects.create(article=second, text="we understand each other much better", start=0, end=10,
+                         kind="direct", speaker=speaker)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert '<ins><span class="sr-only">[added: </span>much' in page
+    assert '<del><span class="sr-only">[left out: </span>now' in page
+
+
+def test_untrusted_quote_and_label_text_is_escaped_everywhere(client: Client) -> None:
+    event = make_event(2, quotes_each=0)
+    speaker = Actor.objects.get(event=event)
+    first, second = event.articles.order_by("position")
+    evil = "<script>alert(1)</script> said the words here"
+    for article in (first, second):
+        Quote.objects.create(article=article, text=evil, start=0, end=10, kind="direct", speaker=speaker)
+        Signal.objects.create(article=article, kind="label", text="<img src=x onerror=alert(1)>", start=0,
+                              end=3, actor=speaker)
+    speaker.name = "<b>Ann</b>"
+    speaker.save()
+    for url in (event.get_absolute_url(), first.get_absolute_url(), speaker.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b>Ann</b>" not in page
+
+
+def test_every_quote_on_the_article_page_links_to_its_speaker(client: Client) -> None:
+    event = make_event(1, quotes_each=2)
+    article = Article.objects.get(event=event)
+    actor = Actor.objects.get(event=event)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'<a class="badge" href="{actor.get_absolute_url()}"' in page
+    assert page.count(f'href="{actor.get_absolute_url()}"') >= 3  # badge, quote list, labels
+
+
+def test_the_actor_page_groups_quotes_verbs_and_labels_by_article(client: Client) -> None:
+    event = make_event(2, quotes_each=1)
+    actor = Actor.objects.get(event=event)
+    response = client.get(actor.get_absolute_url())
+    groups = response.context["articles"]
+    assert [g["article"].position for g in groups] == [0, 1]
+    assert groups[0]["verbs"] == [{"verb": "said", "stance": "neutral", "count": 1}]
+    assert groups[0]["labels"] == [{"label": "Ann Example", "count": 1}]

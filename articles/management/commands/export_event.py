@@ -1,38 +1,39 @@
-"""export_event SLUG --format json|csv: an event's results for research use."""
+"""export_event SLUG --format json|csv: an event's results for research use,
+the same files as the event page's download links."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.exports import event_csv_tables, event_json
-from articles.management.commands._io import print_json
+from articles.exports import TABLES, export_file
 from articles.models import Event
 
 
 class Command(BaseCommand):
-    help = "Export an event as the event JSON (stdout) or as CSV tables (a ZIP file)."
+    help = ("Export an event as the event JSON (stdout, or --out FILE) or as CSV tables "
+            "(one ZIP, or one table with --table).")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slug")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
-        parser.add_argument("--out", help="CSV: the ZIP file to write (default: var/exports/SLUG-csv.zip)")
+        parser.add_argument("--table", choices=TABLES, help="CSV: write only this table")
+        parser.add_argument("--out", help="the file to write (default: JSON to stdout, CSV under var/exports/)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         event = Event.objects.filter(slug=options["slug"]).first()
         if event is None:
             raise CommandError(f"No event with the slug {options['slug']!r}; see the home page for slugs.")
-        if options["format"] == "json":
-            print_json(event_json(event))
+        if options["table"] and options["format"] != "csv":
+            raise CommandError("--table goes with --format csv.")
+        file = export_file(event, options["format"], table=options["table"])
+        if options["format"] == "json" and not options["out"]:
+            self.stdout.write(file.data.decode("utf-8"), ending="")
             return
-        from django.conf import settings
-
-        out = Path(options["out"] or settings.VAR_DIR / "exports" / f"{event.slug}-csv.zip")
+        out = Path(options["out"] or settings.VAR_DIR / "exports" / file.name)
         out.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in event_csv_tables(event).items():
-                archive.writestr(name, text.encode("utf-8"))
+        out.write_bytes(file.data)
         self.stdout.write(str(out))

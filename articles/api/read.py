@@ -1,0 +1,158 @@
+"""The read side: events, articles, quotes, actors and story points, as the pages
+show them (precomputed rows, a fixed number of queries per page of results)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Path, Query, Router
+
+from articles.api.pagination import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, paginate
+from articles.api.schemas import (
+    ActorPage,
+    ArticleDetailOut,
+    ArticlePage,
+    ErrorOut,
+    EventOut,
+    EventPage,
+    QuotePage,
+    StoryPointPage,
+)
+from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint
+
+router = Router(tags=["data"])
+
+SLUG = r"^[-a-zA-Z0-9_]+$"
+MAX_ID = 2**63 - 1  # a bigint primary key
+
+Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="rows per page")
+Cursor = Query(None, pattern=CURSOR_PATTERN, description="the previous page's `next_cursor`")
+EXAMPLE_SLUG = "tillerson-lavrov-press-conference-moscow-12-april-2017"  # the sample event (seeds/)
+Slug = Path(..., pattern=SLUG, max_length=120, description="the event's slug", example=EXAMPLE_SLUG)
+
+
+def _event(slug: str) -> Event:
+    return get_object_or_404(Event, slug=slug)
+
+
+def _event_out(request: HttpRequest, event: Event, article_count: int) -> dict[str, Any]:
+    return {
+        "slug": event.slug, "name": event.name, "description": event.description,
+        "created_at": event.created_at, "article_count": article_count,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "json_url": request.build_absolute_uri(reverse("event_export_json", args=[event.slug])),
+        "csv_url": request.build_absolute_uri(reverse("event_export_zip", args=[event.slug])),
+    }
+
+
+def _article_out(a: Article, slug: str) -> dict[str, Any]:
+    return {
+        "id": a.pk, "event": slug, "position": a.position, "title": a.title, "outlet": a.outlet_name,
+        "byline": a.byline, "published": a.published, "url": a.url, "word_count": a.word_count,
+        "analysis_version": a.analysis_version, "analyzed_at": a.analyzed_at,
+    }
+
+
+@router.get("/events", response={200: EventPage, 400: ErrorOut}, summary="Events, oldest first")
+def list_events(request: HttpRequest, cursor: str | None = Cursor, limit: int = Limit) -> dict[str, Any]:
+    page = paginate(request, Event.objects.all(), key="pk", cursor=cursor, limit=limit)
+    counts = dict(Article.objects.filter(event__in=page.rows).values("event").annotate(n=Count("pk"))
+                  .values_list("event", "n"))
+    return {"next": page.next, "next_cursor": page.next_cursor,
+            "results": [_event_out(request, e, counts.get(e.pk, 0)) for e in page.rows]}
+
+
+@router.get("/events/{slug}", response={200: EventOut, 400: ErrorOut, 404: ErrorOut}, summary="One event")
+def get_event(request: HttpRequest, slug: str = Slug) -> dict[str, Any]:
+    event = _event(slug)
+    return _event_out(request, event, event.articles.count())
+
+
+@router.get("/events/{slug}/articles", response={200: ArticlePage, 400: ErrorOut, 404: ErrorOut},
+            summary="An event's articles, in their order on the event page")
+def list_articles(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
+                  limit: int = Limit) -> dict[str, Any]:
+    event = _event(slug)
+    page = paginate(request, event.articles.select_related("outlet"), key="position", cursor=cursor, limit=limit)
+    return {"next": page.next, "next_cursor": page.next_cursor,
+            "results": [_article_out(a, slug) for a in page.rows]}
+
+
+@router.get("/articles/{article_id}", response={200: ArticleDetailOut, 400: ErrorOut, 404: ErrorOut},
+            summary="One article with its text")
+def get_article(request: HttpRequest, article_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+    article = get_object_or_404(Article.objects.select_related("event", "outlet"), pk=article_id)
+    return {**_article_out(article, article.event.slug), "body": article.body,
+            "headings": list(article.headings or [])}
+
+
+@router.get("/events/{slug}/quotes", response={200: QuotePage, 400: ErrorOut, 404: ErrorOut},
+            summary="An event's quotes, filtered by speaker, kind, outlet or attribution")
+def list_quotes(
+    request: HttpRequest,
+    slug: str = Slug,
+    speaker: str | None = Query(None, max_length=300, description="the speaker's canonical name (any case)"),
+    kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
+    outlet: str | None = Query(None, max_length=200, description="the outlet's name (any case)"),
+    attribution: Literal["machine", "human"] | None = Query(
+        None, description="`human`: corrected by an editor"),
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+) -> dict[str, Any]:
+    event = _event(slug)
+    quotes = Quote.objects.filter(article__event=event, is_quote=True).select_related("article__outlet", "speaker")
+    if speaker:
+        quotes = quotes.filter(speaker__name__iexact=speaker)
+    if kind:
+        quotes = quotes.filter(kind=kind)
+    if outlet:
+        quotes = quotes.filter(article__outlet__name__iexact=outlet)
+    if attribution:
+        quotes = quotes.filter(attribution=attribution)
+    page = paginate(request, quotes, key="pk", cursor=cursor, limit=limit)
+    return {"next": page.next, "next_cursor": page.next_cursor, "results": [
+        {"id": q.pk, "event": slug, "article": q.article_id, "article_position": q.article.position,
+         "outlet": q.article.outlet_name, "text": q.text, "kind": q.kind,
+         "speaker": q.speaker.name if q.speaker else None, "speaker_id": q.speaker_id,
+         "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
+         "confidence": round(q.confidence, 3), "attribution": q.attribution, "orphaned": q.orphaned}
+        for q in page.rows
+    ]}
+
+
+@router.get("/events/{slug}/actors", response={200: ActorPage, 400: ErrorOut, 404: ErrorOut},
+            summary="The people, countries and organisations of an event")
+def list_actors(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
+                limit: int = Limit) -> dict[str, Any]:
+    event = _event(slug)
+    page = paginate(request, Actor.objects.filter(event=event).prefetch_related("aliases"),
+                    key="pk", cursor=cursor, limit=limit)
+    return {"next": page.next, "next_cursor": page.next_cursor, "results": [
+        {"id": a.pk, "event": slug, "name": a.name, "kind": a.kind, "title": a.title,
+         "aliases": [al.alias for al in a.aliases.all()]}
+        for a in page.rows
+    ]}
+
+
+@router.get("/events/{slug}/story-points", response={200: StoryPointPage, 400: ErrorOut, 404: ErrorOut},
+            summary="The same fact across articles, and the articles that leave it out",
+            description="Ordered by id; `order` is the order of the rows on the event page.")
+def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
+                      limit: int = Limit) -> dict[str, Any]:
+    event = _event(slug)
+    members = Prefetch("claims", queryset=Claim.objects.select_related("article", "speaker")
+                       .order_by("article__position", "start", "pk"))
+    page = paginate(request, StoryPoint.objects.filter(event=event).prefetch_related(members),
+                    key="pk", cursor=cursor, limit=limit)
+    return {"next": page.next, "next_cursor": page.next_cursor, "results": [
+        {"id": p.pk, "event": slug, "label": p.label, "order": p.order,
+         "article_positions": list(p.article_positions), "missing_from": list(p.missing_from),
+         "members": [{"claim": c.pk, "article": c.article_id, "article_position": c.article.position,
+                      "text": c.text, "start": c.start, "end": c.end, "voice": c.voice,
+                      "speaker": c.speaker.name if c.speaker else None} for c in p.claims.all()]}
+        for p in page.rows
+    ]}

@@ -1,0 +1,142 @@
+"""What the API returns. Names follow the event JSON of DESIGN.md where they overlap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class EventOut(Schema):
+    slug: str
+    name: str
+    description: str
+    created_at: dt.datetime
+    article_count: int
+    url: str
+    json_url: str
+    csv_url: str
+
+
+class ArticleOut(Schema):
+    id: int
+    event: str
+    position: int
+    title: str
+    outlet: str
+    byline: str
+    published: dt.date | None
+    url: str
+    word_count: int
+    analysis_version: str
+    analyzed_at: dt.datetime | None
+
+
+class ArticleDetailOut(ArticleOut):
+    body: str
+    headings: list[int]
+
+
+class QuoteOut(Schema):
+    id: int
+    event: str
+    article: int
+    article_position: int
+    outlet: str
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: str | None
+    speaker_id: int | None
+    speaker_mention: str
+    cue: str
+    start: int
+    end: int
+    confidence: float
+    attribution: Literal["machine", "human"]
+    orphaned: bool
+
+
+class ActorOut(Schema):
+    id: int
+    event: str
+    name: str
+    kind: str
+    title: str
+    aliases: list[str]
+
+
+class MemberOut(Schema):
+    claim: int
+    article: int
+    article_position: int
+    text: str
+    start: int
+    end: int
+    voice: str
+    speaker: str | None
+
+
+class StoryPointOut(Schema):
+    id: int
+    event: str
+    label: str
+    order: float
+    article_positions: list[int]
+    missing_from: list[int]
+    members: list[MemberOut]
+
+
+class UploadOut(Schema):
+    id: int
+    batch: uuid.UUID
+    original_name: str
+    size: int
+    status: Literal["received", "parsed", "confirmed", "failed"]
+    error: str
+    hint: str
+    article_count: int
+    articles_analysed: int
+    event: str | None
+    status_url: str
+    event_url: str | None
+
+
+class BatchOut(Schema):
+    batch: uuid.UUID
+    uploads: list[UploadOut]
+    event: str | None
+    duplicates: list[str]
+    review_url: str | None
+
+
+class Page(Schema):
+    """A page of results; follow `next` (null on the last page)."""
+
+    next: str | None
+    next_cursor: str | None
+
+
+class EventPage(Page):
+    results: list[EventOut]
+
+
+class ArticlePage(Page):
+    results: list[ArticleOut]
+
+
+class QuotePage(Page):
+    results: list[QuoteOut]
+
+
+class ActorPage(Page):
+    results: list[ActorOut]
+
+
+class StoryPointPage(Page):
+    results: list[StoryPointOut]

@@ -1,0 +1,137 @@
+"""Uploads for scripted collection: the browser path's validation, limits and
+services, behind a token. `?confirm=1` skips the review step and queues the
+analysis at once; otherwise the batch waits on its review page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile as DjangoUploadedFile
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from ninja import File, Form, Path, Query, Router, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from articles import services
+from articles.api.auth import TokenAuth
+from articles.api.schemas import BatchOut, ErrorOut, UploadOut
+from articles.forms import UploadForm
+from articles.limits import upload_allowed
+from articles.models import Article, Event, Upload
+
+router = Router(tags=["uploads"], auth=TokenAuth())
+
+MAX_ID = 2**63 - 1
+EXAMPLE_TEXT = (
+    "Tillerson and Lavrov meet in Moscow\n\nMOSCOW, April 12 — Secretary of State Rex Tillerson said relations "
+    "between the United States and Russia were at a low point. Foreign Minister Sergei Lavrov said Moscow "
+    "wanted to understand Washington's real intentions."
+)
+
+
+def too_big(files: list[DjangoUploadedFile]) -> list[str]:
+    """The files over the per-file cap, checked as the upload form does, before reading them."""
+    return [f.name or "upload" for f in files if (f.size or 0) > settings.NEWSFRAME_MAX_UPLOAD_BYTES]
+
+
+def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
+    if upload.status == Upload.Status.CONFIRMED:
+        counts = Article.objects.filter(upload=upload).aggregate(
+            n=Count("pk"), done=Count("pk", filter=Q(job__status="done")))
+        article_count, analysed = counts["n"], counts["done"]
+    else:
+        article_count, analysed = (len(upload.draft) if upload.status == Upload.Status.PARSED else 0), 0
+    event = upload.event
+    return {
+        "id": upload.pk, "batch": upload.batch, "original_name": upload.original_name, "size": upload.size,
+        "status": upload.status, "error": upload.error, "hint": upload.hint,
+        "article_count": article_count, "articles_analysed": analysed,
+        "event": event.slug if event else None,
+        "status_url": request.build_absolute_uri(reverse("api:get_upload", args=[upload.pk])),
+        "event_url": request.build_absolute_uri(event.get_absolute_url()) if event else None,
+    }
+
+
+@router.post(
+    "/uploads",
+    response={201: BatchOut, 400: ErrorOut, 401: ErrorOut, 413: ErrorOut, 422: BatchOut, 429: ErrorOut},
+    summary="Upload coverage (files and/or pasted text) into an event",
+    description=(
+        "Multipart form: `files` (any number of .txt, .html, .json or .zip), `text`, and either `event` "
+        "(an existing event's slug) or `event_name` (a new event). The same checks and limits as the "
+        "upload page. With `?confirm=1` the articles found are added and analysed without review; "
+        "otherwise review them at the batch's review page. Poll each upload's `status_url`. "
+        "422: nothing could be read (each upload says why and what to do)."
+    ),
+)
+def create_upload(
+    request: HttpRequest,
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    text: str = Form("", example=EXAMPLE_TEXT, description="pasted coverage (one or more articles)"),
+    event_name: str = Form("", max_length=300, example="Tillerson–Lavrov press conference, Moscow, 12 April 2017",
+                           description="a new event's name"),
+    event: str = Form("", max_length=120, description="an existing event's slug"),
+    confirm: bool = Query(False, description="add the articles and start the analysis without review"),
+) -> Status[dict[str, Any]]:
+    if "files" in request.POST:
+        # A part without a filename arrives as text; ignoring it would lose the upload silently.
+        raise HttpError(400, "files: send each file as a file part (with a filename), not as a text field.")
+    documents: list[DjangoUploadedFile] = list(files or [])
+    if not upload_allowed(request.auth.user_id):  # type: ignore[attr-defined]
+        raise HttpError(429, f"More than {settings.NEWSFRAME_UPLOADS_PER_HOUR} uploads in an hour; "
+                             "try again within the hour.")
+    target = None
+    if event.strip():
+        target = Event.objects.filter(slug=event.strip()).first()
+        if target is None:
+            raise HttpError(400, f"No event with the slug {event.strip()[:120]!r}; leave `event` empty and "
+                                 "give `event_name` to start a new one.")
+    form = UploadForm(
+        {"text": text, "event_name": event_name, "event": str(target.pk) if target else ""},
+        MultiValueDict({"documents": documents}),
+    )
+    if not form.is_valid():
+        raise HttpError(400, " ".join(str(m) for messages in form.errors.values() for m in messages))
+    big = too_big(form.cleaned_data["documents"])
+    if big:
+        limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
+        raise HttpError(413, f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
+                             "Split it into smaller files or upload a ZIP of them.")
+    incoming = [services.IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
+                for f in form.cleaned_data["documents"]]
+    if form.cleaned_data["text"].strip():
+        incoming.append(services.IncomingFile(
+            name="pasted.txt", data=form.cleaned_data["text"].encode("utf-8"), content_type="text/plain"))
+    batch = services.upload_receive(files=incoming, event_name=form.cleaned_data["event_name"],
+                                    event=form.cleaned_data["event"], user=request.user)
+    uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
+    parsed = [u for u in uploads if u.status == Upload.Status.PARSED]
+    duplicates: list[str] = []
+    if confirm and parsed:
+        result = services.upload_confirm(
+            uploads=parsed, drafts=[{**d, "upload": u.pk} for u in parsed for d in u.draft],
+            event_name=target.name if target else form.cleaned_data["event_name"], user=request.user,
+        )
+        duplicates = result.duplicates
+        uploads = list(Upload.objects.filter(batch=batch).select_related("event").order_by("pk"))
+    out = [upload_out(request, u) for u in uploads]
+    event_slug = next((u["event"] for u in out if u["event"]), None)
+    review = (request.build_absolute_uri(reverse("upload_review", args=[batch]))
+              if parsed and not confirm else None)
+    return Status(201 if parsed else 422, {"batch": batch, "uploads": out, "event": event_slug,
+                                           "duplicates": duplicates, "review_url": review})
+
+
+@router.get("/uploads/{upload_id}", response={200: UploadOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+            summary="An upload's status: poll it after uploading")
+def get_upload(request: HttpRequest, upload_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+    uploads = Upload.objects.select_related("event")
+    if not request.user.is_staff:
+        # Someone else's upload is as good as absent: its existence is not for others to learn.
+        uploads = uploads.filter(uploader_id=request.user.pk)
+    return upload_out(request, get_object_or_404(uploads, pk=upload_id))

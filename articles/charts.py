@@ -1,0 +1,109 @@
+"""Geometry of the summary charts, computed server-side.
+
+Pure functions: numbers in, frozen dataclasses out. Templates draw them as SVG
+(`templates/articles/_chart_bars.svg.html`, `_chart_stack.svg.html`) and escape
+every label, so no untrusted text is ever assembled into markup here. Every bar
+carries its value as text, so a chart reads without colour."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH = 360.0        # SVG user units; the SVG scales down to its container
+LABEL_WIDTH = 108.0  # left column for the bar labels (about 15 characters)
+VALUE_WIDTH = 128.0  # right column for the value text (about 22 characters)
+LABEL_CHARS = 15
+ROW = 22.0
+BAR = 14.0
+
+
+@dataclass(frozen=True)
+class BarItem:
+    label: str
+    value: float
+    text: str        # the value as read aloud / printed next to the bar
+    css: str = ""    # e.g. the speaker's colour class "sp-2"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str       # shortened to fit; `full_label` is for the text alternative
+    full_label: str
+    text: str
+    css: str
+    y: float         # top of the row
+    width: float     # bar length in user units (0 for a zero value)
+    text_y: float    # baseline for the label and value
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: tuple[Bar, ...]
+    width: float
+    height: float
+    label_x: float
+    bar_x: float
+    bar_height: float
+    value_x: float
+
+
+def bar_chart(items: Sequence[BarItem], *, scale_max: float | None = None) -> BarChart:
+    """Horizontal bars, one row per item. `scale_max` puts several charts on one
+    scale (the largest value of all of them), so their bars compare honestly."""
+    top = max([scale_max or 0.0, *(i.value for i in items)], default=0.0)
+    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    bars = tuple(
+        Bar(
+            label=_fit(item.label),
+            full_label=item.label,
+            text=item.text,
+            css=item.css,
+            y=row * ROW + (ROW - BAR) / 2,
+            width=round(span * item.value / top, 1) if top > 0 and item.value > 0 else 0.0,
+            text_y=row * ROW + ROW / 2 + 4,
+        )
+        for row, item in enumerate(items)
+    )
+    return BarChart(
+        bars=bars, width=WIDTH, height=max(len(bars), 1) * ROW, label_x=0.0, bar_x=LABEL_WIDTH,
+        bar_height=BAR, value_x=LABEL_WIDTH + span + 6,
+    )
+
+
+def _fit(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class StackPart:
+    label: str
+    count: int
+    share: float     # in [0, 1]
+    css: str
+    x: float         # left edge, user units
+    width: float
+    percent: int     # rounded share, for the text
+
+
+@dataclass(frozen=True)
+class Stack:
+    parts: tuple[StackPart, ...]
+    total: int
+    width: float
+    height: float
+
+
+def stack(parts: Sequence[tuple[str, int, str]], *, width: float = WIDTH, height: float = 16.0) -> Stack:
+    """One bar split into (label, count, css) parts, left to right. Empty when every
+    count is zero, so the template can say "none" instead of drawing a blank bar."""
+    total = sum(count for _, count, _ in parts)
+    out = []
+    x = 0.0
+    for label, count, css in parts:
+        share = count / total if total else 0.0
+        w = round(width * share, 1)
+        out.append(StackPart(label=label, count=count, share=share, css=css, x=round(x, 1),
+                             width=w, percent=round(100 * share)))
+        x += width * share
+    return Stack(parts=tuple(out), total=total, width=width, height=height)

@@ -1,0 +1,205 @@
+"""Editors' corrections of quotes: set the speaker, mark "not a quote", fix the
+kind, adjust the span, and revert any of it. Every change is a human decision:
+stored as `attribution=human`, audited (who, when, before, after, note) and kept
+by every later re-analysis (see analysis_store.replace_machine_output)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
+from django.db import transaction
+
+from articles.analysis_store import reanchor
+from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal
+
+User = AuthUser | AnonymousUser | None
+
+UNCHANGED: Any = object()
+DECISIONS = ("speaker_id", "kind", "is_quote", "text")  # what a revert restores
+
+
+class CorrectionError(ValueError):
+    """The correction cannot be made as asked (bad span, actor of another event…)."""
+
+
+class Conflict(CorrectionError):
+    """Someone changed the quote since the editor's form was rendered."""
+
+    def __init__(self, message: str, current: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def can_correct(user: User) -> bool:
+    """Editors (the "Editors" group) and superusers; checked on every write."""
+    return bool(user is not None and user.is_active and user.has_perm("articles.change_quote"))
+
+
+def quote_state(quote: Quote) -> dict[str, Any]:
+    return {
+        "speaker_id": quote.speaker_id,
+        "speaker": quote.speaker.name if quote.speaker else None,
+        "kind": quote.kind,
+        "is_quote": quote.is_quote,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "attribution": quote.attribution,
+        "confidence": quote.confidence,
+        "revision": quote.revision,
+    }
+
+
+def describe(state: dict[str, Any]) -> str:
+    """A quote's state in words, for conflict messages."""
+    if not state.get("is_quote", True):
+        return "marked “not a quote”"
+    speaker = state.get("speaker") or "no speaker"
+    return f"speaker {speaker}, {state.get('kind')} quote"
+
+
+def _editor(user: User) -> AuthUser | None:
+    return user if isinstance(user, AuthUser) and user.is_authenticated else None
+
+
+def _lock(quote_id: int) -> Quote:
+    """The quote row, locked until the caller's transaction ends: an analysis of its
+    article waits for this correction to commit, then sees it as human."""
+    # Lock first, then read in a second statement: a statement that waited for the
+    # lock would otherwise return the joined speaker as it was before the wait.
+    if not list(Quote.objects.select_for_update().filter(pk=quote_id).values_list("pk", flat=True)):
+        raise CorrectionError("This quote no longer exists: a new analysis replaced it. Reload the page.")
+    return Quote.objects.select_related("speaker", "article").get(pk=quote_id)
+
+
+def _check_revision(locked: Quote, expected: int | None) -> None:
+    if expected is not None and expected != locked.revision:
+        current = quote_state(locked)
+        raise Conflict(
+            f"Someone changed this quote while you were editing it; it is now {describe(current)}. "
+            "Your change was not saved: check the current value and try again.",
+            current,
+        )
+
+
+def _follow_speaker(quote: Quote) -> None:
+    """Claims made in the quote, and its reporting verb, speak for the new speaker."""
+    Claim.objects.filter(quote=quote).update(speaker=quote.speaker)
+    if quote.cue_start is not None:
+        Signal.objects.filter(
+            article_id=quote.article_id, kind=Signal.Kind.REPORTING_VERB, start=quote.cue_start
+        ).update(actor=quote.speaker)
+
+
+def quote_correct(
+    *, quote: Quote, user: User, note: str = "", speaker: Actor | None = UNCHANGED,
+    kind: str | None = None, is_quote: bool | None = None, span: tuple[int, int] | None = None,
+    expected_revision: int | None = None,
+) -> AttributionCorrection:
+    """An editor's decision about a quote. Pass only what changes (`speaker=None`
+    clears it); `expected_revision` is the revision the editor's form showed."""
+    with transaction.atomic():
+        locked = _lock(quote.pk)
+        _check_revision(locked, expected_revision)
+        before = quote_state(locked)
+        if speaker is not UNCHANGED:
+            if speaker is not None and speaker.event_id != locked.article.event_id:
+                raise CorrectionError("That actor belongs to another event.")
+            locked.speaker = speaker
+        if kind is not None:
+            if kind not in Quote.Kind.values:
+                raise CorrectionError(f"Unknown kind of quote: {kind!r}.")
+            locked.kind = kind
+        if is_quote is not None:
+            locked.is_quote = is_quote
+        if span is not None:
+            _set_span(locked, span)
+        locked.attribution = Quote.Attribution.HUMAN
+        locked.confidence = 1.0
+        locked.revision += 1
+        locked.save()
+        _follow_speaker(locked)
+        return AttributionCorrection.objects.create(
+            quote=locked, article_id=locked.article_id, editor=_editor(user),
+            action=AttributionCorrection.Action.CORRECT,
+            before=before, after=quote_state(locked), note=note,
+        )
+
+
+def _set_span(quote: Quote, span: tuple[int, int]) -> None:
+    start, end = span
+    body = quote.article.body
+    if not 0 <= start < end <= len(body):
+        raise CorrectionError(f"The span must lie inside the article (0–{len(body)}), start before end.")
+    quote.start, quote.end = start, end
+    quote.text = body[start:end]
+    quote.orphaned = False
+
+
+def quotes_correct(
+    *, quotes: list[Quote], user: User, note: str = "", speaker_name: str | None = None,
+    kind: str | None = None, is_quote: bool | None = None,
+) -> int:
+    """The same correction on many quotes (an admin bulk action). A speaker is
+    named, not picked, because actors belong to one event: each quote gets the
+    actor of that name in its own event, created when new."""
+    from articles.actor_corrections import actor_for_name
+
+    with transaction.atomic():
+        for quote in quotes:
+            speaker = UNCHANGED
+            if speaker_name is not None:
+                speaker = actor_for_name(event=quote.article.event, name=speaker_name, user=user)
+            quote_correct(quote=quote, user=user, note=note, speaker=speaker, kind=kind, is_quote=is_quote)
+    return len(quotes)
+
+
+def _same(field: str, a: Any, b: Any) -> bool:
+    if field == "text":
+        return " ".join(str(a or "").split()) == " ".join(str(b or "").split())
+    return bool(a == b)
+
+
+def correction_revert(*, correction: AttributionCorrection, user: User, note: str = "") -> AttributionCorrection:
+    """Undo one correction, itself audited. Refused when a later change touched
+    the same thing (reverting must never silently undo someone else's decision)."""
+    if correction.quote_id is None:
+        raise CorrectionError("The quote of this correction no longer exists.")
+    if correction.reverted_by.exists():
+        raise CorrectionError("This change was already reverted.")
+    with transaction.atomic():
+        locked = _lock(correction.quote_id)
+        before, after, now = correction.before, correction.after, quote_state(locked)
+        changed = [f for f in DECISIONS if not _same(f, before.get(f), after.get(f))]
+        stale = [f for f in changed if not _same(f, now.get(f), after.get(f))]
+        if stale:
+            raise Conflict(f"The quote changed since (it is now {describe(now)}); revert the newer change first.", now)
+        if "speaker_id" in changed:
+            speaker_id = before["speaker_id"]
+            if speaker_id is not None and not Actor.objects.filter(
+                pk=speaker_id, event_id=locked.article.event_id
+            ).exists():
+                raise CorrectionError(f"{before.get('speaker')} was merged into another actor; revert the merge first.")
+            locked.speaker_id = speaker_id
+        if "kind" in changed:
+            locked.kind = before["kind"]
+        if "is_quote" in changed:
+            locked.is_quote = before["is_quote"]
+        if "text" in changed:
+            locked.text, locked.start, locked.end = before["text"], before["start"], before["end"]
+            reanchor(locked, locked.article.body)
+        latest = AttributionCorrection.objects.filter(quote_id=locked.pk).order_by("-created_at", "-pk").first()
+        if latest is not None and latest.pk == correction.pk:
+            # Undoing the last decision may hand the quote back to the machine.
+            locked.attribution = before.get("attribution", Quote.Attribution.HUMAN)
+            locked.confidence = before.get("confidence", locked.confidence)
+        locked.revision += 1
+        locked.save()
+        _follow_speaker(locked)
+        return AttributionCorrection.objects.create(
+            quote=locked, article_id=locked.article_id, editor=_editor(user),
+            action=AttributionCorrection.Action.REVERT, reverts=correction,
+            before=now, after=quote_state(locked), note=note,
+        )

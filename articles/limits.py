@@ -1,0 +1,59 @@
+"""Upload caps and the per-user upload rate limit, read from settings.
+
+The ingest layer is pure and takes its caps as a `Limits` value; this module is
+where the deployment's settings become that value, so a cap changed in the
+environment applies to the bytes as they are decompressed, not as declared.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError
+
+from articles.ingest import Limits
+
+log = logging.getLogger(__name__)
+
+RATE_WINDOW_SECONDS = 3600
+
+
+def ingest_limits() -> Limits:
+    return Limits(
+        max_file_bytes=settings.NEWSFRAME_MAX_UPLOAD_BYTES,
+        max_total_bytes=settings.NEWSFRAME_MAX_ARCHIVE_BYTES,
+        max_zip_entries=settings.NEWSFRAME_MAX_ZIP_ENTRIES,
+        max_zip_ratio=settings.NEWSFRAME_MAX_ZIP_RATIO,
+    )
+
+
+def declared_length(meta: dict[str, object]) -> int:
+    """The request's Content-Length; 0 when absent or unreadable (Django then reads nothing)."""
+    try:
+        return max(0, int(str(meta.get("CONTENT_LENGTH") or 0)))
+    except ValueError:
+        return 0
+
+
+def upload_allowed(user_id: int) -> bool:
+    """Count one upload request for the user in the current hour; False past the limit.
+
+    A fixed window counter. `incr` is atomic in the memory and Redis caches; in the
+    database cache it is a read then a write, so one user's simultaneous requests can
+    overshoot the limit by how many of them race: a bound on abuse, not an exact quota.
+    """
+    window = int(time.time() // RATE_WINDOW_SECONDS)
+    key = f"uploads:{user_id}:{window}"
+    cache = caches["ratelimit"]
+    try:
+        cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
+        count = cache.incr(key)
+    except (DatabaseError, ValueError):
+        # A missing cache table (or an expired key between add and incr) must not turn
+        # every upload into a 500; the per-request size caps still hold.
+        log.exception("upload rate limit unavailable; letting the request through")
+        return True
+    return int(count) <= settings.NEWSFRAME_UPLOADS_PER_HOUR

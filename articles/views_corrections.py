@@ -1,0 +1,67 @@
+"""The in-page correction: an editor changes a quote's speaker (or marks it "not a
+quote", or fixes its kind) from the article page. With JS the page posts with
+fetch and swaps in the server-rendered quote item; without JS it is a plain
+form POST and a redirect back. Permission and CSRF are checked here, on the server."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from articles import actor_corrections, corrections
+from articles.models import Quote
+
+
+class QuoteCorrectForm(forms.Form):
+    speaker_name = forms.CharField(required=False, max_length=300)
+    kind = forms.ChoiceField(choices=Quote.Kind.choices)
+    not_quote = forms.BooleanField(required=False)
+    revision = forms.IntegerField(min_value=0)
+    note = forms.CharField(required=False, max_length=2000)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("not_quote") and not " ".join(str(data.get("speaker_name") or "").split()):
+            raise forms.ValidationError("Name the speaker, or tick “not a quote”.")
+        return data
+
+
+@login_required
+@require_POST
+def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    if not corrections.can_correct(request.user):
+        raise PermissionDenied("Only editors can correct quotes.")
+    quote = get_object_or_404(Quote.objects.select_related("article__event"), pk=pk)
+    form = QuoteCorrectForm(request.POST)
+    status, error = 200, ""
+    if not form.is_valid():
+        status, error = 400, " ".join(str(e) for errs in form.errors.values() for e in errs)
+    else:
+        data = form.cleaned_data
+        try:
+            speaker = corrections.UNCHANGED
+            if not data["not_quote"]:
+                speaker = actor_corrections.actor_for_name(
+                    event=quote.article.event, name=data["speaker_name"], user=request.user)
+            corrections.quote_correct(
+                quote=quote, user=request.user, note=data["note"], speaker=speaker, kind=data["kind"],
+                is_quote=not data["not_quote"], expected_revision=data["revision"],
+            )
+        except corrections.Conflict as exc:
+            status, error = 409, str(exc)
+        except corrections.CorrectionError as exc:
+            status, error = 400, str(exc)
+    if request.headers.get("X-Requested-With") != "fetch":
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, "Correction saved.")
+        return redirect(f"{quote.article.get_absolute_url()}#q-{quote.pk}")
+    fresh = Quote.objects.select_related("speaker__event").filter(pk=pk).first()
+    context = {"q": fresh or quote, "correct_error": error, "correct_saved": not error}
+    return render(request, "articles/_quote_item.html", context, status=status)

@@ -1,0 +1,41 @@
+"""Download views: an event's results as files (the event JSON, one CSV table,
+or every table in one ZIP), built by articles.exports like `export_event`."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from articles.exports import TABLES, ExportFile, Format, export_file
+from articles.models import Event
+
+
+def _attachment(file: ExportFile) -> HttpResponse:
+    response = HttpResponse(file.data, content_type=file.content_type)
+    # Slugs are [-a-zA-Z0-9_], so the name needs no quoting beyond the quotes.
+    response["Content-Disposition"] = f'attachment; filename="{file.name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _download(slug: str, fmt: Format, table: str | None = None) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    return _attachment(export_file(event, fmt, table=table))
+
+
+@require_safe
+def event_export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    return _download(slug, "json")
+
+
+@require_safe
+def event_export_zip(request: HttpRequest, slug: str) -> HttpResponse:
+    return _download(slug, "csv")
+
+
+@require_safe
+def event_export_table(request: HttpRequest, slug: str, table: str) -> HttpResponse:
+    if table not in TABLES:
+        raise Http404("No such table.")
+    return _download(slug, "csv", table)

@@ -1,0 +1,27 @@
+"""The API docs page renders in chromium under our CSP, loading nothing from another host."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import browser, page, shot  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_api_docs_render_offline_under_the_csp(page: Page, live_server: Any) -> None:  # noqa: F811
+    host = urlsplit(live_server.url).netloc
+    elsewhere: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).netloc not in (host, "") else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{live_server.url}/api/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=20_000)  # bounded: fail, don't hang
+    assert "newsframe API" in page.inner_text(".swagger-ui .info .title")
+    page.get_by_text("/api/events/{slug}/quotes", exact=True).wait_for(timeout=20_000)
+    shot(page, "api-docs")
+    assert elsewhere == [] and not [e for e in errors if "Content Security Policy" in e]

@@ -1,0 +1,107 @@
+"""The review queue (lowest confidence first, filters, the quote in its sentence,
+escaped) and the conflict messages of stale forms, in the admin and in the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from articles import corrections
+from articles.admin_corrections import in_context
+from articles.models import Actor, Article, Event, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client: Client, editor: User) -> Client:
+    client.force_login(editor)
+    return client
+
+
+def hostile_quote() -> Quote:
+    event = Event.objects.create(name="X", slug="x")
+    body = 'Intro. <script>alert(1)</script> said that “<img src=x onerror=alert(2)> is fine.” The end.'
+    article = Article.objects.create(event=event, position=0, title="T", body=body, content_hash="h")
+    start = body.index("“")
+    return Quote.objects.create(article=article, text=body[start:body.index("”") + 1], start=start,
+                                end=body.index("”") + 1, kind="direct", speaker_mention="<script>alert(1)</script>",
+                                mention_start=7, mention_end=32, confidence=0.1)
+
+
+def test_the_sentence_is_escaped_and_marks_the_speaker_mention() -> None:
+    html = str(in_context(hostile_quote()))
+    assert "<script>" not in html and "<img" not in html
+    assert '<mark title="speaker mention">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in html
+    assert "<b>“&lt;img src=x onerror=alert(2)&gt; is fine.”</b>" in html
+
+
+def test_the_queue_lists_the_lowest_confidence_first(editor_client: Client, article: Article) -> None:
+    page = editor_client.get(reverse("admin:articles_quote_changelist"))
+    shown = [q.pk for q in page.context["cl"].result_list]
+    expected = list(Quote.objects.order_by("confidence", "pk").values_list("pk", flat=True))
+    assert shown == expected
+
+
+def test_the_queue_filters_unresolved_speakers_and_orphans(editor_client: Client, article: Article) -> None:
+    quote = article.quotes.first()
+    assert quote is not None
+    corrections.quote_correct(quote=quote, user=None, speaker=None)
+    Quote.objects.filter(pk=quote.pk).update(orphaned=True)
+    url = reverse("admin:articles_quote_changelist")
+    for query in ["?resolved=no", "?orphaned__exact=1"]:
+        assert [q.pk for q in editor_client.get(url + query).context["cl"].result_list] == [quote.pk]
+
+
+def test_a_stale_admin_form_shows_the_current_value(editor_client: Client, article: Article) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    tillerson = Actor.objects.filter(event=article.event).exclude(pk=quote.speaker_id).order_by("name").first()
+    assert tillerson is not None
+    corrections.quote_correct(quote=quote, user=None, speaker=tillerson)
+    response = editor_client.post(reverse("admin:articles_quote_change", args=[quote.pk]), {
+        "speaker": "", "kind": "direct", "is_quote": "on", "start": quote.start, "end": quote.end,
+        "seen_revision": 0, "note": "", "new_speaker": ""})
+    assert response.status_code == 200
+    assert "Someone changed this quote" in response.content.decode() and tillerson.name in response.content.decode()
+    quote.refresh_from_db()
+    assert quote.speaker == tillerson and quote.kind != "direct"
+
+
+def test_a_stale_in_page_form_gets_409_with_the_current_value(editor_client: Client, article: Article) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    corrections.quote_correct(quote=quote, user=None, is_quote=False)
+    response = editor_client.post(reverse("quote_correct", args=[quote.pk]),
+                                  {"speaker_name": "Rex Tillerson", "kind": quote.kind, "revision": 0},
+                                  headers={"X-Requested-With": "fetch"})
+    assert response.status_code == 409
+    assert "not a quote" in response.content.decode()
+    quote.refresh_from_db()
+    assert not quote.is_quote
+
+
+def test_an_in_page_correction_can_create_a_new_actor(
+        editor_client: Client, article: Article, make_user: Callable[..., User]) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    response = editor_client.post(reverse("quote_correct", args=[quote.pk]),
+                                  {"speaker_name": "Maria Zakharova", "kind": "direct", "revision": 0},
+                                  headers={"X-Requested-With": "fetch"})
+    assert response.status_code == 200 and b"Maria Zakharova" in response.content
+    quote.refresh_from_db()
+    assert quote.speaker is not None and quote.speaker.name == "Maria Zakharova" and quote.kind == "direct"
+    assert quote.speaker.corrections.get().action == "create"
+
+
+def test_the_speaker_autocomplete_offers_only_the_quotes_event(editor_client: Client, article: Article) -> None:
+    from tests.corrections.conftest import make_article
+
+    other = make_article(event_name="Other event")
+    response = editor_client.get(reverse("admin:autocomplete"), {
+        "term": "", "app_label": "articles", "model_name": "quote", "field_name": "speaker",
+        "event": article.event_id})
+    ids = {int(r["id"]) for r in response.json()["results"]}
+    assert ids == set(Actor.objects.filter(event=article.event).values_list("pk", flat=True))
+    assert not ids & set(Actor.objects.filter(event=other.event).values_list("pk", flat=True))

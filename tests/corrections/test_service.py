@@ -1,0 +1,149 @@
+"""Corrections are human decisions: audited, revertible, and kept by re-analysis."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from articles import actor_corrections, corrections
+from articles.models import Actor, ActorCorrection, Article, AttributionCorrection, Claim, Quote
+from tests.corrections.conftest import reanalyse
+
+pytestmark = pytest.mark.django_db
+
+
+def he_said(article: Article) -> Quote:
+    return article.quotes.get(text__contains="successful ouster")
+
+
+def someone_else(quote: Quote) -> Actor:
+    """An actor of the event other than the machine's speaker (whoever that is)."""
+    other = Actor.objects.filter(event=quote.article.event).exclude(pk=quote.speaker_id).order_by("name").first()
+    assert other is not None
+    return other
+
+
+def test_the_seed_like_article_has_the_he_said_quote(article: Article) -> None:
+    quote = he_said(article)
+    assert quote.speaker_mention == "He"
+    assert quote.attribution == "machine"
+
+
+def test_a_speaker_correction_is_human_and_audited(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    machine_speaker = quote.speaker.name if quote.speaker else None
+    tillerson = someone_else(quote)
+    record = corrections.quote_correct(quote=quote, user=editor, speaker=tillerson, note="checked the video",
+                                       expected_revision=quote.revision)
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.attribution, quote.revision) == (tillerson, "human", 1)
+    assert record.editor == editor and record.note == "checked the video"
+    assert record.before["speaker"] == machine_speaker and record.after["speaker"] == tillerson.name
+    assert set(Claim.objects.filter(quote=quote).values_list("speaker", flat=True)) <= {tillerson.pk}
+
+
+def test_a_stale_revision_is_a_conflict_showing_the_current_value(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    tillerson = someone_else(quote)
+    corrections.quote_correct(quote=quote, user=editor, speaker=tillerson, expected_revision=0)
+    with pytest.raises(corrections.Conflict) as caught:
+        corrections.quote_correct(quote=quote, user=editor, is_quote=False, expected_revision=0)
+    assert tillerson.name in str(caught.value)
+    quote.refresh_from_db()
+    assert quote.is_quote and quote.speaker == tillerson
+
+
+def test_an_actor_of_another_event_is_refused(article: Article, editor: User) -> None:
+    from tests.corrections.conftest import make_article
+
+    other = make_article(event_name="Another event")
+    stranger = Actor.objects.filter(event=other.event).first()
+    with pytest.raises(corrections.CorrectionError):
+        corrections.quote_correct(quote=he_said(article), user=editor, speaker=stranger)
+
+
+def test_a_correction_survives_reanalysis_of_rewrapped_text(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    tillerson = someone_else(quote)
+    corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
+    rewrapped = article.body.replace("successful ouster of", "successful\nouster  of").replace("\n\n", "\n\n\n\n")
+    reanalyse(article, rewrapped)
+    quote.refresh_from_db()
+    assert quote.speaker == tillerson and quote.attribution == "human" and not quote.orphaned
+    assert " ".join(rewrapped[quote.start:quote.end].split()) == " ".join(quote.text.split())
+    overlapping = article.quotes.filter(start__lt=quote.end, end__gt=quote.start).exclude(pk=quote.pk)
+    assert not overlapping.exists(), "a machine quote over the corrected words came back"
+
+
+def test_not_a_quote_suppresses_the_machine_quote_over_the_same_words(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    corrections.quote_correct(quote=quote, user=editor, is_quote=False)
+    reanalyse(article)
+    same_words = article.quotes.filter(text__contains="successful ouster")
+    assert list(same_words.values_list("pk", "is_quote", "attribution")) == [(quote.pk, False, "human")]
+
+
+def test_a_quote_whose_text_vanished_is_kept_and_flagged_orphaned(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    corrections.quote_correct(quote=quote, user=editor, kind="direct")
+    body = "\n\n".join(p for p in article.body.split("\n\n") if "ouster" not in p)
+    reanalyse(article, body)
+    quote.refresh_from_db()
+    assert quote.orphaned and quote.attribution == "human" and quote.kind == "direct"
+
+
+def test_a_revert_restores_the_machine_value_and_is_audited(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    lavrov = quote.speaker
+    tillerson = someone_else(quote)
+    record = corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
+    undo = corrections.correction_revert(correction=record, user=editor, note="my mistake")
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.attribution) == (lavrov, "machine")
+    assert undo.action == "revert" and undo.reverts == record
+    with pytest.raises(corrections.CorrectionError):
+        corrections.correction_revert(correction=record, user=editor)
+
+
+def test_reverting_an_older_change_never_undoes_a_newer_one(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    tillerson = someone_else(quote)
+    first = corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
+    corrections.quote_correct(quote=quote, user=editor, speaker=None)
+    with pytest.raises(corrections.Conflict):
+        corrections.correction_revert(correction=first, user=editor)
+    quote.refresh_from_db()
+    assert quote.speaker is None
+
+
+def test_the_audit_outlives_a_quote_replaced_by_reanalysis(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    record = corrections.quote_correct(quote=quote, user=editor, kind="direct")
+    corrections.correction_revert(correction=record, user=editor)
+    reanalyse(article)  # the quote is machine again, so the analysis replaces its row
+    assert AttributionCorrection.objects.filter(article=article).count() == 2
+
+
+def test_merging_two_actors_moves_everything_and_reverts(article: Article, editor: User) -> None:
+    lavrov = Actor.objects.get(event=article.event, name="Sergei Lavrov")
+    tillerson = Actor.objects.get(event=article.event, name__contains="Tillerson")
+    lavrov_quotes = set(lavrov.quotes.values_list("pk", flat=True))
+    assert lavrov_quotes
+    merge = actor_corrections.actors_merge(source=lavrov, target=tillerson, user=editor, note="test")
+    assert not Actor.objects.filter(pk=lavrov.pk).exists()
+    assert lavrov_quotes <= set(tillerson.quotes.values_list("pk", flat=True))
+    assert tillerson.aliases.filter(alias="Sergei Lavrov").exists()
+    actor_corrections.actor_correction_revert(correction=merge, user=editor)
+    restored = Actor.objects.get(pk=lavrov.pk)
+    assert set(restored.quotes.values_list("pk", flat=True)) == lavrov_quotes
+    assert not tillerson.aliases.filter(alias="Sergei Lavrov").exists()
+    assert list(ActorCorrection.objects.values_list("action", flat=True)) == ["revert", "merge"]
+
+
+def test_aliases_are_added_and_removed_with_an_audit(article: Article, editor: User) -> None:
+    lavrov = Actor.objects.get(event=article.event, name="Sergei Lavrov")
+    row = actor_corrections.alias_add(actor=lavrov, alias="Russia's top diplomat", user=editor)
+    removal = actor_corrections.alias_remove(alias=row, user=editor)
+    assert not lavrov.aliases.filter(alias="Russia's top diplomat").exists()
+    actor_corrections.actor_correction_revert(correction=removal, user=editor)
+    assert lavrov.aliases.filter(alias="Russia's top diplomat").exists()

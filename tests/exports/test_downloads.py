@@ -1,0 +1,129 @@
+"""The event page's downloads: the event JSON, one CSV per table, all of them in a
+ZIP; each names the analysis and lexicon versions and the export time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from articles.exports import COLUMNS, TABLES
+from articles.models import Event
+from articles.nlp.lexicons import lexicon_versions
+from articles.nlp.version import ANALYSIS_VERSION
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client: Client, name: str, *args: str) -> Any:
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    return response
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_zip_holds_every_table_as_utf8_csv_with_its_header(client: Client, analysed_event: Event) -> None:
+    response = download(client, "event_export_zip", analysed_event.slug)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = set(archive.namelist())
+        assert names == {f"{t}.csv" for t in TABLES} | {"provenance.json"}
+        for table in TABLES:
+            text = archive.read(f"{table}.csv").decode("utf-8")
+            header = next(csv.reader(io.StringIO(text)))
+            assert header == [*COLUMNS[table], "analysis_version", "lexicon_versions", "exported_at"]
+        assert len(rows(archive.read("articles.csv").decode())) == 3
+        assert json.loads(archive.read("provenance.json"))["lexicon_versions"] == lexicon_versions()
+
+
+def test_every_row_names_the_versions_and_the_export_time(client: Client, analysed_event: Event) -> None:
+    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").content.decode("utf-8"))
+    assert quotes and {q["analysis_version"] for q in quotes} == {ANALYSIS_VERSION}
+    [stamp] = {q["exported_at"] for q in quotes}
+    assert stamp.startswith("20") and "T" in stamp
+    for name, version in lexicon_versions().items():
+        assert f"{name}={version}" in quotes[0]["lexicon_versions"]
+
+
+def test_a_human_correction_is_marked_in_the_json_and_the_csv(client: Client, analysed_event: Event) -> None:
+    data = download(client, "event_export_json", analysed_event.slug).json()
+    human = [q for a in data["articles"] for q in a["quotes"] if q["attribution"] == "human"]
+    rejected = [q for a in data["articles"] for q in a["not_quotes"]]
+    assert len(human) == 1 and len(rejected) == 1 and rejected[0]["attribution"] == "human"
+    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").content.decode())
+    assert [(q["text"], q["speaker"]) for q in quotes if q["attribution"] == "human"] == [
+        (human[0]["text"], human[0]["speaker"])]
+    assert rejected[0]["text"] not in {q["text"] for q in quotes}
+
+
+def test_the_json_keeps_the_public_field_names(client: Client, analysed_event: Event) -> None:
+    data = download(client, "event_export_json", analysed_event.slug).json()
+    assert {"event", "articles", "story_points"} <= set(data)
+    article = data["articles"][0]
+    assert {"title", "published", "byline", "outlet", "body", "quotes", "claims", "signals"} <= set(article)
+    assert {"text", "kind", "speaker", "speaker_mention", "cue", "start", "end", "confidence",
+            "attribution"} <= set(article["quotes"][0])
+    assert {"id", "label", "members", "missing_from"} <= set(data["story_points"][0])
+    quote = article["quotes"][0]
+    assert article["body"][quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_export_event_writes_what_the_downloads_serve(
+    client: Client, analysed_event: Event, tmp_path: Path
+) -> None:
+    def without_time(data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, "event": {k: v for k, v in data["event"].items() if k != "exported_at"}}
+
+    call_command("export_event", analysed_event.slug, "--format", "json", "--out", str(tmp_path / "e.json"))
+    served = download(client, "event_export_json", analysed_event.slug).json()
+    assert without_time(json.loads((tmp_path / "e.json").read_text("utf-8"))) == without_time(served)
+
+    call_command("export_event", analysed_event.slug, "--format", "csv", "--out", str(tmp_path / "e.zip"),
+                 stdout=io.StringIO())
+    zipped = download(client, "event_export_zip", analysed_event.slug).content
+    with zipfile.ZipFile(tmp_path / "e.zip") as written, zipfile.ZipFile(io.BytesIO(zipped)) as downloaded:
+        assert written.namelist() == downloaded.namelist()
+        for name in written.namelist():
+            if name.endswith(".csv"):
+                strip = [{k: v for k, v in r.items() if k != "exported_at"} for r in rows(written.read(name).decode())]
+                assert strip == [{k: v for k, v in r.items() if k != "exported_at"}
+                                 for r in rows(downloaded.read(name).decode())]
+
+
+def test_export_event_prints_the_json_without_out(analysed_event: Event) -> None:
+    out = io.StringIO()
+    call_command("export_event", analysed_event.slug, stdout=out)
+    assert json.loads(out.getvalue())["event"]["slug"] == analysed_event.slug
+
+
+def test_an_empty_event_still_has_full_headers(client: Client, db: None) -> None:
+    event = Event.objects.create(name="Empty", slug="empty")
+    for table in TABLES:
+        text = download(client, "event_export_table", event.slug, table).content.decode()
+        assert text.splitlines()[0].split(",")[: len(COLUMNS[table])] == COLUMNS[table] and len(rows(text)) == 0
+
+
+def test_an_unknown_table_or_event_is_a_404(client: Client, db: None) -> None:
+    Event.objects.create(name="Empty", slug="empty")
+    assert client.get("/events/empty/export/passwords.csv").status_code == 404
+    assert client.get("/events/nope/export/event.json").status_code == 404
+
+
+def test_the_event_page_links_to_every_download(client: Client, db: None) -> None:
+    event = Event.objects.create(name="Empty", slug="empty")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("event_export_json", args=[event.slug]) in page
+    assert reverse("event_export_zip", args=[event.slug]) in page
+    for table in TABLES:
+        assert reverse("event_export_table", args=[event.slug, table]) in page

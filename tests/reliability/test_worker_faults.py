@@ -1,0 +1,189 @@
+"""Slow: a real worker on a throwaway Redis, killed and starved while it works.
+
+SIGKILL of the pool child at five points, a poison pill, the broker restarted with
+200 tasks queued, and the worker's database connections cut mid-analysis (a PostgreSQL
+restart is simulated with pg_terminate_backend: the shared server must stay up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+
+from articles import services
+from articles.models import Article, Event, Job, Quote, Signal, Upload
+from tests.reliability.conftest import ThrowawayRedis, pool_children
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
+
+GIVE_UP_AFTER_SECONDS = 1200  # only so a broken worker fails the test instead of hanging it
+SPEAKERS = ["Sergei Lavrov", "Rex Tillerson", "Vladimir Putin", "Maria Zakharova", "Sean Spicer"]
+
+
+def _body(n: int, repeat: int = 1) -> str:
+    speaker = SPEAKERS[n % len(SPEAKERS)]
+    paragraph = (f"\"The talks on Syria were frank and we made progress on point {n},\" {speaker} said on "
+                 f"Wednesday in Moscow. The ministers met for several hours, an official said, and "
+                 f"discussed the alleged chemical attack in report number {n}. {speaker} insisted the "
+                 "relationship was at a low point.")
+    return "\n\n".join([paragraph] * repeat)
+
+
+def _queue_articles(name: str, bodies: list[str]) -> Event:
+    batch = services.upload_receive(files=[services.IncomingFile(f"{name}.txt", b"kept")], event_name=name,
+                                    event=None, user=None)
+    upload = Upload.objects.get(batch=batch)
+    drafts = [{"title": f"{name} {i}", "body": body, "upload": upload.pk} for i, body in enumerate(bodies)]
+    return services.upload_confirm(uploads=[upload], drafts=drafts, event_name=name, user=None).event
+
+
+def _wait(event: Event, worker: subprocess.Popen[bytes], *, during: Callable[[], None] = lambda: None,
+          sweep_after: float | None = None) -> list[Job]:
+    """Until every job of the event has finished. `during` runs each turn (it kills things);
+    `sweep_after` plays celery beat with a short stuck-after, for the tests that lose tasks."""
+    deadline = time.monotonic() + GIVE_UP_AFTER_SECONDS
+    while time.monotonic() < deadline:
+        assert worker.poll() is None, "the worker's main process died; see var/e2e-worker.log"
+        during()
+        jobs = list(Job.objects.filter(event=event))
+        analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
+        aligned = any(j.kind == Job.Kind.ALIGN and j.status in ("done", "failed") for j in jobs)
+        if analyses and all(j.status in ("done", "failed") for j in analyses) and aligned:
+            return jobs
+        if sweep_after is not None:
+            services.jobs_sweep(stuck_after=dt.timedelta(seconds=sweep_after))
+        time.sleep(0.05)
+    pytest.fail("the work did not finish; see var/e2e-worker.log")
+
+
+def _assert_one_clean_analysis_each(event: Event) -> None:
+    articles = list(Article.objects.filter(event=event))
+    assert all(a.analysis_version and a.analyzed_at for a in articles)
+    duplicates = (Quote.objects.filter(article__event=event).values("article", "start", "end")
+                  .annotate(n=Count("id")).filter(n__gt=1).count()
+                  + Signal.objects.filter(article__event=event).values("article", "start", "end", "kind")
+                  .annotate(n=Count("id")).filter(n__gt=1).count())
+    assert duplicates == 0
+    versions = set(Quote.objects.filter(article__event=event).values_list("analysis_version", flat=True))
+    assert len(versions) == 1, "every quote comes from the current analysis"
+
+
+def _kill_child(worker: subprocess.Popen[bytes]) -> bool:
+    children = pool_children(worker.pid)
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    return bool(children)
+
+
+def test_a_worker_child_killed_at_five_points_loses_no_article_and_duplicates_nothing(
+    throwaway_redis: ThrowawayRedis, celery_worker_process: subprocess.Popen[bytes],
+) -> None:
+    event = _queue_articles("Killed worker", [_body(n) for n in range(50)])
+    kill_at = [0, 10, 20, 30, 40]  # articles done when each kill happens
+    kills: list[tuple[float, int]] = []  # (wall-clock time, the article that was running)
+
+    def kill_when_due() -> None:
+        if not kill_at:
+            return
+        done = Job.objects.filter(event=event, kind="analyze", status="done").count()
+        # The latest claim is the one the child is on; a killed job's row says "running"
+        # until its task comes round again, so each article is killed at most once.
+        running = (Job.objects.filter(event=event, kind="analyze", status="running")
+                   .exclude(article_id__in=[article for _, article in kills]).order_by("-started_at").first())
+        if done >= kill_at[0] and running is not None and _kill_child(celery_worker_process):
+            kills.append((time.time(), running.article_id or 0))
+            kill_at.pop(0)
+
+    _wait(event, celery_worker_process, during=kill_when_due)
+
+    jobs = Job.objects.filter(event=event, kind="analyze")
+    assert len(kills) == 5
+    assert jobs.filter(status="done").count() == 50
+    assert max(jobs.values_list("attempts", flat=True)) <= 2
+    _assert_one_clean_analysis_each(event)
+    # Recovery: from the kill to the next analysis stored (a new child is working again), and to
+    # the killed article's own analysis (its task went back to the end of the queue).
+    finished = sorted(j.finished_at.timestamp() for j in jobs if j.finished_at)
+    back = [next(t for t in finished if t > when) - when for when, _ in kills]
+    redone = [Job.objects.get(article_id=article).finished_at.timestamp() - when  # type: ignore[union-attr]
+              for when, article in kills]
+    print(f"\nsigkill: 50/50 analysed after 5 kills; working again after {[f'{t:.1f}s' for t in back]}; "
+          f"killed article analysed after {[f'{t:.1f}s' for t in redone]}")
+
+
+def test_a_poison_pill_fails_after_three_deliveries_and_the_other_49_finish(
+    throwaway_redis: ThrowawayRedis, celery_worker_process: subprocess.Popen[bytes],
+) -> None:
+    bodies = [_body(n) for n in range(49)] + [_body(99, repeat=300)]  # the last one is long: seconds of spaCy
+    event = _queue_articles("Poison pill", bodies)
+    poison = Article.objects.get(event=event, title="Poison pill 49")
+    killed_at_attempt: list[int] = []
+
+    def kill_the_poison() -> None:
+        job = Job.objects.get(article=poison)
+        # The delivery past the limit only marks the job failed; that one is left alone.
+        crashes_it = job.status == "running" and job.attempts <= services.MAX_ATTEMPTS
+        if crashes_it and job.attempts not in killed_at_attempt and _kill_child(celery_worker_process):
+            killed_at_attempt.append(job.attempts)
+
+    started = time.monotonic()
+    _wait(event, celery_worker_process, during=kill_the_poison)
+
+    job = Job.objects.get(article=poison)
+    assert job.status == "failed" and "gave up after 3 attempts" in job.error
+    assert killed_at_attempt == [1, 2, 3]
+    assert Job.objects.filter(event=event, kind="analyze", status="done").count() == 49
+    assert Job.objects.get(event=event, kind="align").status == "done"
+    print(f"\npoison pill: failed after {len(killed_at_attempt)} crashed deliveries; 49/49 others done "
+          f"in {time.monotonic() - started:.0f} s")
+
+
+def test_the_broker_killed_and_restarted_with_200_tasks_queued_loses_none(
+    throwaway_redis: ThrowawayRedis, celery_worker_process: subprocess.Popen[bytes],
+) -> None:
+    event = _queue_articles("Broker restart", [_body(n) for n in range(200)])
+    restarted: list[float] = []
+
+    def restart_once() -> None:
+        if not restarted and Job.objects.filter(event=event, status="done").count() >= 10:
+            throwaway_redis.restart()
+            restarted.append(time.monotonic())
+
+    _wait(event, celery_worker_process, during=restart_once, sweep_after=60)
+
+    assert restarted
+    assert Job.objects.filter(event=event, kind="analyze", status="done").count() == 200
+    _assert_one_clean_analysis_each(event)
+    print(f"\nredis restart: 200/200 analysed; finished {time.monotonic() - restarted[0]:.0f} s after the restart")
+
+
+def test_database_connections_cut_mid_analysis_lose_nothing_and_leave_no_half_write(
+    throwaway_redis: ThrowawayRedis, celery_worker_process: subprocess.Popen[bytes],
+) -> None:
+    event = _queue_articles("Database cut", [_body(n, repeat=20) for n in range(20)])
+    cuts: list[int] = []
+
+    def cut_when_running() -> None:
+        if len(cuts) < 3 and Job.objects.filter(event=event, status="running").exists():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                terminated = cursor.fetchone()[0]
+            if terminated:
+                cuts.append(terminated)
+                time.sleep(1)
+
+    _wait(event, celery_worker_process, during=cut_when_running, sweep_after=60)
+
+    assert len(cuts) == 3
+    assert Job.objects.filter(event=event, kind="analyze", status="done").count() == 20
+    _assert_one_clean_analysis_each(event)
+    print(f"\ndatabase cut: {len(cuts)} cuts ({sum(cuts)} connections); 20/20 analysed")
+
