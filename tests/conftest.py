@@ -12,6 +12,8 @@ from django.test import Client
 
 from newsframe.celery import app as celery_app
 
+pytest_plugins = ["tests.browser_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "tillerson-lavrov-2017-04-12.txt"
 

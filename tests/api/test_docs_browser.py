@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import browser, page, shot  # noqa: F401  (fixtures)
+from tests.browser_fixtures import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_api_docs_render_offline_under_the_csp(page: Page, live_server: Any) -> None:  # noqa: F811
+def test_the_api_docs_render_offline_under_the_csp(page: Page, live_server: Any) -> None:
     host = urlsplit(live_server.url).netloc
     elsewhere: list[str] = []
     errors: list[str] = []

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SCREENSHOTS, shot
+from tests.browser_fixtures import SCREENSHOTS, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,7 +108,8 @@ def test_at_phone_width_only_the_tables_scroll_sideways(page: Page, seed_url: st
     region.focus()
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("e => e.scrollLeft") > 0, "the keyboard scrolls the table sideways"
+    # Scrolling may be animated: wait (bounded) for it instead of reading it at once.
+    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle(), timeout=10_000)
     shot(page, "event-phone")
 
 

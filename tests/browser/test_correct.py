@@ -12,7 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from articles.models import Article, Claim, Quote
-from tests.browser.conftest import SCREENSHOTS, shot
+from tests.browser_fixtures import SCREENSHOTS, shot
 from tests.conftest import ROOT
 from tests.corrections.conftest import editors_group
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import shot
+from tests.browser_fixtures import shot
 from tests.conftest import SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,21 +1,51 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from articles.compare.align import THRESHOLD, align_claims
+from articles.compare.align import THRESHOLD, Words, align_claims
 from articles.compare.neighbours import candidate_pairs
 from articles.compare.types import ClaimInput
 
-PAIRS = Path(__file__).parent / "data" / "pairs.csv"
+DATA = Path(__file__).parent / "data"
+PAIRS = DATA / "pairs.csv"
+OLD_THRESHOLD = 0.53  # cosine alone, the method before the lexical checks
+
+
+def load_rows() -> list[dict[str, str]]:
+    lines = [line for line in PAIRS.read_text().splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines))
 
 
 def load_pairs() -> list[tuple[int, str, str]]:
-    lines = [line for line in PAIRS.read_text().splitlines() if not line.startswith("#")]
-    return [(int(r["label"]), r["a"], r["b"]) for r in csv.DictReader(lines)]
+    return [(int(r["label"]), r["a"], r["b"]) for r in load_rows()]
+
+
+def pair_predictions(cached_embed, rows: list[dict[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(cosine alone >= OLD_THRESHOLD, the aligner's pair decision) for each row.
+
+    The aligner weighs words within an event, so the pairs of one `event` of the
+    file are scored together, as the claims of one event would be."""
+    cosines = (cached_embed([r["a"] for r in rows]) * cached_embed([r["b"] for r in rows])).sum(axis=1)
+    decided = np.zeros(len(rows), dtype=bool)
+    for event in {r["event"] for r in rows}:
+        picked = [k for k, r in enumerate(rows) if r["event"] == event]
+        words = Words([text for k in picked for text in (rows[k]["a"], rows[k]["b"])])
+        for n, k in enumerate(picked):
+            score = words.score(2 * n, 2 * n + 1, float(cosines[k]))
+            decided[k] = score is not None and score >= THRESHOLD
+    return cosines >= OLD_THRESHOLD, decided
+
+
+def precision_recall(predicted: np.ndarray, labels: np.ndarray) -> tuple[float, float, float]:
+    true_positives = int((predicted & (labels == 1)).sum())
+    precision = true_positives / max(1, int(predicted.sum()))
+    recall = true_positives / int((labels == 1).sum())
+    return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
 
 
 def cosine(cached_embed, a: str, b: str) -> float:
@@ -39,34 +69,50 @@ def fake_embed(vectors: dict[str, list[float]]):
     return run
 
 
-def test_the_pairs_file_has_at_least_30_of_each_label():
-    labels = [label for label, _, _ in load_pairs()]
-    assert labels.count(1) >= 30
-    assert labels.count(0) >= 30
+def test_the_pairs_file_has_a_third_held_out_with_both_labels_in_each_split():
+    rows = load_rows()
+    counts = {(r["split"], r["label"]) for r in rows}
+    assert counts == {("tune", "0"), ("tune", "1"), ("heldout", "0"), ("heldout", "1")}
+    held = [r for r in rows if r["split"] == "heldout"]
+    assert len(held) * 3 == len(rows) == 180
+    assert sum(r["label"] == "1" for r in held) == 30
+    assert len({r["event"] for r in rows}) >= 8
 
 
-def test_the_threshold_separates_paraphrases_from_pairs_that_only_share_words(cached_embed):
-    pairs = load_pairs()
-    a = cached_embed([p[1] for p in pairs])
-    b = cached_embed([p[2] for p in pairs])
-    sims = (a * b).sum(axis=1)
-    labels = np.array([p[0] for p in pairs])
-    predicted = sims >= THRESHOLD
-    true_positives = int((predicted & (labels == 1)).sum())
-    precision = true_positives / int(predicted.sum())
-    recall = true_positives / int((labels == 1).sum())
-    print(f"\nthreshold {THRESHOLD}: precision {precision:.3f}, recall {recall:.3f} "
-          f"on {len(pairs)} pairs")
-    assert precision >= 0.75
-    assert recall >= 0.80
+def test_the_calibration_on_the_tune_pairs_favours_precision(cached_embed):
+    rows = [r for r in load_rows() if r["split"] == "tune"]
+    labels = np.array([int(r["label"]) for r in rows])
+    old, new = pair_predictions(cached_embed, rows)
+    p0, r0, _ = precision_recall(old, labels)
+    p1, r1, _ = precision_recall(new, labels)
+    print(f"\ntune ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
+          f"recall {r0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}")
+    assert p1 >= 0.78
+    assert r1 >= 0.65
+
+
+def test_the_aligner_beats_plain_cosine_on_the_held_out_pairs(cached_embed):
+    rows = [r for r in load_rows() if r["split"] == "heldout"]
+    labels = np.array([int(r["label"]) for r in rows])
+    old, new = pair_predictions(cached_embed, rows)
+    p0, r0, f0 = precision_recall(old, labels)
+    p1, r1, f1 = precision_recall(new, labels)
+    print(f"\nheld out ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
+          f"recall {r0:.3f}, F1 {f0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}, F1 {f1:.3f}")
+    assert p1 > p0
 
 
 def test_a_veto_and_a_rejection_of_the_same_draft_align(cached_embed):
+    # The seed's full sentences (cosine 0.59); cut short after "Council" and "attack"
+    # they score 0.548, under THRESHOLD: the pairs file keeps that short pair as a miss.
     claims = claims_of(
-        ["Moscow has vetoed a draft resolution submitted to the UN Security Council",
+        ["Moscow has vetoed a draft resolution submitted to the UN Security Council which "
+         "demands that Damascus grant full access to UN inspectors at any military site in "
+         "Syria, under the threat of military action.",
          "The Security Council will meet again on Friday to discuss humanitarian aid"],
-        ["Russia rejected a US/UK/French draft resolution on an investigation into "
-         "the Idlib chemical attack"],
+        ["At the same time, during a heated session of the United Nations Security Council, "
+         "Russia rejected a US/UK/French draft resolution on an investigation into the Idlib "
+         "chemical attack that was ‘impartial’ in name only."],
     )
     points = align_claims(claims, 2, embed=cached_embed)
     assert [(p.members, p.missing_from) for p in points] == [((0, 2), ()), ((1,), (1,))]
@@ -132,16 +178,19 @@ def test_a_claim_outside_the_event_is_refused():
 
 
 def test_two_claims_of_one_article_stay_apart_however_close_unless_near_duplicates():
-    embed = fake_embed({"a": [1, 0.0, 0], "b": [1, 0.5, 0], "c": [1, 0.52, 0]})
-    claims = [ClaimInput(0, 0, "a"), ClaimInput(1, 0, "b"), ClaimInput(2, 0, "c")]
+    # The texts share a word, so only the vectors decide.
+    embed = fake_embed({"veto a": [1, 0.0, 0], "veto b": [1, 0.5, 0], "veto c": [1, 0.52, 0]})
+    claims = [ClaimInput(0, 0, "veto a"), ClaimInput(1, 0, "veto b"), ClaimInput(2, 0, "veto c")]
     points = align_claims(claims, 1, embed=embed)
     # cos(a, b) = 0.89 < 0.9 keeps them apart; cos(b, c) = 0.9998 is a near-duplicate.
     assert [p.members for p in points] == [(0,), (1, 2)]
 
 
 def test_a_story_point_takes_the_best_match_of_each_article_only():
-    embed = fake_embed({"fact": [1, 0, 0], "close": [1, 0.2, 0], "looser": [1, 1.0, 0]})
-    claims = [ClaimInput(10, 0, "fact"), ClaimInput(11, 1, "looser"), ClaimInput(12, 1, "close")]
+    embed = fake_embed({"veto fact": [1, 0, 0], "veto close": [1, 0.2, 0],
+                        "veto looser": [1, 1.0, 0]})
+    claims = [ClaimInput(10, 0, "veto fact"), ClaimInput(11, 1, "veto looser"),
+              ClaimInput(12, 1, "veto close")]
     points = align_claims(claims, 2, embed=embed)
     assert [p.members for p in points] == [(10, 12), (11,)]
 
@@ -149,8 +198,9 @@ def test_a_story_point_takes_the_best_match_of_each_article_only():
 def test_average_linkage_stops_a_chain_of_drifting_claims():
     # Each step is cos 0.71 from the last, but the ends are orthogonal.
     angle = np.pi / 4
-    vectors = {f"s{n}": [np.cos(n * angle), np.sin(n * angle)] for n in range(3)}
-    claims = [ClaimInput(n, n, f"s{n}") for n in range(3)]
+    names = ["veto alpha", "veto beta", "veto gamma"]
+    vectors = {name: [np.cos(n * angle), np.sin(n * angle)] for n, name in enumerate(names)}
+    claims = [ClaimInput(n, n, name) for n, name in enumerate(names)]
     points = align_claims(claims, 3, embed=fake_embed(vectors))
     assert sorted(len(p.members) for p in points) == [1, 2]
 
@@ -181,3 +231,48 @@ def test_the_tree_search_finds_the_pairs_the_exact_search_finds():
     approx_set = set(zip(approx[0].tolist(), approx[1].tolist(), strict=True))
     assert approx_set <= exact_set
     assert len(approx_set) >= 0.95 * len(exact_set)
+
+
+def seed_claims() -> list[ClaimInput]:
+    rows = json.loads((DATA / "seed_claims.json").read_text(encoding="utf-8"))["claims"]
+    return [ClaimInput(id=k, article=r["article"], text=r["text"]) for k, r in enumerate(rows)]
+
+
+def test_the_seed_events_shared_story_points_are_the_three_it_really_shares(cached_embed):
+    claims = seed_claims()
+    points = align_claims(claims, 3, embed=cached_embed)
+    shared = [[claims[m].text[:40] for m in p.members] for p in points if len(p.articles) > 1]
+    assert shared == [
+        ["At the same time, during a heated sessio", "Moscow has vetoed a draft resolution sub"],
+        ["U.S. Secretary of State Rex Tillerson me", "It was also announced, during the aftern"],
+        ["Secretary of State Rex Tillerson continu", "By contrast, Tillerson was insistent tha"],
+    ]
+
+
+def test_the_seeds_blackmail_claim_is_not_paired_with_the_first_articles_summary(cached_embed):
+    claims = seed_claims()
+    blackmail = next(c.id for c in claims if c.text.startswith("The US is trying to blackmail"))
+    summary = next(c.id for c in claims if c.text.startswith("In short, we can pull"))
+    vectors = cached_embed([claims[blackmail].text, claims[summary].text])
+    assert float(vectors[0] @ vectors[1]) >= THRESHOLD, "the embedding alone would merge them"
+    points = align_claims(claims, 3, embed=cached_embed)
+    assert not any(blackmail in p.members and summary in p.members for p in points)
+
+
+def test_the_same_words_with_opposite_polarity_do_not_align(cached_embed):
+    claims = claims_of(["Reyes's lawyers said they would appeal the verdict"],
+                       ["Reyes's lawyers said they would not appeal the verdict"])
+    assert [p.members for p in align_claims(claims, 2, embed=cached_embed)] == [(0,), (1,)]
+
+
+def test_the_same_sentence_with_other_numbers_does_not_align(cached_embed):
+    claims = claims_of(["Reyes was sentenced to seven years in prison for bribery"],
+                       ["Reyes was sentenced to three years in prison for bribery"])
+    assert [p.members for p in align_claims(claims, 2, embed=cached_embed)] == [(0,), (1,)]
+
+
+def test_a_story_point_must_share_a_salient_word_with_the_claim_it_takes_in():
+    # Identical vectors, no word in common: the embedding alone is not enough.
+    embed = fake_embed({"Russia blackmails Syria": [1.0, 0], "Moscow threatens Damascus": [1.0, 0]})
+    claims = [ClaimInput(0, 0, "Russia blackmails Syria"), ClaimInput(1, 1, "Moscow threatens Damascus")]
+    assert [p.members for p in align_claims(claims, 2, embed=embed)] == [(0,), (1,)]
