@@ -8,6 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsframe
 REDIS_URL ?= redis://127.0.0.1:6379/0
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/newsframe_bench
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
@@ -67,8 +68,11 @@ services:
 eval: install
 	$(BIN)/python -m tests.eval_nlp
 
-bench: install
-	$(BIN)/python -m bench.run
+bench: install services
+	-createdb -h 127.0.0.1 -U postgres newsframe_bench 2>/dev/null
+	DATABASE_URL=$(BENCH_PG_URL) $(BIN)/python manage.py migrate -v0
+	DATABASE_URL=$(BENCH_PG_URL) CELERY_BROKER_URL=redis://127.0.0.1:6379/7 DEBUG=0 NEWSFRAME_HTTPS=0 \
+		$(BIN)/python -m bench.run
 
 clean:
 	rm -rf var/newsframe.sqlite3 var/screenshots var/staticfiles

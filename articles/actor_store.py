@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from articles.models import Actor, ActorAlias, Event
-from articles.nlp.actors import same_actor
+from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.types import ActorRef
 
 
@@ -43,3 +43,19 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
         by_name[ref.name] = match
     ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
     return by_name
+
+
+def rename_to_most_used(event: Event) -> None:
+    """Name each person as the event's articles most often write the name."""
+    texts = list(event.articles.values_list("body", flat=True))
+    actors = list(Actor.objects.filter(event=event).prefetch_related("aliases"))
+    taken = {a.name for a in actors}
+    for actor in actors:
+        ref = ActorRef(name=actor.name, kind=actor.kind, aliases=tuple(a.alias for a in actor.aliases.all()),  # type: ignore[arg-type]
+                       title=actor.title)
+        best = most_used_name(ref, texts)
+        if best != actor.name and best not in taken:
+            taken.discard(actor.name)
+            taken.add(best)
+            actor.name = best
+            actor.save(update_fields=["name"])

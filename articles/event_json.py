@@ -6,28 +6,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from articles.compare.types import StoryPointResult
-from articles.nlp.actors import same_actor
+from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.types import ActorRef, ArticleAnalysis
 
 
-def canonical_names(per_article: Sequence[Sequence[ActorRef]]) -> list[dict[str, str]]:
+def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[str]) -> list[dict[str, str]]:
     """For each article, its local actor names mapped to one name per event
-    actor (the first-seen fullest form), matched the way the database does."""
+    actor, matched the way the database does and named as the texts most often
+    write it (actor_store.rename_to_most_used does the same for the rows)."""
     known: list[ActorRef] = []
-    out: list[dict[str, str]] = []
+    local: list[list[tuple[str, int]]] = []
     for actors in per_article:
-        mapping: dict[str, str] = {}
+        links: list[tuple[str, int]] = []
         for ref in actors:
-            match = next((k for k in known if same_actor(ref, k)), None)
-            if match is None:
+            index = next((i for i, k in enumerate(known) if same_actor(ref, k)), None)
+            if index is None:
                 known.append(ref)
-                match = ref
-            mapping[ref.name] = match.name
-        out.append(mapping)
-    return out
+                index = len(known) - 1
+            else:
+                merged = dict.fromkeys((*known[index].aliases, ref.name, *ref.aliases))
+                known[index] = replace(known[index], aliases=tuple(merged))
+            links.append((ref.name, index))
+        local.append(links)
+    names = [most_used_name(ref, texts) for ref in known]
+    return [{name: names[index] for name, index in links} for links in local]
 
 
 def provenance(now: dt.datetime) -> dict[str, Any]:

@@ -379,7 +379,8 @@ def event_align(*, event_id: int) -> bool:
     ]
     points = align_claims(inputs, len(ordered)) if inputs else []
     with transaction.atomic():
-        Event.objects.select_for_update().get(pk=event_id)
+        event = Event.objects.select_for_update().get(pk=event_id)
+        actor_store.rename_to_most_used(event)
         StoryPoint.objects.filter(event_id=event_id).delete()
         for point in points:
             row = StoryPoint.objects.create(

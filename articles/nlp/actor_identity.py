@@ -9,6 +9,7 @@ so what it refuses to merge stays apart everywhere.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from articles.nlp.mentions import actor_lexicons, fold, given, given_names_match, surname
 from articles.nlp.types import ActorRef
@@ -122,3 +123,23 @@ def merge_event_actors(
         event_actor = ActorRef(name=name, kind=group[0][1].kind, aliases=tuple(forms), title=title)
         merged.append((event_actor, [(index, actor.name) for index, actor in group]))
     return merged
+
+
+def most_used_name(ref: ActorRef, texts: Sequence[str]) -> str:
+    """The form of a person's full name that the event's texts use most
+    ("Sergey Lavrov" over "Sergei Lavrov" when most outlets write it so).
+
+    Candidates are the actor's given-name + surname forms without titles; each is
+    counted in the texts. Other kinds of actor keep their name."""
+    if ref.kind != "person":
+        return ref.name
+    family = surname(ref.name)
+    candidates = {
+        n for n in (ref.name, *ref.aliases)
+        if 2 <= len(n.split()) <= 3 and surname(n) == family and _personal_given(n) == given(n)
+    }
+    if len(candidates) < 2:
+        return ref.name
+    counts = {n: sum(text.count(n) for text in texts) for n in candidates}
+    best = max(sorted(candidates), key=lambda n: (counts[n], n == ref.name))
+    return best if counts[best] > counts.get(ref.name, 0) else ref.name

@@ -44,7 +44,7 @@ def test_an_editor_corrects_he_said_in_place_and_sees_it_on_the_event_page(page:
     quote = Quote.objects.get(text__startswith="a successful ouster of a dictator")
     assert quote.speaker_mention == "He" and quote.speaker is not None
     # Whoever the machine picked, the editor names the other one of the two ministers.
-    target = "Sergei Lavrov" if quote.speaker.name == "Rex Tillerson" else "Rex Tillerson"
+    target = "Sergey Lavrov" if quote.speaker.name == "Rex Tillerson" else "Rex Tillerson"
     article = Article.objects.select_related("event").get(pk=quote.article_id)
     log_in_as_editor(page, base)
 

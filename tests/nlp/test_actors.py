@@ -219,3 +219,23 @@ def test_a_place_inside_a_longer_name_is_not_a_country(nlp):
 def test_a_title_word_before_a_name_is_not_part_of_it(nlp):
     actors = actors_of(nlp, "Detective Inspector Rachel Moore said officers were keeping an open mind.")
     assert actors["Rachel Moore"].title == "Detective Inspector"
+
+
+def test_a_person_is_named_as_the_event_mostly_writes_the_name() -> None:
+    from articles.nlp.actor_identity import most_used_name
+    from articles.nlp.types import ActorRef
+
+    ref = ActorRef(name="Sergei Lavrov", kind="person",
+                   aliases=("Lavrov", "Sergey Lavrov", "Foreign Minister Lavrov",
+                            "Russian Foreign Minister Sergey Lavrov"))
+    texts = ["Sergei Lavrov met Rex Tillerson.", "Sergey Lavrov said so. Later Sergey Lavrov left."]
+    assert most_used_name(ref, texts) == "Sergey Lavrov"
+    assert most_used_name(ref, texts[:1]) == "Sergei Lavrov"
+
+
+def test_a_title_form_never_becomes_the_name() -> None:
+    from articles.nlp.actor_identity import most_used_name
+    from articles.nlp.types import ActorRef
+
+    ref = ActorRef(name="Vladimir Putin", kind="person", aliases=("President Putin", "Putin"))
+    assert most_used_name(ref, ["President Putin spoke. President Putin left. Vladimir Putin."]) == "Vladimir Putin"

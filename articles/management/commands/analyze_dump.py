@@ -29,7 +29,7 @@ class Command(BaseCommand):
         limit = settings.NEWSFRAME_MAX_ARTICLE_CHARS
         nlp = get_nlp(settings.NEWSFRAME_SPACY_MODEL)
         analyses = list(analyze_texts(nlp, (a.body[:limit] for a in articles)))
-        names = canonical_names([an.actors for an in analyses])
+        names = canonical_names([an.actors for an in analyses], [a.body for a in articles])
         out_articles = []
         for article, analysis, mapping in zip(articles, analyses, names, strict=True):
             out_articles.append(article_json(
