@@ -75,7 +75,7 @@ def _wait_ready(count: int) -> None:
         time.sleep(1)
 
 
-def one_run(workers: int, archive: bytes) -> tuple[float, int]:
+def one_run(workers: int, archive: bytes) -> tuple[float, int, float, float]:
     from django.core.management import call_command
     from django.test import Client
 
@@ -101,7 +101,13 @@ def one_run(workers: int, archive: bytes) -> tuple[float, int]:
                 raise RuntimeError("a worker died; see var/bench-workers.log")
             time.sleep(0.5)
         assert Client().get(event.get_absolute_url()).status_code == 200
-        return time.perf_counter() - started, len(result.created)
+        wall = time.perf_counter() - started
+        jobs = list(Job.objects.filter(event=event))
+        analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
+        align = next(j for j in jobs if j.kind == Job.Kind.ALIGN)
+        analysis_s = (max(j.finished_at for j in analyses) - min(j.queued_at for j in analyses)).total_seconds()
+        align_s = (align.finished_at - align.started_at).total_seconds()
+        return wall, len(result.created), analysis_s, align_s
     finally:
         _stop(procs)
 
@@ -119,14 +125,18 @@ def main() -> None:
         f"{ARTICLES} articles in one ZIP, PostgreSQL + Redis, N worker processes of concurrency 1 "
         "(model loading excluded: timing starts when every worker answers a ping).",
         "",
-        "| workers | articles | wall s | articles/s | speed-up |",
-        "|---|---|---|---|---|",
+        "| workers | articles | wall s | articles/s | speed-up | analysis phase s | its speed-up | alignment s |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for n, seconds, count in rows:
-        lines.append(f"| {n} | {count} | {seconds:.1f} | {count / seconds:.1f} | {base / seconds:.2f}× |")
+    base_analysis = rows[0][3]
+    for n, seconds, count, analysis_s, align_s in rows:
+        lines.append(f"| {n} | {count} | {seconds:.1f} | {count / seconds:.1f} | {base / seconds:.2f}× | "
+                     f"{analysis_s:.1f} | {base_analysis / analysis_s:.2f}× | {align_s:.1f} |")
     speedup = base / rows[-1][1]
     lines += ["", f"Speed-up from the second worker: **{speedup:.2f}×** (goal ≥ {GOAL}× on two cores: "
-              f"{'meets' if speedup >= GOAL else 'misses'}).", ""]
+              f"{'meets' if speedup >= GOAL else 'misses'}). The alignment of the event runs as one task "
+              "after every article is analysed (embedding every claim), so a second worker shortens only the "
+              "analysis phase; its own speed-up is in the table.", ""]
     print("\n".join(lines))
 
 
