@@ -12,6 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError
 
 from articles.ingest import Limits
@@ -57,3 +58,8 @@ def upload_allowed(user_id: int) -> bool:
         log.exception("upload rate limit unavailable; letting the request through")
         return True
     return int(count) <= settings.NEWSFRAME_UPLOADS_PER_HOUR
+
+
+def too_big(files: list[UploadedFile]) -> list[str]:
+    """The files over the per-file cap, checked before they are read (browser and API alike)."""
+    return [f.name or "upload" for f in files if (f.size or 0) > settings.NEWSFRAME_MAX_UPLOAD_BYTES]

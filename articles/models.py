@@ -300,7 +300,27 @@ class Signal(models.Model):
         return f"{self.kind}: {self.text}"
 
 
-class AttributionCorrection(models.Model):
+class AuditRecord(models.Model):
+    """What every audited change keeps: who, when, before, after, a note, and the
+    change it reverts (if it is a revert)."""
+
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    reverts = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
+    )
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class AttributionCorrection(AuditRecord):
     """An editor's decision about a quote: who, when, what it was, what it became."""
 
     class Action(models.TextChoices):
@@ -314,20 +334,7 @@ class AttributionCorrection(models.Model):
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
     )
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    created_at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=10, choices=Action.choices, default=Action.CORRECT)
-    reverts = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
-    )
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
-    note = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"correction of quote {self.quote_id} at {self.created_at:%Y-%m-%d %H:%M}"
@@ -379,7 +386,7 @@ class ApiToken(models.Model):
         return found
 
 
-class ActorCorrection(models.Model):
+class ActorCorrection(AuditRecord):
     """An editor's change to an actor: created, edited, merged, an alias added or
     removed, or one of those reverted. `before`/`after` hold what a revert needs."""
 
@@ -399,19 +406,6 @@ class ActorCorrection(models.Model):
     # Every actor id the change touched, so an actor's history survives a merge.
     actor_ids = models.JSONField(default=list)
     action = models.CharField(max_length=20, choices=Action.choices)
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    reverts = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
-    )
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
-    note = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.after.get('name') or self.before.get('name') or ''}".strip()

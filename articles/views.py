@@ -17,6 +17,7 @@ from articles import pages, services
 from articles.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.ingest import whole_text_article
 from articles.ingest.decode import decode
+from articles.limits import too_big
 from articles.models import Actor, Article, Event, Upload
 from articles.review import apply_review
 
@@ -37,10 +38,10 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return render(request, "articles/upload.html", {"form": form}, status=status)
-    too_big = [f.name for f in form.cleaned_data["documents"] if f.size > settings.NEWSFRAME_MAX_UPLOAD_BYTES]
-    if too_big:
+    big = too_big(form.cleaned_data["documents"])
+    if big:
         limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
-        form.add_error("documents", f"{', '.join(too_big)}: larger than the {limit_mb:.0f} MB limit. "
+        form.add_error("documents", f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
                                 "Split it into smaller files or upload a ZIP of them.")
         return render(request, "articles/upload.html", {"form": form}, status=413)
     incoming = [

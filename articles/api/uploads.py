@@ -21,7 +21,7 @@ from articles import services
 from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
 from articles.forms import UploadForm
-from articles.limits import upload_allowed
+from articles.limits import too_big, upload_allowed
 from articles.models import Article, Event, Upload
 
 router = Router(tags=["uploads"], auth=TokenAuth())
@@ -32,11 +32,6 @@ EXAMPLE_TEXT = (
     "between the United States and Russia were at a low point. Foreign Minister Sergei Lavrov said Moscow "
     "wanted to understand Washington's real intentions."
 )
-
-
-def too_big(files: list[DjangoUploadedFile]) -> list[str]:
-    """The files over the per-file cap, checked as the upload form does, before reading them."""
-    return [f.name or "upload" for f in files if (f.size or 0) > settings.NEWSFRAME_MAX_UPLOAD_BYTES]
 
 
 def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
