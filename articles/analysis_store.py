@@ -5,6 +5,7 @@ their text is gone) and machine quotes over the same words are dropped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.utils import timezone
 
@@ -53,8 +54,14 @@ def reanchor(quote: Quote, body: str) -> None:
     quote.orphaned = False
 
 
-def replace_machine_output(article: Article, analysis: ArticleAnalysis, actors: dict[str, Actor]) -> None:
-    """Runs inside the caller's transaction (under the event lock)."""
+def replace_machine_output(
+    article: Article,
+    analysis: ArticleAnalysis,
+    actors: dict[str, Actor],
+    claim_vectors: Sequence[bytes] | None = None,
+) -> None:
+    """Runs inside the caller's transaction (under the event lock). `claim_vectors`
+    holds one stored embedding per claim of the analysis, when they were computed."""
     # Lock every quote of the article first: an editor's correction in flight holds
     # its quote's lock, so this waits for it to commit, and the read below (a fresh
     # snapshot under READ COMMITTED) sees it as human instead of deleting it.
@@ -94,6 +101,7 @@ def replace_machine_output(article: Article, analysis: ArticleAnalysis, actors: 
             loaded=claim.loaded,
             quote=quote_rows[claim.quote_index] if claim.quote_index is not None else None,
             speaker=_speaker_of_claim(claim.quote_index, quote_rows, claim.speaker, actors),
+            embedding=claim_vectors[position] if claim_vectors is not None else None,
         )
         for position, claim in enumerate(analysis.claims)
     )

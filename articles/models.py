@@ -266,6 +266,9 @@ class Claim(models.Model):
     story_point = models.ForeignKey(
         StoryPoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
+    # The sentence embedding (compare.embed.to_bytes), computed with the article's
+    # analysis so that the event's alignment, one task, only has to cluster.
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["article", "start"]

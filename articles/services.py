@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
@@ -290,14 +291,28 @@ def article_analyze(*, article_id: int) -> bool:
     article = Article.objects.get(pk=article_id)
     text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
     analysis = analyze_doc(get_nlp(settings.NEWSFRAME_SPACY_MODEL)(text))
+    vectors = _claim_vectors([claim.text for claim in analysis.claims])
     with transaction.atomic():
         # One writer per event at a time: actors are shared across its articles.
         event = Event.objects.select_for_update().get(pk=article.event_id)
         actors = actor_store.resolve_actors(event, analysis.actors)
-        analysis_store.replace_machine_output(article, analysis, actors)
+        analysis_store.replace_machine_output(article, analysis, actors, vectors)
         _finish_job(job)
         _queue_alignment_if_complete(event)
     return True
+
+
+def _claim_vectors(texts: list[str]) -> list[bytes] | None:
+    """The claims' embeddings, stored with the analysis: embedding here, in each article's
+    task, spreads the cost over the workers instead of the event's one alignment task.
+    None when the model cannot load; the alignment then embeds and reports the error."""
+    from articles.compare.embed import embed, to_bytes
+
+    try:
+        return [to_bytes(vector) for vector in embed(texts)]
+    except RuntimeError:
+        log.warning("claims left unembedded; the alignment will embed them", exc_info=True)
+        return None
 
 
 def article_analysis_failed(*, article_id: int, error: str) -> None:
@@ -370,14 +385,15 @@ def event_align(*, event_id: int) -> bool:
     claims = list(
         Claim.objects.filter(article__event_id=event_id)
         .order_by("article__position", "start")
-        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged")
+        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged", "embedding")
     )
     inputs = [
         ClaimInput(id=pk, article=column[positions[art]], text=text, voice=voice,
                    speaker=speaker, hedged=hedged)
-        for pk, art, text, voice, speaker, hedged in claims
+        for pk, art, text, voice, speaker, hedged, _ in claims
     ]
-    points = align_claims(inputs, len(ordered)) if inputs else []
+    vectors = _stored_or_embedded([row[2] for row in claims], [row[-1] for row in claims])
+    points = align_claims(inputs, len(ordered), vectors=vectors) if inputs else []
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event_id)
         actor_store.rename_to_most_used(event)
@@ -393,6 +409,21 @@ def event_align(*, event_id: int) -> bool:
             Claim.objects.filter(pk__in=point.members).update(story_point=row)
         _finish_job(job)
     return True
+
+
+def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndarray:
+    """Each claim's stored embedding; claims without one (imported, or analysed before
+    embeddings were stored) are embedded now."""
+    from articles.compare.embed import DIMENSION, embed, from_bytes
+
+    vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    have = {i: blob for i, blob in enumerate(stored) if blob is not None}
+    if have:
+        vectors[list(have)] = from_bytes(list(have.values()))
+    missing = [i for i in range(len(texts)) if i not in have]
+    if missing:
+        vectors[missing] = embed([texts[i] for i in missing])
+    return vectors
 
 
 def event_align_failed(*, event_id: int, error: str) -> None:

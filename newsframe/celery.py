@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from celery import Celery
@@ -15,10 +16,15 @@ app.autodiscover_tasks()
 
 
 @worker_process_init.connect
-def _warm_nlp(**_: object) -> None:
-    """Load the spaCy pipeline once per worker process, before the first task."""
+def _warm_models(**_: object) -> None:
+    """Load the spaCy pipeline and the sentence embedder once per worker process,
+    before the first task (every analysis embeds its claims)."""
     from django.conf import settings
 
+    from articles.compare.embed import get_embedder
     from articles.nlp.pipeline import get_nlp
 
     get_nlp(settings.NEWSFRAME_SPACY_MODEL)
+    # A missing embedding model is reported by the analyses and the alignment that need it.
+    with contextlib.suppress(RuntimeError):
+        get_embedder()

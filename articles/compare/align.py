@@ -70,18 +70,24 @@ def align_claims(
     n_articles: int,
     *,
     embed: Embed = default_embed,
+    vectors: np.ndarray | None = None,
     threshold: float = THRESHOLD,
     duplicate_threshold: float = DUPLICATE_THRESHOLD,
     k: int = 16,
 ) -> list[StoryPointResult]:
-    """Story points of an event, sorted by `order` (shared and early points first)."""
+    """Story points of an event, sorted by `order` (shared and early points first).
+
+    `vectors` are the claims' embeddings when the caller has them already (the
+    analysis of each article stores them); otherwise `embed` computes them here."""
     if not claims:
         return []
     if any(not 0 <= c.article < n_articles for c in claims):
         raise ValueError("every claim's article must be in range(n_articles)")
-    vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
+    if vectors is None:
+        vectors = embed([c.text for c in claims])
+    vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.shape[0] != len(claims):
-        raise ValueError("embed returned a different number of vectors than texts")
+        raise ValueError("there must be one vector per claim")
     articles = np.fromiter((c.article for c in claims), dtype=np.int64, count=len(claims))
     i, j, sims = candidate_pairs(
         vectors, articles, threshold=threshold,

@@ -65,6 +65,19 @@ def embed(texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
     return normalize(np.asarray(vectors, dtype=np.float32))
 
 
+def to_bytes(vector: np.ndarray) -> bytes:
+    """One unit vector as stored in the database: DIMENSION little-endian float32."""
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_bytes(blobs: Sequence[bytes | memoryview]) -> np.ndarray:
+    """Stored vectors back as a float32 array of shape (len(blobs), DIMENSION)."""
+    if not blobs:
+        return np.zeros((0, DIMENSION), dtype=np.float32)
+    joined = b"".join(bytes(blob) for blob in blobs)
+    return np.frombuffer(joined, dtype="<f4").reshape(len(blobs), DIMENSION).astype(np.float32)
+
+
 def normalize(vectors: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)

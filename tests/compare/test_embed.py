@@ -57,3 +57,11 @@ def test_importing_the_module_does_not_load_the_model():
         "assert e.get_embedder.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=os.getcwd())
+
+
+def test_a_stored_vector_reads_back_as_it_was(cached_embed):
+    vectors = cached_embed(["Russia vetoed the resolution.", "Tillerson met Putin."])
+    stored = [embed_module.to_bytes(v) for v in vectors]
+    assert all(len(blob) == DIMENSION * 4 for blob in stored)
+    np.testing.assert_array_equal(embed_module.from_bytes([memoryview(b) for b in stored]), vectors)
+    assert embed_module.from_bytes([]).shape == (0, DIMENSION)

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 
 from articles import services
-from articles.models import ActorAlias, Article, Claim, Job, Quote, Signal, Upload
+from articles.models import ActorAlias, Article, Claim, Job, Quote, Signal
+from tests.conftest import confirm_upload
 
 
 def _rows(article: Article) -> dict[str, list[tuple[object, ...]]]:
@@ -28,12 +29,7 @@ def _rows(article: Article) -> dict[str, list[tuple[object, ...]]]:
 @pytest.fixture
 def article(transactional_db: None, seed_bytes: bytes, django_capture_on_commit_callbacks: Any) -> Article:
     with django_capture_on_commit_callbacks(execute=True):
-        batch = services.upload_receive(files=[services.IncomingFile("seed.txt", seed_bytes)],
-                                        event_name="Idempotent", event=None, user=None)
-        upload = Upload.objects.get(batch=batch)
-        drafts = [{**d, "upload": upload.pk} for d in upload.draft]
-        created = services.upload_confirm(uploads=[upload], drafts=drafts, event_name="Idempotent", user=None)
-    return created.created[0]
+        return confirm_upload(seed_bytes, "Idempotent").created[0]
 
 
 def _queue_again(article: Article) -> None:
