@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from django.utils import timezone
 
@@ -52,6 +53,32 @@ def reanchor(quote: Quote, body: str) -> None:
         setattr(quote, first, located[0] if located else None)
         setattr(quote, last, located[1] if located else None)
     quote.orphaned = False
+
+
+class SignalLike(Protocol):
+    """A found signal (nlp.types.SignalResult) or an imported one (event_import.SignalIn)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def actor(self) -> str | None: ...
+    @property
+    def in_quote(self) -> bool: ...
+
+
+def signal_row(article: Article, signal: SignalLike, actors: dict[str, Actor]) -> Signal:
+    """An unsaved Signal row, its text and category cut to the columns' sizes."""
+    return Signal(article=article, kind=signal.kind, text=signal.text[:500], start=signal.start, end=signal.end,
+                  category=signal.category[:40], actor=actors.get(signal.actor) if signal.actor else None,
+                  in_quote=signal.in_quote)
 
 
 def replace_machine_output(
@@ -105,19 +132,7 @@ def replace_machine_output(
         )
         for position, claim in enumerate(analysis.claims)
     )
-    Signal.objects.bulk_create(
-        Signal(
-            article=article,
-            kind=signal.kind,
-            text=signal.text[:500],
-            start=signal.start,
-            end=signal.end,
-            category=signal.category[:40],
-            actor=actors.get(signal.actor) if signal.actor else None,
-            in_quote=signal.in_quote,
-        )
-        for signal in analysis.signals
-    )
+    Signal.objects.bulk_create(signal_row(article, signal, actors) for signal in analysis.signals)
     article.analysis_version = analysis.version
     article.analyzed_at = timezone.now()
     article.save(update_fields=["analysis_version", "analyzed_at"])

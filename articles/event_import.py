@@ -2,7 +2,8 @@
 `analyze_dump --json`) as a new event, without running the NLP again.
 
 The file is untrusted: its shape is checked with pydantic and every offset
-against its article's body before one row is written, all in one transaction.
+against its article's body before one row is written. This module reads the file
+and describes its rows; `services.event_import` writes them, in one transaction.
 Human attributions come back as human, each with an audit row saying where
 it came from, so later re-analysis keeps them exactly as it keeps an editor's."""
 
@@ -11,24 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from django.db import transaction
-from django.utils import timezone
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from articles import services
-from articles.models import (
-    Actor,
-    ActorAlias,
-    Article,
-    AttributionCorrection,
-    Claim,
-    Event,
-    Job,
-    Outlet,
-    Quote,
-    Signal,
-    StoryPoint,
-)
+from articles.models import Actor, Article, AttributionCorrection, Claim, Quote
 from articles.nlp.version import ANALYSIS_VERSION
 
 
@@ -119,6 +105,15 @@ class EventIn(_Loose):
     story_points: list[StoryPointIn] = []
     actors: list[ActorIn] = []
 
+    @property
+    def description(self) -> str:
+        return str(self.event.get("description") or "")[:10_000]
+
+    @property
+    def analysis_version(self) -> str:
+        """What the file says made it; an `analyze_dump` file may not say, and is this version's."""
+        return str(self.event.get("analysis_version") or ANALYSIS_VERSION)[:40]
+
 
 def parse_event_json(data: object) -> EventIn:
     try:
@@ -150,70 +145,13 @@ def _check_offsets(parsed: EventIn) -> None:
                 raise EventImportError(f"story point {p.label[:40]!r}: no article {index}")
 
 
-def import_event(parsed: EventIn, *, event_name: str, source: str = "an event JSON file") -> Event:
-    """Create a new event holding exactly what `parsed` describes."""
-    name = event_name.strip()
-    if not name:
-        raise EventImportError("the new event needs a name")
-    with transaction.atomic():
-        if Event.objects.filter(name=name).exists():
-            raise EventImportError(f"an event called {name!r} exists already; choose another name")
-        event = services.event_for_name(name, user=None)
-        event.description = str(parsed.event.get("description") or "")[:10_000]
-        event.save(update_fields=["description"])
-        actors = _actors(event, parsed)
-        version = str(parsed.event.get("analysis_version") or ANALYSIS_VERSION)[:40]
-        articles = [_article(event, position, a, version) for position, a in enumerate(parsed.articles)]
-        claim_rows: dict[tuple[int, int, int, str], Claim] = {}
-        for column, (row, a) in enumerate(zip(articles, parsed.articles, strict=True)):
-            quotes = _quotes(row, a, actors, version, source)
-            created = Claim.objects.bulk_create(_claim(row, i, c, quotes, actors) for i, c in enumerate(a.claims))
-            for c in created:
-                claim_rows.setdefault((column, c.start, c.end, c.text), c)
-            Signal.objects.bulk_create(
-                Signal(article=row, kind=s.kind, text=s.text[:500], start=s.start, end=s.end,
-                       category=s.category[:40], actor=actors.get(s.actor) if s.actor else None,
-                       in_quote=s.in_quote)
-                for s in a.signals
-            )
-            Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=row, status=Job.Status.DONE,
-                               finished_at=timezone.now())
-        _story_points(event, parsed, articles, claim_rows)
-        Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=Job.Status.DONE, finished_at=timezone.now())
-    return event
+
+# The rows the file describes, unsaved: `services.event_import` writes them.
 
 
-def _actors(event: Event, parsed: EventIn) -> dict[str, Actor]:
-    listed = {a.name: a for a in parsed.actors}
-    named = {q.speaker for a in parsed.articles for q in (*a.quotes, *a.not_quotes) if q.speaker}
-    named |= {c.speaker for a in parsed.articles for c in a.claims if c.speaker}
-    named |= {s.actor for a in parsed.articles for s in a.signals if s.actor}
-    rows: dict[str, Actor] = {}
-    for name in sorted(set(listed) | named):
-        spec = listed.get(name)
-        rows[name] = Actor.objects.create(event=event, name=name, kind=spec.kind if spec else "person",
-                                          title=(spec.title if spec else "")[:300])
-    ActorAlias.objects.bulk_create(
-        [ActorAlias(actor=rows[spec.name], alias=alias[:300]) for spec in parsed.actors
-         for alias in dict.fromkeys(spec.aliases) if alias],
-        ignore_conflicts=True,
-    )
-    return rows
-
-
-def _article(event: Event, position: int, a: ArticleIn, version: str) -> Article:
-    outlet = Outlet.objects.get_or_create(name=a.outlet.strip()[:200])[0] if a.outlet.strip() else None
-    return Article.objects.create(
-        event=event, outlet=outlet, position=position, title=a.title or "Untitled", byline=a.byline[:300],
-        published=a.published, url=a.url[:1000], body=a.body, headings=a.headings,
-        content_hash=services.content_hash(a.body), word_count=len(a.body.split()),
-        analysis_version=(a.analysis_version or version)[:40], analyzed_at=timezone.now(),
-    )
-
-
-def _quotes(article: Article, a: ArticleIn, actors: dict[str, Actor], version: str, source: str) -> list[Quote]:
-    """Create the article's quotes; returns those of `a.quotes`, in order, for claims to point at."""
-    rows = [
+def quote_rows(article: Article, a: ArticleIn, actors: dict[str, Actor], version: str) -> list[Quote]:
+    """`a.quotes`, then the editors' "not a quote"s, numbered in that order."""
+    return [
         Quote(article=article, position=i, text=q.text, start=q.start, end=q.end, kind=q.kind, cue=q.cue[:120],
               cue_start=q.cue_start, cue_end=q.cue_end, speaker_mention=q.speaker_mention[:300],
               mention_start=q.mention_start, mention_end=q.mention_end,
@@ -221,19 +159,22 @@ def _quotes(article: Article, a: ArticleIn, actors: dict[str, Actor], version: s
               attribution=q.attribution, is_quote=is_quote, orphaned=q.orphaned, analysis_version=version)
         for i, (q, is_quote) in enumerate([*((q, True) for q in a.quotes), *((q, False) for q in a.not_quotes)])
     ]
-    created = Quote.objects.bulk_create(rows)
-    AttributionCorrection.objects.bulk_create(
+
+
+def audit_rows(article: Article, quotes: list[Quote], source: str) -> list[AttributionCorrection]:
+    """One per human quote (saved), saying where its attribution came from."""
+    return [
         AttributionCorrection(
             quote=q, article=article, before={},
             after={"speaker": q.speaker.name if q.speaker else None, "kind": q.kind, "is_quote": q.is_quote},
             note=f"imported with its human attribution from {source}"[:1000],
         )
-        for q in created if q.attribution == Quote.Attribution.HUMAN
-    )
-    return created[: len(a.quotes)]
+        for q in quotes if q.attribution == Quote.Attribution.HUMAN
+    ]
 
 
-def _claim(article: Article, position: int, c: ClaimIn, quotes: list[Quote], actors: dict[str, Actor]) -> Claim:
+def claim_row(article: Article, position: int, c: ClaimIn, quotes: list[Quote], actors: dict[str, Actor]) -> Claim:
+    """`quotes` are the saved rows of the article's `quotes`, which `c.quote` indexes."""
     return Claim(
         article=article, position=position, text=c.text, start=c.start, end=c.end, voice=c.voice,
         hedged=c.hedged, loaded=c.loaded,
@@ -242,15 +183,3 @@ def _claim(article: Article, position: int, c: ClaimIn, quotes: list[Quote], act
     )
 
 
-def _story_points(event: Event, parsed: EventIn, articles: list[Article],
-                  claims: dict[tuple[int, int, int, str], Claim]) -> None:
-    for order, p in enumerate(parsed.story_points):
-        columns = sorted({m.article for m in p.members})
-        point = StoryPoint.objects.create(
-            event=event, label=p.label, order=float(order),
-            article_positions=[articles[i].position for i in columns],
-            missing_from=[articles[i].position for i in sorted(set(p.missing_from))],
-        )
-        member_ids = [claims[key].pk for m in p.members
-                      if (key := (m.article, m.start, m.end, m.text)) in claims]
-        Claim.objects.filter(pk__in=member_ids).update(story_point=point)

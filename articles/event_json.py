@@ -1,5 +1,5 @@
-"""The event JSON of DESIGN.md, built from plain values, shared by
-`analyze_dump --json` (no database) and `export_event` (from the rows).
+"""The event JSON of DESIGN.md, one shape per part, shared by `analyze_dump --json`
+(from an analysis in memory, no database) and `export_event` (from the rows).
 Field names are a public contract: extend, don't rename."""
 
 from __future__ import annotations
@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from articles.compare.types import StoryPointResult
 from articles.nlp.actor_identity import most_used_name, same_actor
-from articles.nlp.types import ActorRef, ArticleAnalysis
+from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
+
+if TYPE_CHECKING:  # the rows only for their types: this module runs without a database
+    from articles.models import Claim, Quote, Signal
 
 
 def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[str]) -> list[dict[str, str]]:
@@ -66,29 +69,38 @@ def article_json(
     }
 
 
+def quote_json(q: Quote | QuoteResult, *, speaker: str | None, attribution: str,
+               orphaned: bool | None = None) -> dict[str, Any]:
+    """`orphaned` is an editor's quote whose text left the body; a fresh analysis
+    has no editor's quotes, so its quotes leave the key out."""
+    return {
+        "text": q.text, "kind": q.kind, "speaker": speaker, "speaker_mention": q.speaker_mention, "cue": q.cue,
+        "start": q.start, "end": q.end, "confidence": round(q.confidence, 3), "attribution": attribution,
+        **({} if orphaned is None else {"orphaned": orphaned}),
+        "cue_start": q.cue_start, "cue_end": q.cue_end, "mention_start": q.mention_start, "mention_end": q.mention_end,
+    }
+
+
+def claim_json(c: Claim | ClaimResult, *, quote: int | None, speaker: str | None) -> dict[str, Any]:
+    """`quote` is the index of the claim's quote among its article's quotes."""
+    return {"text": c.text, "start": c.start, "end": c.end, "voice": c.voice, "hedged": c.hedged,
+            "loaded": c.loaded, "quote": quote, "speaker": speaker}
+
+
+def signal_json(s: Signal | SignalResult, *, actor: str | None) -> dict[str, Any]:
+    return {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
+            "actor": actor, "in_quote": s.in_quote}
+
+
 def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Quotes, claims and signals of one analysis as JSON, speakers canonical."""
     def canon(name: str | None) -> str | None:
         return names.get(name, name) if name else None
 
     return {
-        "quotes": [
-            {"text": q.text, "kind": q.kind, "speaker": canon(q.speaker), "speaker_mention": q.speaker_mention,
-             "cue": q.cue, "start": q.start, "end": q.end, "confidence": round(q.confidence, 3),
-             "attribution": "machine", "cue_start": q.cue_start, "cue_end": q.cue_end,
-             "mention_start": q.mention_start, "mention_end": q.mention_end}
-            for q in analysis.quotes
-        ],
-        "claims": [
-            {"text": c.text, "start": c.start, "end": c.end, "voice": c.voice, "hedged": c.hedged,
-             "loaded": c.loaded, "quote": c.quote_index, "speaker": canon(c.speaker)}
-            for c in analysis.claims
-        ],
-        "signals": [
-            {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
-             "actor": canon(s.actor), "in_quote": s.in_quote}
-            for s in analysis.signals
-        ],
+        "quotes": [quote_json(q, speaker=canon(q.speaker), attribution="machine") for q in analysis.quotes],
+        "claims": [claim_json(c, quote=c.quote_index, speaker=canon(c.speaker)) for c in analysis.claims],
+        "signals": [signal_json(s, actor=canon(s.actor)) for s in analysis.signals],
     }
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from django.utils import timezone
 
-from articles.event_json import article_json, provenance
+from articles.event_json import article_json, claim_json, provenance, quote_json, signal_json
 from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
 
 TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
@@ -37,13 +37,8 @@ COLUMNS: dict[str, list[str]] = {
 
 
 def _quote_json(q: Quote) -> dict[str, Any]:
-    return {
-        "text": q.text, "kind": q.kind, "speaker": q.speaker.name if q.speaker else None,
-        "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
-        "confidence": round(q.confidence, 3), "attribution": q.attribution, "orphaned": q.orphaned,
-        "cue_start": q.cue_start, "cue_end": q.cue_end,
-        "mention_start": q.mention_start, "mention_end": q.mention_end,
-    }
+    return quote_json(q, speaker=q.speaker.name if q.speaker else None, attribution=q.attribution,
+                      orphaned=q.orphaned)
 
 
 def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:
@@ -61,12 +56,10 @@ def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any
         row = article_json(
             title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
             quotes=[_quote_json(q) for q in own_quotes],
-            claims=[{"text": c.text, "start": c.start, "end": c.end, "voice": c.voice, "hedged": c.hedged,
-                     "loaded": c.loaded, "quote": local_index.get(c.quote_id) if c.quote_id else None,
-                     "speaker": c.speaker.name if c.speaker else None}
+            claims=[claim_json(c, quote=local_index.get(c.quote_id) if c.quote_id else None,
+                               speaker=c.speaker.name if c.speaker else None)
                     for c in claims if c.article_id == a.pk],
-            signals=[{"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
-                      "actor": s.actor.name if s.actor else None, "in_quote": s.in_quote}
+            signals=[signal_json(s, actor=s.actor.name if s.actor else None)
                      for s in signals if s.article_id == a.pk],
         )
         # Extensions of the public shape: an editor's "not a quote" is a human decision

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count
 from django.utils.safestring import SafeString
 
 from articles import charts
@@ -307,23 +308,35 @@ def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, 
     return out
 
 
-def event_progress(event: Event, *, articles: list[Article] | None = None) -> dict[str, Any]:
-    jobs = list(
-        Job.objects.filter(event=event).select_related("article").order_by("kind", "article_id")
-        .only("kind", "status", "error", "event", "article", "article__title", "article__position")
-    )
-    analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
-    alignment = next((j for j in jobs if j.kind == Job.Kind.ALIGN), None)
-    done = sum(j.status in (Job.Status.DONE, Job.Status.FAILED) for j in analyses)
-    ready = alignment is not None and alignment.status in (Job.Status.DONE, Job.Status.FAILED)
+FINISHED = (Job.Status.DONE, Job.Status.FAILED)
+
+
+def event_progress(event: Event) -> dict[str, Any]:
+    """The status partial's context. Counts per kind and status come from one
+    aggregate, so a finished event costs the same however many articles it has;
+    job rows are read only to list them while the analysis runs, and to name failures."""
+    counts = {
+        (kind, status): n for kind, status, n in
+        Job.objects.filter(event=event).values_list("kind", "status").annotate(n=Count("pk")).order_by()
+    }
+    analyses = {status: n for (kind, status), n in counts.items() if kind == Job.Kind.ANALYZE}
+    alignment = next((status for kind, status in counts if kind == Job.Kind.ALIGN), None)  # one per event
+    ready = alignment in FINISHED or not counts
+    name_failures = ready and any(status == Job.Status.FAILED for _, status in counts)
     return {
         "event": event,
-        "jobs": analyses,
-        "alignment": alignment,
-        "done_count": done,
-        "job_count": len(analyses),
-        "failed": [j for j in jobs if j.status == Job.Status.FAILED],
-        "ready": ready or not jobs,
+        "jobs": [] if ready else list(
+            Job.objects.filter(event=event, kind=Job.Kind.ANALYZE).select_related("article").order_by("article_id")
+            .only("kind", "status", "event", "article", "article__title", "article__position")
+        ),
+        "alignment_status": dict(Job.Status.choices).get(alignment, alignment) if alignment else None,
+        "done_count": sum(n for status, n in analyses.items() if status in FINISHED),
+        "job_count": sum(analyses.values()),
+        "failed": list(
+            Job.objects.filter(event=event, status=Job.Status.FAILED).order_by("kind", "article_id")
+            .only("kind", "status", "error", "event", "article")
+        ) if name_failures else [],
+        "ready": ready,
     }
 
 

@@ -40,13 +40,14 @@ _EXPORTED: dict[str, Any] = {}
 @pytest.fixture
 def analysed_event(request: pytest.FixtureRequest, db: None) -> Event:
     """The corrected seed event, analysed once per session: the first test analyses
-    it (about 12 s), the later ones rebuild it from that export with import_event,
+    it (about 12 s), the later ones rebuild it from that export with event_import,
     which test_roundtrip proves exact."""
-    from articles.event_import import import_event, parse_event_json
+    from articles.event_import import parse_event_json
     from articles.exports import event_json
+    from articles.services import event_import
 
     if "seed" not in _EXPORTED:
         event: Event = request.getfixturevalue("corrected_event")
         _EXPORTED["seed"] = event_json(event)
         return event
-    return import_event(parse_event_json(_EXPORTED["seed"]), event_name=SEED_EVENT)
+    return event_import(parsed=parse_event_json(_EXPORTED["seed"]), event_name=SEED_EVENT)

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.event_import import EventImportError, import_event, parse_event_json
+from articles.event_import import EventImportError, parse_event_json
 from articles.exports import event_json
 from articles.models import AttributionCorrection, Event, Job, Quote
+from articles.services import event_import
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +86,7 @@ def test_a_malformed_file_is_refused_before_anything_is_written(
     change(data)
     events, quotes = Event.objects.count(), Quote.objects.count()
     with pytest.raises(EventImportError, match=message):
-        import_event(parse_event_json(data), event_name="Broken")
+        event_import(parsed=parse_event_json(data), event_name="Broken")
     assert (Event.objects.count(), Quote.objects.count()) == (events, quotes)
 
 
@@ -94,3 +95,11 @@ def test_a_file_that_is_not_json_is_a_readable_error(tmp_path: Path, db: None) -
     path.write_bytes(b"\xff\xfe not json")
     with pytest.raises(CommandError, match="not JSON"):
         call_command("import_event", str(path), "--event", "X")
+
+
+def test_a_blank_name_is_refused_before_anything_is_written(analysed_event: Event) -> None:
+    parsed = parse_event_json(json.loads(json.dumps(event_json(analysed_event))))
+    events = Event.objects.count()
+    with pytest.raises(EventImportError, match="needs a name"):
+        event_import(parsed=parsed, event_name="  ")
+    assert Event.objects.count() == events

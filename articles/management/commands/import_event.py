@@ -8,7 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.event_import import EventImportError, import_event, parse_event_json
+from articles import services
+from articles.event_import import EventImportError, parse_event_json
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CommandError(f"{path}: not JSON ({exc}).") from None
         try:
-            event = import_event(parse_event_json(data), event_name=options["event"], source=path.name)
+            event = services.event_import(parsed=parse_event_json(data), event_name=options["event"], source=path.name)
         except EventImportError as exc:
             raise CommandError(f"{path}: {exc}") from None
         self.stdout.write(f"{event.slug}: {event.articles.count()} article(s) imported")

@@ -1,0 +1,94 @@
+"""The event's status partial: how far the analysis is, and what failed, counted
+in the database so a finished event reads the same few rows however big it is."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Event, Job
+
+pytestmark = pytest.mark.django_db
+
+
+def event_with_jobs(name: str, analyses: list[str], alignment: str | None, *, errors: bool = False) -> Event:
+    """One article per status in `analyses`, each with its analyse job; an align job
+    with status `alignment` unless that is None."""
+    event = Event.objects.create(name=name, slug=name)
+    articles = Article.objects.bulk_create(
+        Article(event=event, position=i, title=f"Article {i} <i>", body="Text.", content_hash=f"{name}-{i}")
+        for i in range(len(analyses))
+    )
+    Job.objects.bulk_create(
+        Job(kind=Job.Kind.ANALYZE, event=event, article=a, status=status,
+            error=f"broke on {a.position}" if errors and status == Job.Status.FAILED else "")
+        for a, status in zip(articles, analyses, strict=True)
+    )
+    if alignment is not None:
+        Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=alignment,
+                           error="no claims" if errors and alignment == Job.Status.FAILED else "")
+    return event
+
+
+def status(client: Client, event: Event) -> tuple[dict[str, object], str]:
+    response = client.get(reverse("event_status", args=[event.slug]))
+    assert response.status_code == 200
+    return response.context, response.content.decode()
+
+
+def test_a_mix_of_job_states_is_counted_and_each_article_listed(client: Client) -> None:
+    event = event_with_jobs("mixed", ["done", "failed", "running", "queued", "done"], "queued")
+    context, page = status(client, event)
+    assert (context["done_count"], context["job_count"], context["ready"]) == (3, 5, False)
+    assert context["alignment_status"] == "queued"
+    assert "3 of 5 articles done, aligning claims (queued)." in page
+    assert '<progress max="6" value="3">3 / 5</progress>' in page
+    assert [(j.article.position, j.status) for j in context["jobs"]] == [  # type: ignore[attr-defined]
+        (0, "done"), (1, "failed"), (2, "running"), (3, "queued"), (4, "done")]
+    assert "<li>Article 1 &lt;i&gt;: failed</li>" in page
+    assert "data-poll=" in page and "errors" not in page, "failures are named once the work is over"
+
+
+def test_an_event_without_an_alignment_yet_says_nothing_about_it(client: Client) -> None:
+    context, page = status(client, event_with_jobs("early", ["done", "queued"], None))
+    assert (context["done_count"], context["job_count"], context["ready"]) == (1, 2, False)
+    assert "1 of 2 articles done." in page and "aligning" not in page
+
+
+def test_a_finished_event_names_its_failed_jobs_alignment_first(client: Client) -> None:
+    event = event_with_jobs("failing", ["failed", "done", "failed"], "failed", errors=True)
+    context, page = status(client, event)
+    assert context["ready"] and context["jobs"] == []
+    first, second = Article.objects.filter(event=event, position__in=[0, 2]).order_by("position")
+    assert f"3 jobs failed: align event #{event.pk}: failed — no claims; analyse article #{first.pk}: failed — " \
+           f"broke on 0; analyse article #{second.pk}: failed — broke on 2</p>" in page
+    assert "data-poll=" not in page and "Analysing" not in page
+
+
+def test_a_finished_event_and_one_without_jobs_show_no_progress(client: Client) -> None:
+    for event in (event_with_jobs("finished", ["done", "done"], "done"), event_with_jobs("empty", [], None)):
+        context, page = status(client, event)
+        assert context["ready"] and context["failed"] == []
+        assert "data-poll=" not in page and "Analysing" not in page and "failed" not in page
+
+
+def rows_read(client: Client, event: Event) -> int:
+    """Rows the status partial's queries return, counted by running them again."""
+    with CaptureQueriesContext(connection) as ctx:
+        status(client, event)
+    total = 0
+    with connection.cursor() as cursor:
+        for query in ctx.captured_queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                cursor.execute(query["sql"])
+                total += len(cursor.fetchall())
+    return total
+
+
+def test_a_finished_events_status_reads_as_many_rows_for_three_articles_as_for_sixty(client: Client) -> None:
+    small = event_with_jobs("small", ["done"] * 2 + ["failed"], "done")
+    big = event_with_jobs("big", ["done"] * 59 + ["failed"], "done")
+    assert rows_read(client, small) == rows_read(client, big)
