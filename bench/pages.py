@@ -1,10 +1,13 @@
-"""The event page at 10, 100 and 500 articles: median latency and query count.
+"""The event and article pages at 10, 100 and 500 articles: latency and query count,
+one request at a time and under 20 concurrent readers.
 
 Events are generated as rows (articles, actors, quotes, claims, signals, story points)
 inserted straight through the ORM, no NLP, into the current database (SQLite by
 default, PostgreSQL when DATABASE_URL is set), rendered through Django's test
-Client, and deleted afterwards. Alignment of the same claims is timed with a
-lookup embedder (the real model's cost is in bench/align.py), with its peak memory.
+Client, and deleted afterwards. Then the same event is served by gunicorn on loopback
+to 20 locust readers (bench/locustfile.py, a subprocess) for NEWSFRAME_BENCH_LOCUST_SECONDS
+(30 by default) per size. Alignment of the same claims is timed with a lookup embedder
+(the real model's cost is in bench/align.py), with its peak memory.
 
 Run: .venv/bin/python -m bench.pages   (or `make bench`, which runs every benchmark)
 """
@@ -17,8 +20,12 @@ import time
 import tracemalloc
 from typing import Any
 
+from bench.loadrun import GUNICORN_WORKERS, ROOT, LoadResult, Server, database_url, gunicorn, run_locust, warm_up
+
 SIZES = (10, 100, 500)
-REQUESTS = 9
+REQUESTS = 30
+READERS = 20
+LOCUST_SECONDS = int(os.environ.get("NEWSFRAME_BENCH_LOCUST_SECONDS", "30"))
 CLAIMS_PER_ARTICLE = 10
 QUOTES_PER_ARTICLE = 6
 ACTORS = ["Sergey Lavrov", "Rex Tillerson", "Vladimir Putin", "Sean Spicer", "Maria Zakharova",
@@ -112,8 +119,8 @@ def _client() -> Any:
     return Client(HTTP_HOST=host)
 
 
-def page_timing(url: str) -> tuple[float, int, int]:
-    """Median milliseconds over REQUESTS requests (after one warm-up), the query
+def page_timing(url: str) -> tuple[float, float, int, int]:
+    """Median and p95 milliseconds over REQUESTS requests (after one warm-up), the query
     count, and the response size in KiB."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -130,7 +137,19 @@ def page_timing(url: str) -> tuple[float, int, int]:
         times.append((time.perf_counter() - started) * 1000)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url, secure=secure)
-    return statistics.median(times), len(ctx.captured_queries), len(response.content) // 1024
+    p95 = statistics.quantiles(times, n=20)[18]
+    return statistics.median(times), p95, len(ctx.captured_queries), len(response.content) // 1024
+
+
+def readers_timing(server: Server, event: Any, n_articles: int) -> LoadResult:
+    """READERS locust users on the event page and its articles (half each, any article),
+    thinking 1 to 3 s between pages, for LOCUST_SECONDS."""
+    event_url = event.get_absolute_url()
+    articles = [f"{event_url}articles/{p}/" for p in range(n_articles)]
+    warm_up(server, [event_url, articles[0]])
+    targets = {"pages": {"event page": {"paths": [event_url]}, "article page": {"paths": articles}}}
+    return run_locust(server, targets=targets, users=READERS, spawn_rate=READERS, seconds=LOCUST_SECONDS,
+                      workdir=ROOT / "var" / "bench-locust" / str(n_articles), user_classes=("PageReader",))
 
 
 def align_timing(pairs: list[tuple[int, int]], n_articles: int) -> tuple[float, float]:
@@ -160,36 +179,74 @@ def align_timing(pairs: list[tuple[int, int]], n_articles: int) -> tuple[float, 
     return seconds, peak / 2**20
 
 
+def _verdict(ok: bool) -> str:
+    return "meets" if ok else "misses"
+
+
 def run() -> str:
     from django.db import connection
 
-    lines = [
-        "## Event page: latency and queries by event size",
+    single = [
+        "| articles | page | median ms | p95 ms | queries | KiB | align s | align peak MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    loaded = ["| articles | page | requests | failures | req/s | median ms | p95 ms | load avg |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    medians: dict[int, float] = {}
+    queries_by_page: dict[str, set[int]] = {}
+    log = ROOT / "var" / "bench-locust" / "gunicorn.log"
+    with gunicorn(database_url(connection.settings_dict), log) as server:
+        for n in SIZES:
+            event, pairs = build_event(n)
+            try:
+                seconds, mib = align_timing(pairs, n)
+                url = event.get_absolute_url()
+                chosen = ",".join(str(p) for p in range(0, n, max(1, n // 12)))[:200]
+                for page, path in (("event, default", url), ("event, omissions only", url + "?only=missing"),
+                                   ("event, 12 chosen", f"{url}?articles={chosen}"),
+                                   ("article", f"{url}articles/{n // 2}/")):
+                    ms, p95, queries, kib = page_timing(path)
+                    queries_by_page.setdefault(page, set()).add(queries)
+                    align = " | "
+                    if page == "event, default":
+                        medians[n], align = ms, f"{seconds:.2f} | {mib:.1f}"
+                    single.append(f"| {n} | {page} | {ms:.0f} | {p95:.0f} | {queries} | {kib} | {align} |")
+                result = readers_timing(server, event, n)
+                load = os.getloadavg()[0]
+                for name in ("event page", "article page"):
+                    stats = result.endpoints[name]
+                    loaded.append(f"| {n} | {name} | {stats.requests} | {stats.failures} | {stats.per_second:.1f} | "
+                                  f"{stats.median_ms:.0f} | {stats.p95_ms:.0f} | {load:.1f} |")
+            finally:
+                event.delete()
+    flat = {page: len(counts) == 1 for page, counts in queries_by_page.items()}
+    return "\n".join([
+        "## Event and article pages: latency and queries by event size",
         "",
         f"Generated events ({CLAIMS_PER_ARTICLE} claims, {QUOTES_PER_ARTICLE} quotes and "
-        f"{CLAIMS_PER_ARTICLE * 4} signals per article) on {connection.vendor}; median of {REQUESTS} "
-        "requests through Django's test Client, templates included. The page compares at most "
+        f"{CLAIMS_PER_ARTICLE * 4} signals per article) on {connection.vendor}. The page compares at most "
         "12 articles at a time, so past 12 the default view and a chosen set cost the same.",
         "",
-        "| articles | view | median ms | queries | KiB | align s | align peak MiB |",
-        "|---:|---|---:|---:|---:|---:|---:|",
-    ]
-    for n in SIZES:
-        event, pairs = build_event(n)
-        try:
-            seconds, mib = align_timing(pairs, n)
-            url = event.get_absolute_url()
-            chosen = ",".join(str(p) for p in range(0, n, max(1, n // 12)))[:200]
-            for view, query in (("default", ""), ("omissions only", "?only=missing"),
-                                ("12 chosen", f"?articles={chosen}")):
-                ms, queries, kib = page_timing(url + query)
-                align = f"{seconds:.2f} | {mib:.1f}" if view == "default" else " | "
-                lines.append(f"| {n} | {view} | {ms:.0f} | {queries} | {kib} | {align} |")
-        finally:
-            event.delete()
-    lines += ["", "Goals: the same query count at every size; < 100 ms median at 10 articles, "
-              "< 500 ms at 500.", ""]
-    return "\n".join(lines)
+        f"One request at a time: median and p95 of {REQUESTS} requests through Django's test Client "
+        "(templates included, no HTTP server); the article page is the middle article's.",
+        "",
+        *single,
+        "",
+        f"Under load: {READERS} locust readers against gunicorn on loopback ({GUNICORN_WORKERS} sync workers), "
+        f"each fetching the event page or any of its articles (even odds) and thinking 1–3 s between pages, "
+        f"{LOCUST_SECONDS} s per size; locust shares the machine's two cores with the server and PostgreSQL. "
+        "Load avg: the one-minute load average at the end of the run (above 2, others were using the cores too).",
+        "",
+        *loaded,
+        "",
+        f"Goals (event page, one at a time): < 100 ms median at 10 articles "
+        f"({medians[10]:.0f} ms: {_verdict(medians[10] < 100)}), < 500 ms at 500 "
+        f"({medians[500]:.0f} ms: {_verdict(medians[500] < 500)}); the same query count at every size: "
+        + "; ".join(f"{page} {'flat' if ok else 'grows'} ({', '.join(map(str, sorted(queries_by_page[page])))})"
+                    for page, ok in flat.items())
+        + f". p95 under {READERS} readers: no goal set.",
+        "",
+    ])
 
 
 if __name__ == "__main__":
