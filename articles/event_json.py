@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from articles.compare.types import StoryPointResult
-from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
 
 if TYPE_CHECKING:  # the rows only for their types: this module runs without a database
@@ -21,6 +20,9 @@ def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[s
     """For each article, its local actor names mapped to one name per event
     actor, matched the way the database does and named as the texts most often
     write it (actor_store.rename_to_most_used does the same for the rows)."""
+    # Imported here: it loads spaCy, which the exports (this module's other users) never need.
+    from articles.nlp.actor_identity import most_used_name, same_actor
+
     known: list[ActorRef] = []
     local: list[list[tuple[str, int]]] = []
     for actors in per_article:

@@ -44,3 +44,10 @@ def test_claims_without_a_stored_embedding_align_as_if_they_had_one(event: Event
     Job.objects.filter(event=event, kind=Job.Kind.ALIGN).update(status=Job.Status.QUEUED, attempts=0)
     assert services.event_align(event_id=event.pk)
     assert _points(event) == aligned
+
+
+def test_pages_read_claims_without_their_embedding(event: Event) -> None:
+    claim = Claim.objects.filter(article__event=event).first()
+    assert claim is not None
+    assert "embedding" in claim.get_deferred_fields()
+    assert "embedding" in claim.article.claims.first().get_deferred_fields()
