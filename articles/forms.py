@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 
 from articles.models import Event
+
+PASTED_NAME = "pasted.txt"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -34,11 +37,16 @@ class UploadForm(forms.Form):
         label="Files",
         help_text="Text dumps (.txt), saved web pages (.html), JSON, or a ZIP of them.",
     )
+    # Without JavaScript the pasted text is this form field, held in memory and bounded by
+    # DATA_UPLOAD_MAX_MEMORY_SIZE. With it, static/js/newsframe.js sends the text as the file
+    # part `pasted` instead, which Django's upload handlers stream to disk like any file.
     text = forms.CharField(
         required=False,
         label="Or paste the coverage",
-        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false", "data-paste-as": "pasted"}),
     )
+    pasted = forms.FileField(required=False, allow_empty_file=True)
     event = forms.ModelChoiceField(
         queryset=Event.objects.all(), required=False, label="Add to an existing event",
         empty_label="— a new event —",
@@ -48,9 +56,30 @@ class UploadForm(forms.Form):
         help_text="For example: “Tillerson–Lavrov press conference, Moscow, 12 April 2017”.",
     )
 
+    def clean_pasted(self) -> UploadedFile | None:
+        """The pasted text as one file named by us, whichever way it came."""
+        pasted: UploadedFile | None = self.cleaned_data.get("pasted")
+        text = self.cleaned_data.get("text") or ""
+        if pasted is None and text.strip():
+            pasted = SimpleUploadedFile(PASTED_NAME, text.encode("utf-8"), "text/plain")
+        if pasted is not None:
+            pasted.name = PASTED_NAME
+        return pasted
+
+    def _echo_pasted_text(self, pasted: UploadedFile | None) -> None:
+        """A page shown again keeps the text sent as a file part in its box, as the field
+        does without JS; a text too big for the field is not echoed."""
+        if pasted is None or self.data.get("text") or (pasted.size or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            return
+        pasted.seek(0)
+        text = pasted.read().decode("utf-8", "replace")
+        pasted.seek(0)
+        self.data = {**self.data, "text": text}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("documents") and not (data.get("text") or "").strip():
+        self._echo_pasted_text(data.get("pasted"))
+        if not data.get("documents") and not data.get("pasted"):
             raise forms.ValidationError("Choose at least one file or paste some text.")
         if not data.get("event") and not (data.get("event_name") or "").strip():
             raise forms.ValidationError("Choose an event or give the new event a name.")

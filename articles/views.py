@@ -38,19 +38,18 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return render(request, "articles/upload.html", {"form": form}, status=status)
-    big = too_big(form.cleaned_data["documents"])
+    # Pasted text is one more file (pasted.txt), under the same per-file cap.
+    files = [*form.cleaned_data["documents"], *filter(None, [form.cleaned_data["pasted"]])]
+    big = too_big(files)
     if big:
         limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
-        form.add_error("documents", f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
-                                "Split it into smaller files or upload a ZIP of them.")
+        form.add_error(None, f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
+                             "Split it into smaller files or upload a ZIP of them.")
         return render(request, "articles/upload.html", {"form": form}, status=413)
     incoming = [
         services.IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
-        for f in form.cleaned_data["documents"]
+        for f in files
     ]
-    if form.cleaned_data["text"].strip():
-        incoming.append(services.IncomingFile(
-            name="pasted.txt", data=form.cleaned_data["text"].encode("utf-8"), content_type="text/plain"))
     batch = services.upload_receive(
         files=incoming, event_name=form.cleaned_data["event_name"],
         event=form.cleaned_data["event"], user=request.user,

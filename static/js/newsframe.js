@@ -38,4 +38,30 @@ function dropzone() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { pollStatus(); highlightToggles(); dropzone(); });
+// Pasted text goes up as a file part (pasted.txt) rather than a form field, so the server
+// streams it to disk like any file instead of holding it in memory under the form-field limit.
+// Without this (or without DataTransfer) the textarea is sent as the ordinary field.
+function pasteAsFile() {
+  const area = document.querySelector("textarea[data-paste-as]");
+  if (!area || !area.form) return;
+  try { new DataTransfer(); } catch (e) { return; }
+  const fieldName = area.name;
+  const part = document.createElement("input");
+  part.type = "file";
+  part.name = area.dataset.pasteAs;
+  part.hidden = true;
+  area.form.append(part);
+  // Runs again on every submit (a page restored by "back" is submitted afresh).
+  area.form.addEventListener("submit", () => {
+    const files = new DataTransfer();
+    if (area.value.trim()) {
+      files.items.add(new File([area.value], "pasted.txt", { type: "text/plain" }));
+      area.removeAttribute("name");
+    } else {
+      area.name = fieldName;
+    }
+    part.files = files.files;
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { pollStatus(); highlightToggles(); dropzone(); pasteAsFile(); });
