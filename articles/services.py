@@ -32,7 +32,7 @@ from articles.models import (
     StoryPoint,
     Upload,
 )
-from articles.queueing import enqueue
+from articles.queueing import enqueue, try_broker_again
 
 log = logging.getLogger(__name__)
 
@@ -344,6 +344,7 @@ def jobs_sweep(*, stuck_after: dt.timedelta) -> int:
     lost (a hard time limit acknowledges it, a broker that was down never got it). The
     delivery counter still bounds each job, so a poison pill is not swept forever."""
     cutoff = timezone.now() - stuck_after
+    try_broker_again()
     # A running job counts from its start: a task that waited long in a busy queue is not lost.
     stale = Q(status=Job.Status.QUEUED) | Q(status=Job.Status.RUNNING, started_at__lt=cutoff)
     stuck = list(
