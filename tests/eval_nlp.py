@@ -1,14 +1,18 @@
 """Quote detection and speaker attribution measured on annotated passages.
 
 Run as `python -m tests.eval_nlp [FILE ...]` (add `-v` to list misses). With no
-file it scores the three sets under tests/data/:
+file it scores the four sets under tests/data/:
 - `quotes_eval.jsonl`, written by the engineer who tuned nlp-1 on it (optimistic);
 - `quotes_heldout.jsonl`, 25 passages in other news styles written before nlp-2
   read the rules; nlp-2 was then improved on its misses, so it is no longer unseen;
 - `quotes_fresh.jsonl`, written after nlp-2's changes and never tuned on: the
-  closest thing here to news nobody has seen. Keep it that way: when it guides a
-  rule change, write a new fresh set. A predicted quote matches a gold one when their spans overlap by at
-least half of the shorter; matching is one-to-one, greedy by overlap. Prints,
+  closest thing here to news nobody has seen until its misses guided nlp-3;
+- `quotes_fresh2.jsonl`, 13 articles in other outlets' styles written before
+  nlp-3 changed any rule and never tuned on: the current unseen measure. Keep it
+  that way: when it guides a rule change, write a new fresh set.
+
+A predicted quote matches a gold one when their spans overlap by at least half
+of the shorter; matching is one-to-one, greedy by overlap. Prints,
 per file, precision, recall, speaker accuracy (over matched pairs; None must
 match None) and kind accuracy, and exits non-zero when a number falls below the
 file's thresholds, which were set from measured values minus a margin so that
@@ -32,14 +36,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA = DATA_DIR / "quotes_eval.jsonl"
 HELDOUT = DATA_DIR / "quotes_heldout.jsonl"
 FRESH = DATA_DIR / "quotes_fresh.jsonl"
-DEFAULT_FILES = (DATA, HELDOUT, FRESH)
+FRESH2 = DATA_DIR / "quotes_fresh2.jsonl"
+DEFAULT_FILES = (DATA, HELDOUT, FRESH, FRESH2)
 
 # Regression guards per file (measured minus a margin); unknown files use DEFAULT.
 DEFAULT_THRESHOLDS = {"precision": 0.90, "recall": 0.90, "speaker_accuracy": 0.85}
 THRESHOLDS: dict[str, dict[str, float]] = {
-    DATA.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-2: 1.00 / 0.99 / 0.98
-    HELDOUT.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-2: 1.00 / 1.00 / 0.98
-    FRESH.name: {"precision": 0.88, "recall": 0.86, "speaker_accuracy": 0.85},  # nlp-2: 0.94 / 0.92 / 0.91
+    DATA.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-3: 1.00 / 1.00 / 0.99
+    HELDOUT.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-3: 1.00 / 1.00 / 0.98
+    # nlp-2: 0.94 / 0.92 / 0.91; nlp-3, tuned on its misses: 1.00 / 1.00 / 1.00
+    FRESH.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},
+    # set from nlp-2 (0.93 / 0.99 / 0.78) before any rule changed; nlp-3: 0.97 / 0.99 / 0.82
+    FRESH2.name: {"precision": 0.90, "recall": 0.95, "speaker_accuracy": 0.75},
 }
 
 

@@ -46,6 +46,12 @@ _ORG_DESCRIPTIONS = _words("org_description")
 _GENERIC_ORG_WORDS = _words("generic_org")
 
 
+def _title_word(tok: Token) -> bool:
+    """A word of a title or a nationality before a name: "Foreign", "Minister", "Russian"."""
+    lex = _lexicons()
+    return tok.lower_ in lex.title_heads or tok.lower_ in lex.title_parts or tok.text in lex.demonyms
+
+
 def _gender_of_title(title: str) -> str:
     lex = _lexicons()
     genders = {lex.title_gender[w] for w in title.lower().split() if w in lex.title_gender}
@@ -111,12 +117,15 @@ def _classify_run(run: Span) -> list[_Raw]:
         if text in table:
             return [_Raw(run, table[text], "", label)]
     toks = list(run)
+    constituency = _name_of_place(run)
+    if constituency is not None:
+        return constituency
     # From the right: name tokens until a title word, nationality or "of".
     k = len(toks)
     while k > 0:
         tok = toks[k - 1]
         low = tok.lower_
-        if low in lex.title_heads or low in lex.title_parts or tok.text in lex.demonyms or low in _JOINERS:
+        if _title_word(tok) or low in _JOINERS:
             break
         k -= 1
     has_head = any(t.lower_ in lex.title_heads for t in toks[:k])
@@ -124,6 +133,12 @@ def _classify_run(run: Span) -> list[_Raw]:
         name_span = run[k:]
         if name_span.text in lex.organizations or name_span.text in lex.countries:
             return [_Raw(name_span, name_span.text, "", "organization")]
+        # "Chancellor of the Exchequer Rachel Reeves": the end of the office's name
+        # is not a title word; NER still tells it from the person's name.
+        first_person = next((t.i for t in name_span if t.ent_type_ == "PERSON"), name_span.start)
+        if name_span.end - first_person >= 2 and all(t.ent_type_ == "PERSON" for t in run.doc[first_person:run.end]):
+            k += first_person - name_span.start
+            name_span = run[k:]
         return [_Raw(name_span, name_span.text, run[:k].text, "person")]
     if has_head:
         return [_Raw(run, run.text, run.text, "title")]
@@ -132,6 +147,9 @@ def _classify_run(run: Span) -> list[_Raw]:
     acronym = len(toks) == 1 and head.is_upper and len(head.text) > 1 and head.text.replace(".", "").isalpha()
     if acronym and _ROMAN.fullmatch(head.text):
         return []  # "Chapter VII"
+    after_the = run.start > 0 and run.doc[run.start - 1].lower_ == "the"
+    if len(toks) == 1 and text in lex.demonyms and not text.endswith("s") and after_the:
+        return []  # "the Spaniard said": a person named before, described (speakers.py)
     if low in _ORG_HEADS or acronym:
         return [_Raw(run, text.removeprefix("the "), "", "organization")]
     label = head.ent_type_
@@ -142,6 +160,27 @@ def _classify_run(run: Span) -> list[_Raw]:
     if label == "ORG":
         return [_Raw(run, text, "", "organization?")]
     return [_Raw(run, text, "", "unknown")]
+
+
+def _name_of_place(run: Span) -> list[_Raw] | None:
+    """ "Rep. Chip Roy of Texas", "Gov. Kathy Hochul of New York", "Dr Ann Lee of
+    the Mayo Clinic": a titled name, then "of"/"for" and where the person serves.
+    The person is the name; what follows is a place or body of its own. ("Secretary
+    of State Rex Tillerson" has no name before its "of" and is read as before.)"""
+    joiner = next((i for i, t in enumerate(run) if t.lower_ in {"of", "for"}), None)
+    if joiner is None or joiner == 0:
+        return None
+    before = run[:joiner]
+    last_title = max((t.i for t in before if _title_word(t)), default=None)
+    if last_title is None or not any(t.lower_ in _lexicons().title_heads for t in before):
+        return None
+    name = run.doc[last_title + 1 : before.end]
+    after = run[joiner + 1 :]
+    if not name or any(_title_word(t) for t in after) or any(t.lower_ in _JOINERS for t in name):
+        return None
+    bodies = {"organization", "organization?", "country"}
+    place = [r for r in _classify_run(after) if r.label in bodies] if after else []
+    return [_Raw(name, name.text, run.doc[run.start : last_title + 1].text, "person"), *place]
 
 
 def _speaking_name(run: Span) -> bool:
@@ -181,7 +220,7 @@ def _left_title(run: Span) -> str:
     i = run.start
     while i > 0:
         tok = doc[i - 1]
-        if tok.lower_ in lex.title_heads or tok.lower_ in lex.title_parts or tok.text in lex.demonyms:
+        if _title_word(tok):
             i -= 1
         else:
             break
@@ -201,6 +240,8 @@ def _opens_sentence(tok: Token) -> bool:
 
 
 def _subject_flags(tok: Token) -> tuple[bool, bool]:
+    if tok.dep_ == "appos":
+        tok = tok.head  # "His opponent, Alex de Minaur, admitted": the name is the subject too
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         verb = tok.head
         main = verb.dep_ in {"ROOT", "conj"} or verb.head == verb or _opens_sentence(tok.left_edge)
@@ -502,9 +543,7 @@ def _describe(chunk: Span, people: list[_Actor]) -> _Actor | None:
     person whose title has the description's head word (and its nationality)."""
     lex = _lexicons()
     head = chunk.root.lower_
-    words = {
-        t.lower_ for t in chunk if t.lower_ in lex.title_heads or t.lower_ in lex.title_parts or t.text in lex.demonyms
-    }
+    words = {t.lower_ for t in chunk if _title_word(t)}
     best: _Actor | None = None
     for person in people:
         if person.first_seen >= chunk.start_char or not person.title:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from articles.nlp.mentions import load_lexicon
 
@@ -35,6 +35,8 @@ class _Cues:
     object: frozenset[str]
     adjective: frozenset[str]
     particles: dict[str, frozenset[str]]  # "point" -> {"out"}: the particle is required
+    predicate: frozenset[str]  # object cues that need what is said of the object ("as …", "of …")
+    denials: frozenset[str]  # "reject", "play down": their object is someone else's claim
 
 
 @functools.cache
@@ -42,8 +44,8 @@ def _cues() -> _Cues:
     """Cue words: the stance lexicon's terms (reporting_verbs.csv, if present)
     plus the frames of speech_cues.csv, which also lists words to leave out."""
     frames: dict[str, str] = {r["cue"]: r["frame"] for r in load_lexicon("speech_cues.csv")}
-    terms = {r["term"] for r in load_lexicon("reporting_verbs.csv") if r.get("term")}
-    for term in terms:
+    verbs = load_lexicon("reporting_verbs.csv")
+    for term in (r["term"] for r in verbs if r.get("term")):
         frames.setdefault(term, "clause")
     clause: set[str] = set()
     obj: set[str] = set()
@@ -55,16 +57,24 @@ def _cues() -> _Cues:
             continue  # "go on to say" is "say" under "go"; "make it clear" is special-cased
         if len(words) == 2:
             particles.setdefault(words[0], set()).add(words[1])
-            target = obj if frame == "object" else clause
+            target = obj if frame in {"object", "predicate"} else clause
             target.add(words[0] + "+")
             continue
-        {"object": obj, "adjective": adjective}.get(frame, clause).add(cue)
+        {"object": obj, "predicate": obj, "adjective": adjective}.get(frame, clause).add(cue)
     return _Cues(
         clause=frozenset(clause),
         object=frozenset(obj),
         adjective=frozenset(adjective),
         particles={k: frozenset(v) for k, v in particles.items()},
+        predicate=frozenset(cue for cue, frame in frames.items() if frame == "predicate"),
+        denials=frozenset(r["term"] for r in verbs if r.get("stance") == "denying"),
     )
+
+
+def _lemma_with_particle(tok: Token) -> set[str]:
+    """ "play down" for "played down", plus the bare lemma."""
+    lemma = tok.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in {"prt", "prep"})}
 
 
 # --- cues -----------------------------------------------------------------------
@@ -132,18 +142,52 @@ def speaker_token(tok: Token) -> Token | None:
                     return cur.head
                 return child
             if child.dep_ == "nsubjpass":
-                agents = [g for g in cur.children if g.dep_ == "agent"]
-                pobj = [p for a in agents for p in a.children if p.dep_ == "pobj"]
-                return pobj[0] if pobj else None
+                return _agent(cur)
             if child.dep_ == "expl":
                 return None
         if cur.dep_ == "acl" and cur.head.pos_ in {"PROPN", "NOUN"}:
-            return cur.head
+            # "a statement saying …" speaks; "a nurse accused of poisoning patients"
+            # is the one the act is done to: only an agent ("by …") would speak.
+            return _agent(cur) if cur.tag_ == "VBN" else cur.head
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             cur = cur.head
             continue
+        if cur is tok:
+            run = _subject_after_quote(tok)
+            return run[-1] if run is not None else None
         return None
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    pobj = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return pobj[0] if pobj else None
+
+
+_NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'"})
+
+
+def _subject_after_quote(tok: Token) -> Span | None:
+    """ "“…,” the 37-year-old said": right after a closing quote the parser may hang
+    "the 37-year-old" on the verb as modifiers and leave it no subject; the
+    noun phrase between the closing mark and the verb is then the subject."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < 6:
+        prev = doc[start - 1]
+        hyphen = prev.text == "-" and not prev.whitespace_
+        if not (prev.pos_ in _NOUN_PHRASE_POS or prev.tag_ == "PRP$" or hyphen):
+            break
+        start -= 1
+    if start == tok.i or start < 2:
+        return None
+    run = doc[start : tok.i]
+    closes_quote = doc[start - 1].text in _CLOSING_MARKS and doc[start - 2].text in {",", "?", "!"}
+    opens_phrase = run[0].pos_ in {"DET", "PROPN"} or run[0].tag_ == "PRP$"
+    if not (closes_quote and opens_phrase and any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in run)):
+        return None
+    return run
 
 
 def _mention_range(head: Token) -> tuple[int, int]:
@@ -161,6 +205,9 @@ def _mention_range(head: Token) -> tuple[int, int]:
                 break
         else:
             break
+    brackets = [t.i for t in left.doc[head.i + 1 : right.i + 1] if t.text == "("]
+    if brackets:  # "Rep. Ro Khanna (D-Calif.)": the aside is not the name
+        right = left.doc[brackets[0] - 1]
     if left.dep_ == "punct" or left.text in '“”"‘’':
         left = left.doc[left.i + 1]
     while right.i > head.i and (right.is_punct or right.text in '“”"‘’'):
@@ -176,6 +223,10 @@ def speaker_mention(tok: Token, kind: str) -> tuple[int, int] | None:
     subject = speaker_token(tok)
     if subject is None:
         return None
+    if subject.i == tok.i - 1 and subject.dep_ not in _SUBJECT_DEPS:
+        run = _subject_after_quote(tok)
+        if run is not None:
+            return run.start_char, run.end_char
     return _mention_range(subject)
 
 
@@ -202,7 +253,10 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
         for c in tok.children
         if c.dep_ == "advcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
     ]
-    for child in tok.children:  # "reaffirmed Russia's view that …"
+    # "reaffirmed Russia's view that …" reports the view; "rejected claims that …"
+    # reports someone else's claim, which the speaker denies.
+    denies = bool(_lemma_with_particle(tok) & _cues().denials)
+    for child in [] if denies else tok.children:
         if child.dep_ == "dobj":
             comps += [
                 c for c in child.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
@@ -215,9 +269,7 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
             for c in tok.rights
             if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
         ] or comps
-        if tok.lemma_ in {"cite", "describe", "dismiss"} and not any(
-            c.lower_ == "as" or c.dep_ == "oprd" for c in tok.subtree if c.head.i in {tok.i, *(x.i for x in comps)}
-        ):
+        if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
             return None
         if tok.lemma_ == "call" and not any(
             c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
@@ -228,7 +280,7 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     if not comps and tok.dep_ == "parataxis":
         head = tok.head
         return head.left_edge.i, tok.left_edge.i
-    if not comps and kind == "clause":
+    if not comps and kind == "clause" and not denies:
         comps = _that_clause_after(tok)
     if not comps:
         return None
@@ -244,6 +296,26 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     ):
         start += 1
     return (start, end) if end - start >= 2 else None
+
+
+_PREDICATE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
+
+
+def _says_something_of(tok: Token, comps: list[Token]) -> bool:
+    """ "accused Russia of complicity", "described the plan as reckless",
+    "criticised the council over delays", "denied that …": content. A bare object
+    ("denied the charges", "condemned the attack") names what the speaker
+    reacted to, not anything they said."""
+    # The parser often hangs "as …" or "of …" on the object: "accused the west of waging …".
+    object_preps = {"as", "for", "over", *(["of"] if tok.lemma_ == "accuse" else [])}
+    for c in comps:
+        if c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in {"as", "of", "for", "over"}):
+            return True
+        if c.dep_ == "dobj" and any(
+            g.dep_ == "oprd" or (g.dep_ == "prep" and g.lower_ in object_preps) for g in c.children
+        ):
+            return True
+    return False
 
 
 def _temporal(prep: Token) -> bool:

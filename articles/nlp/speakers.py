@@ -9,6 +9,9 @@ package works offline, so this is a small rule system over the mentions that
 - a pronoun goes to the nearest earlier compatible actor, preferring subjects
   of main clauses (he/she -> person, it -> organisation/document/country,
   they -> group/country/organisation), looking back a few sentences only;
+- a lede that describes someone before naming them ("A former nurse … told
+  jurors that …", then "“…,” Emma Walsh, 41, said") is the person named next,
+  under the conditions of `_named_next`;
 - anything else stays unresolved: speaker None with a low confidence, since a
   wrong speaker is worse than none.
 """
@@ -34,7 +37,9 @@ _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
+_ANONYMOUS = re.compile(r"\b(?:named|identified|identify|anonymity|anonymously)\b", re.IGNORECASE)
 _LOOKBACK_SENTENCES = 4
+_NAMED_WITHIN_SENTENCES = 3  # a lede's description and the name that follows it
 _UNRESOLVED = 0.2
 _CERTAINTY = {
     "name": 0.95,
@@ -57,6 +62,10 @@ def resolve_speakers(
     for quote in quotes:
         speaker, certainty = _resolve(quote, kinds, mentions, sent_starts)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
+    for index, quote in enumerate(resolved):
+        named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
+        if named is not None:
+            resolved[index] = replace(quote, speaker=named, confidence=round(min(quote.confidence, 0.6), 2))
     return resolved
 
 
@@ -84,11 +93,62 @@ def _resolve(
     # person speaks. "A spokesman for the Metropolitan Police": the organisation.
     people = [m for m in inside if kinds[m.actor] == "person"]
     pool = people or inside
-    best = pool[0]
+    # "Manchester United manager Ruben Amorim" with the club mistaken for a person:
+    # the one that heads the subject speaks.
+    best = next((m for m in pool if m.subject), pool[0])
     certainty = _CERTAINTY[best.kind]
     if len({m.actor for m in pool}) > 1:
         certainty -= 0.3
     return best.actor, certainty
+
+
+def _named_next(
+    text: str,
+    index: int,
+    quotes: list[QuoteResult],
+    actors: list[ActorRef],
+    mentions: Mentions,
+    sent_starts: list[int],
+) -> str | None:
+    """The person an unresolved indefinite description ("A former nurse", "A man
+    accused of arson") is, when the article names them right after: nobody was
+    named before the description, it is not an anonymous source, and the next
+    quote with another mention, within a few sentences, is by a person first
+    named after the description and given only by name (an age aside), not as
+    another role ("neighbour Ann Lee", "Detective Inspector Ann Lee")."""
+    quote = quotes[index]
+    words = quote.speaker_mention.split()
+    if quote.speaker is not None or quote.mention_start is None or quote.mention_end is None or len(words) < 2:
+        return None
+    if words[0].lower() not in {"a", "an"}:
+        return None
+    people = {a.name: a for a in actors if a.kind == "person"}
+    if any(m.actor in people and m.start < quote.mention_start for m in mentions):
+        return None
+    sentence = _sentence_at(sent_starts, quote.mention_start)
+    sentence_end = sent_starts[sentence + 1] if sentence + 1 < len(sent_starts) else len(text)
+    if _ANONYMOUS.search(text[sent_starts[sentence] : sentence_end]):
+        return None
+    later = next((q for q in quotes[index + 1 :] if q.mention_start != quote.mention_start), None)
+    if later is None or later.speaker not in people or later.mention_start is None:
+        return None
+    if _sentence_at(sent_starts, later.mention_start) - _sentence_at(sent_starts, quote.end) > _NAMED_WITHIN_SENTENCES:
+        return None
+    person = people[later.speaker]
+    first = min((m.start for m in mentions.for_actor(person.name)), default=-1)
+    leftover = later.speaker_mention
+    for form in sorted((person.name, *person.aliases), key=len, reverse=True):
+        leftover = leftover.replace(form, "")
+    # The same role is fine ("A federal judge" … "Judge Amy Carter"), another is not.
+    role = {w.lower().strip(".,") for w in words[1:]}
+    other_role = {w.lower() for w in re.findall(r"[^\W\d]+", f"{leftover} {person.title}")} - role
+    if first < quote.mention_end or other_role:
+        return None
+    return person.name
+
+
+def _sentence_at(sent_starts: list[int], at: int) -> int:
+    return bisect.bisect_right(sent_starts, at) - 1
 
 
 def _person_description(mention: str) -> bool:
@@ -119,7 +179,7 @@ def _pronoun(
 ) -> tuple[str | None, float]:
     allowed = _PRONOUN_KINDS[word]
     gender = _PRONOUN_GENDER.get(word, "") if gendered else ""
-    sentence = bisect.bisect_right(sent_starts, at) - 1
+    sentence = _sentence_at(sent_starts, at)
     horizon = sent_starts[max(0, sentence - _LOOKBACK_SENTENCES)]
     previous_sentence = sent_starts[max(0, sentence - 1)]
     fallback: Mention | None = None

@@ -239,3 +239,42 @@ def test_a_title_form_never_becomes_the_name() -> None:
 
     ref = ActorRef(name="Vladimir Putin", kind="person", aliases=("President Putin", "Putin"))
     assert most_used_name(ref, ["President Putin spoke. President Putin left. Vladimir Putin."]) == "Vladimir Putin"
+
+
+# --- names with a constituency, nationality nouns (nlp-3) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Rep. Chip Roy of Texas voted no.", "Chip Roy", "Rep."),
+        ("Mayor Karen Bass of Los Angeles visited the site.", "Karen Bass", "Mayor"),
+        ("President Xi Jinping of China met the delegation.", "Xi Jinping", "President"),
+    ],
+)
+def test_a_titled_name_followed_by_of_a_place_is_the_person(nlp, text, name, title):
+    actors = actors_of(nlp, text)
+    assert actors[name].kind == "person"
+    assert actors[name].title == title
+
+
+def test_the_body_after_a_titled_name_stays_an_actor_of_its_own(nlp):
+    actors = actors_of(nlp, "Dr. Ann Lee of the Mayo Clinic said the drug works.")
+    assert actors["Ann Lee"].kind == "person"
+    assert actors["Mayo Clinic"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Chancellor of the Exchequer Rachel Reeves met the governor.", "Rachel Reeves", "Chancellor of the Exchequer"),
+        ("Minister for Europe Stephen Doughty said the talks went well.", "Stephen Doughty", "Minister for Europe"),
+    ],
+)
+def test_an_office_named_before_the_person_stays_in_the_title(nlp, text, name, title):
+    assert actors_of(nlp, text)[name].title == title
+
+
+def test_the_nationality_noun_of_a_person_is_not_an_actor(nlp):
+    actors = actors_of(nlp, "Carlos Alcaraz won. “I could not breathe,” the Spaniard said.")
+    assert set(actors) == {"Carlos Alcaraz"}

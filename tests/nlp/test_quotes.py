@@ -298,3 +298,101 @@ def test_the_answers_of_a_q_and_a_interview_are_the_interviewees_words(quotes_of
 
 def test_questions_and_answers_need_both_labels(quotes_of):
     assert quotes_of("A: This paragraph is a list item, not an interview answer at all.") == []
+
+
+# --- object cues, denials and attributions the parser garbles (nlp-3) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A doctor accused of negligence said she had followed the guidelines.", "she had followed the guidelines"),
+        ("The company, accused of misleading investors, said it would fight the case.", "it would fight the case"),
+        ("A teenager charged with arson told police he had been at home.", "he had been at home"),
+    ],
+)
+def test_a_passive_participle_after_a_noun_reports_nobodys_words(quotes_of, text, content):
+    # "accused of negligence" says what the doctor is accused of, by nobody named.
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Downing Street has rejected claims that the minister misled parliament.",
+        "The ministry dismissed reports that the ambassador had been recalled.",
+        "The club has denied suggestions that the manager will be sacked.",
+        "Ministers played down claims that the scheme would be scrapped.",
+    ],
+)
+def test_a_denied_claim_is_not_the_denier_s_words(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The club denied that the manager would be sacked.", "the manager would be sacked"),
+        ("The company reaffirmed its view that demand would recover next year.", "demand would recover next year"),
+        ("She denied having an affair with the minister.", "having an affair with the minister"),
+    ],
+)
+def test_a_denial_of_a_clause_and_a_speaker_s_own_view_are_still_quotes(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor condemned the attack.",
+        "He denied the allegations.",
+        "The minister criticised the decision.",
+        "Mr Okafor, who is accused of fraud, denies the charges.",
+    ],
+)
+def test_a_bare_object_of_a_verdict_verb_is_not_a_quote(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union condemned the cuts as an attack on workers.", "the cuts as an attack on workers"),
+        ("The coach criticised the referee for a string of poor calls.", "the referee for a string of poor calls"),
+        ("The senator accused him of lying to Congress.", "him of lying to Congress"),
+        ("Labour has dismissed the plan as a gimmick.", "the plan as a gimmick"),
+    ],
+)
+def test_what_a_verdict_verb_says_of_its_object_is_a_quote(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Several Democrats signaled they would vote against the bill.", "they would vote against the bill"),
+        ("The central bank indicated that rates would stay on hold.", "rates would stay on hold"),
+        ("Backbenchers in the governing party signalled that they could rebel.", "they could rebel"),
+    ],
+)
+def test_signalling_an_intention_is_reported_speech(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Carlos Alcaraz beat Jannik Sinner in five sets. “We were lucky,” the 21-year-old told reporters.",
+         "the 21-year-old"),
+        ("Simone Biles won gold again. “We were lucky,” the 27-year-old told reporters.", "the 27-year-old"),
+    ],
+)
+def test_an_attribution_the_parser_leaves_without_a_subject_still_names_the_speaker(quotes_of, text, mention):
+    q = only(quotes_of(text))
+    assert (q.kind, q.speaker_mention) == ("direct", mention)
+
+
+def test_a_description_the_parser_left_without_a_verb_still_resolves(quotes_of):
+    text = "Carlos Alcaraz beat Jannik Sinner in five sets. “We were lucky,” the 21-year-old told reporters."
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Carlos Alcaraz"]

@@ -187,3 +187,88 @@ def test_a_countrys_ministry_speaks_for_the_country(quotes_of):
 def test_a_dateline_subject_does_not_steal_the_speaker(quotes_of):
     text = "KYIV, Ukraine (AP) — Ukraine’s navy said it had sunk a landing ship."
     assert [q.speaker for q in quotes_of(text)] == ["Ukraine"]
+
+
+# --- US congressional style, descriptions before names, appositive subjects (nlp-3) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. Elizabeth Warren of Massachusetts said the merger would hurt consumers.", "Elizabeth Warren"),
+        ("“This is a disgrace,” said Rep. Jim Jordan of Ohio.", "Jim Jordan"),
+        ("Gov. Josh Shapiro of Pennsylvania told reporters that the bridge would reopen.", "Josh Shapiro"),
+        ("Sen. John Cornyn, R-Texas, said the deal was dead.", "John Cornyn"),
+        ("Rep. Ro Khanna (D-Calif.) said the plan would fail.", "Ro Khanna"),
+    ],
+)
+def test_a_lawmaker_s_state_or_party_is_not_the_speaker(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_a_party_and_state_in_brackets_stay_out_of_the_mention(quotes_of):
+    assert speakers(quotes_of("Rep. Ro Khanna (D-Calif.) said the plan would fail.")) == [
+        ("Rep. Ro Khanna", "Ro Khanna")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A teacher who was sacked for refusing to mark exams told a tribunal that she had been treated "
+            "unfairly.\n\n“I gave twenty years to that school,” Sarah Collins, 52, said.",
+            "Sarah Collins",
+        ),
+        (
+            "A father whose daughter died in the floods has said the council ignored repeated warnings.\n\n"
+            "David Hughes, 47, said: “Nobody listened to us.”",
+            "David Hughes",
+        ),
+        (
+            "A federal judge on Tuesday struck down the rule, saying it exceeded the agency's powers.\n\n"
+            "Judge Maria Ortiz wrote that the agency had \"ignored the plain text\" of the statute.",
+            "Maria Ortiz",
+        ),
+    ],
+)
+def test_a_lede_description_is_the_person_named_right_after(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker, speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anonymous source, then someone else
+        "A neighbour, who did not want to be named, said the family kept to themselves.\n\n"
+        "Paul Reid, 60, said inquiries were continuing.",
+        # the next speaker is introduced in another role
+        "A police officer said the driver fled the scene.\n\n“I saw everything,” said neighbour Jane Doe.",
+        "A witness said the car was speeding.\n\nDetective Inspector Rachel Moore said officers were appealing "
+        "for dashcam footage.",
+        # somebody was named before the description
+        "Tom Smith was arrested on Monday. A witness said he ran towards the station.\n\n“He was fast,” Ann Lee said.",
+    ],
+)
+def test_a_description_is_not_given_to_another_person_named_next(quotes_of, text):
+    assert quotes_of(text)[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "speaker"),
+    [
+        ("Novak Djokovic won easily. His next opponent, Carlos Alcaraz, conceded he had been nervous. "
+         "“I could not breathe,” the Spaniard said.", "the Spaniard", "Carlos Alcaraz"),
+        ("Arsenal lost at home. Their captain, Martin Odegaard, admitted the team had been poor. "
+         "“We have to look at ourselves,” the Norwegian said.", "the Norwegian", "Martin Odegaard"),
+        ("Mikel Arteta praised his side. Benfica coach Bruno Lage was furious. "
+         "“The referee decided the game,” the Portuguese said.", "the Portuguese", "Bruno Lage"),
+    ],
+)
+def test_a_nationality_goes_to_the_person_just_introduced_by_apposition(quotes_of, text, description, speaker):
+    assert speakers(quotes_of(text))[-1] == (description, speaker)
+
+
+def test_the_named_subject_speaks_when_ner_mistakes_a_club_for_a_person(quotes_of):
+    text = "Manchester United manager Ruben Amorim said the Dutchman had been excellent."
+    assert [q.speaker for q in quotes_of(text)] == ["Ruben Amorim"]
