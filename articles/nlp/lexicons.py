@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+if TYPE_CHECKING:  # spaCy loads thinc and torch: the exports read versions without it
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -113,6 +114,10 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
     found = _MATCHERS.get(key)
     if found is not None and found.vocab is vocab:
         return found
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
     # A blank English tokenizer splits terms exactly as the model's tokenizer does
     # ("so-called" -> so - called) and shares the vocab, so string ids agree.
     tokenizer = spacy.blank("en", vocab=vocab).tokenizer
