@@ -15,12 +15,15 @@ import time
 import zipfile
 from pathlib import Path
 
+from bench.profile import sampled, table
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = int(os.environ.get("BENCH_E2E_ARTICLES", "1000"))
 WORKER_COUNTS = (1, 2)
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/newsframe_bench"
 BROKER_URL = "redis://127.0.0.1:6379/7"
 GOAL = 1.7
+PROFILE_ARTICLES = int(os.environ.get("BENCH_E2E_PROFILE_ARTICLES", "200"))
 
 
 def run() -> str:
@@ -75,12 +78,12 @@ def _wait_ready(count: int) -> None:
         time.sleep(1)
 
 
-def one_run(workers: int, archive: bytes) -> tuple[float, int, float, float]:
+def one_run(workers: int, archive: bytes, *, profile: list[tuple[str, float]] | None = None
+            ) -> tuple[float, int, float, float]:
+    """Wall, articles, analysis phase and alignment seconds. With `profile`, py-spy samples
+    the workers (busy and waiting) and fills it with where their time went."""
     from django.core.management import call_command
-    from django.test import Client
 
-    from articles import services
-    from articles.models import Event, Job, Upload
     from newsframe.celery import app
 
     call_command("flush", "--noinput", verbosity=0)
@@ -89,27 +92,50 @@ def one_run(workers: int, archive: bytes) -> tuple[float, int, float, float]:
     procs = _start_workers(workers)
     try:
         _wait_ready(workers)  # model loading is not part of the figure
-        started = time.perf_counter()
-        batch = services.upload_receive(
-            files=[services.IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
-        uploads = list(Upload.objects.filter(batch=batch))
-        drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-        result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
-        event = Event.objects.get(pk=result.event.pk)
-        while not Job.objects.filter(event=event, kind=Job.Kind.ALIGN, status__in=["done", "failed"]).exists():
-            if any(p.poll() is not None for p in procs):
-                raise RuntimeError("a worker died; see var/bench-workers.log")
-            time.sleep(0.5)
-        assert Client().get(event.get_absolute_url()).status_code == 200
-        wall = time.perf_counter() - started
-        jobs = list(Job.objects.filter(event=event))
-        analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
-        align = next(j for j in jobs if j.kind == Job.Kind.ALIGN)
-        analysis_s = (max(j.finished_at for j in analyses) - min(j.queued_at for j in analyses)).total_seconds()
-        align_s = (align.finished_at - align.started_at).total_seconds()
-        return wall, len(result.created), analysis_s, align_s
+        if profile is None:
+            return _upload_and_wait(archive, procs)
+        # The pool children run the tasks; idle samples show them waiting (a lock, the database, work).
+        with sampled(_pool_children(procs), idle=True) as places:
+            figures = _upload_and_wait(archive, procs)
+        profile.extend(places)
+        return figures
     finally:
         _stop(procs)
+
+
+def _pool_children(procs: list[subprocess.Popen[bytes]]) -> list[int]:
+    children = []
+    for proc in procs:
+        listed = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout
+        children += [int(pid) for pid in listed.split()]
+    return children
+
+
+def _upload_and_wait(archive: bytes, procs: list[subprocess.Popen[bytes]]) -> tuple[float, int, float, float]:
+    from django.test import Client
+
+    from articles import services
+    from articles.models import Event, Job, Upload
+
+    started = time.perf_counter()
+    batch = services.upload_receive(
+        files=[services.IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
+    uploads = list(Upload.objects.filter(batch=batch))
+    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
+    result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
+    event = Event.objects.get(pk=result.event.pk)
+    while not Job.objects.filter(event=event, kind=Job.Kind.ALIGN, status__in=["done", "failed"]).exists():
+        if any(p.poll() is not None for p in procs):
+            raise RuntimeError("a worker died; see var/bench-workers.log")
+        time.sleep(0.5)
+    assert Client().get(event.get_absolute_url()).status_code == 200
+    wall = time.perf_counter() - started
+    jobs = list(Job.objects.filter(event=event))
+    analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
+    align = next(j for j in jobs if j.kind == Job.Kind.ALIGN)
+    analysis_s = (max(j.finished_at for j in analyses) - min(j.queued_at for j in analyses)).total_seconds()
+    align_s = (align.finished_at - align.started_at).total_seconds()
+    return wall, len(result.created), analysis_s, align_s
 
 
 def main() -> None:
@@ -118,6 +144,8 @@ def main() -> None:
     django.setup()
     archive = _zip_of_articles(ARTICLES)
     rows = [(n, *one_run(n, archive)) for n in WORKER_COUNTS]
+    profile: list[tuple[str, float]] = []
+    one_run(WORKER_COUNTS[-1], _zip_of_articles(PROFILE_ARTICLES), profile=profile)
     base = rows[0][1]
     lines = [
         "## End to end: upload to a ready comparison page",
@@ -137,7 +165,10 @@ def main() -> None:
               f"{'meets' if speedup >= GOAL else 'misses'}). Each article's task also embeds its claims, "
               "so the event's alignment, one task after the last analysis, only clusters them (last column); "
               "each worker process runs the embedder on one thread (NEWSFRAME_WORKER_THREADS, one process "
-              "per core).", ""]
+              "per core).", "",
+              f"Where the two pool processes spent their time in a separate run of {PROFILE_ARTICLES} articles "
+              "(py-spy on both, idle samples kept so that waiting shows; `bench/profile.py`):", "",
+              *table(profile, top=10), ""]
     print("\n".join(lines))
 
 

@@ -17,7 +17,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 OURS = "/articles/"
@@ -36,18 +37,38 @@ def py_spy() -> str:
 def where_time_goes(call: Callable[[], object], *, pid: int | None = None) -> list[tuple[str, float]]:
     """Run `call` while py-spy samples process `pid` (this one by default): the places
     its samples fell in, with their share, largest first."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "stacks.txt"
-        spy = subprocess.Popen(
-            [py_spy(), "record", "--pid", str(pid or os.getpid()), "--rate", str(RATE), "--format", "raw",
-             "--full-filenames", "--nonblocking", "--output", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1.0)  # let it attach before the work starts
+    with sampled([pid or os.getpid()]) as places:
         call()
-        spy.send_signal(signal.SIGINT)  # py-spy writes its file on interrupt
-        spy.wait()
-        return shares(out.read_text() if out.exists() else "")
+    return places
+
+
+@contextmanager
+def sampled(pids: list[int], *, idle: bool = False, subprocesses: bool = False) -> Iterator[list[tuple[str, float]]]:
+    """py-spy on each of `pids` while the block runs; the list it yields is filled with
+    (place, share) of all their samples when the block ends. `idle` keeps samples of
+    threads waiting (on a lock, the database), `subprocesses` follows forked children
+    (a Celery worker's pool)."""
+    places: list[tuple[str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        outputs = [Path(tmp) / f"stacks-{pid}.txt" for pid in pids]
+        spies = [
+            subprocess.Popen(
+                [py_spy(), "record", "--pid", str(pid), "--rate", str(RATE), "--format", "raw",
+                 "--full-filenames", "--nonblocking", "--output", str(out),
+                 *(["--idle"] if idle else []), *(["--subprocesses"] if subprocesses else [])],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            for pid, out in zip(pids, outputs, strict=True)
+        ]
+        time.sleep(1.0)  # let them attach before the work starts
+        try:
+            yield places
+        finally:
+            for spy in spies:
+                spy.send_signal(signal.SIGINT)  # py-spy writes its file on interrupt
+            for spy in spies:
+                spy.wait()
+            places.extend(shares("\n".join(out.read_text() for out in outputs if out.exists())))
 
 
 def shares(folded: str) -> list[tuple[str, float]]:

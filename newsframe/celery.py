@@ -21,13 +21,13 @@ def _warm_models(**_: object) -> None:
     before the first task (every analysis embeds its claims)."""
     from django.conf import settings
 
-    from articles.compare.embed import get_embedder
+    from articles.compare.embed import embed
     from articles.nlp.pipeline import get_nlp
 
     get_nlp(settings.NEWSFRAME_SPACY_MODEL)
     # A missing embedding model is reported by the analyses and the alignment that need it.
     with contextlib.suppress(RuntimeError):
-        get_embedder()
+        embed(["The first call imports what encoding needs."])
         import torch
 
         # torch would start a thread per core in every worker process; with one process
