@@ -1,7 +1,7 @@
 """Quote detection and speaker attribution measured on annotated passages.
 
 Run as `python -m tests.eval_nlp [FILE ...]` (add `-v` to list misses). With no
-file it scores the four sets under tests/data/:
+file it scores the five sets under tests/data/:
 - `quotes_eval.jsonl`, written by the engineer who tuned nlp-1 on it (optimistic);
 - `quotes_heldout.jsonl`, 25 passages in other news styles written before nlp-2
   read the rules; nlp-2 was then improved on its misses, so it is no longer unseen;
@@ -9,7 +9,12 @@ file it scores the four sets under tests/data/:
   closest thing here to news nobody has seen until its misses guided nlp-3;
 - `quotes_fresh2.jsonl`, 13 articles in other outlets' styles written before
   nlp-3 changed any rule and never tuned on: the current unseen measure. Keep it
-  that way: when it guides a rule change, write a new fresh set.
+  that way: when it guides a rule change, write a new fresh set (it guided nlp-4);
+- `quotes_fresh3.jsonl`, 15 articles (83 quotes) in yet other outlets' styles
+  (live blog, long read, markets, international, Indian/Australian/Canadian/Irish
+  English, police appeal, press release, science, post-match, Q&A, obituary),
+  written before nlp-4 changed any rule and never tuned on: the current unseen
+  measure. Keep it that way too.
 
 A predicted quote matches a gold one when their spans overlap by at least half
 of the shorter; matching is one-to-one, greedy by overlap. Prints,
@@ -37,17 +42,21 @@ DATA = DATA_DIR / "quotes_eval.jsonl"
 HELDOUT = DATA_DIR / "quotes_heldout.jsonl"
 FRESH = DATA_DIR / "quotes_fresh.jsonl"
 FRESH2 = DATA_DIR / "quotes_fresh2.jsonl"
-DEFAULT_FILES = (DATA, HELDOUT, FRESH, FRESH2)
+FRESH3 = DATA_DIR / "quotes_fresh3.jsonl"
+DEFAULT_FILES = (DATA, HELDOUT, FRESH, FRESH2, FRESH3)
 
 # Regression guards per file (measured minus a margin); unknown files use DEFAULT.
 DEFAULT_THRESHOLDS = {"precision": 0.90, "recall": 0.90, "speaker_accuracy": 0.85}
 THRESHOLDS: dict[str, dict[str, float]] = {
-    DATA.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-3: 1.00 / 1.00 / 0.99
-    HELDOUT.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-3: 1.00 / 1.00 / 0.98
+    DATA.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-4: 1.00 / 1.00 / 1.00
+    HELDOUT.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},  # nlp-4: 1.00 / 1.00 / 0.99
     # nlp-2: 0.94 / 0.92 / 0.91; nlp-3, tuned on its misses: 1.00 / 1.00 / 1.00
     FRESH.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},
-    # set from nlp-2 (0.93 / 0.99 / 0.78) before any rule changed; nlp-3: 0.97 / 0.99 / 0.82
-    FRESH2.name: {"precision": 0.90, "recall": 0.95, "speaker_accuracy": 0.75},
+    # nlp-2 (0.93 / 0.99 / 0.78) before any rule changed; nlp-3: 0.97 / 0.99 / 0.82;
+    # nlp-4, tuned on its misses: 1.00 / 1.00 / 1.00
+    FRESH2.name: {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.92},
+    # set from nlp-3 (0.974 / 0.892 / 0.797) before any nlp-4 rule changed; nlp-4: 0.97 / 0.89 / 0.84
+    FRESH3.name: {"precision": 0.92, "recall": 0.85, "speaker_accuracy": 0.74},
 }
 
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from articles.nlp.mentions import load_lexicon
+from articles.nlp.mentions import actor_lexicons, load_lexicon, person_nouns
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
 _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout"})
+_QUESTION_WORDS = frozenset({"how", "whether", "why", "what", "when", "where", "who", "whom", "which", "if"})
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
 
 
@@ -129,6 +130,11 @@ def speaker_token(tok: Token) -> Token | None:
     ("He rejected this, saying …", "went on to say", "in saying …")."""
     cur = tok
     for _ in range(8):
+        if cur is tok and cur.dep_ == "compound" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
+            # "took a swipe, warning supporters that …" misparsed with "warning" as
+            # part of the noun "supporters": whoever took the swipe warns.
+            cur = cur.head.head
+            continue
         if cur is not tok and cur.dep_ == "ccomp" and tok.tag_ == "VBG" and speech_cue_kind(cur.head):
             # "Lavrov pledged that the gap isn't …, stating that …": the parser hangs
             # the participle on the reported clause; the one who pledged states.
@@ -203,6 +209,8 @@ def _mention_range(head: Token) -> tuple[int, int]:
             if clauses:  # "Dr. Maria Lopez, a neurologist … who led the research"
                 right = right.doc[min(t.left_edge.i for t in clauses) - 1]
                 break
+        elif child.dep_ == "prep" and child.lower_ in {"at", "from"} and _role_noun(head):
+            right = child.right_edge  # "Analysts at Jefferies", "researchers from Oxford"
         else:
             break
     brackets = [t.i for t in left.doc[head.i + 1 : right.i + 1] if t.text == "("]
@@ -213,6 +221,12 @@ def _mention_range(head: Token) -> tuple[int, int]:
     while right.i > head.i and (right.is_punct or right.text in '“”"‘’'):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
+
+
+def _role_noun(tok: Token) -> bool:
+    """A common noun for people in a role: "analysts", "a spokesperson", "researchers"."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in actor_lexicons().title_heads or lemma in person_nouns())
 
 
 def speaker_mention(tok: Token, kind: str) -> tuple[int, int] | None:
@@ -269,6 +283,9 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
             for c in tok.rights
             if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
         ] or comps
+        if any(c.dep_ == "ccomp" for c in comps):
+            # "warning colleagues in Washington that …": whom they warned is not what they said.
+            comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
         if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
             return None
         if tok.lemma_ == "call" and not any(
@@ -277,10 +294,15 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
             return None
     elif kind == "adjective":
         comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
+    # "disclose how they test", "has not said whether": a question, not what was said.
+    # ("which he says is …" is a relative clause around the cue, and stays.)
+    comps = [
+        c for c in comps if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
+    ]
     if not comps and tok.dep_ == "parataxis":
         head = tok.head
         return head.left_edge.i, tok.left_edge.i
-    if not comps and kind == "clause" and not denies:
+    if not comps and kind in {"clause", "object"} and not denies:
         comps = _that_clause_after(tok)
     if not comps:
         return None

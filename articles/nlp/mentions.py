@@ -158,6 +158,23 @@ def actor_words(cls: str) -> frozenset[str]:
     return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
 
 
+@functools.cache
+def person_nouns() -> dict[str, str]:
+    """Role nouns news uses for one person ("the defendant", "the veteran"), with
+    the gender the word says: person_nouns.csv and the person descriptions of
+    actor_words.csv."""
+    nouns = {r["word"]: r.get("gender", "") for r in load_lexicon("person_nouns.csv")}
+    for word in actor_words("person_description"):
+        nouns.setdefault(word, "")
+    return nouns
+
+
+def title_word(tok: Token) -> bool:
+    """A word of a title or a nationality before a name: "Foreign", "Minister", "Russian"."""
+    lex = actor_lexicons()
+    return tok.lower_ in lex.title_heads or tok.lower_ in lex.title_parts or tok.text in lex.demonyms
+
+
 # --- name runs: where names are in the parse --------------------------------------
 
 JOINERS = frozenset({"of", "for", "the", "and"})  # inside names only in limited places

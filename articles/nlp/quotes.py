@@ -124,7 +124,10 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
         found.append(quote)
         last = quote
     found.extend(_indirect_quotes(ctx, claimed))
-    found.sort(key=lambda q: (q.start, q.end))
+    # The same words found twice ("told … that X “…” and that Y “…”" from each
+    # quoted fragment) are one quote: keep the surer reading.
+    found.sort(key=lambda q: (q.start, q.end, -q.confidence))
+    found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
     return [_result(ctx.text, q) for q in _drop_nested(found)]
 
 

@@ -6,9 +6,14 @@ package works offline, so this is a small rule system over the mentions that
 
 - a mention that names, titles, describes or stands for an actor ("Lavrov",
   "The Russian foreign secretary", "Moscow") is that actor;
-- a pronoun goes to the nearest earlier compatible actor, preferring subjects
-  of main clauses (he/she -> person, it -> organisation/document/country,
-  they -> group/country/organisation), looking back a few sentences only;
+- a pronoun goes to an earlier compatible actor (he/she -> person, it ->
+  organisation/document/country, they -> group/country/organisation): a subject
+  of this sentence or the one before, else what the sentence before names, else
+  a main-clause subject a few sentences back (`_pronoun`);
+- a definite description ("the Dutchman", "The defendant, 28", "the minister")
+  is read like "he" or "she"; a bare office only goes to someone with a title;
+- "the ministry" is the country whose ministry was named a few sentences before;
+  "according to a study" cites an unnamed text and has no speaker;
 - a lede that describes someone before naming them ("A former nurse … told
   jurors that …", then "“…,” Emma Walsh, 41, said") is the person named next,
   under the conditions of `_named_next`;
@@ -21,11 +26,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from articles.nlp.mentions import Mention, Mentions, load_lexicon
+from articles.nlp.mentions import Mention, Mentions, actor_lexicons, actor_words, load_lexicon, person_nouns
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -57,10 +62,11 @@ def resolve_speakers(
     """`quotes` with `speaker` set to an ActorRef.name where the mention allows,
     and `confidence` lowered to how sure the attribution is."""
     kinds = {a.name: a.kind for a in actors}
+    titled = frozenset(a.name for a in actors if a.title)
     sent_starts = [s.start_char for s in doc.sents]
     resolved: list[QuoteResult] = []
     for quote in quotes:
-        speaker, certainty = _resolve(quote, kinds, mentions, sent_starts)
+        speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
         named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
@@ -70,25 +76,36 @@ def resolve_speakers(
 
 
 def _resolve(
-    quote: QuoteResult, kinds: dict[str, ActorKind], mentions: Mentions, sent_starts: list[int]
+    quote: QuoteResult,
+    kinds: dict[str, ActorKind],
+    titled: frozenset[str],
+    mentions: Mentions,
+    sent_starts: list[int],
 ) -> tuple[str | None, float]:
     if quote.mention_start is None or quote.mention_end is None:
         return None, _UNRESOLVED
     words = quote.speaker_mention.lower().split()
+    quote_span = (quote.start, quote.end)
     if not quote.cue and quote.speaker_mention in _ANSWER_LABELS:
         return _interviewee(kinds, mentions)
     if len(words) == 1 and words[0] in _PRONOUN_KINDS:
-        return _pronoun(words[0], quote.mention_start, kinds, mentions, sent_starts)
+        gender = _PRONOUN_GENDER.get(words[0], "")
+        return _pronoun(words[0], quote.mention_start, kinds, mentions, sent_starts, gender, skip=quote_span)
     inside = [
         m for m in mentions.within(quote.mention_start, quote.mention_end) if m.actor in kinds and not m.possessive
     ]
-    if not inside and _person_description(quote.speaker_mention):
-        # "the German said", "the 34-year-old said": a person already named, found
-        # like "he" or "she" would be, and a little less surely.
-        speaker, certainty = _pronoun("he", quote.mention_start, kinds, mentions, sent_starts, gendered=False)
+    described = _person_description(quote.speaker_mention) if not inside else None
+    if described is not None:
+        # "the German said", "the 34-year-old said", "The defendant, 28, said": a
+        # person already named, found like "he" or "she" would be, a little less surely.
+        # "The minister said" goes only to someone the article gave a title.
+        among = titled if described.office else None
+        speaker, certainty = _pronoun(
+            "he", quote.mention_start, kinds, mentions, sent_starts, described.gender, among, quote_span
+        )
         return speaker, round(certainty - 0.1, 2) if speaker else certainty
     if not inside:
-        return _state_body_of(quote, kinds, mentions)
+        return _state_body_of(quote, kinds, mentions, sent_starts)
     # "Russia's foreign minister, Sergei Lavrov" names a country and a person: the
     # person speaks. "A spokesman for the Metropolitan Police": the organisation.
     people = [m for m in inside if kinds[m.actor] == "person"]
@@ -96,6 +113,8 @@ def _resolve(
     # "Manchester United manager Ruben Amorim" with the club mistaken for a person:
     # the one that heads the subject speaks.
     best = next((m for m in pool if m.subject), pool[0])
+    if best.kind == "document" and _unnamed_source(quote):
+        return None, _UNRESOLVED
     certainty = _CERTAINTY[best.kind]
     if len({m.actor for m in pool}) > 1:
         certainty -= 0.3
@@ -136,7 +155,11 @@ def _named_next(
         return None
     person = people[later.speaker]
     first = min((m.start for m in mentions.for_actor(person.name)), default=-1)
-    leftover = later.speaker_mention
+    # Only a mention that names the person can add a role ("neighbour Ann Lee");
+    # "the defendant said" or "he said" refers back to the description itself.
+    in_mention = mentions.within(later.mention_start, later.mention_end or 0)
+    names_them = any(m.actor == person.name and m.kind == "name" for m in in_mention)
+    leftover = later.speaker_mention if names_them else ""
     for form in sorted((person.name, *person.aliases), key=len, reverse=True):
         leftover = leftover.replace(form, "")
     # The same role is fine ("A federal judge" … "Judge Amy Carter"), another is not.
@@ -151,22 +174,46 @@ def _sentence_at(sent_starts: list[int], at: int) -> int:
     return bisect.bisect_right(sent_starts, at) - 1
 
 
-def _person_description(mention: str) -> bool:
-    words = mention.split()
-    if len(words) != 2 or words[0].lower() != "the":
-        return False
-    noun = words[1]
-    return noun in _person_nouns() or bool(_YEAR_OLD.fullmatch(noun))
+@dataclass(frozen=True)
+class _Description:
+    """A definite description of a person named before: "the Dutchman", "The
+    professional dancer, 34", "the minister". `office` when the head is a title
+    ("minister"): only someone the article gave a title can be meant."""
+
+    gender: str
+    office: bool
+
+
+_DESCRIPTION = re.compile(r"the\s+((?:[\w-]+\s+){0,3})([\w-]+)(?:,\s*\d{1,3})?", re.IGNORECASE)
+
+
+def _person_description(mention: str) -> _Description | None:
+    match = _DESCRIPTION.fullmatch(mention.strip())
+    if match is None:
+        return None
+    modifiers, noun = match.group(1).split(), match.group(2)
+    demonyms = _singular_demonyms()
+    if any(not (w.islower() or w in demonyms) for w in modifiers):
+        return None  # "the Chamber of Progress", "the Former President": a name, not a description
+    if _YEAR_OLD.fullmatch(noun) or noun in demonyms:
+        gender = "f" if noun.endswith("woman") else "m" if noun.endswith("man") else ""
+        return _Description(gender, office=False)
+    if not noun.islower():
+        return None
+    nouns = person_nouns()
+    if noun in nouns:
+        return _Description(nouns[noun], office=False)
+    lex = actor_lexicons()
+    if noun in lex.title_heads and noun.isalpha():
+        return _Description(lex.title_gender.get(noun, ""), office=True)
+    return None
 
 
 @functools.cache
-def _person_nouns() -> frozenset[str]:
-    """Singular nationality nouns ("German", "Dutchman") and the person
-    descriptions of actor_words.csv ("veteran")."""
+def _singular_demonyms() -> frozenset[str]:
+    """Nationality nouns for one person ("German", "Dutchman")."""
     demonyms = {r["demonym"] for r in load_lexicon("actor_demonyms.csv")}
-    singular = {d for d in demonyms if not d.endswith("s") and d[:1].isupper() and "." not in d}
-    described = {r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == "person_description"}
-    return frozenset(singular | described)
+    return frozenset(d for d in demonyms if not d.endswith("s") and d[:1].isupper() and "." not in d)
 
 
 def _pronoun(
@@ -175,30 +222,45 @@ def _pronoun(
     kinds: dict[str, ActorKind],
     mentions: Mentions,
     sent_starts: list[int],
-    gendered: bool = True,
+    gender: str = "",
+    among: frozenset[str] | None = None,
+    skip: tuple[int, int] = (0, 0),
 ) -> tuple[str | None, float]:
+    """The actor a pronoun (or a description read like one) refers to: of the
+    compatible mentions (not inside the quote itself, `skip`), first a subject in
+    this sentence or the one before (one of the main clause first), then what the
+    sentence before names otherwise ("I asked a former director, Mitch Daniels,
+    whether …"), then a main-clause subject further back, then the nearest."""
     allowed = _PRONOUN_KINDS[word]
-    gender = _PRONOUN_GENDER.get(word, "") if gendered else ""
     sentence = _sentence_at(sent_starts, at)
     horizon = sent_starts[max(0, sentence - _LOOKBACK_SENTENCES)]
     previous_sentence = sent_starts[max(0, sentence - 1)]
-    fallback: Mention | None = None
+    this_sentence = sent_starts[sentence]
+    candidates: list[Mention] = []
     for mention in mentions.before(at):
         if mention.start < horizon:
             break
         kind = kinds.get(mention.actor)
         if kind not in allowed or (gender and mention.gender and mention.gender != gender):
             continue
-        if mention.subject and mention.main_clause:
-            near = mention.start >= previous_sentence
-            certainty = 0.8 if near else 0.6
-            if fallback is not None and fallback.actor != mention.actor and fallback.start >= sent_starts[sentence]:
+        if (among is not None and mention.actor not in among) or skip[0] <= mention.start < skip[1]:
+            continue
+        candidates.append(mention)
+    near = [m for m in candidates if m.start >= previous_sentence]
+    choices = (
+        (0.8, [m for m in near if m.subject and m.main_clause]),
+        (0.7, [m for m in near if m.subject]),
+        (0.5, [m for m in near if m.start < this_sentence and not m.possessive]),
+        (0.6, [m for m in candidates if m.subject and m.main_clause]),
+        (0.45, candidates[:1]),
+    )
+    for certainty, pool in choices:
+        if pool:
+            best = pool[0]
+            closer = [m for m in candidates if m.start > best.start and m.start >= this_sentence]
+            if any(m.actor != best.actor for m in closer):
                 certainty -= 0.2  # another candidate sits closer in the same sentence
-            return mention.actor, certainty
-        if fallback is None:
-            fallback = mention
-    if fallback is not None:
-        return fallback.actor, 0.45
+            return best.actor, round(certainty, 2)
     return None, _UNRESOLVED
 
 
@@ -211,9 +273,12 @@ def _interviewee(kinds: dict[str, ActorKind], mentions: Mentions) -> tuple[str |
     return None, _UNRESOLVED
 
 
-def _state_body_of(quote: QuoteResult, kinds: dict[str, ActorKind], mentions: Mentions) -> tuple[str | None, float]:
+def _state_body_of(
+    quote: QuoteResult, kinds: dict[str, ActorKind], mentions: Mentions, sent_starts: list[int]
+) -> tuple[str | None, float]:
     """ "Ukraine’s navy said" when the parse gave no noun phrase for "navy": a
-    country's state body speaks for the country."""
+    country's state body speaks for the country. "The ministry said" after
+    "China's foreign ministry": the same body named a few sentences before."""
     assert quote.mention_start is not None and quote.mention_end is not None
     words = quote.speaker_mention.lower().split()
     if not words or words[-1] not in _state_bodies():
@@ -223,9 +288,26 @@ def _state_body_of(quote: QuoteResult, kinds: dict[str, ActorKind], mentions: Me
         for m in mentions.within(quote.mention_start, quote.mention_end)
         if m.possessive and kinds.get(m.actor) == "country"
     ]
-    return (owners[0].actor, 0.7) if owners else (None, _UNRESOLVED)
+    if owners:
+        return owners[0].actor, 0.7
+    if words[0] != "the" or len(words) != 2:
+        return None, _UNRESOLVED
+    horizon = sent_starts[max(0, _sentence_at(sent_starts, quote.mention_start) - _LOOKBACK_SENTENCES)]
+    for mention in mentions.before(quote.mention_start):
+        if mention.start < horizon:
+            break
+        if kinds.get(mention.actor) == "country" and mention.text.lower().split()[-1] == words[-1]:
+            return mention.actor, 0.7
+    return None, _UNRESOLVED
 
 
 @functools.cache
 def _state_bodies() -> frozenset[str]:
-    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == "state_body")
+    return actor_words("state_body")
+
+
+def _unnamed_source(quote: QuoteResult) -> bool:
+    """ "according to a study", "according to a statement": the writer cites a
+    text without saying whose; the text is not a speaker ("A new study suggests"
+    makes the study one)."""
+    return quote.cue.lower() == "according to" and quote.speaker_mention.lower().split()[0] in {"a", "an"}

@@ -278,3 +278,19 @@ def test_an_office_named_before_the_person_stays_in_the_title(nlp, text, name, t
 def test_the_nationality_noun_of_a_person_is_not_an_actor(nlp):
     actors = actors_of(nlp, "Carlos Alcaraz won. “I could not breathe,” the Spaniard said.")
     assert set(actors) == {"Carlos Alcaraz"}
+
+
+# --- names NER calls organisations but the sentence makes people (nlp-4) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I asked a former budget director, Mitch Daniels, whether cuts were coming.", "Mitch Daniels"),
+        ("We called a former prosecutor, Preet Bharara, about the case.", "Preet Bharara"),
+        ("Chelsea’s Enzo Maresca spoke to reporters.", "Enzo Maresca"),
+        ("Siemens’ Roland Busch spoke at the fair.", "Roland Busch"),
+    ],
+)
+def test_a_plain_name_in_apposition_with_a_role_or_owned_by_a_club_is_a_person(nlp, text, name):
+    assert actors_of(nlp, text)[name].kind == "person"

@@ -396,3 +396,67 @@ def test_a_description_the_parser_left_without_a_verb_still_resolves(quotes_of):
     text = "Carlos Alcaraz beat Jannik Sinner in five sets. “We were lucky,” the 21-year-old told reporters."
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["Carlos Alcaraz"]
+
+
+# --- questions, addressees, misparsed participles, repeated spans (nlp-4) --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator ordered banks to explain how they calculate overdraft fees.",
+        "Officials have yet to say why the flight was diverted.",
+        "The law requires platforms to disclose what data they collect.",
+    ],
+)
+def test_an_embedded_question_is_not_reported_speech(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_a_relative_clause_around_the_cue_is_still_reported(quotes_of):
+    quotes = quotes_of("The senator backed a measure which she says will lower costs.")
+    assert [q.text for q in quotes] == ["will lower costs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Former Chancellor Angela Merkel took a veiled swipe at the government on Thursday, warning supporters "
+            "in Munich that democracy “is fragile.”",
+            "democracy “is fragile",
+            "Angela Merkel",
+        ),
+        (
+            "Former first lady Michelle Obama took a thinly veiled shot at the campaign on Sunday, warning "
+            "supporters in Atlanta that the election “is not in the bag.”",
+            "the election “is not in the bag",
+            "Michelle Obama",
+        ),
+        (
+            "Senator Maria Cantwell made a rare floor speech on Tuesday, warning colleagues in Washington that the "
+            "shutdown “is hurting real families.”",
+            "the shutdown “is hurting real families",
+            "Maria Cantwell",
+        ),
+    ],
+)
+def test_warning_someone_that_reports_the_clause_not_the_audience(quotes_of, text, content, speaker):
+    quotes = quotes_of(text)
+    assert [(q.text.rstrip(".”"), q.speaker) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The spokeswoman, Clara Diaz, told reporters that the deal was “dead on arrival” and that talks had "
+            "“collapsed.”",
+            "Clara Diaz",
+        ),
+        ("Coach Ben Ford said that his players were “exhausted” and that the schedule was “a joke.”", "Ben Ford"),
+    ],
+)
+def test_two_quoted_fragments_of_one_paraphrase_make_one_quote(quotes_of, text, speaker):
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("mixed", speaker)]

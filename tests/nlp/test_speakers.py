@@ -272,3 +272,150 @@ def test_a_nationality_goes_to_the_person_just_introduced_by_apposition(quotes_o
 def test_the_named_subject_speaks_when_ner_mistakes_a_club_for_a_person(quotes_of):
     text = "Manchester United manager Ruben Amorim said the Dutchman had been excellent."
     assert [q.speaker for q in quotes_of(text)] == ["Ruben Amorim"]
+
+
+# --- descriptions, state bodies, employers, unnamed documents, recency (nlp-4) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        (
+            "Hollywood star Meryl Streep spoke at the festival on Sunday. "
+            "The veteran actress, 75, said she had no plans to retire.",
+            "The veteran actress, 75",
+            "Meryl Streep",
+        ),
+        ("Jordan Wells, 19, pleaded guilty to burglary. The defendant told the court he was sorry.", "The defendant",
+         "Jordan Wells"),
+        ('Chart-topper Dua Lipa played two nights in Dublin. "I love this city," the singer told fans.', "the singer",
+         "Dua Lipa"),
+        ('Nvidia’s Jensen Huang took the stage in Taipei. "The future is here," the executive said.', "the executive",
+         "Jensen Huang"),
+    ],
+)
+def test_a_role_description_refers_back_to_the_person_named_before(quotes_of, text, mention, speaker):
+    assert speakers(quotes_of(text)) == [(mention, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        (
+            "The education secretary, Bridget Phillipson, visited a school in Leeds. "
+            "The minister said teachers deserved a pay rise.",
+            "The minister",
+            "Bridget Phillipson",
+        ),
+        (
+            "Canada's finance minister, Chrystia Freeland, met bankers in Toronto. "
+            "The secretary said the budget would balance.",
+            "The secretary",
+            "Chrystia Freeland",
+        ),
+    ],
+)
+def test_a_bare_office_refers_to_the_titled_person_before_it(quotes_of, text, mention, speaker):
+    assert speakers(quotes_of(text)) == [(mention, speaker)]
+
+
+def test_a_bare_office_does_not_go_to_someone_without_a_title(quotes_of):
+    quotes = quotes_of("Lorna Hayes runs a bakery in Cork. The minister said the scheme would continue.")
+    assert speakers(quotes) == [("The minister", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        (
+            "India's external affairs ministry summoned the envoy on Monday. "
+            "The ministry said the remarks were unacceptable.",
+            "The ministry",
+            "India",
+        ),
+        (
+            "Japan's defence ministry reported a missile launch. Later the ministry said the missile fell outside "
+            "its waters.",
+            "the ministry",
+            "Japan",
+        ),
+        ("The Brazilian government announced new tariffs. The government said imports had surged.", "The government",
+         "Brazil"),
+    ],
+)
+def test_the_state_body_named_before_speaks_for_its_country(quotes_of, text, mention, country):
+    assert speakers(quotes_of(text))[-1] == (mention, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Economists at Barclays said inflation would peak in the spring.", "Barclays"),
+        ("Scientists at the Met Office said the summer was the hottest on record.", "Met Office"),
+        ("Researchers from Stanford said the vaccine was safe.", "Stanford"),
+    ],
+)
+def test_people_at_an_organisation_speak_for_it(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment rose to 5% in March, according to a report published on Tuesday.",
+        "Sales of electric cars fell sharply last year, according to an analysis by the Guardian.",
+        "Crime fell in most cities, according to a survey of police forces.",
+    ],
+)
+def test_according_to_an_unnamed_document_has_no_speaker(quotes_of, text):
+    assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+def test_a_document_that_is_the_subject_still_speaks(quotes_of):
+    assert [q.speaker for q in quotes_of("A new survey suggests that most voters oppose the plan.")] == ["the survey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Ann Cole opened the bridge on Monday. Engineers praised it. When Rita Gomez arrived, the crowd "
+            "cheered. “It was worth the wait,” she said.",
+            "Rita Gomez",
+        ),
+        (
+            "Chancellor Olaf Brandt addressed parliament on Tuesday. The debate lasted hours. After Lena Vogt "
+            "finished her speech, members applauded. “We owe it to the next generation,” she said.",
+            "Lena Vogt",
+        ),
+        (
+            "Defender Sam Hollis was sent off in the first half. The crowd booed. Once Jack Moran scored, the mood "
+            "lifted. “It was a relief,” he said.",
+            "Jack Moran",
+        ),
+        (
+            "The coach, Tom Barnes, has led the team for six years. Fans love him. We spoke to the club's captain, "
+            'Jake Harris, after training. "We are ready," he said.',
+            "Jake Harris",
+        ),
+    ],
+)
+def test_a_pronoun_prefers_the_person_the_sentence_before_names(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_a_pronoun_skips_a_possessive_in_its_own_sentence(quotes_of):
+    quotes = quotes_of("Governor Mike Dunn signed the bill. Asked about Senator Ruth Hale's criticism, he said the law "
+                       "was fair.")
+    assert [q.speaker for q in quotes] == ["Mike Dunn"]
+
+
+def test_a_description_before_the_name_resolves_through_a_later_role_description(quotes_of):
+    quotes = quotes_of(
+        "A teenager accused of stabbing a shopkeeper told a jury that he acted in self-defence. "
+        "Callum Reid, 17, denies murder. Giving evidence, the defendant said he had been scared."
+    )
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("A teenager", "Callum Reid"),
+        ("the defendant", "Callum Reid"),
+    ]
