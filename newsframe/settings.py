@@ -192,6 +192,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A new pool child loads spaCy and the sentence embedder before it reports up: several
+# seconds on a busy machine. Celery's default (4 s) kills it, and each replacement, in a loop.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("NEWSFRAME_TASK_SOFT_LIMIT", 300, minimum=1)
 CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
