@@ -306,10 +306,10 @@ def _claim_vectors(texts: list[str]) -> list[bytes] | None:
     """The claims' embeddings, stored with the analysis: embedding here, in each article's
     task, spreads the cost over the workers instead of the event's one alignment task.
     None when the model cannot load; the alignment then embeds and reports the error."""
-    from articles.compare.embed import embed, to_bytes
+    from articles.compare.embed import embed_alone, to_bytes
 
     try:
-        return [to_bytes(vector) for vector in embed(texts)]
+        return [to_bytes(vector) for vector in embed_alone(texts)]
     except RuntimeError:
         log.warning("claims left unembedded; the alignment will embed them", exc_info=True)
         return None
@@ -415,7 +415,7 @@ def event_align(*, event_id: int) -> bool:
 def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndarray:
     """Each claim's stored embedding; claims without one (imported, or analysed before
     embeddings were stored) are embedded now."""
-    from articles.compare.embed import DIMENSION, embed, from_bytes
+    from articles.compare.embed import DIMENSION, embed_alone, from_bytes
 
     vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     have = {i: blob for i, blob in enumerate(stored) if blob is not None}
@@ -423,7 +423,7 @@ def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndar
         vectors[list(have)] = from_bytes(list(have.values()))
     missing = [i for i in range(len(texts)) if i not in have]
     if missing:
-        vectors[missing] = embed([texts[i] for i in missing])
+        vectors[missing] = embed_alone([texts[i] for i in missing])
     return vectors
 
 

