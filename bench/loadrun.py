@@ -97,12 +97,20 @@ def gunicorn(database: str, log: Path) -> Iterator[Server]:
             _wait_until_up(server, log)
             yield server
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+            stop_group(process)
+
+
+def stop_group(process: subprocess.Popen[bytes], *, grace: float = 30) -> None:
+    """SIGTERM to a process started with start_new_session and its children; SIGKILL
+    after `grace` seconds if they have not gone."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def _wait_until_up(server: Server, log: Path) -> None:
