@@ -1,8 +1,9 @@
 """Slow: a real worker on a throwaway Redis, killed and starved while it works.
 
 SIGKILL of the pool child at five points, a poison pill, the broker restarted with
-200 tasks queued, and the worker's database connections cut mid-analysis (a PostgreSQL
-restart is simulated with pg_terminate_backend: the shared server must stay up)."""
+200 tasks queued, and the worker's database connections cut mid-analysis with
+pg_terminate_backend on the shared server (test_postgres_restart.py restarts a real
+throwaway cluster)."""
 
 from __future__ import annotations
 
