@@ -165,7 +165,12 @@ def main() -> None:
               f"{'meets' if speedup >= GOAL else 'misses'}). Each article's task also embeds its claims, "
               "so the event's alignment, one task after the last analysis, only clusters them (last column); "
               "each worker process runs the embedder on one thread (NEWSFRAME_WORKER_THREADS, one process "
-              "per core).", "",
+              "per core). The price, on two cores: every claim is embedded alone (`embed_alone`, so its "
+              "vector never depends on its neighbours), about 60 claims/s per core, where the alignment used "
+              "to embed all claims in one task, in batches, on both cores: that layout took 203 s with one "
+              "worker and 122 s with two (1.67×) on 2026-11-26 17:32 UTC, faster on two cores but with "
+              "~60 s that no extra worker or machine could shorten; here the serial part is the "
+              "clustering alone.", "",
               f"Where the two pool processes spent their time in a separate run of {PROFILE_ARTICLES} articles "
               "(py-spy on both, idle samples kept so that waiting shows; `bench/profile.py`):", "",
               *table(profile, top=10), ""]
