@@ -20,15 +20,21 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import actor_store, analysis_store
+from articles.event_import import ArticleIn, EventImportError, EventIn, audit_rows, claim_row, quote_rows
 from articles.ingest import parse
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
 from articles.limits import ingest_limits
 from articles.models import (
+    Actor,
+    ActorAlias,
     Article,
+    AttributionCorrection,
     Claim,
     Event,
     Job,
     Outlet,
+    Quote,
+    Signal,
     StoryPoint,
     Upload,
 )
@@ -439,16 +445,6 @@ def event_align_failed(*, event_id: int, error: str) -> None:
 from articles.corrections import quote_correct as quote_correct  # noqa: E402
 
 # --- import ------------------------------------------------------------------
-# This section's imports stay with it (event_import reads the file and describes the rows).
-from articles.event_import import (  # noqa: E402
-    ArticleIn,
-    EventImportError,
-    EventIn,
-    audit_rows,
-    claim_row,
-    quote_rows,
-)
-from articles.models import Actor, ActorAlias, AttributionCorrection, Quote, Signal  # noqa: E402
 
 
 def event_import(*, parsed: EventIn, event_name: str, source: str = "an event JSON file") -> Event:

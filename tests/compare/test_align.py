@@ -79,12 +79,16 @@ def test_the_pairs_file_has_a_third_held_out_with_both_labels_in_each_split():
     assert len({r["event"] for r in rows}) >= 8
 
 
-def test_the_calibration_on_the_tune_pairs_favours_precision(cached_embed):
-    rows = [r for r in load_rows() if r["split"] == "tune"]
+def _split_scores(cached_embed, split):
+    """(rows, plain-cosine (p, r, f1), aligner (p, r, f1)) on one split of the pairs."""
+    rows = [r for r in load_rows() if r["split"] == split]
     labels = np.array([int(r["label"]) for r in rows])
     old, new = pair_predictions(cached_embed, rows)
-    p0, r0, _ = precision_recall(old, labels)
-    p1, r1, _ = precision_recall(new, labels)
+    return rows, precision_recall(old, labels), precision_recall(new, labels)
+
+
+def test_the_calibration_on_the_tune_pairs_favours_precision(cached_embed):
+    rows, (p0, r0, _), (p1, r1, _) = _split_scores(cached_embed, "tune")
     print(f"\ntune ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
           f"recall {r0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}")
     assert p1 >= 0.78
@@ -92,11 +96,7 @@ def test_the_calibration_on_the_tune_pairs_favours_precision(cached_embed):
 
 
 def test_the_aligner_beats_plain_cosine_on_the_held_out_pairs(cached_embed):
-    rows = [r for r in load_rows() if r["split"] == "heldout"]
-    labels = np.array([int(r["label"]) for r in rows])
-    old, new = pair_predictions(cached_embed, rows)
-    p0, r0, f0 = precision_recall(old, labels)
-    p1, r1, f1 = precision_recall(new, labels)
+    rows, (p0, r0, f0), (p1, r1, f1) = _split_scores(cached_embed, "heldout")
     print(f"\nheld out ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
           f"recall {r0:.3f}, F1 {f0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}, F1 {f1:.3f}")
     assert p1 > p0

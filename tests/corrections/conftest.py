@@ -10,7 +10,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 
 from articles import services
-from articles.models import Article, Upload
+from articles.models import Article
+from tests.conftest import confirm_upload
 
 TEXT = """Ministers meet in Moscow
 
@@ -25,14 +26,7 @@ Officials reportedly disagreed about the evidence, and the talks went on."""
 
 def make_article(text: str = TEXT, event_name: str = "Corrections test") -> Article:
     """Upload, confirm and analyse `text` with the services, in-process."""
-    batch = services.upload_receive(
-        files=[services.IncomingFile(name="dump.txt", data=text.encode())], event_name=event_name,
-        event=None, user=None,
-    )
-    uploads = list(Upload.objects.filter(batch=batch))
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-    result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
-    article = result.created[0]
+    article = confirm_upload(text.encode(), event_name, name="dump.txt").created[0]
     services.article_analyze(article_id=article.pk)
     article.refresh_from_db()
     return article
