@@ -66,7 +66,7 @@ services:
 	@bash scripts/check-services
 
 eval: install
-	$(BIN)/python -m tests.eval_nlp
+	$(BIN)/python -m tests.eval
 
 bench: install services
 	-createdb -h 127.0.0.1 -U postgres newsframe_bench 2>/dev/null

@@ -1,6 +1,6 @@
 """Quote detection and speaker attribution measured on annotated passages.
 
-Run as `python -m tests.eval_nlp [FILE ...]` (add `-v` to list misses). With no
+Run as `python -m tests.eval.eval_quotes_written [FILE ...]` (add `-v` to list misses). With no
 file it scores the five sets under tests/data/:
 - `quotes_eval.jsonl`, written by the engineer who tuned nlp-1 on it (optimistic);
 - `quotes_heldout.jsonl`, 25 passages in other news styles written before nlp-2
@@ -37,7 +37,7 @@ from articles.nlp.quotes import find_quotes
 from articles.nlp.speakers import resolve_speakers
 from articles.nlp.types import QuoteResult
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA = DATA_DIR / "quotes_eval.jsonl"
 HELDOUT = DATA_DIR / "quotes_heldout.jsonl"
 FRESH = DATA_DIR / "quotes_fresh.jsonl"
