@@ -1,4 +1,7 @@
-"""newsframe's tables. Analysis rows are written only by articles.services."""
+"""newsframe's tables, with the QuerySet methods that belong to one table.
+
+Writes happen in articles.services (workflows) and here (a QuerySet or model method about
+one table, such as `Job.objects.claim()`); tests/test_layout.py holds everyone else to it."""
 
 from __future__ import annotations
 
@@ -38,6 +41,18 @@ class Outlet(models.Model):
         return self.name
 
 
+class UploadQuerySet(models.QuerySet["Upload"]):
+    def visible_to(self, user: object) -> UploadQuerySet:
+        """The uploads `user` may read: their own, or all of them with the view_upload
+        permission (staff who manage uploads; editors are staff too but do not get it).
+        The one rule for pages and the API alike."""
+        if getattr(user, "is_authenticated", False) and user.has_perm("articles.view_upload"):  # type: ignore[attr-defined]
+            return self
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(uploader_id=user.pk)  # type: ignore[attr-defined]
+
+
 class Upload(models.Model):
     """One upload exactly as received. Kept whatever happens to its parsing."""
 
@@ -65,6 +80,8 @@ class Upload(models.Model):
     draft = models.JSONField(default=list, blank=True)
     parser_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = UploadQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -107,6 +124,17 @@ class Article(models.Model):
         return self.outlet.name if self.outlet else ""
 
 
+class JobQuerySet(models.QuerySet["Job"]):
+    def claim(self) -> Job | None:
+        """Mark the one job of this queryset running and count the delivery, if it is
+        queued or running (a redelivery); None when it is finished or someone else's.
+        A conditional update, so two workers never both claim it."""
+        claimed = self.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).update(
+            status=Job.Status.RUNNING, attempts=models.F("attempts") + 1, started_at=timezone.now()
+        )
+        return self.get() if claimed else None
+
+
 class Job(models.Model):
     """The state of one unit of background work; pages read these rows for progress."""
 
@@ -132,6 +160,8 @@ class Job(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    objects = JobQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -144,6 +174,13 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.article_id or self.event_id}: {self.status}"
+
+    def finish(self, *, failed: str = "") -> None:
+        """Done, or failed with the reason the page shows."""
+        self.status = Job.Status.FAILED if failed else Job.Status.DONE
+        self.error = failed[:2000]
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "error", "finished_at"])
 
 
 class Actor(models.Model):
@@ -397,6 +434,12 @@ class ApiToken(models.Model):
         if found is not None:
             cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         return found
+
+    @classmethod
+    def revoke(cls, user: models.Model, *, prefix: str) -> int:
+        """Revoke the user's live tokens starting with `prefix`; how many were."""
+        return cls.objects.filter(user=user, prefix__startswith=prefix[:8], revoked_at__isnull=True).update(
+            revoked_at=timezone.now())
 
 
 class ActorCorrection(AuditRecord):

@@ -30,8 +30,6 @@ def enqueue(task_name: str, *args: int | str) -> None:
 
     def send() -> None:
         global _broker_down_until
-        import articles.tasks  # noqa: F401  (registers the tasks)
-
         eager = current_app.conf.task_always_eager
         if not eager and time.monotonic() < _broker_down_until:
             log.warning("broker unreachable moments ago: %s%s left queued for the sweep", task_name, tuple(payload))

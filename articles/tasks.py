@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from articles import services
+from articles.services import alignment, analysis
 
 log = logging.getLogger(__name__)
 
@@ -28,31 +28,31 @@ RETRY = {
 @shared_task(name="articles.tasks.analyze_article", **RETRY)
 def analyze_article(article_id: int) -> bool:
     try:
-        return services.article_analyze(article_id=article_id)
+        return analysis.article_analyze(article_id=article_id)
     except TRANSIENT:
         raise
     except SoftTimeLimitExceeded:
-        services.article_analysis_failed(article_id=article_id, error="analysis took too long")
+        analysis.article_analysis_failed(article_id=article_id, error="analysis took too long")
         return False
     except Exception as exc:
         log.exception("analysis of article %s failed", article_id)
-        services.article_analysis_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
+        analysis.article_analysis_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
         return False
 
 
 @shared_task(name="articles.tasks.align_event", **RETRY)
 def align_event(event_id: int) -> bool:
     try:
-        return services.event_align(event_id=event_id)
+        return alignment.event_align(event_id=event_id)
     except TRANSIENT:
         raise
     except Exception as exc:
         log.exception("alignment of event %s failed", event_id)
-        services.event_align_failed(event_id=event_id, error=f"{type(exc).__name__}: {exc}")
+        alignment.event_align_failed(event_id=event_id, error=f"{type(exc).__name__}: {exc}")
         return False
 
 
 @shared_task(name="articles.tasks.sweep_jobs", **RETRY)
 def sweep_jobs() -> int:
     """Run by `celery beat` (CELERY_BEAT_SCHEDULE); `manage.py sweep_jobs` does the same."""
-    return services.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))
+    return analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))

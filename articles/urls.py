@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from articles import views, views_corrections, views_exports
+from articles.web import views, views_corrections, views_exports
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -114,15 +114,15 @@ def _pool_children(procs: list[subprocess.Popen[bytes]]) -> list[int]:
 def _upload_and_wait(archive: bytes, procs: list[subprocess.Popen[bytes]]) -> tuple[float, int, float, float]:
     from django.test import Client
 
-    from articles import services
     from articles.models import Event, Job, Upload
+    from articles.services.uploads import IncomingFile, upload_confirm, upload_receive
 
     started = time.perf_counter()
-    batch = services.upload_receive(
-        files=[services.IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
+    batch = upload_receive(
+        files=[IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
     uploads = list(Upload.objects.filter(batch=batch))
     drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-    result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
+    result = upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
     event = Event.objects.get(pk=result.event.pk)
     while not Job.objects.filter(event=event, kind=Job.Kind.ALIGN, status__in=["done", "failed"]).exists():
         if any(p.poll() is not None for p in procs):

@@ -39,7 +39,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "articles.middleware.UploadGuardMiddleware",
+    "articles.web.middleware.UploadGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -123,9 +123,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("NEWSFRAME_MAX_FORM_BYTES", 12 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NEWSFRAME_MAX_FILES", 50, minimum=1)
 NEWSFRAME_MAX_UPLOAD_BYTES = env_int("NEWSFRAME_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
-# A whole request larger than this gets 413 before its body is read (articles/middleware.py);
+# A whole request larger than this gets 413 before its body is read (articles/web/middleware.py);
 # without it a multipart file streams to disk whatever its size. Archives are capped on
-# their decompressed bytes as counted, not as declared (articles/limits.py -> ingest.Limits).
+# their decompressed bytes as counted, not as declared (articles/services/limits.py -> ingest.Limits).
 NEWSFRAME_MAX_REQUEST_BYTES = env_int("NEWSFRAME_MAX_REQUEST_BYTES", 60 * 1024 * 1024, minimum=1024)
 NEWSFRAME_MAX_ARCHIVE_BYTES = env_int("NEWSFRAME_MAX_ARCHIVE_BYTES", 50 * 1024 * 1024, minimum=1)
 NEWSFRAME_MAX_ZIP_ENTRIES = env_int("NEWSFRAME_MAX_ZIP_ENTRIES", 1000, minimum=1)

@@ -12,5 +12,5 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-# An oversize form is a 413 with the limits spelt out, not a bare 400 (articles/middleware.py).
-handler400 = "articles.middleware.bad_request"
+# An oversize form is a 413 with the limits spelt out, not a bare 400 (articles/web/middleware.py).
+handler400 = "articles.web.middleware.bad_request"

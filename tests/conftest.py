@@ -10,9 +10,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from articles import services
 from articles.models import Upload
-from articles.services import ConfirmResult
+from articles.services.uploads import ConfirmResult, IncomingFile, upload_confirm, upload_receive
 from newsframe.celery import app as celery_app
 
 pytest_plugins = ["tests.browser_fixtures"]
@@ -34,11 +33,11 @@ def confirm_upload(data: bytes, event_name: str, name: str = "seed.txt") -> Conf
     """Upload `data` and confirm its drafts as they are, through the services; on a real
     database the analyses then run in-process (wrap in django_capture_on_commit_callbacks
     in a `db` test, where on-commit callbacks do not fire by themselves)."""
-    batch = services.upload_receive(files=[services.IncomingFile(name, data)], event_name=event_name,
+    batch = upload_receive(files=[IncomingFile(name, data)], event_name=event_name,
                                     event=None, user=None)
     uploads = list(Upload.objects.filter(batch=batch))
     drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-    return services.upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
+    return upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from articles.charts import LABEL_CHARS, BarItem, bar_chart, stack
+from articles.web.charts import LABEL_CHARS, BarItem, bar_chart, stack
 
 
 def test_bars_are_proportional_to_their_values_on_a_shared_scale() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from articles.highlight import Mark, Segment, segments
+from articles.web.highlight import Mark, Segment, segments
 
 
 def test_marks_cut_the_text_into_classed_segments() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from articles.review import apply_review
+from articles.web.review import apply_review
 
 
 def draft(key: str, title: str, body: str, headings: list[int] | None = None) -> dict[str, object]:

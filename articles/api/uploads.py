@@ -17,12 +17,12 @@ from ninja import File, Form, Path, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from articles import services
 from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
-from articles.forms import UploadForm
-from articles.limits import too_big, upload_allowed
 from articles.models import Article, Event, Upload
+from articles.services.limits import upload_allowed
+from articles.services.uploads import UploadRefused, upload_confirm, upload_submit
+from articles.web.forms import UploadForm
 
 router = Router(tags=["uploads"], auth=TokenAuth())
 
@@ -92,23 +92,16 @@ def create_upload(
     )
     if not form.is_valid():
         raise HttpError(400, " ".join(str(m) for messages in form.errors.values() for m in messages))
-    big = too_big(form.cleaned_data["documents"])
-    if big:
-        limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
-        raise HttpError(413, f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
-                             "Split it into smaller files or upload a ZIP of them.")
-    incoming = [services.IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
-                for f in form.cleaned_data["documents"]]
-    if form.cleaned_data["text"].strip():
-        incoming.append(services.IncomingFile(
-            name="pasted.txt", data=form.cleaned_data["text"].encode("utf-8"), content_type="text/plain"))
-    batch = services.upload_receive(files=incoming, event_name=form.cleaned_data["event_name"],
-                                    event=form.cleaned_data["event"], user=request.user)
+    try:
+        batch = upload_submit(files=form.files_to_keep(), event_name=form.cleaned_data["event_name"],
+                              event=form.cleaned_data["event"], user=request.user)
+    except UploadRefused as refused:
+        raise HttpError(refused.status, refused.message) from None
     uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
     parsed = [u for u in uploads if u.status == Upload.Status.PARSED]
     duplicates: list[str] = []
     if confirm and parsed:
-        result = services.upload_confirm(
+        result = upload_confirm(
             uploads=parsed, drafts=[{**d, "upload": u.pk} for u in parsed for d in u.draft],
             event_name=target.name if target else form.cleaned_data["event_name"], user=request.user,
         )
@@ -125,8 +118,7 @@ def create_upload(
 @router.get("/uploads/{upload_id}", response={200: UploadOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
             summary="An upload's status: poll it after uploading")
 def get_upload(request: HttpRequest, upload_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
-    uploads = Upload.objects.select_related("event")
-    if not request.user.is_staff:
-        # Someone else's upload is as good as absent: its existence is not for others to learn.
-        uploads = uploads.filter(uploader_id=request.user.pk)
+    # The pages' rule (Upload.objects.visible_to); someone else's upload is as good as
+    # absent here: its existence is not for others to learn.
+    uploads = Upload.objects.visible_to(request.user).select_related("event")
     return upload_out(request, get_object_or_404(uploads, pk=upload_id))

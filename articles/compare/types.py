@@ -18,12 +18,22 @@ class ClaimInput:
 
 
 @dataclass(frozen=True)
+class PossibleReport:
+    """The closest claim of an article that may report a story point."""
+
+    article: int
+    claim: int                       # ClaimInput.id
+    score: float
+
+
+@dataclass(frozen=True)
 class StoryPointResult:
     label: str                       # a short representative text
-    members: tuple[int, ...]         # ClaimInput.id values
+    members: tuple[int, ...]         # ClaimInput.id values (a claim may be in several points)
     articles: tuple[int, ...]        # sorted article positions that report it
-    missing_from: tuple[int, ...]    # sorted article positions that do not
+    missing_from: tuple[int, ...]    # sorted article positions checked and found not to
     order: float                     # sort key: earlier and more widely reported first
+    possibly_in: tuple[PossibleReport, ...] = ()
 
 
 # Inputs of summary.py: one row per quote, signal or claim of an article, as the

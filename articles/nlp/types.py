@@ -12,6 +12,7 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "country", "organization", "document", "group"]
 Voice = Literal["own", "attributed"]
 SignalKind = Literal["reporting_verb", "hedge", "scare_quote", "loaded", "label"]
+SourceType = Literal["actor", "anonymous", "group", "document", "media", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class QuoteResult:
     mention_end: int | None
     speaker: str | None  # ActorRef.name of the resolved actor, or None
     confidence: float
+    source_type: SourceType = "unknown"
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from articles import services
 from articles.compare.embed import embed, from_bytes
 from articles.models import Claim, Event, Job, StoryPoint
+from articles.services import alignment
 from tests.conftest import confirm_upload
 
 
@@ -42,7 +42,7 @@ def test_claims_without_a_stored_embedding_align_as_if_they_had_one(event: Event
     assert first_article is not None
     Claim.objects.filter(article_id=first_article.article_id).update(embedding=None)
     Job.objects.filter(event=event, kind=Job.Kind.ALIGN).update(status=Job.Status.QUEUED, attempts=0)
-    assert services.event_align(event_id=event.pk)
+    assert alignment.event_align(event_id=event.pk)
     assert _points(event) == aligned
 
 

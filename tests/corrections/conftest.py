@@ -9,8 +9,8 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 
-from articles import services
 from articles.models import Article
+from articles.services import analysis, uploads
 from tests.conftest import confirm_upload
 
 TEXT = """Ministers meet in Moscow
@@ -27,7 +27,7 @@ Officials reportedly disagreed about the evidence, and the talks went on."""
 def make_article(text: str = TEXT, event_name: str = "Corrections test") -> Article:
     """Upload, confirm and analyse `text` with the services, in-process."""
     article = confirm_upload(text.encode(), event_name, name="dump.txt").created[0]
-    services.article_analyze(article_id=article.pk)
+    analysis.article_analyze(article_id=article.pk)
     article.refresh_from_db()
     return article
 
@@ -35,9 +35,9 @@ def make_article(text: str = TEXT, event_name: str = "Corrections test") -> Arti
 def reanalyse(article: Article, body: str | None = None) -> Article:
     """A re-analysis, optionally of changed text (as a re-parse would give)."""
     if body is not None:
-        Article.objects.filter(pk=article.pk).update(body=body, content_hash=services.content_hash(body))
-    services.articles_requeue(articles=[article])
-    services.article_analyze(article_id=article.pk)
+        Article.objects.filter(pk=article.pk).update(body=body, content_hash=uploads.content_hash(body))
+    analysis.articles_requeue(articles=[article])
+    analysis.article_analyze(article_id=article.pk)
     article.refresh_from_db()
     return article
 

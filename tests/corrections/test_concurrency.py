@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 
-from articles import corrections, services
 from articles.models import Actor, Quote
+from articles.services import analysis, corrections, editing
 from tests.corrections.conftest import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,7 +56,7 @@ def test_two_editors_saving_from_stale_forms_do_not_overwrite_each_other(editor:
     threads = [in_thread(lambda a=a: save(a), results) for a in names]  # type: ignore[misc]
     for t in threads:
         t.join(60)
-    conflicts = [r for r in results if isinstance(r, corrections.Conflict)]
+    conflicts = [r for r in results if isinstance(r, editing.Conflict)]
     saved = [r for r in results if not isinstance(r, Exception)]
     assert len(saved) == 1 and len(conflicts) == 1, results
     quote.refresh_from_db()
@@ -80,8 +80,8 @@ def test_a_correction_committed_during_reanalysis_survives_it(editor: User) -> N
         return record
 
     def analyse() -> Any:
-        services.articles_requeue(articles=[article])
-        return services.article_analyze(article_id=article.pk)
+        analysis.articles_requeue(articles=[article])
+        return analysis.article_analyze(article_id=article.pk)
 
     editor_thread = in_thread(correct, results)
     wait_until(holding.is_set)

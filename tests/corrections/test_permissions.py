@@ -122,7 +122,7 @@ def test_adding_an_alias_in_the_admin_is_checked_on_the_server(
 @pytest.mark.parametrize("role", ROLES)
 def test_reverting_from_the_audit_trail_is_checked_on_the_server(
         role: str, article: Article, make_user: Callable[..., User]) -> None:
-    from articles import corrections
+    from articles.services import corrections
 
     quote = article.quotes.first()
     assert quote is not None

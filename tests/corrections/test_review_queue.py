@@ -10,9 +10,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from articles import corrections
-from articles.admin_corrections import in_context
+from articles.admin.corrections import in_context
 from articles.models import Actor, Article, Event, Quote
+from articles.services import corrections
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
-from articles import actor_corrections, corrections
 from articles.models import Actor, ActorCorrection, Article, AttributionCorrection, Claim, Quote
+from articles.services import actor_corrections, corrections, editing
 from tests.corrections.conftest import reanalyse
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_a_stale_revision_is_a_conflict_showing_the_current_value(article: Artic
     quote = he_said(article)
     tillerson = someone_else(quote)
     corrections.quote_correct(quote=quote, user=editor, speaker=tillerson, expected_revision=0)
-    with pytest.raises(corrections.Conflict) as caught:
+    with pytest.raises(editing.Conflict) as caught:
         corrections.quote_correct(quote=quote, user=editor, is_quote=False, expected_revision=0)
     assert tillerson.name in str(caught.value)
     quote.refresh_from_db()
@@ -58,7 +58,7 @@ def test_an_actor_of_another_event_is_refused(article: Article, editor: User) ->
 
     other = make_article(event_name="Another event")
     stranger = Actor.objects.filter(event=other.event).first()
-    with pytest.raises(corrections.CorrectionError):
+    with pytest.raises(editing.CorrectionError):
         corrections.quote_correct(quote=he_said(article), user=editor, speaker=stranger)
 
 
@@ -101,7 +101,7 @@ def test_a_revert_restores_the_machine_value_and_is_audited(article: Article, ed
     quote.refresh_from_db()
     assert (quote.speaker, quote.attribution) == (lavrov, "machine")
     assert undo.action == "revert" and undo.reverts == record
-    with pytest.raises(corrections.CorrectionError):
+    with pytest.raises(editing.CorrectionError):
         corrections.correction_revert(correction=record, user=editor)
 
 
@@ -110,7 +110,7 @@ def test_reverting_an_older_change_never_undoes_a_newer_one(article: Article, ed
     tillerson = someone_else(quote)
     first = corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
     corrections.quote_correct(quote=quote, user=editor, speaker=None)
-    with pytest.raises(corrections.Conflict):
+    with pytest.raises(editing.Conflict):
         corrections.correction_revert(correction=first, user=editor)
     quote.refresh_from_db()
     assert quote.speaker is None

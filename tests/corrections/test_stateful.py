@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from articles import corrections
 from articles.models import Actor, Article, AttributionCorrection, Event, Quote
+from articles.services import corrections, editing
 from tests.corrections.conftest import TEXT, make_article, reanalyse
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ class Corrections(RuleBasedStateMachine):
         else:
             args["kind"] = "direct" if quote.kind != "direct" else "indirect"
         if stale and quote.revision > 0:
-            with pytest.raises(corrections.Conflict):
+            with pytest.raises(editing.Conflict):
                 corrections.quote_correct(quote=quote, user=self.user, expected_revision=quote.revision - 1, **args)
             return
         record = corrections.quote_correct(quote=quote, user=self.user, expected_revision=quote.revision, **args)

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from articles.corrections import quote_correct
 from articles.management.commands.import_dump import import_file
 from articles.models import Actor, Event, Quote
+from articles.services.corrections import quote_correct
 from tests.conftest import SEED
 
 SEED_EVENT = "Tillerson–Lavrov press conference, Moscow, 12 April 2017"
@@ -42,9 +42,9 @@ def analysed_event(request: pytest.FixtureRequest, db: None) -> Event:
     """The corrected seed event, analysed once per session: the first test analyses
     it (about 12 s), the later ones rebuild it from that export with event_import,
     which test_roundtrip proves exact."""
-    from articles.event_import import parse_event_json
-    from articles.exports import event_json
     from articles.services import event_import
+    from articles.services.event_import import parse_event_json
+    from articles.services.exports import event_json
 
     if "seed" not in _EXPORTED:
         event: Event = request.getfixturevalue("corrected_event")

@@ -15,10 +15,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from articles.exports import COLUMNS, TABLES
 from articles.models import Event
 from articles.nlp.lexicons import lexicon_versions
 from articles.nlp.version import ANALYSIS_VERSION
+from articles.services.exports import COLUMNS, TABLES
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from articles.analysis_store import replace_machine_output
-from articles.event_json import analysis_parts
-from articles.exports import event_json
 from articles.models import Actor, Article, Event
 from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
 from articles.nlp.version import ANALYSIS_VERSION
+from articles.services.analysis_store import replace_machine_output
+from articles.services.event_json import analysis_parts
+from articles.services.exports import event_json
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from articles.models import Upload
-from articles.services import UNEXPECTED_PARSE_HINT
+from articles.services.uploads import UNEXPECTED_PARSE_HINT
 from tests.reliability.corpus import MB, corpus
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article, Job, Upload
+from articles.services import analysis
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def _analysed_article(logged_in: Client, seed_bytes: bytes) -> Article:
         "documents": [SimpleUploadedFile("seed.txt", seed_bytes)], "event_name": "Sweep"})
     uploads = list(Upload.objects.filter(batch=response["Location"].split("/")[2]))
     drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft][:1]
-    result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name="Sweep", user=None)
+    result = uploads.upload_confirm(uploads=uploads, drafts=drafts, event_name="Sweep", user=None)
     return result.created[0]
 
 
@@ -123,7 +123,7 @@ def test_the_sweep_sends_a_lost_job_again_and_leaves_fresh_ones_alone(
 
     job = Job.objects.get(article=article)
     assert job.status == Job.Status.DONE and job.attempts == 2
-    assert services.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
+    assert analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
 def test_the_sweep_does_not_resend_a_job_that_is_running_within_its_time(analysed: Article) -> None:
@@ -131,13 +131,13 @@ def test_the_sweep_does_not_resend_a_job_that_is_running_within_its_time(analyse
     queued_long_ago = timezone.now() - dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS + 60)
     Job.objects.filter(article=article).update(status=Job.Status.RUNNING, queued_at=queued_long_ago,
                                                started_at=timezone.now())
-    assert services.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
+    assert analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
 def test_a_job_delivered_more_than_three_times_is_marked_failed_without_running(analysed: Article) -> None:
     article = analysed
-    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=services.MAX_ATTEMPTS)
-    assert services.article_analyze(article_id=article.pk) is False
+    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=analysis.MAX_ATTEMPTS)
+    assert analysis.article_analyze(article_id=article.pk) is False
     job = Job.objects.get(article=article)
     assert job.status == Job.Status.FAILED and "gave up after 3 attempts" in job.error
     # The event is not left waiting for it: its alignment is queued without it.

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from articles import services
 from articles.models import ActorAlias, Article, Claim, Job, Quote, Signal
+from articles.services import analysis
 from tests.conftest import confirm_upload
 
 
@@ -42,7 +42,7 @@ def test_ten_analyses_in_a_row_leave_the_rows_of_one(article: Article) -> None:
     assert once["quotes"] and once["claims"]
     for _ in range(10):
         _queue_again(article)
-        assert services.article_analyze(article_id=article.pk)
+        assert analysis.article_analyze(article_id=article.pk)
     assert _rows(article) == once
 
 
@@ -56,7 +56,7 @@ def test_two_analyses_at_once_leave_the_rows_of_one(article: Article) -> None:
     def analyse() -> None:
         try:
             start.wait()
-            results.append(services.article_analyze(article_id=article.pk))
+            results.append(analysis.article_analyze(article_id=article.pk))
         except BaseException as exc:  # reported by the assertion below
             errors.append(exc)
         finally:

@@ -14,8 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from articles import services
 from articles.models import Actor, ActorAlias, Article, Event, Job, Quote, Upload
+from articles.services import corrections
+from articles.services.uploads import IncomingFile, upload_confirm, upload_receive
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -108,20 +109,20 @@ def hostile_site(transactional_db: None, django_capture_on_commit_callbacks: Any
         payloads = PAYLOADS[group : group + 5]
         event_name = " | ".join(payloads)[:300]
         with django_capture_on_commit_callbacks(execute=True):
-            batch = services.upload_receive(
-                files=[services.IncomingFile(name=f"{p}.txt", data=_body(p).encode()) for p in payloads],
+            batch = upload_receive(
+                files=[IncomingFile(name=f"{p}.txt", data=_body(p).encode()) for p in payloads],
                 event_name=event_name, event=None, user=editor)
             uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
             drafts = [{"title": p, "body": _body(p), "byline": f"By {p}", "outlet": f"{p} {group + n}",
                        "published": "2017-04-12", "url": "javascript:alert(1)", "upload": upload.pk}
                       for n, (p, upload) in enumerate(zip(payloads, uploads, strict=True))]
-            result = services.upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=editor)
+            result = upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=editor)
         for payload, article in zip(payloads, result.created, strict=True):
             actor = Actor.objects.create(event=result.event, name=f"{payload} (actor)", title=payload)
             ActorAlias.objects.create(actor=actor, alias=f"{payload} (alias)")
             quote = Quote.objects.filter(article=article).first()
             if quote is not None:
-                services.quote_correct(quote=quote, user=editor, speaker=actor, note=payload)
+                corrections.quote_correct(quote=quote, user=editor, speaker=actor, note=payload)
         events.append(result.event)
     return events
 

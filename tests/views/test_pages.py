@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
-from articles.pages import MAX_COLUMNS
+from articles.web.pages import MAX_COLUMNS
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from articles.compare.align import align_claims
 from articles.compare.types import ClaimInput
-from articles.event_json import analysis_parts, article_json, canonical_names, story_points_json
 from articles.management.commands._io import print_json, read_articles
 from articles.nlp.analyze import analyze_texts
 from articles.nlp.pipeline import get_nlp
 from articles.nlp.version import ANALYSIS_VERSION
+from articles.services.event_json import analysis_parts, article_json, canonical_names, story_points_json
 
 
 class Command(BaseCommand):

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from articles.models import ApiToken
 
@@ -24,8 +23,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called {options['username']!r}.")
         if options["revoke"]:
-            count = ApiToken.objects.filter(user=user, prefix__startswith=options["revoke"][:8],
-                                            revoked_at__isnull=True).update(revoked_at=timezone.now())
+            count = ApiToken.revoke(user, prefix=options["revoke"])
             self.stdout.write(f"{count} token(s) revoked")
             return
         _, raw = ApiToken.issue(user, name=options["name"])

@@ -9,8 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.exports import TABLES, export_file
 from articles.models import Event
+from articles.services.exports import TABLES, export_file
 
 
 class Command(BaseCommand):

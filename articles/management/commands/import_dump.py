@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles import services
 from articles.models import Upload
+from articles.services.uploads import ConfirmResult, IncomingFile, upload_confirm, upload_receive
 
 
 class Command(BaseCommand):
@@ -27,9 +27,9 @@ class Command(BaseCommand):
                           + (f", {len(result.duplicates)} already there" if result.duplicates else ""))
 
 
-def import_file(path: Path, event_name: str) -> services.ConfirmResult:
-    batch = services.upload_receive(
-        files=[services.IncomingFile(name=path.name, data=path.read_bytes())],
+def import_file(path: Path, event_name: str) -> ConfirmResult:
+    batch = upload_receive(
+        files=[IncomingFile(name=path.name, data=path.read_bytes())],
         event_name=event_name, event=None, user=None,
     )
     uploads = list(Upload.objects.filter(batch=batch))
@@ -37,4 +37,4 @@ def import_file(path: Path, event_name: str) -> services.ConfirmResult:
     if failed:
         raise CommandError(f"{path}: {failed[0].error} {failed[0].hint}".strip())
     drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-    return services.upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
+    return upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)

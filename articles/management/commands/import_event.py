@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles import services
-from articles.event_import import EventImportError, parse_event_json
+from articles.services import event_import
+from articles.services.event_import import EventImportError, parse_event_json
 
 
 class Command(BaseCommand):
@@ -30,7 +30,8 @@ class Command(BaseCommand):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CommandError(f"{path}: not JSON ({exc}).") from None
         try:
-            event = services.event_import(parsed=parse_event_json(data), event_name=options["event"], source=path.name)
+            event = event_import.event_import(
+                parsed=parse_event_json(data), event_name=options["event"], source=path.name)
         except EventImportError as exc:
             raise CommandError(f"{path}: {exc}") from None
         self.stdout.write(f"{event.slug}: {event.articles.count()} article(s) imported")

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from articles.management.commands._io import print_json, read_articles
-from articles.services import draft_from_parsed
+from articles.services.uploads import draft_from_parsed
 
 
 class Command(BaseCommand):

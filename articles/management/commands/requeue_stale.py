@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from articles import services
 from articles.models import Article
 from articles.nlp.version import ANALYSIS_VERSION
+from articles.services import analysis
 
 
 class Command(BaseCommand):
@@ -16,5 +16,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stale = Article.objects.exclude(analysis_version=ANALYSIS_VERSION)
-        count = services.articles_requeue(articles=stale)
+        count = analysis.articles_requeue(articles=stale)
         self.stdout.write(f"queued {count} article(s) for analysis version {ANALYSIS_VERSION}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,13 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from articles import pages, services
-from articles.forms import ReviewEventForm, ReviewFormSet, UploadForm
-from articles.ingest import whole_text_article
-from articles.ingest.decode import decode
-from articles.limits import too_big
 from articles.models import Actor, Article, Event, Upload
-from articles.review import apply_review
+from articles.services.uploads import UploadRefused, upload_confirm, upload_submit, upload_take_whole_text
+from articles.web import pages
+from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
+from articles.web.review import apply_review
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,38 +35,31 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return render(request, "articles/upload.html", {"form": form}, status=status)
-    # Pasted text is one more file (pasted.txt), under the same per-file cap.
-    files = [*form.cleaned_data["documents"], *filter(None, [form.cleaned_data["pasted"]])]
-    big = too_big(files)
-    if big:
-        limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
-        form.add_error(None, f"{', '.join(big)}: larger than the {limit_mb:.0f} MB limit. "
-                             "Split it into smaller files or upload a ZIP of them.")
-        return render(request, "articles/upload.html", {"form": form}, status=413)
-    incoming = [
-        services.IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
-        for f in files
-    ]
-    batch = services.upload_receive(
-        files=incoming, event_name=form.cleaned_data["event_name"],
-        event=form.cleaned_data["event"], user=request.user,
-    )
+    try:
+        batch = upload_submit(files=form.files_to_keep(), event_name=form.cleaned_data["event_name"],
+                              event=form.cleaned_data["event"], user=request.user)
+    except UploadRefused as refused:
+        form.add_error(None, refused.message)
+        return render(request, "articles/upload.html", {"form": form}, status=refused.status)
     uploads = list(Upload.objects.filter(batch=batch))
     if all(u.status == Upload.Status.FAILED for u in uploads):
         return render(request, "articles/upload.html", {"form": form, "failed": uploads}, status=400)
     return redirect("upload_review", batch=batch)
 
 
-def _may_see_uploads_of_others(request: HttpRequest) -> bool:
-    """Staff with the upload permission; editors are staff too but do not get it."""
-    return request.user.has_perm("articles.view_upload")
+def _visible_upload(request: HttpRequest, pk: int) -> Upload:
+    """The upload, if this user may see it; someone else's is 403, as for a batch."""
+    upload = get_object_or_404(Upload, pk=pk)
+    if not Upload.objects.visible_to(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return upload
 
 
 def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
     uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
     if not uploads:
         raise Http404("No such upload.")
-    if not _may_see_uploads_of_others(request) and any(u.uploader_id != request.user.pk for u in uploads):
+    if len(Upload.objects.visible_to(request.user).filter(batch=batch)) != len(uploads):
         raise PermissionDenied
     return uploads
 
@@ -98,7 +88,7 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
         if not reviewed:
             messages.error(request, "Every article was dropped: keep at least one, or start again.")
         else:
-            result = services.upload_confirm(
+            result = upload_confirm(
                 uploads=uploads, drafts=reviewed,
                 event_name=event_form.cleaned_data["event_name"], user=request.user,
             )
@@ -120,23 +110,18 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
 @require_POST
 def upload_whole_text(request: HttpRequest, pk: int) -> HttpResponse:
     """Take an upload in which no article was found as one article."""
-    upload = get_object_or_404(Upload, pk=pk)
-    if not _may_see_uploads_of_others(request) and upload.uploader_id != request.user.pk:
-        raise PermissionDenied
-    text = decode(bytes(upload.raw), upload.original_name)
-    article = whole_text_article(text, title=upload.original_name.rsplit(".", 1)[0])
-    upload.draft = [services.draft_from_parsed(article)]
-    upload.status = Upload.Status.PARSED
-    upload.save(update_fields=["draft", "status"])
+    upload = _visible_upload(request, pk)
+    try:
+        upload_take_whole_text(upload=upload)
+    except UploadRefused as refused:
+        messages.error(request, refused.message)
     return redirect("upload_review", batch=upload.batch)
 
 
 @login_required
 def upload_raw(request: HttpRequest, pk: int) -> HttpResponse:
     """The upload exactly as received, as an attachment that is never rendered."""
-    upload = get_object_or_404(Upload, pk=pk)
-    if not _may_see_uploads_of_others(request) and upload.uploader_id != request.user.pk:
-        raise PermissionDenied
+    upload = _visible_upload(request, pk)
     response = HttpResponse(bytes(upload.raw), content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="upload-{upload.pk}.bin"'
     response["X-Content-Type-Options"] = "nosniff"

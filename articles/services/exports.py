@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from django.utils import timezone
 
-from articles.event_json import article_json, claim_json, provenance, quote_json, signal_json
 from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
+from articles.services.event_json import article_json, claim_json, provenance, quote_json, signal_json
 
 TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
 Format = Literal["json", "csv"]

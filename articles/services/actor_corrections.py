@@ -9,8 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from articles.corrections import Conflict, CorrectionError, User, _editor
 from articles.models import Actor, ActorAlias, ActorCorrection, Claim, Event, Quote, Signal
+from articles.services.editing import Conflict, CorrectionError, User, account
 
 Action = ActorCorrection.Action
 
@@ -19,7 +19,7 @@ def _record(*, event: Event, actor: Actor | None, ids: list[int], action: str, u
             before: dict[str, Any], after: dict[str, Any], note: str = "",
             reverts: ActorCorrection | None = None) -> ActorCorrection:
     return ActorCorrection.objects.create(
-        event=event, actor=actor, actor_ids=ids, action=action, editor=_editor(user),
+        event=event, actor=actor, actor_ids=ids, action=action, editor=account(user),
         before=before, after=after, note=note, reverts=reverts,
     )
 

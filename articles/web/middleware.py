@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from articles.limits import declared_length, upload_allowed
+from articles.services.limits import declared_length, upload_allowed
 
 _MB = 1024 * 1024
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.http import QueryDict
 
 from articles.models import Event
 
@@ -74,7 +75,15 @@ class UploadForm(forms.Form):
         pasted.seek(0)
         text = pasted.read().decode("utf-8", "replace")
         pasted.seek(0)
-        self.data = {**self.data, "text": text}
+        # A QueryDict copy, not a dict: a dict of the QueryDict's lists would show the event
+        # name box as "['My event']" and send that back as the name.
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data["text"] = text
+        self.data = data
+
+    def files_to_keep(self) -> list[UploadedFile]:
+        """The chosen files, then the pasted text as the file pasted.txt."""
+        return [*self.cleaned_data["documents"], *filter(None, [self.cleaned_data["pasted"]])]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -2,8 +2,8 @@
 `analyze_dump --json`) as a new event, without running the NLP again.
 
 The file is untrusted: its shape is checked with pydantic and every offset
-against its article's body before one row is written. This module reads the file
-and describes its rows; `services.event_import` writes them, in one transaction.
+against its article's body before one row is written. `event_import` checks
+the file, then writes its rows in one transaction.
 Human attributions come back as human, each with an audit row saying where
 it came from, so later re-analysis keeps them exactly as it keeps an editor's."""
 
@@ -12,10 +12,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from django.db import transaction
+from django.utils import timezone
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from articles.models import Actor, Article, AttributionCorrection, Claim, Quote
+from articles.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    AttributionCorrection,
+    Claim,
+    Event,
+    Job,
+    Outlet,
+    Quote,
+    Signal,
+    StoryPoint,
+)
 from articles.nlp.version import ANALYSIS_VERSION
+from articles.services.analysis_store import signal_row
+from articles.services.uploads import content_hash, event_for_name
 
 
 class EventImportError(Exception):
@@ -146,7 +162,7 @@ def _check_offsets(parsed: EventIn) -> None:
 
 
 
-# The rows the file describes, unsaved: `services.event_import` writes them.
+# The rows the file describes, unsaved: `event_import` below writes them.
 
 
 def quote_rows(article: Article, a: ArticleIn, actors: dict[str, Actor], version: str) -> list[Quote]:
@@ -183,3 +199,77 @@ def claim_row(article: Article, position: int, c: ClaimIn, quotes: list[Quote], 
     )
 
 
+
+
+def event_import(*, parsed: EventIn, event_name: str, source: str = "an event JSON file") -> Event:
+    """A new event holding exactly what `parsed` (see event_import.parse_event_json)
+    describes, without running the NLP again; it looks analysed, jobs done."""
+    name = event_name.strip()
+    if not name:
+        raise EventImportError("the new event needs a name")
+    with transaction.atomic():
+        if Event.objects.filter(name=name).exists():
+            raise EventImportError(f"an event called {name!r} exists already; choose another name")
+        event = event_for_name(name, user=None)
+        event.description = parsed.description
+        event.save(update_fields=["description"])
+        actors = _import_actors(event, parsed)
+        version = parsed.analysis_version
+        articles = [_import_article(event, position, a, version) for position, a in enumerate(parsed.articles)]
+        claims: dict[tuple[int, int, int, str], Claim] = {}
+        for column, (row, a) in enumerate(zip(articles, parsed.articles, strict=True)):
+            quotes = Quote.objects.bulk_create(quote_rows(row, a, actors, version))
+            AttributionCorrection.objects.bulk_create(audit_rows(row, quotes, source))
+            quoted = quotes[: len(a.quotes)]
+            for c in Claim.objects.bulk_create(claim_row(row, i, c, quoted, actors) for i, c in enumerate(a.claims)):
+                claims.setdefault((column, c.start, c.end, c.text), c)
+            Signal.objects.bulk_create(signal_row(row, s, actors) for s in a.signals)
+            Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=row, status=Job.Status.DONE,
+                               finished_at=timezone.now())
+        _import_story_points(event, parsed, articles, claims)
+        Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=Job.Status.DONE, finished_at=timezone.now())
+    return event
+
+
+def _import_actors(event: Event, parsed: EventIn) -> dict[str, Actor]:
+    """Every listed or named actor, by name."""
+    listed = {a.name: a for a in parsed.actors}
+    named = {q.speaker for a in parsed.articles for q in (*a.quotes, *a.not_quotes) if q.speaker}
+    named |= {c.speaker for a in parsed.articles for c in a.claims if c.speaker}
+    named |= {s.actor for a in parsed.articles for s in a.signals if s.actor}
+    rows: dict[str, Actor] = {}
+    for name in sorted(set(listed) | named):
+        spec = listed.get(name)
+        rows[name] = Actor.objects.create(event=event, name=name, kind=spec.kind if spec else "person",
+                                          title=(spec.title if spec else "")[:300])
+    ActorAlias.objects.bulk_create(
+        [ActorAlias(actor=rows[spec.name], alias=alias[:300]) for spec in parsed.actors
+         for alias in dict.fromkeys(spec.aliases) if alias],
+        ignore_conflicts=True,
+    )
+    return rows
+
+
+def _import_article(event: Event, position: int, a: ArticleIn, version: str) -> Article:
+    outlet = Outlet.objects.get_or_create(name=a.outlet.strip()[:200])[0] if a.outlet.strip() else None
+    return Article.objects.create(
+        event=event, outlet=outlet, position=position, title=a.title or "Untitled", byline=a.byline[:300],
+        published=a.published, url=a.url[:1000], body=a.body, headings=a.headings,
+        content_hash=content_hash(a.body), word_count=len(a.body.split()),
+        analysis_version=(a.analysis_version or version)[:40], analyzed_at=timezone.now(),
+    )
+
+
+def _import_story_points(event: Event, parsed: EventIn, articles: list[Article],
+                         claims: dict[tuple[int, int, int, str], Claim]) -> None:
+    """`claims` holds the saved claims by (article column, start, end, text): how members name them."""
+    for order, p in enumerate(parsed.story_points):
+        columns = sorted({m.article for m in p.members})
+        point = StoryPoint.objects.create(
+            event=event, label=p.label, order=float(order),
+            article_positions=[articles[i].position for i in columns],
+            missing_from=[articles[i].position for i in sorted(set(p.missing_from))],
+        )
+        member_ids = [claims[key].pk for m in p.members
+                      if (key := (m.article, m.start, m.end, m.text)) in claims]
+        Claim.objects.filter(pk__in=member_ids).update(story_point=point)

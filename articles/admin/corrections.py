@@ -1,6 +1,6 @@
 """The editors' admin: the review queue of quotes (lowest confidence first),
 actors with merge and aliases, and the audit trail with revert. Every write goes
-through articles.corrections / actor_corrections, never a bare save."""
+through articles.services.corrections / actor_corrections, never a bare save."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from articles import actor_corrections, corrections
-from articles.highlight import Mark, segments
 from articles.models import Actor, ActorAlias, ActorCorrection, AttributionCorrection, Quote
+from articles.services import actor_corrections, corrections, editing
+from articles.web.highlight import Mark, segments
 
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n\n")
 CONTEXT_CAP = 500
@@ -200,7 +200,7 @@ class QuoteAdmin(admin.ModelAdmin):
                 kind=data.get("kind"), is_quote=data.get("is_quote"), span=span,
                 expected_revision=data["seen_revision"],
             )
-        except corrections.CorrectionError as exc:
+        except editing.CorrectionError as exc:
             # Lost a race with another editor after the form's own check.
             messages.error(request, str(exc))
             request.correction_failed = True  # type: ignore[attr-defined]
@@ -215,7 +215,7 @@ class QuoteAdmin(admin.ModelAdmin):
         note = request.POST.get("note", "")
         try:
             n = corrections.quotes_correct(quotes=quotes, user=request.user, note=note, **change)
-        except corrections.CorrectionError as exc:
+        except editing.CorrectionError as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
         self.message_user(request, f"Corrected {n} quote(s).", messages.SUCCESS)
@@ -350,7 +350,7 @@ class AuditAdmin(admin.ModelAdmin):
         return False
 
     def has_revert_permission(self, request: HttpRequest) -> bool:
-        return corrections.can_correct(request.user)
+        return editing.can_correct(request.user)
 
     @admin.display(description="before")
     def was(self, obj: Any) -> str:
@@ -371,7 +371,7 @@ class AuditAdmin(admin.ModelAdmin):
             try:
                 self.revert_one(request, row, note)
                 done += 1
-            except corrections.CorrectionError as exc:
+            except editing.CorrectionError as exc:
                 self.message_user(request, f"Not reverted ({row}): {exc}", messages.ERROR)
         if done:
             self.message_user(request, f"Reverted {done} change(s); each revert is in the trail.", messages.SUCCESS)

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles import admin_corrections, services  # noqa: F401  (admin_corrections registers the editors' admin)
+from articles.admin import corrections  # noqa: F401  (registers the editors' admin)
 from articles.models import (
     Article,
     Claim,
@@ -19,6 +19,7 @@ from articles.models import (
     StoryPoint,
     Upload,
 )
+from articles.services import analysis, uploads
 
 
 @admin.register(Event)
@@ -51,7 +52,7 @@ class UploadAdmin(admin.ModelAdmin):
     @admin.action(description="Parse again with the current parser")
     def reparse(self, request: HttpRequest, queryset: QuerySet[Upload]) -> None:
         for upload in queryset:
-            services.upload_reparse(upload=upload)
+            uploads.upload_reparse(upload=upload)
         self.message_user(request, f"Parsed {queryset.count()} upload(s) again; review them from the upload page.")
 
 
@@ -65,7 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Analyse again (keeps editors' corrections)")
     def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = services.articles_requeue(articles=queryset)
+        count = analysis.articles_requeue(articles=queryset)
         self.message_user(request, f"Queued {count} article(s) for analysis.", messages.SUCCESS)
 
 

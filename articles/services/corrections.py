@@ -7,34 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
-from articles.analysis_store import reanchor
 from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal
-
-User = AuthUser | AnonymousUser | None
+from articles.services.actor_corrections import actor_for_name
+from articles.services.analysis_store import reanchor
+from articles.services.editing import Conflict, CorrectionError, User, account
 
 UNCHANGED: Any = object()
 DECISIONS = ("speaker_id", "kind", "is_quote", "text")  # what a revert restores
-
-
-class CorrectionError(ValueError):
-    """The correction cannot be made as asked (bad span, actor of another event…)."""
-
-
-class Conflict(CorrectionError):
-    """Someone changed the quote since the editor's form was rendered."""
-
-    def __init__(self, message: str, current: dict[str, Any]) -> None:
-        super().__init__(message)
-        self.current = current
-
-
-def can_correct(user: User) -> bool:
-    """Editors (the "Editors" group) and superusers; checked on every write."""
-    return bool(user is not None and user.is_active and user.has_perm("articles.change_quote"))
 
 
 def quote_state(quote: Quote) -> dict[str, Any]:
@@ -58,10 +39,6 @@ def describe(state: dict[str, Any]) -> str:
         return "marked “not a quote”"
     speaker = state.get("speaker") or "no speaker"
     return f"speaker {speaker}, {state.get('kind')} quote"
-
-
-def _editor(user: User) -> AuthUser | None:
-    return user if isinstance(user, AuthUser) and user.is_authenticated else None
 
 
 def _lock(quote_id: int) -> Quote:
@@ -122,7 +99,7 @@ def quote_correct(
         locked.save()
         _follow_speaker(locked)
         return AttributionCorrection.objects.create(
-            quote=locked, article_id=locked.article_id, editor=_editor(user),
+            quote=locked, article_id=locked.article_id, editor=account(user),
             action=AttributionCorrection.Action.CORRECT,
             before=before, after=quote_state(locked), note=note,
         )
@@ -145,7 +122,6 @@ def quotes_correct(
     """The same correction on many quotes (an admin bulk action). A speaker is
     named, not picked, because actors belong to one event: each quote gets the
     actor of that name in its own event, created when new."""
-    from articles.actor_corrections import actor_for_name
 
     with transaction.atomic():
         for quote in quotes:
@@ -199,7 +175,7 @@ def correction_revert(*, correction: AttributionCorrection, user: User, note: st
         locked.save()
         _follow_speaker(locked)
         return AttributionCorrection.objects.create(
-            quote=locked, article_id=locked.article_id, editor=_editor(user),
+            quote=locked, article_id=locked.article_id, editor=account(user),
             action=AttributionCorrection.Action.REVERT, reverts=correction,
             before=now, after=quote_state(locked), note=note,
         )

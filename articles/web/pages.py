@@ -16,12 +16,12 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from articles import charts
 from articles.compare.diff import matching_quotes, word_diff
 from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
-from articles.highlight import Mark, segments, to_html
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.web import charts
+from articles.web.highlight import Mark, segments, to_html
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable

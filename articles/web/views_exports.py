@@ -1,5 +1,5 @@
 """Download views: an event's results as files (the event JSON, one CSV table,
-or every table in one ZIP), built by articles.exports like `export_event`."""
+or every table in one ZIP), built by articles.services.exports like `export_event`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from articles.exports import TABLES, ExportFile, Format, export_file
 from articles.models import Event
+from articles.services.exports import TABLES, ExportFile, Format, export_file
 
 
 def _attachment(file: ExportFile) -> HttpResponse:

@@ -1,6 +1,6 @@
 """Apply the review page's edits to draft articles: edit, drop, merge, split.
 
-Pure: drafts are dicts as made by services.draft_from_parsed (plus "key" and
+Pure: drafts are dicts as made by uploads.draft_from_parsed (plus "key" and
 "upload"); the result is the list of articles to create, in order."""
 
 from __future__ import annotations

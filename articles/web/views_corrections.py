@@ -13,8 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from articles import actor_corrections, corrections
 from articles.models import Quote
+from articles.services import actor_corrections, corrections, editing
 
 
 class QuoteCorrectForm(forms.Form):
@@ -34,7 +34,7 @@ class QuoteCorrectForm(forms.Form):
 @login_required
 @require_POST
 def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    if not corrections.can_correct(request.user):
+    if not editing.can_correct(request.user):
         raise PermissionDenied("Only editors can correct quotes.")
     quote = get_object_or_404(Quote.objects.select_related("article__event"), pk=pk)
     form = QuoteCorrectForm(request.POST)
@@ -52,9 +52,9 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 quote=quote, user=request.user, note=data["note"], speaker=speaker, kind=data["kind"],
                 is_quote=not data["not_quote"], expected_revision=data["revision"],
             )
-        except corrections.Conflict as exc:
+        except editing.Conflict as exc:
             status, error = 409, str(exc)
-        except corrections.CorrectionError as exc:
+        except editing.CorrectionError as exc:
             status, error = 400, str(exc)
     if request.headers.get("X-Requested-With") != "fetch":
         if error:

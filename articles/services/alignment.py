@@ -1,0 +1,76 @@
+"""Alignment of an event: its claims grouped into story points."""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db import transaction
+
+from articles.models import Article, Claim, Event, Job, StoryPoint
+from articles.services import actors as actor_store
+from articles.services.analysis import MAX_ATTEMPTS
+
+
+def event_align(*, event_id: int) -> bool:
+    """Group the event's claims into story points (replacing the old ones)."""
+    from articles.compare.align import align_claims
+    from articles.compare.types import ClaimInput
+
+    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).claim()
+    if job is None:
+        return False
+    if job.attempts > MAX_ATTEMPTS:
+        job.finish(failed=f"gave up after {MAX_ATTEMPTS} attempts")
+        return False
+    positions = dict(Article.objects.filter(event_id=event_id).values_list("pk", "position"))
+    ordered = sorted(positions.values())
+    column = {pos: i for i, pos in enumerate(ordered)}
+    claims = list(
+        Claim.objects.filter(article__event_id=event_id)
+        .order_by("article__position", "start")
+        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged", "embedding")
+    )
+    inputs = [
+        ClaimInput(id=pk, article=column[positions[art]], text=text, voice=voice,
+                   speaker=speaker, hedged=hedged)
+        for pk, art, text, voice, speaker, hedged, _ in claims
+    ]
+    vectors = _stored_or_embedded([row[2] for row in claims], [row[-1] for row in claims])
+    points = align_claims(inputs, len(ordered), vectors=vectors) if inputs else []
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event_id)
+        actor_store.rename_to_most_used(event)
+        StoryPoint.objects.filter(event_id=event_id).delete()
+        for point in points:
+            row = StoryPoint.objects.create(
+                event_id=event_id,
+                label=point.label,
+                order=point.order,
+                article_positions=[ordered[i] for i in point.articles],
+                missing_from=[ordered[i] for i in point.missing_from],
+            )
+            Claim.objects.filter(pk__in=point.members).update(story_point=row)
+        job.finish()
+    return True
+
+
+def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndarray:
+    """Each claim's stored embedding; claims without one (imported, or analysed before
+    embeddings were stored) are embedded now."""
+    from articles.compare.embed import DIMENSION, embed_alone, from_bytes
+
+    vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    have = {i: blob for i, blob in enumerate(stored) if blob is not None}
+    if have:
+        vectors[list(have)] = from_bytes(list(have.values()))
+    missing = [i for i in range(len(texts)) if i not in have]
+    if missing:
+        vectors[missing] = embed_alone([texts[i] for i in missing])
+    return vectors
+
+
+def event_align_failed(*, event_id: int, error: str) -> None:
+    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).first()
+    if job is not None:
+        job.finish(failed=error)
+
+
