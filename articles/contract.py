@@ -24,6 +24,8 @@ VOICES: tuple[str, ...] = get_args(Voice)
 SIGNAL_KINDS: tuple[str, ...] = get_args(SignalKind)
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 ATTRIBUTIONS: tuple[str, ...] = get_args(Attribution)
+# Sources the text describes without naming: their `speaker` is the phrase as written.
+UNNAMED_SOURCES = ("anonymous", "group", "document", "media")
 
 # Above this many articles an event's story points do not list the articles missing
 # each one (that list would grow with articles x points): `event.omissions` is then

@@ -5,10 +5,14 @@ one table, such as `Job.objects.claim()`); tests/test_layout.py holds everyone e
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from articles.contract import SOURCE_TYPES, choices
 
 
 class Event(models.Model):
@@ -254,6 +258,11 @@ class Quote(models.Model):
     speaker = models.ForeignKey(
         Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
+    # What kind of source the speaker is; an unnamed source (anonymous, group, document,
+    # media) keeps the phrase as written in speaker_mention and has no actor.
+    source_type = models.CharField(max_length=10, choices=choices(SOURCE_TYPES), default="unknown")
+    source_phrase = models.CharField(max_length=300, blank=True,
+                                     help_text="An unnamed source as written (\u201cadministration officials\u201d).")
     confidence = models.FloatField(default=0.0)
     attribution = models.CharField(
         max_length=10, choices=Attribution.choices, default=Attribution.MACHINE
@@ -270,19 +279,38 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def source_name(self) -> str | None:
+        """Who the quote is from, as exported: the actor's name, or an unnamed source's
+        phrase; None when the text names no source."""
+        if self.speaker_id is not None:
+            return self.speaker.name  # type: ignore[union-attr]
+        return self.source_phrase or None
+
 
 class StoryPoint(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="story_points")
     label = models.TextField()
     order = models.FloatField(default=0.0)
+    # Positions of the articles that report it; `possibly_in` holds the closest sentence of
+    # each article that may ({"article": position, "claim", "text", "start", "end", "score"}).
+    # Every other article of the event was checked and does not: that complement is not
+    # stored, so a point's row grows with its reports, not with the event.
     article_positions = models.JSONField(default=list)
-    missing_from = models.JSONField(default=list)
+    possibly_in = models.JSONField(default=list)
+    members: models.ManyToManyField[Claim, Any] = models.ManyToManyField(
+        "Claim", related_name="story_points", blank=True)
 
     class Meta:
         ordering = ["event", "order"]
 
     def __str__(self) -> str:
         return self.label[:80]
+
+    def missing_positions(self, every_position: list[int]) -> list[int]:
+        """The event's articles checked and found not to report this point."""
+        reported = set(self.article_positions) | {p["article"] for p in self.possibly_in}
+        return [p for p in every_position if p not in reported]
 
 
 class ClaimManager(models.Manager["Claim"]):
@@ -308,9 +336,6 @@ class Claim(models.Model):
     loaded = models.BooleanField(default=False)
     quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL)
     speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL)
-    story_point = models.ForeignKey(
-        StoryPoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
-    )
     # The sentence embedding (compare.embed.to_bytes), computed with the article's
     # analysis so that the event's alignment, one task, only has to cluster.
     embedding = models.BinaryField(null=True, blank=True, editable=False)

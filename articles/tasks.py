@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from articles.services import alignment, analysis
+from articles.services import alignment, analysis, jobs
 
 log = logging.getLogger(__name__)
 
@@ -55,4 +55,4 @@ def align_event(event_id: int) -> bool:
 @shared_task(name="articles.tasks.sweep_jobs", **RETRY)
 def sweep_jobs() -> int:
     """Run by `celery beat` (CELERY_BEAT_SCHEDULE); `manage.py sweep_jobs` does the same."""
-    return analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))
+    return jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))

@@ -72,6 +72,7 @@ def build_event(n_articles: int, seed: int = 0) -> tuple[Any, list[tuple[int, in
     ])
     reporters: dict[int, list[int]] = {}
     quotes, claims, signals, pairs = [], [], [], []
+    members: list[tuple[int, int]] = []  # (fact, index into claims)
     for a, art in enumerate(articles):
         offset = 0
         for i, (fact, text) in enumerate(zip(chosen[a], bodies[a], strict=True)):
@@ -86,7 +87,8 @@ def build_event(n_articles: int, seed: int = 0) -> tuple[Any, list[tuple[int, in
                                     start=q_start, end=q_end, kind="indirect", cue="said", speaker=speaker,
                                     confidence=0.9))
             claims.append(Claim(article=art, position=i, text=text, start=offset, end=offset + len(text),
-                                voice="attributed" if i % 2 else "own", speaker=speaker, story_point=points[fact]))
+                                voice="attributed" if i % 2 else "own", speaker=speaker))
+            members.append((fact, len(claims) - 1))
             _, stance = VERBS[i % len(VERBS)]
             v_at = offset + len(speaker.name) + 1
             signals += [
@@ -103,11 +105,12 @@ def build_event(n_articles: int, seed: int = 0) -> tuple[Any, list[tuple[int, in
     Quote.objects.bulk_create(quotes, batch_size=2000)
     Claim.objects.bulk_create(claims, batch_size=2000)
     Signal.objects.bulk_create(signals, batch_size=2000)
-    everyone = set(range(n_articles))
+    Member = StoryPoint.members.through
+    Member.objects.bulk_create([Member(storypoint_id=points[f].pk, claim_id=claims[c].pk) for f, c in members],
+                               batch_size=2000)
     for f, point in enumerate(points):
         point.article_positions = sorted(set(reporters.get(f, [])))
-        point.missing_from = sorted(everyone - set(point.article_positions))
-    StoryPoint.objects.bulk_update(points, ["article_positions", "missing_from"], batch_size=2000)
+    StoryPoint.objects.bulk_update(points, ["article_positions"], batch_size=2000)
     return event, pairs
 
 

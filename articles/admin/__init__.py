@@ -19,7 +19,7 @@ from articles.models import (
     StoryPoint,
     Upload,
 )
-from articles.services import analysis, uploads
+from articles.services import jobs, uploads
 
 
 @admin.register(Event)
@@ -66,7 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Analyse again (keeps editors' corrections)")
     def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = analysis.articles_requeue(articles=queryset)
+        count = jobs.articles_requeue(articles=queryset)
         self.message_user(request, f"Queued {count} article(s) for analysis.", messages.SUCCESS)
 
 

@@ -104,15 +104,18 @@ class QuoteForm(forms.ModelForm):
 
     class Meta:
         model = Quote
-        fields = ["speaker", "kind", "is_quote", "start", "end"]
+        fields = ["speaker", "source_type", "source_phrase", "kind", "is_quote", "start", "end"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seen_revision"].initial = self.instance.revision
+        # A form sent without it (an older page, a script) keeps the quote's source type.
+        self.fields["source_type"].required = False
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         current = Quote.objects.select_related("speaker").get(pk=self.instance.pk)
+        data["source_type"] = data.get("source_type") or current.source_type
         if data.get("seen_revision") is not None and data["seen_revision"] != current.revision:
             raise forms.ValidationError(
                 "Someone changed this quote while you were editing it; it is now %(now)s. "
@@ -137,12 +140,13 @@ class QuoteAdmin(admin.ModelAdmin):
     list_display = ["context", "speaker", "kind", "confidence", "attribution", "flags", "outlet"]
     list_select_related = ["article__outlet", "speaker"]
     list_filter = ["article__event", "article", "article__outlet", ("speaker", admin.RelatedOnlyFieldListFilter),
-                   "kind", "attribution", SpeakerResolvedFilter, "orphaned", "is_quote"]
-    search_fields = ["text", "speaker_mention", "speaker__name", "article__title"]
+                   "source_type", "kind", "attribution", SpeakerResolvedFilter, "orphaned", "is_quote"]
+    search_fields = ["text", "speaker_mention", "speaker__name", "source_phrase", "article__title"]
     ordering = ["confidence", "pk"]
     list_per_page = 50
     autocomplete_fields = ["speaker"]
-    fields = ["article", "sentence", "speaker_mention", "cue", "speaker", "new_speaker", "kind", "is_quote",
+    fields = ["article", "sentence", "speaker_mention", "cue", "speaker", "new_speaker", "source_type",
+              "source_phrase", "kind", "is_quote",
               "start", "end", "confidence", "attribution", "orphaned", "note", "seen_revision", "history"]
     readonly_fields = ["article", "sentence", "speaker_mention", "cue", "confidence", "attribution",
                        "orphaned", "history"]
@@ -195,10 +199,13 @@ class QuoteAdmin(admin.ModelAdmin):
                     event=original.article.event, name=data["new_speaker"], user=request.user)
             wanted = (data["start"], data["end"])
             span = wanted if wanted != (original.start, original.end) else None
+            source = {k: data[k] for k in ("source_type", "source_phrase")
+                      if k in data and data[k] != getattr(original, k)}
             corrections.quote_correct(
-                quote=obj, user=request.user, note=data.get("note", ""), speaker=speaker,
+                quote=obj, user=request.user, note=data.get("note", ""),
+                speaker=speaker,
                 kind=data.get("kind"), is_quote=data.get("is_quote"), span=span,
-                expected_revision=data["seen_revision"],
+                expected_revision=data["seen_revision"], **source,
             )
         except editing.CorrectionError as exc:
             # Lost a race with another editor after the form's own check.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +23,8 @@ from articles.api.schemas import (
     StoryPointPage,
 )
 from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint
+from articles.nlp.types import QuoteKind, SourceType
+from articles.services.event_json import omissions
 
 router = Router(tags=["data"])
 
@@ -96,7 +98,8 @@ def list_quotes(
     request: HttpRequest,
     slug: str = Slug,
     speaker: str | None = Query(None, max_length=300, description="the speaker's canonical name (any case)"),
-    kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
+    kind: QuoteKind | None = Query(None),
+    source_type: SourceType | None = Query(None, description="`anonymous`, `group`, ...: unnamed sources"),
     outlet: str | None = Query(None, max_length=200, description="the outlet's name (any case)"),
     attribution: Literal["machine", "human"] | None = Query(
         None, description="`human`: corrected by an editor"),
@@ -106,7 +109,9 @@ def list_quotes(
     event = _event(slug)
     quotes = Quote.objects.filter(article__event=event, is_quote=True).select_related("article__outlet", "speaker")
     if speaker:
-        quotes = quotes.filter(speaker__name__iexact=speaker)
+        quotes = quotes.filter(Q(speaker__name__iexact=speaker) | Q(source_phrase__iexact=speaker))
+    if source_type:
+        quotes = quotes.filter(source_type=source_type)
     if kind:
         quotes = quotes.filter(kind=kind)
     if outlet:
@@ -117,7 +122,7 @@ def list_quotes(
     return {"next": page.next, "next_cursor": page.next_cursor, "results": [
         {"id": q.pk, "event": slug, "article": q.article_id, "article_position": q.article.position,
          "outlet": q.article.outlet_name, "text": q.text, "kind": q.kind,
-         "speaker": q.speaker.name if q.speaker else None, "speaker_id": q.speaker_id,
+         "speaker": q.source_name, "source_type": q.source_type, "speaker_id": q.speaker_id,
          "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
          "confidence": round(q.confidence, 3), "attribution": q.attribution, "orphaned": q.orphaned}
         for q in page.rows
@@ -144,15 +149,19 @@ def list_actors(request: HttpRequest, slug: str = Slug, cursor: str | None = Cur
 def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
                       limit: int = Limit) -> dict[str, Any]:
     event = _event(slug)
-    members = Prefetch("claims", queryset=Claim.objects.select_related("article", "speaker")
+    members = Prefetch("members", queryset=Claim.objects.select_related("article", "speaker")
                        .order_by("article__position", "start", "pk"))
     page = paginate(request, StoryPoint.objects.filter(event=event).prefetch_related(members),
                     key="pk", cursor=cursor, limit=limit)
-    return {"next": page.next, "next_cursor": page.next_cursor, "results": [
+    positions = list(event.articles.order_by("position").values_list("position", flat=True))
+    listed = omissions(len(positions)) == "listed"
+    return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(positions)), "results": [
         {"id": p.pk, "event": slug, "label": p.label, "order": p.order,
-         "article_positions": list(p.article_positions), "missing_from": list(p.missing_from),
+         "article_positions": list(p.article_positions),
+         "missing_from": p.missing_positions(positions) if listed else [],
+         "possibly_in": [{k: e[k] for k in ("article", "text", "start", "end", "score")} for e in p.possibly_in],
          "members": [{"claim": c.pk, "article": c.article_id, "article_position": c.article.position,
                       "text": c.text, "start": c.start, "end": c.end, "voice": c.voice,
-                      "speaker": c.speaker.name if c.speaker else None} for c in p.claims.all()]}
+                      "speaker": c.speaker.name if c.speaker else None} for c in p.members.all()]}
         for p in page.rows
     ]}

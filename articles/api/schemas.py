@@ -8,6 +8,8 @@ from typing import Literal
 
 from ninja import Schema
 
+from articles.nlp.types import QuoteKind, SourceType
+
 
 class ErrorOut(Schema):
     detail: str
@@ -50,8 +52,9 @@ class QuoteOut(Schema):
     article_position: int
     outlet: str
     text: str
-    kind: Literal["direct", "indirect", "mixed"]
-    speaker: str | None
+    kind: QuoteKind
+    speaker: str | None  # the actor's name, or an unnamed source's phrase
+    source_type: SourceType
     speaker_id: int | None
     speaker_mention: str
     cue: str
@@ -82,13 +85,22 @@ class MemberOut(Schema):
     speaker: str | None
 
 
+class PossibleOut(Schema):
+    article: int  # the article's position, as in article_positions
+    text: str
+    start: int
+    end: int
+    score: float
+
+
 class StoryPointOut(Schema):
     id: int
     event: str
     label: str
     order: float
     article_positions: list[int]
-    missing_from: list[int]
+    missing_from: list[int]  # positions; empty when `omissions` is "complement"
+    possibly_in: list[PossibleOut]
     members: list[MemberOut]
 
 
@@ -139,4 +151,7 @@ class ActorPage(Page):
 
 
 class StoryPointPage(Page):
+    # "listed": each point's missing_from lists the articles that leave it out; "complement"
+    # (events of over 100 articles): every article in neither article_positions nor possibly_in.
+    omissions: Literal["listed", "complement"]
     results: list[StoryPointOut]

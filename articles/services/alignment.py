@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from django.db import transaction
 
+from articles.compare.types import StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
-from articles.services.analysis import MAX_ATTEMPTS
+from articles.services.jobs import MAX_ATTEMPTS
 
 
 def event_align(*, event_id: int) -> bool:
@@ -27,30 +30,45 @@ def event_align(*, event_id: int) -> bool:
     claims = list(
         Claim.objects.filter(article__event_id=event_id)
         .order_by("article__position", "start")
-        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged", "embedding")
+        .values_list("pk", "article_id", "text", "voice", "speaker__name", "hedged", "start", "end", "embedding")
     )
     inputs = [
         ClaimInput(id=pk, article=column[positions[art]], text=text, voice=voice,
                    speaker=speaker, hedged=hedged)
-        for pk, art, text, voice, speaker, hedged, _ in claims
+        for pk, art, text, voice, speaker, hedged, *_ in claims
     ]
-    vectors = _stored_or_embedded([row[2] for row in claims], [row[-1] for row in claims])
+    vectors = _stored_or_embedded([row[2] for row in claims], [row[8] for row in claims])
     points = align_claims(inputs, len(ordered), vectors=vectors) if inputs else []
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event_id)
         actor_store.rename_to_most_used(event)
         StoryPoint.objects.filter(event_id=event_id).delete()
-        for point in points:
-            row = StoryPoint.objects.create(
-                event_id=event_id,
-                label=point.label,
-                order=point.order,
-                article_positions=[ordered[i] for i in point.articles],
-                missing_from=[ordered[i] for i in point.missing_from],
-            )
-            Claim.objects.filter(pk__in=point.members).update(story_point=row)
+        _store_points(event_id, points, ordered, claims)
         job.finish()
     return True
+
+
+def _store_points(event_id: int, points: list[StoryPointResult], ordered: list[int],
+                  claims: list[tuple[Any, ...]]) -> None:
+    """The story points and their members, in three statements whatever their number.
+    `ordered` maps an aligner column to an article position; `claims` are the aligned rows."""
+    spans = {row[0]: row for row in claims}  # pk -> (pk, article_id, text, ..., start, end, embedding)
+    rows = StoryPoint.objects.bulk_create(
+        StoryPoint(
+            event_id=event_id, label=point.label, order=point.order,
+            article_positions=[ordered[i] for i in point.articles],
+            possibly_in=[{"article": ordered[p.article], "claim": p.claim, "text": spans[p.claim][2],
+                          "start": spans[p.claim][6], "end": spans[p.claim][7], "score": round(p.score, 3)}
+                         for p in point.possibly_in],
+        )
+        for point in points
+    )
+    Member = StoryPoint.members.through
+    Member.objects.bulk_create(
+        [Member(storypoint_id=row.pk, claim_id=claim_id)
+         for row, point in zip(rows, points, strict=True) for claim_id in dict.fromkeys(point.members)],
+        batch_size=5000,
+    )
 
 
 def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndarray:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.utils import timezone
 
+from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Quote, Signal
 from articles.nlp.types import ArticleAnalysis, QuoteResult
 
@@ -154,10 +155,18 @@ def _quote_row(
         speaker_mention=found.speaker_mention[:300],
         mention_start=found.mention_start,
         mention_end=found.mention_end,
-        speaker=actors.get(found.speaker) if found.speaker else None,
+        **source_fields(found.speaker, found.source_type, actors),
         confidence=found.confidence,
         analysis_version=version,
     )
+
+
+def source_fields(speaker: str | None, source_type: str, actors: dict[str, Actor]) -> dict[str, Any]:
+    """A quote's source columns: an actor, or an unnamed source kept as its phrase."""
+    if source_type in UNNAMED_SOURCES:
+        return {"speaker": None, "source_phrase": (speaker or "")[:300], "source_type": source_type}
+    actor = actors.get(speaker) if speaker else None
+    return {"speaker": actor, "source_phrase": "", "source_type": "actor" if actor is not None else "unknown"}
 
 
 def _speaker_of_claim(

@@ -9,19 +9,22 @@ from typing import Any
 
 from django.db import transaction
 
+from articles.contract import SOURCE_TYPES, UNNAMED_SOURCES
 from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal
 from articles.services.actor_corrections import actor_for_name
 from articles.services.analysis_store import reanchor
 from articles.services.editing import Conflict, CorrectionError, User, account
 
 UNCHANGED: Any = object()
-DECISIONS = ("speaker_id", "kind", "is_quote", "text")  # what a revert restores
+DECISIONS = ("speaker_id", "source_type", "source_phrase", "kind", "is_quote", "text")  # what a revert restores
 
 
 def quote_state(quote: Quote) -> dict[str, Any]:
     return {
         "speaker_id": quote.speaker_id,
-        "speaker": quote.speaker.name if quote.speaker else None,
+        "speaker": quote.source_name,
+        "source_type": quote.source_type,
+        "source_phrase": quote.source_phrase,
         "kind": quote.kind,
         "is_quote": quote.is_quote,
         "start": quote.start,
@@ -73,18 +76,20 @@ def _follow_speaker(quote: Quote) -> None:
 def quote_correct(
     *, quote: Quote, user: User, note: str = "", speaker: Actor | None = UNCHANGED,
     kind: str | None = None, is_quote: bool | None = None, span: tuple[int, int] | None = None,
-    expected_revision: int | None = None,
+    source_type: str | None = None, source_phrase: str | None = None, expected_revision: int | None = None,
 ) -> AttributionCorrection:
     """An editor's decision about a quote. Pass only what changes (`speaker=None`
-    clears it); `expected_revision` is the revision the editor's form showed."""
+    clears it); `expected_revision` is the revision the editor's form showed. A speaker
+    makes the source an actor; an unnamed `source_type` (anonymous, group, document,
+    media) clears the actor and keeps `source_phrase` ("administration officials")."""
     with transaction.atomic():
         locked = _lock(quote.pk)
         _check_revision(locked, expected_revision)
         before = quote_state(locked)
         if speaker is not UNCHANGED:
-            if speaker is not None and speaker.event_id != locked.article.event_id:
-                raise CorrectionError("That actor belongs to another event.")
-            locked.speaker = speaker
+            _set_speaker(locked, speaker)
+        if source_type is not None or source_phrase is not None:
+            _set_source(locked, source_type or locked.source_type, source_phrase)
         if kind is not None:
             if kind not in Quote.Kind.values:
                 raise CorrectionError(f"Unknown kind of quote: {kind!r}.")
@@ -103,6 +108,33 @@ def quote_correct(
             action=AttributionCorrection.Action.CORRECT,
             before=before, after=quote_state(locked), note=note,
         )
+
+
+def _set_speaker(quote: Quote, speaker: Actor | None) -> None:
+    if speaker is not None and speaker.event_id != quote.article.event_id:
+        raise CorrectionError("That actor belongs to another event.")
+    if speaker == quote.speaker:
+        return
+    # The machine's mention named someone else: it no longer marks this speaker.
+    quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
+    quote.speaker = speaker
+    quote.source_type = "actor" if speaker is not None else "unknown"
+    quote.source_phrase = ""
+
+
+def _set_source(quote: Quote, source_type: str, phrase: str | None) -> None:
+    if source_type not in SOURCE_TYPES:
+        raise CorrectionError(f"Unknown source type: {source_type!r}.")
+    if source_type == "actor" and quote.speaker is None:
+        raise CorrectionError("Choose the actor who is the source.")
+    if source_type in UNNAMED_SOURCES:
+        phrase = " ".join((phrase or quote.source_phrase or quote.speaker_mention).split())[:300]
+        if not phrase:
+            raise CorrectionError("Say how the text names the unnamed source (e.g. “administration officials”).")
+        quote.speaker, quote.source_phrase = None, phrase
+    elif source_type == "unknown":
+        quote.speaker, quote.source_phrase = None, ""
+    quote.source_type = source_type
 
 
 def _set_span(quote: Quote, span: tuple[int, int]) -> None:
@@ -159,6 +191,9 @@ def correction_revert(*, correction: AttributionCorrection, user: User, note: st
             ).exists():
                 raise CorrectionError(f"{before.get('speaker')} was merged into another actor; revert the merge first.")
             locked.speaker_id = speaker_id
+        if "source_type" in changed or "source_phrase" in changed:
+            locked.source_type = before.get("source_type", locked.source_type)
+            locked.source_phrase = before.get("source_phrase", locked.source_phrase)
         if "kind" in changed:
             locked.kind = before["kind"]
         if "is_quote" in changed:

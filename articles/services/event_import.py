@@ -9,13 +9,11 @@ it came from, so later re-analysis keeps them exactly as it keeps an editor's.""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Literal
-
 from django.db import transaction
 from django.utils import timezone
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
+from articles.contract import UNNAMED_SOURCES, ArticleJSON, ClaimJSON, EventJSON, Span
 from articles.models import (
     Actor,
     ActorAlias,
@@ -30,7 +28,7 @@ from articles.models import (
     StoryPoint,
 )
 from articles.nlp.version import ANALYSIS_VERSION
-from articles.services.analysis_store import signal_row
+from articles.services.analysis_store import signal_row, source_fields
 from articles.services.uploads import content_hash, event_for_name
 
 
@@ -38,102 +36,18 @@ class EventImportError(Exception):
     pass
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+def _description(parsed: EventJSON) -> str:
+    return str(parsed.event.get("description") or "")[:10_000]
 
 
-class _Span(_Loose):
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> _Span:
-        if self.end < self.start:
-            raise ValueError("end is before start")
-        return self
+def _analysis_version(parsed: EventJSON) -> str:
+    """What the file says made it; an `analyze_dump` file may not say, and is this version's."""
+    return str(parsed.event.get("analysis_version") or ANALYSIS_VERSION)[:40]
 
 
-class QuoteIn(_Span):
-    kind: Literal["direct", "indirect", "mixed"]
-    speaker: str | None = Field(default=None, max_length=300)
-    speaker_mention: str = ""
-    cue: str = ""
-    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
-    attribution: Literal["machine", "human"] = "machine"
-    orphaned: bool = False
-    cue_start: int | None = Field(default=None, ge=0)
-    cue_end: int | None = Field(default=None, ge=0)
-    mention_start: int | None = Field(default=None, ge=0)
-    mention_end: int | None = Field(default=None, ge=0)
-
-
-class ClaimIn(_Span):
-    voice: Literal["own", "attributed"]
-    hedged: bool = False
-    loaded: bool = False
-    quote: int | None = Field(default=None, ge=0)
-    speaker: str | None = Field(default=None, max_length=300)
-
-
-class SignalIn(_Span):
-    kind: Literal["reporting_verb", "hedge", "scare_quote", "loaded", "label"]
-    category: str = ""
-    actor: str | None = Field(default=None, max_length=300)
-    in_quote: bool = False
-
-
-class ArticleIn(_Loose):
-    title: str = Field(max_length=500)
-    published: dt.date | None = None
-    byline: str = ""
-    outlet: str = ""
-    url: str = ""
-    body: str = Field(min_length=1)
-    headings: list[int] = []
-    analysis_version: str = ""
-    quotes: list[QuoteIn] = []
-    not_quotes: list[QuoteIn] = []
-    claims: list[ClaimIn] = []
-    signals: list[SignalIn] = []
-
-
-class MemberIn(_Span):
-    article: int = Field(ge=0)
-
-
-class StoryPointIn(_Loose):
-    label: str
-    members: list[MemberIn] = []
-    missing_from: list[int] = []
-
-
-class ActorIn(_Loose):
-    name: str = Field(min_length=1, max_length=300)
-    kind: Literal["person", "country", "organization", "document", "group"] = "person"
-    title: str = ""
-    aliases: list[str] = []
-
-
-class EventIn(_Loose):
-    event: dict[str, Any] = {}
-    articles: list[ArticleIn] = Field(min_length=1)
-    story_points: list[StoryPointIn] = []
-    actors: list[ActorIn] = []
-
-    @property
-    def description(self) -> str:
-        return str(self.event.get("description") or "")[:10_000]
-
-    @property
-    def analysis_version(self) -> str:
-        """What the file says made it; an `analyze_dump` file may not say, and is this version's."""
-        return str(self.event.get("analysis_version") or ANALYSIS_VERSION)[:40]
-
-
-def parse_event_json(data: object) -> EventIn:
+def parse_event_json(data: object) -> EventJSON:
     try:
-        parsed = EventIn.model_validate(data)
+        parsed = EventJSON.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -142,10 +56,10 @@ def parse_event_json(data: object) -> EventIn:
     return parsed
 
 
-def _check_offsets(parsed: EventIn) -> None:
+def _check_offsets(parsed: EventJSON) -> None:
     for i, a in enumerate(parsed.articles):
         size = len(a.body)
-        spans: list[tuple[str, _Span]] = [
+        spans: list[tuple[str, Span]] = [
             *(("quotes", q) for q in a.quotes), *(("not_quotes", q) for q in a.not_quotes),
             *(("claims", c) for c in a.claims), *(("signals", s) for s in a.signals),
         ]
@@ -156,7 +70,7 @@ def _check_offsets(parsed: EventIn) -> None:
             if c.quote is not None and c.quote >= len(a.quotes):
                 raise EventImportError(f"articles.{i}.claims: quote {c.quote} does not exist")
     for p in parsed.story_points:
-        for index in (*(m.article for m in p.members), *p.missing_from):
+        for index in (*(m.article for m in p.members), *p.missing_from, *(e.article for e in p.possibly_in)):
             if not 0 <= index < len(parsed.articles):
                 raise EventImportError(f"story point {p.label[:40]!r}: no article {index}")
 
@@ -165,13 +79,13 @@ def _check_offsets(parsed: EventIn) -> None:
 # The rows the file describes, unsaved: `event_import` below writes them.
 
 
-def quote_rows(article: Article, a: ArticleIn, actors: dict[str, Actor], version: str) -> list[Quote]:
+def quote_rows(article: Article, a: ArticleJSON, actors: dict[str, Actor], version: str) -> list[Quote]:
     """`a.quotes`, then the editors' "not a quote"s, numbered in that order."""
     return [
         Quote(article=article, position=i, text=q.text, start=q.start, end=q.end, kind=q.kind, cue=q.cue[:120],
               cue_start=q.cue_start, cue_end=q.cue_end, speaker_mention=q.speaker_mention[:300],
               mention_start=q.mention_start, mention_end=q.mention_end,
-              speaker=actors.get(q.speaker) if q.speaker else None, confidence=q.confidence,
+              **source_fields(q.speaker, q.source_type, actors), confidence=q.confidence,
               attribution=q.attribution, is_quote=is_quote, orphaned=q.orphaned, analysis_version=version)
         for i, (q, is_quote) in enumerate([*((q, True) for q in a.quotes), *((q, False) for q in a.not_quotes)])
     ]
@@ -189,7 +103,7 @@ def audit_rows(article: Article, quotes: list[Quote], source: str) -> list[Attri
     ]
 
 
-def claim_row(article: Article, position: int, c: ClaimIn, quotes: list[Quote], actors: dict[str, Actor]) -> Claim:
+def claim_row(article: Article, position: int, c: ClaimJSON, quotes: list[Quote], actors: dict[str, Actor]) -> Claim:
     """`quotes` are the saved rows of the article's `quotes`, which `c.quote` indexes."""
     return Claim(
         article=article, position=position, text=c.text, start=c.start, end=c.end, voice=c.voice,
@@ -201,7 +115,7 @@ def claim_row(article: Article, position: int, c: ClaimIn, quotes: list[Quote], 
 
 
 
-def event_import(*, parsed: EventIn, event_name: str, source: str = "an event JSON file") -> Event:
+def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event JSON file") -> Event:
     """A new event holding exactly what `parsed` (see event_import.parse_event_json)
     describes, without running the NLP again; it looks analysed, jobs done."""
     name = event_name.strip()
@@ -211,10 +125,10 @@ def event_import(*, parsed: EventIn, event_name: str, source: str = "an event JS
         if Event.objects.filter(name=name).exists():
             raise EventImportError(f"an event called {name!r} exists already; choose another name")
         event = event_for_name(name, user=None)
-        event.description = parsed.description
+        event.description = _description(parsed)
         event.save(update_fields=["description"])
         actors = _import_actors(event, parsed)
-        version = parsed.analysis_version
+        version = _analysis_version(parsed)
         articles = [_import_article(event, position, a, version) for position, a in enumerate(parsed.articles)]
         claims: dict[tuple[int, int, int, str], Claim] = {}
         for column, (row, a) in enumerate(zip(articles, parsed.articles, strict=True)):
@@ -231,10 +145,11 @@ def event_import(*, parsed: EventIn, event_name: str, source: str = "an event JS
     return event
 
 
-def _import_actors(event: Event, parsed: EventIn) -> dict[str, Actor]:
+def _import_actors(event: Event, parsed: EventJSON) -> dict[str, Actor]:
     """Every listed or named actor, by name."""
     listed = {a.name: a for a in parsed.actors}
-    named = {q.speaker for a in parsed.articles for q in (*a.quotes, *a.not_quotes) if q.speaker}
+    named = {q.speaker for a in parsed.articles for q in (*a.quotes, *a.not_quotes)
+             if q.speaker and q.source_type not in UNNAMED_SOURCES}
     named |= {c.speaker for a in parsed.articles for c in a.claims if c.speaker}
     named |= {s.actor for a in parsed.articles for s in a.signals if s.actor}
     rows: dict[str, Actor] = {}
@@ -250,7 +165,7 @@ def _import_actors(event: Event, parsed: EventIn) -> dict[str, Actor]:
     return rows
 
 
-def _import_article(event: Event, position: int, a: ArticleIn, version: str) -> Article:
+def _import_article(event: Event, position: int, a: ArticleJSON, version: str) -> Article:
     outlet = Outlet.objects.get_or_create(name=a.outlet.strip()[:200])[0] if a.outlet.strip() else None
     return Article.objects.create(
         event=event, outlet=outlet, position=position, title=a.title or "Untitled", byline=a.byline[:300],
@@ -260,16 +175,29 @@ def _import_article(event: Event, position: int, a: ArticleIn, version: str) -> 
     )
 
 
-def _import_story_points(event: Event, parsed: EventIn, articles: list[Article],
+def _import_story_points(event: Event, parsed: EventJSON, articles: list[Article],
                          claims: dict[tuple[int, int, int, str], Claim]) -> None:
-    """`claims` holds the saved claims by (article column, start, end, text): how members name them."""
-    for order, p in enumerate(parsed.story_points):
-        columns = sorted({m.article for m in p.members})
-        point = StoryPoint.objects.create(
+    """`claims` holds the saved claims by (article column, start, end, text): how members and
+    possible reports name them. The missing articles are the rest, as the aligner's are."""
+    def claim_of(article: int, start: int, end: int, text: str) -> Claim | None:
+        return claims.get((article, start, end, text))
+
+    rows = StoryPoint.objects.bulk_create(
+        StoryPoint(
             event=event, label=p.label, order=float(order),
-            article_positions=[articles[i].position for i in columns],
-            missing_from=[articles[i].position for i in sorted(set(p.missing_from))],
+            article_positions=[articles[i].position for i in sorted({m.article for m in p.members})],
+            possibly_in=[{"article": articles[e.article].position, "text": e.text, "start": e.start, "end": e.end,
+                          "score": e.score,
+                          "claim": getattr(claim_of(e.article, e.start, e.end, e.text), "pk", None)}
+                         for e in p.possibly_in],
         )
-        member_ids = [claims[key].pk for m in p.members
-                      if (key := (m.article, m.start, m.end, m.text)) in claims]
-        Claim.objects.filter(pk__in=member_ids).update(story_point=point)
+        for order, p in enumerate(parsed.story_points)
+    )
+    Member = StoryPoint.members.through
+    links = {
+        (row.pk, claim.pk)
+        for row, p in zip(rows, parsed.story_points, strict=True)
+        for m in p.members
+        if (claim := claim_of(m.article, m.start, m.end, m.text)) is not None
+    }
+    Member.objects.bulk_create(Member(storypoint_id=point, claim_id=claim) for point, claim in sorted(links))

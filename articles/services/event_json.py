@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from articles.compare.types import StoryPointResult
+from articles.contract import LISTED_OMISSIONS_MAX_ARTICLES
 from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
 
 if TYPE_CHECKING:  # the rows only for their types: this module runs without a database
@@ -41,8 +42,9 @@ def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[s
     return [{name: names[index] for name, index in links} for links in local]
 
 
-def provenance(now: dt.datetime) -> dict[str, Any]:
-    """What produced the numbers: cited with every export so results can be reproduced."""
+def provenance(now: dt.datetime, *, article_count: int) -> dict[str, Any]:
+    """What produced the numbers: cited with every export so results can be reproduced;
+    and how the story points name the articles missing them."""
     from articles.nlp.lexicons import lexicon_versions
     from articles.nlp.version import ANALYSIS_VERSION
 
@@ -50,6 +52,7 @@ def provenance(now: dt.datetime) -> dict[str, Any]:
         "analysis_version": ANALYSIS_VERSION,
         "lexicon_versions": lexicon_versions(),
         "exported_at": now.isoformat(),
+        "omissions": omissions(article_count),
     }
 
 
@@ -74,9 +77,14 @@ def article_json(
 def quote_json(q: Quote | QuoteResult, *, speaker: str | None, attribution: str,
                orphaned: bool | None = None) -> dict[str, Any]:
     """`orphaned` is an editor's quote whose text left the body; a fresh analysis
-    has no editor's quotes, so its quotes leave the key out."""
+    has no editor's quotes, so its quotes leave the key out. `source_type` follows
+    the speaker: an actor's name, an unnamed source's phrase, or nothing."""
+    source_type = q.source_type if speaker else "unknown"
+    if speaker and source_type == "unknown":
+        source_type = "actor"  # a speaker resolved by a pipeline that did not type sources
     return {
-        "text": q.text, "kind": q.kind, "speaker": speaker, "speaker_mention": q.speaker_mention, "cue": q.cue,
+        "text": q.text, "kind": q.kind, "speaker": speaker, "source_type": source_type,
+        "speaker_mention": q.speaker_mention, "cue": q.cue,
         "start": q.start, "end": q.end, "confidence": round(q.confidence, 3), "attribution": attribution,
         **({} if orphaned is None else {"orphaned": orphaned}),
         "cue_start": q.cue_start, "cue_end": q.cue_end, "mention_start": q.mention_start, "mention_end": q.mention_end,
@@ -106,20 +114,40 @@ def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str
     }
 
 
+def omissions(article_count: int) -> str:
+    """How story points name the articles missing them (contract.LISTED_OMISSIONS_MAX_ARTICLES)."""
+    return "listed" if article_count <= LISTED_OMISSIONS_MAX_ARTICLES else "complement"
+
+
+Span = tuple[int, str, int, int]  # (article column, text, start, end)
+
+
+def story_point_json(index: int, label: str, members: Sequence[Span], possibly: Sequence[tuple[Span, float]],
+                     *, article_count: int) -> dict[str, Any]:
+    """One story point: its members, the articles reporting it, those that possibly
+    do (their closest sentence), and, when omissions are listed, the others."""
+    reported = sorted({m[0] for m in members})
+    maybe = sorted({span[0] for span, _ in possibly})
+    listed = omissions(article_count) == "listed"
+    taken = set(reported) | set(maybe)
+    return {
+        "id": index,
+        "label": label,
+        "members": [{"article": a, "text": text, "start": start, "end": end} for a, text, start, end in members],
+        "reported_by": reported,
+        "missing_from": [a for a in range(article_count) if a not in taken] if listed else [],
+        "possibly_in": [{"article": a, "text": text, "start": start, "end": end, "score": round(score, 3)}
+                        for (a, text, start, end), score in possibly],
+    }
+
+
 def story_points_json(
-    points: Sequence[StoryPointResult], member_spans: dict[int, tuple[int, str, int, int]]
+    points: Sequence[StoryPointResult], member_spans: dict[int, Span], *, article_count: int
 ) -> list[dict[str, Any]]:
     """`member_spans` maps a claim id to (article position, text, start, end)."""
     return [
-        {
-            "id": index,
-            "label": point.label,
-            "members": [
-                {"article": member_spans[m][0], "text": member_spans[m][1],
-                 "start": member_spans[m][2], "end": member_spans[m][3]}
-                for m in point.members
-            ],
-            "missing_from": list(point.missing_from),
-        }
+        story_point_json(index, point.label, [member_spans[m] for m in point.members],
+                         [(member_spans[p.claim], p.score) for p in point.possibly_in],
+                         article_count=article_count)
         for index, point in enumerate(points)
     ]

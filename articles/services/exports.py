@@ -16,7 +16,14 @@ from typing import Any, Literal
 from django.utils import timezone
 
 from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
-from articles.services.event_json import article_json, claim_json, provenance, quote_json, signal_json
+from articles.services.event_json import (
+    article_json,
+    claim_json,
+    provenance,
+    quote_json,
+    signal_json,
+    story_point_json,
+)
 
 TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
 Format = Literal["json", "csv"]
@@ -26,18 +33,18 @@ PROVENANCE_COLUMNS = ["analysis_version", "lexicon_versions", "exported_at"]
 COLUMNS: dict[str, list[str]] = {
     "articles": ["article", "position", "title", "published", "byline", "outlet", "url", "words",
                  "analyzed_with"],
-    "quotes": ["article", "outlet", "text", "kind", "speaker", "speaker_mention", "cue", "start", "end",
+    "quotes": ["article", "outlet", "text", "kind", "speaker", "source_type", "speaker_mention", "cue", "start", "end",
                "confidence", "attribution", "orphaned", "cue_start", "cue_end", "mention_start",
                "mention_end"],
     "claims": ["article", "outlet", "text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"],
     "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote"],
-    "story_points": ["id", "label", "articles", "missing_from"],
+    "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in"],
     "actors": ["name", "kind", "title", "aliases"],
 }
 
 
 def _quote_json(q: Quote) -> dict[str, Any]:
-    return quote_json(q, speaker=q.speaker.name if q.speaker else None, attribution=q.attribution,
+    return quote_json(q, speaker=q.source_name, attribution=q.attribution,
                       orphaned=q.orphaned)
 
 
@@ -49,52 +56,70 @@ def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any
     all_quotes = list(Quote.objects.filter(article__event=event).select_related("speaker").order_by(*order))
     claims = list(Claim.objects.filter(article__event=event).select_related("speaker").order_by(*order))
     signals = list(Signal.objects.filter(article__event=event).select_related("actor").order_by(*order))
+    # Grouped once, so the export grows linearly with the event.
+    quotes_of, claims_of, signals_of = _by_article(all_quotes), _by_article(claims), _by_article(signals)
     out_articles = []
     for a in articles:
-        own_quotes = [q for q in all_quotes if q.article_id == a.pk and q.is_quote]
+        own_quotes = [q for q in quotes_of.get(a.pk, []) if q.is_quote]
         local_index = {q.pk: i for i, q in enumerate(own_quotes)}
         row = article_json(
             title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
             quotes=[_quote_json(q) for q in own_quotes],
             claims=[claim_json(c, quote=local_index.get(c.quote_id) if c.quote_id else None,
                                speaker=c.speaker.name if c.speaker else None)
-                    for c in claims if c.article_id == a.pk],
-            signals=[signal_json(s, actor=s.actor.name if s.actor else None)
-                     for s in signals if s.article_id == a.pk],
+                    for c in claims_of.get(a.pk, [])],
+            signals=[signal_json(s, actor=s.actor.name if s.actor else None) for s in signals_of.get(a.pk, [])],
         )
         # Extensions of the public shape: an editor's "not a quote" is a human decision
         # too, so it leaves with the data (apart from `quotes`, which it is not part of).
-        row["not_quotes"] = [_quote_json(q) for q in all_quotes if q.article_id == a.pk and not q.is_quote]
+        row["not_quotes"] = [_quote_json(q) for q in quotes_of.get(a.pk, []) if not q.is_quote]
         row["position"] = a.position
         row["headings"] = list(a.headings or [])
         row["analysis_version"] = a.analysis_version
         out_articles.append(row)
-    points = list(StoryPoint.objects.filter(event=event).order_by("order", "pk"))
-    members: dict[int, list[Claim]] = {}
-    for c in claims:
-        if c.story_point_id:
-            members.setdefault(c.story_point_id, []).append(c)
     return {
         "event": {
             "name": event.name,
             "slug": event.slug,
             "description": event.description,
-            **provenance(now or timezone.now()),
+            **provenance(now or timezone.now(), article_count=len(articles)),
         },
         "articles": out_articles,
-        "story_points": [
-            {"id": i, "label": p.label,
-             "members": [{"article": column[c.article_id], "text": c.text, "start": c.start, "end": c.end}
-                         for c in members.get(p.pk, [])],
-             "missing_from": sorted(position_column[pos] for pos in p.missing_from if pos in position_column)}
-            for i, p in enumerate(points)
-        ],
+        "story_points": _story_points(event, claims, column, position_column),
         "actors": [
             {"name": actor.name, "kind": actor.kind, "title": actor.title,
              "aliases": [al.alias for al in actor.aliases.all()]}
             for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
         ],
     }
+
+
+def _by_article(rows: list[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row.article_id, []).append(row)
+    return grouped
+
+
+def _story_points(event: Event, claims: list[Claim], column: dict[int, int],
+                  position_column: dict[int, int]) -> list[dict[str, Any]]:
+    by_id = {c.pk: c for c in claims}
+    members: dict[int, list[Claim]] = {}
+    for point_id, claim_id in StoryPoint.members.through.objects.filter(storypoint__event=event).values_list(
+            "storypoint_id", "claim_id"):
+        members.setdefault(point_id, []).append(by_id[claim_id])
+    points = list(StoryPoint.objects.filter(event=event).order_by("order", "pk"))
+    return [
+        story_point_json(
+            i, p.label,
+            [(column[c.article_id], c.text, c.start, c.end)
+             for c in sorted(members.get(p.pk, []), key=lambda c: (column[c.article_id], c.start))],
+            [((position_column[e["article"]], e["text"], e["start"], e["end"]), e["score"])
+             for e in p.possibly_in if e["article"] in position_column],
+            article_count=len(column),
+        )
+        for i, p in enumerate(points)
+    ]
 
 
 def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -110,7 +135,9 @@ def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             tables[key].extend({"article": i, "outlet": a["outlet"], **row} for row in a[key])
     tables["story_points"] = [
         {"id": p["id"], "label": p["label"], "articles": " ".join(str(m["article"]) for m in p["members"]),
-         "missing_from": " ".join(map(str, p["missing_from"]))}
+         "reported_by": " ".join(map(str, p.get("reported_by", []))),
+         "missing_from": " ".join(map(str, p["missing_from"])),
+         "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", []))}
         for p in data["story_points"]
     ]
     tables["actors"] = [{**a, "aliases": "; ".join(a["aliases"])} for a in data.get("actors", [])]

@@ -19,8 +19,8 @@ from articles.ingest import parse, whole_text_article
 from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
 from articles.models import Article, Event, Outlet, Upload
-from articles.services.analysis import queue_analysis
 from articles.services.editing import User, account
+from articles.services.jobs import queue_analysis
 from articles.services.limits import ingest_limits, too_big
 
 log = logging.getLogger(__name__)

@@ -139,14 +139,15 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     )
     signals = list(Signal.objects.filter(article_id__in=ids).select_related("actor").order_by("article_id", "start"))
     claims = list(Claim.objects.filter(article_id__in=ids).select_related("speaker").order_by("article_id", "start"))
-    point_ids = {c.story_point_id for c in claims if c.story_point_id}
-    points = list(StoryPoint.objects.filter(pk__in=point_ids).order_by("order", "pk"))
+    memberships = list(StoryPoint.members.through.objects.filter(claim__article_id__in=ids)
+                       .values_list("storypoint_id", "claim_id"))
+    points = list(StoryPoint.objects.filter(pk__in={p for p, _ in memberships}).order_by("order", "pk"))
 
     styles = speaker_styles(quotes)
     quotes_of, signals_of = _by_article(quotes), _by_article(signals)
     marks = {a.pk: marks_for(a.pk, quotes_of[a.pk], signals_of[a.pk], styles) for a in articles}
     actor_id = int(actor) if actor.isdigit() else None
-    rows = _rows(articles, claims, points, marks, only=only, actor_id=actor_id)
+    rows = _rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id)
     return {
         "event": event,
         "articles": articles,
@@ -168,14 +169,17 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
 
 
 def _rows(articles: list[Article], claims: list[Claim], points: list[StoryPoint],
-          marks: dict[int, list[Mark]], *, only: str, actor_id: int | None) -> list[dict[str, Any]]:
+          memberships: list[tuple[int, int]], marks: dict[int, list[Mark]], *, only: str,
+          actor_id: int | None) -> list[dict[str, Any]]:
     """Story points as table rows over the chosen articles; omission is judged
     among the columns shown, since that is what the reader compares."""
     bodies = {a.pk: a.body for a in articles}
+    by_id = {c.pk: c for c in claims}
     members: dict[int, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.story_point_id:
-            members[c.story_point_id].append(c)
+    for point_id, claim_id in memberships:
+        members[point_id].append(by_id[claim_id])
+    for group in members.values():
+        group.sort(key=lambda c: (c.article_id, c.start))
     rows = []
     for point in points:
         cells = {a.pk: Cell(article=a) for a in articles}

@@ -24,7 +24,7 @@ def small_event(db: None) -> Event:
     ActorAlias.objects.create(actor=ann, alias="Ann")
     outlets = [Outlet.objects.get_or_create(name=n)[0] for n in ("Daily One", "Wire Two")]
     point = StoryPoint.objects.create(event=event, label="The attack was a crime", order=0,
-                                      article_positions=[0, 2], missing_from=[1, 3, 4, 5, 6])
+                                      article_positions=[0, 2])
     for i in range(7):
         article = Article.objects.create(event=event, outlet=outlets[i % 2], position=i, title=f"Article {i}",
                                          body=BODY, content_hash=f"h{i}", word_count=len(BODY.split()))
@@ -35,8 +35,10 @@ def small_event(db: None) -> Event:
             Quote.objects.create(article=article, text="it was not", start=NOT, end=NOT + 10, kind="indirect",
                                  cue="insisted", speaker=bob, confidence=0.6,
                                  attribution="human" if i == 1 else "machine")
-        Claim.objects.create(article=article, text=BODY[:49], start=0, end=49, voice="attributed",
-                             story_point=point if i in (0, 2) else None, speaker=ann)
+        claim = Claim.objects.create(article=article, text=BODY[:49], start=0, end=49, voice="attributed",
+                                     speaker=ann)
+        if i in (0, 2):
+            point.members.add(claim)
     Job.objects.create(kind="align", event=event, status="done")
     return event
 

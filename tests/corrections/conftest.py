@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 
 from articles.models import Article
-from articles.services import analysis, uploads
+from articles.services import analysis, jobs, uploads
 from tests.conftest import confirm_upload
 
 TEXT = """Ministers meet in Moscow
@@ -36,7 +36,7 @@ def reanalyse(article: Article, body: str | None = None) -> Article:
     """A re-analysis, optionally of changed text (as a re-parse would give)."""
     if body is not None:
         Article.objects.filter(pk=article.pk).update(body=body, content_hash=uploads.content_hash(body))
-    analysis.articles_requeue(articles=[article])
+    jobs.articles_requeue(articles=[article])
     analysis.article_analyze(article_id=article.pk)
     article.refresh_from_db()
     return article

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 
 from articles.models import Actor, Quote
-from articles.services import analysis, corrections, editing
+from articles.services import analysis, corrections, editing, jobs
 from tests.corrections.conftest import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,7 +80,7 @@ def test_a_correction_committed_during_reanalysis_survives_it(editor: User) -> N
         return record
 
     def analyse() -> Any:
-        analysis.articles_requeue(articles=[article])
+        jobs.articles_requeue(articles=[article])
         return analysis.article_analyze(article_id=article.pk)
 
     editor_thread = in_thread(correct, results)

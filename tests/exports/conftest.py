@@ -42,8 +42,7 @@ def analysed_event(request: pytest.FixtureRequest, db: None) -> Event:
     """The corrected seed event, analysed once per session: the first test analyses
     it (about 12 s), the later ones rebuild it from that export with event_import,
     which test_roundtrip proves exact."""
-    from articles.services import event_import
-    from articles.services.event_import import parse_event_json
+    from articles.services.event_import import event_import, parse_event_json
     from articles.services.exports import event_json
 
     if "seed" not in _EXPORTED:

@@ -15,7 +15,7 @@ from articles.services.exports import event_json
 pytestmark = pytest.mark.django_db
 
 BODY = "Ann Example said the talks had “plainly failed”. Officials reportedly disagreed."
-QUOTE_KEYS = ["text", "kind", "speaker", "speaker_mention", "cue", "start", "end", "confidence", "attribution",
+QUOTE_KEYS = ["text", "kind", "speaker", "source_type", "speaker_mention", "cue", "start", "end", "confidence", "attribution",
               "cue_start", "cue_end", "mention_start", "mention_end"]
 CLAIM_KEYS = ["text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"]
 SIGNAL_KEYS = ["kind", "text", "start", "end", "category", "actor", "in_quote"]
@@ -53,7 +53,7 @@ def test_an_analysis_and_its_stored_rows_give_the_same_json() -> None:
 
     assert [list(q) for q in fresh["quotes"]] == [QUOTE_KEYS]
     # A stored quote may be an editor's whose text left the body: it says whether it is.
-    assert [list(q) for q in stored["quotes"]] == [[*QUOTE_KEYS[:9], "orphaned", *QUOTE_KEYS[9:]]]
+    assert [list(q) for q in stored["quotes"]] == [[*QUOTE_KEYS[:10], "orphaned", *QUOTE_KEYS[10:]]]
     assert stored["quotes"] == [{**q, "orphaned": False} for q in fresh["quotes"]]
     assert fresh["quotes"][0]["confidence"] == 0.877 and fresh["quotes"][0]["attribution"] == "machine"
     assert [list(c) for c in stored["claims"]] == [CLAIM_KEYS, CLAIM_KEYS]

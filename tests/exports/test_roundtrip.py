@@ -12,8 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import AttributionCorrection, Event, Job, Quote
-from articles.services import event_import
-from articles.services.event_import import EventImportError, parse_event_json
+from articles.services.event_import import EventImportError, event_import, parse_event_json
 from articles.services.exports import event_json
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,7 @@ def test_the_copy_looks_analysed_and_its_human_quotes_are_audited(analysed_event
 def test_reanalysing_the_copy_keeps_its_human_attributions(
     analysed_event: Event, tmp_path: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from articles.services.analysis import articles_requeue
+    from articles.services.jobs import articles_requeue
 
     copy = export_import(analysed_event, tmp_path, "A copy")
     before = human(event_json(copy))

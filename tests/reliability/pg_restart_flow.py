@@ -28,7 +28,6 @@ from django.db import InterfaceError, OperationalError, connection  # noqa: E402
 
 from articles.models import Article, Claim, Event, Job, Quote, Signal  # noqa: E402
 from articles.nlp.types import ArticleAnalysis  # noqa: E402
-from articles.services import analysis  # noqa: E402
 from tests.reliability.test_worker_faults import (  # noqa: E402
     GIVE_UP_AFTER_SECONDS,
     _assert_one_clean_analysis_each,
@@ -55,7 +54,7 @@ def _turn(event: Event) -> bool:
          running=[article for status, article in analyses if status == "running"], aligned=aligned)
     if all(status in ("done", "failed") for status, _ in analyses) and aligned:
         return True
-    analysis.jobs_sweep(stuck_after=SWEEP_STUCK_AFTER)
+    jobs.jobs_sweep(stuck_after=SWEEP_STUCK_AFTER)
     return False
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Job, Upload
-from articles.services import analysis
+from articles.services import analysis, jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_the_sweep_sends_a_lost_job_again_and_leaves_fresh_ones_alone(
 
     job = Job.objects.get(article=article)
     assert job.status == Job.Status.DONE and job.attempts == 2
-    assert analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
+    assert jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
 def test_the_sweep_does_not_resend_a_job_that_is_running_within_its_time(analysed: Article) -> None:
@@ -131,12 +131,12 @@ def test_the_sweep_does_not_resend_a_job_that_is_running_within_its_time(analyse
     queued_long_ago = timezone.now() - dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS + 60)
     Job.objects.filter(article=article).update(status=Job.Status.RUNNING, queued_at=queued_long_ago,
                                                started_at=timezone.now())
-    assert analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
+    assert jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
 def test_a_job_delivered_more_than_three_times_is_marked_failed_without_running(analysed: Article) -> None:
     article = analysed
-    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=analysis.MAX_ATTEMPTS)
+    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=jobs.MAX_ATTEMPTS)
     assert analysis.article_analyze(article_id=article.pk) is False
     job = Job.objects.get(article=article)
     assert job.status == Job.Status.FAILED and "gave up after 3 attempts" in job.error

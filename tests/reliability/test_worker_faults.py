@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Count
 
 from articles.models import Article, Event, Job, Quote, Signal, Upload
-from articles.services import analysis, uploads
+from articles.services import jobs, uploads
 from tests.reliability.conftest import ThrowawayRedis, pool_children
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
@@ -59,7 +59,7 @@ def _wait(event: Event, worker: subprocess.Popen[bytes], *, during: Callable[[],
         if analyses and all(j.status in ("done", "failed") for j in analyses) and aligned:
             return jobs
         if sweep_after is not None:
-            analysis.jobs_sweep(stuck_after=dt.timedelta(seconds=sweep_after))
+            jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=sweep_after))
         time.sleep(0.05)
     pytest.fail("the work did not finish; see var/e2e-worker.log")
 
@@ -130,7 +130,7 @@ def test_a_poison_pill_fails_after_three_deliveries_and_the_other_49_finish(
     def kill_the_poison() -> None:
         job = Job.objects.get(article=poison)
         # The delivery past the limit only marks the job failed; that one is left alone.
-        crashes_it = job.status == "running" and job.attempts <= analysis.MAX_ATTEMPTS
+        crashes_it = job.status == "running" and job.attempts <= jobs.MAX_ATTEMPTS
         if crashes_it and job.attempts not in killed_at_attempt and _kill_child(celery_worker_process):
             killed_at_attempt.append(job.attempts)
 

@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 def make_event(n_articles: int, quotes_each: int = 3) -> Event:
     event = Event.objects.create(name=f"E{n_articles}", slug=f"e{n_articles}")
     speaker = Actor.objects.create(event=event, name="Ann Example", kind="person")
-    point = StoryPoint.objects.create(event=event, label="A fact", order=0, article_positions=[0],
-                                      missing_from=list(range(1, n_articles)))
+    point = StoryPoint.objects.create(event=event, label="A fact", order=0, article_positions=[0])
     for i in range(n_articles):
         body = "Ann Example said the attack was “a brutal crime”. Officials reportedly disagreed."
         article = Article.objects.create(event=event, position=i, title=f"T{i} <b>x</b>", body=body,
@@ -27,8 +26,10 @@ def make_event(n_articles: int, quotes_each: int = 3) -> Event:
         for q in range(quotes_each):
             Quote.objects.create(article=article, text="a brutal crime", start=29, end=43, kind="direct",
                                  cue="said", speaker=speaker, confidence=0.9, position=q)
-        Claim.objects.create(article=article, text=body[:50], start=0, end=50, voice="attributed",
-                             story_point=point if i == 0 else None, speaker=speaker)
+        claim = Claim.objects.create(article=article, text=body[:50], start=0, end=50, voice="attributed",
+                                     speaker=speaker)
+        if i == 0:
+            point.members.add(claim)
         Signal.objects.create(article=article, kind="loaded", text="brutal", start=31, end=37,
                               category="pejorative", in_quote=True)
         Signal.objects.create(article=article, kind="hedge", text="reportedly", start=56, end=66,
@@ -130,9 +131,9 @@ def test_choosing_too_many_articles_says_only_the_first_are_compared(client: Cli
 def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(client: Client) -> None:
     event = make_event(3)
     everywhere = StoryPoint.objects.create(event=event, label="Reported by all", order=1,
-                                           article_positions=[0, 1, 2], missing_from=[])
+                                           article_positions=[0, 1, 2])
     for article in event.articles.all():
-        Claim.objects.create(article=article, text="Ann", start=0, end=3, voice="own", story_point=everywhere)
+        everywhere.members.add(Claim.objects.create(article=article, text="Ann", start=0, end=3, voice="own"))
     labels = [r["point"].label for r in client.get(event.get_absolute_url() + "?only=missing").context["rows"]]
     assert labels == ["A fact"]
     labels = [r["point"].label for r in client.get(event.get_absolute_url()).context["rows"]]
@@ -142,10 +143,9 @@ def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(cl
 def test_the_speaker_filter_keeps_only_that_actors_statements(client: Client) -> None:
     event = make_event(2)
     other = Actor.objects.create(event=event, name="Bob Other")
-    point = StoryPoint.objects.create(event=event, label="Bob's point", order=1, article_positions=[1],
-                                      missing_from=[0])
-    Claim.objects.create(article=event.articles.get(position=1), text="Ann", start=0, end=3,
-                         voice="attributed", speaker=other, story_point=point)
+    point = StoryPoint.objects.create(event=event, label="Bob's point", order=1, article_positions=[1])
+    point.members.add(Claim.objects.create(article=event.articles.get(position=1), text="Ann", start=0, end=3,
+                                           voice="attributed", speaker=other))
     rows = client.get(event.get_absolute_url() + f"?actor={other.pk}").context["rows"]
     assert [r["point"].label for r in rows] == ["Bob's point"]
 

@@ -13,7 +13,13 @@ from articles.management.commands._io import print_json, read_articles
 from articles.nlp.analyze import analyze_texts
 from articles.nlp.pipeline import get_nlp
 from articles.nlp.version import ANALYSIS_VERSION
-from articles.services.event_json import analysis_parts, article_json, canonical_names, story_points_json
+from articles.services.event_json import (
+    analysis_parts,
+    article_json,
+    canonical_names,
+    omissions,
+    story_points_json,
+)
 
 
 class Command(BaseCommand):
@@ -46,8 +52,9 @@ class Command(BaseCommand):
                     inputs.append(ClaimInput(id=len(inputs), article=i, text=claim.text, voice=claim.voice,
                                              speaker=claim.speaker, hedged=claim.hedged))
             points = align_claims(inputs, len(articles)) if inputs else []
-        event = {"name": options["file"], "analysis_version": ANALYSIS_VERSION}
-        result = {"event": event, "articles": out_articles, "story_points": story_points_json(points, spans)}
+        event = {"name": options["file"], "analysis_version": ANALYSIS_VERSION, "omissions": omissions(len(articles))}
+        result = {"event": event, "articles": out_articles,
+                  "story_points": story_points_json(points, spans, article_count=len(articles))}
         if options["json"]:
             print_json(result)
             return

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from articles.models import Article
 from articles.nlp.version import ANALYSIS_VERSION
-from articles.services import analysis
+from articles.services import jobs
 
 
 class Command(BaseCommand):
@@ -16,5 +16,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stale = Article.objects.exclude(analysis_version=ANALYSIS_VERSION)
-        count = analysis.articles_requeue(articles=stale)
+        count = jobs.articles_requeue(articles=stale)
         self.stdout.write(f"queued {count} article(s) for analysis version {ANALYSIS_VERSION}")
