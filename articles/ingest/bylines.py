@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from articles.ingest.outlets import known_outlet
 from articles.ingest.wordlists import load_list
 
 # Letters in any script ("José Núñez"), initials ("J.R."), "O’Brien", "Smith-Jones".
@@ -20,6 +21,16 @@ _BY = re.compile(r"(?:(?:words|written|story|text|report(?:ed|ing)?)\s+)?by[:\s]
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—:]"
 )
+# "Reporter: Jane Doe", "Author: Jane Doe", "Words: Jane Doe".
+_LABELLED = re.compile(r"(?:reporter|author|writer|words|text|story|reporting)\s*:\s*(.+)", re.I)
+# Credits that name no author: never a headline, never the byline.
+_CREDIT = re.compile(
+    r"(?:edited|produced|photographs?|photos?|pictures?|illustrations?|graphics|video|design"
+    r"|fact[- ]checked|additional reporting|translated)\s+by\b",
+    re.I,
+)
+# A role line says who, not what: a verb or a number makes it a sentence or a headline.
+_NOT_ROLE_WORDS = frozenset({"is", "was", "are", "were", "has", "have", "says", "said", "to", "the"})
 _ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|bureau|chief"
     r"|analyst|producer|journalist)s?\b",
@@ -38,15 +49,56 @@ class Byline:
 
 
 def parse_byline(line: str) -> Byline | None:
-    """An explicit byline line: "By Jane Doe, Reuters", "Jane Doe | The Guardian"."""
+    """An explicit byline line: "By Jane Doe, Reuters", "Jane Doe | The Guardian",
+    "Reporter: Jane Doe", "By Staff Reporter", "Jane Doe Diplomatic editor"."""
     text = " ".join(line.split())
-    by = _BY.fullmatch(text)
+    by = _BY.fullmatch(text) or _LABELLED.fullmatch(text)
     if by is not None:
         # "BY JANE DOE", "By JANE DOE and JOHN ROE": shout-cased bylines are names too.
-        return _split_name_outlet(_unshout(by.group(1)), require_outlet=False)
+        return _by_whom(_unshout(by.group(1)))
     if "|" in text or " - " in text or " — " in text:
         return _split_name_outlet(text, require_outlet=True)
+    if text.lower() in _desk_bylines():
+        return Byline(text)  # "Express News Service": a desk, not a person
     return _name_with_role(text)
+
+
+def is_byline_line(line: str) -> bool:
+    """A line that only credits people: a byline, an editor's or photographer's credit,
+    or a reporter's role on its own ("Local government reporter"). Never a headline."""
+    text = " ".join(line.split())
+    return (
+        parse_byline(text) is not None
+        or _CREDIT.match(text) is not None
+        or _BY.fullmatch(text) is not None
+        or is_role_line(text)
+    )
+
+
+def is_role_line(line: str) -> bool:
+    """A reporter's role alone: "Local government reporter", "Diplomatic Editor"."""
+    words = line.split()
+    return 0 < len(words) <= 4 and _ROLE.fullmatch(words[-1].strip(",.")) is not None and (
+        not any(w.lower() in _NOT_ROLE_WORDS for w in words)
+    )
+
+
+@cache
+def _desk_bylines() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in load_list("desk_bylines.txt"))
+
+
+def _by_whom(text: str) -> Byline | None:
+    """What follows "By": names with an outlet, a desk ("Staff Reporter", "Our
+    Correspondent"), or a role before the name ("political reporter Jane Doe")."""
+    words = text.split()
+    if 0 < len(words) <= 4 and _ROLE.fullmatch(words[-1]) and words[0][:1].isupper():
+        if not any(is_name(" ".join(words[:i])) for i in range(2, len(words))):
+            return Byline(text)
+    role_end = next((i for i, w in enumerate(words[:4]) if _ROLE.fullmatch(w)), -1)
+    if role_end >= 0 and words[0].islower():
+        text = " ".join(words[role_end + 1 :])
+    return _split_name_outlet(text, require_outlet=False) or _name_then_role(text)
 
 
 def _unshout(text: str) -> str:
@@ -54,27 +106,39 @@ def _unshout(text: str) -> str:
     words = text.split(" ")
     if not any(w.isupper() and len(w) > 3 for w in words):
         return text
-    return " ".join(w.title() if w.isupper() and len(w) > 1 and "." not in w else w for w in words)
+    connectors = load_list("name_connectors.txt")
+    return " ".join(
+        w.lower() if w.lower() in connectors
+        else w.title() if w.isupper() and len(w) > 1 and "." not in w
+        else w
+        for w in words
+    )
 
 
 def _name_with_role(text: str) -> Byline | None:
-    """ "Jane Doe, Staff Writer" / "Jane Doe, Economics correspondent": a name and a role."""
+    """ "Jane Doe, Staff Writer", "Jane Doe Diplomatic editor": a name and a role."""
     name, comma, role = text.partition(",")
-    if not comma or not _ROLE.search(role) or len(role.split()) > 5:
+    if not comma:
+        return _name_then_role(text)
+    if not _ROLE.search(role) or len(role.split()) > 5:
         return None
     name = name.strip()
     return Byline(clean_name(name)) if is_name(name) and not _ROLE.search(name) else None
 
 
+def _name_then_role(text: str) -> Byline | None:
+    """ "Patrick Wintour Diplomatic editor": a two- or three-word name, then a role."""
+    words = text.split()
+    for cut in (2, 3):
+        name, role = " ".join(words[:cut]), " ".join(words[cut:])
+        if role and is_role_line(role) and is_name(name):
+            return Byline(clean_name(name))
+    return None
+
+
 def outlet_name(text: str) -> str:
-    """`text` as printed if it is a known news outlet, else ""."""
-    cleaned = " ".join(text.split()).strip(" .,;:-–—|")
-    return cleaned if cleaned.lower() in _known_outlets() else ""
-
-
-@cache
-def _known_outlets() -> frozenset[str]:
-    return frozenset(name.lower() for name in load_list("outlets.txt"))
+    """The known news outlet that `text` names (see outlets.csv), else ""."""
+    return known_outlet(text)
 
 
 def dateline_outlet(paragraph: str) -> str:

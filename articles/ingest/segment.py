@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from articles.ingest.boilerplate import MIN_WORDS_BEFORE_FOOTER, is_credit_line
-from articles.ingest.bylines import Byline, clean_name, is_name, outlet_name, parse_byline
+from articles.ingest.bylines import (
+    Byline,
+    clean_name,
+    is_byline_line,
+    is_name,
+    outlet_name,
+    parse_byline,
+)
 from articles.ingest.dates import DateStamp, match_date_line
 from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
 from articles.ingest.reflow import ends_sentence
@@ -264,6 +271,8 @@ class Segmenter:
             found = parse_byline(f"By {run or self._text(q + 1)}")
             return (found, 1 + (used or 1)) if found else (None, 0)
         found = parse_byline(line)
+        if found is None and is_byline_line(line):
+            found = Byline("")  # an editor's credit or a role line: header, not body
         return (found, 1) if found else (None, 0)
 
     def _name_run(self, q: int) -> tuple[str, int]:
@@ -402,7 +411,7 @@ def _is_title_like(line: str, next_line: str) -> bool:
     return (
         match_date_line(line) is None
         and not outlet_name(line)
-        and parse_byline(line) is None
+        and not is_byline_line(line)
         and not is_credit_line(line)
     )
 

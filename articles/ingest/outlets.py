@@ -1,0 +1,80 @@
+"""Which news outlet a name, a web address or a "Source:" line refers to.
+
+The outlets are data (`data/outlets.csv`: name, other names, web domains); an outlet
+is always returned under the name in its first column, so "AP", "The Associated Press"
+and "apnews.com" all give "Associated Press".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from articles.ingest.wordlists import data_path
+
+_URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?", re.I)
+# "Source: RT", "via Reuters", "This article was originally published by The Conversation",
+# "Originally published at theguardian.com", "Read the original on apnews.com".
+_SOURCE = re.compile(
+    r"(?:source|sources|via|courtesy(?:\s+of)?"
+    r"|(?:this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+)?"
+    r"(?:originally\s+|first\s+)?(?:re)?published\s+(?:by|in|on|at|from)"
+    r"|read\s+(?:the\s+original|more|the\s+full\s+(?:article|story))\s+(?:at|on|in))"
+    r"\s*[:\-–—]?\s*(?:the\s+website\s+of\s+)?(.{2,80}?)[\s.]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Outlets:
+    names: dict[str, str]  # any name in lower case -> the outlet's name
+    domains: dict[str, str]  # domain -> the outlet's name
+
+
+@cache
+def _outlets() -> _Outlets:
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    with data_path("outlets.csv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        for row in rows:
+            name = row["name"].strip()
+            for alias in [name, *row["aliases"].split(";")]:
+                names.setdefault(alias.strip().lower(), name)
+            for domain in row["domains"].split(";"):
+                domains.setdefault(domain.strip().lower(), name)
+    names.pop("", None)
+    domains.pop("", None)
+    return _Outlets(names, domains)
+
+
+def known_outlet(text: str) -> str:
+    """The outlet `text` names, as its whole content (a name or a web address), or ""."""
+    cleaned = " ".join(text.split()).strip(" .,;:-–—|·•/()")
+    if not cleaned or len(cleaned) > 80:
+        return ""
+    return _outlets().names.get(cleaned.lower()) or outlet_from_url(cleaned)
+
+
+def outlet_from_url(text: str) -> str:
+    """The outlet whose site `text` (a URL or bare domain, nothing else) is on, or ""."""
+    m = _URL.fullmatch(text.strip())
+    if m is None:
+        return ""
+    host = m.group(1).lower()
+    domains = _outlets().domains
+    # The longest known suffix: "finance.yahoo.com" before "yahoo.com".
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = domains.get(".".join(parts[i:]))
+        if name:
+            return name
+    return ""
+
+
+def source_line_outlet(line: str) -> str:
+    """The known outlet a credit line names: "Source: The Herald" -> "The Herald"."""
+    m = _SOURCE.fullmatch(" ".join(line.split()))
+    return known_outlet(m.group(1)) if m is not None else ""
