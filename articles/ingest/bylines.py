@@ -78,7 +78,7 @@ def is_byline_line(line: str) -> bool:
 def is_role_line(line: str) -> bool:
     """A reporter's role alone: "Local government reporter", "Diplomatic Editor"."""
     words = line.split()
-    return 0 < len(words) <= 4 and _ROLE.fullmatch(words[-1].strip(",.")) is not None and (
+    return 2 <= len(words) <= 4 and _ROLE.fullmatch(words[-1].strip(",.")) is not None and (
         not any(w.lower() in _NOT_ROLE_WORDS for w in words)
     )
 

@@ -54,6 +54,8 @@ _STAMP_RE = re.compile(
 # A bare time between stamp parts: "April 12, 2017 / 4:09 PM / Updated 7 years ago".
 _TIME_RE = re.compile(rf"(?:{_TIME})(?:\s*{_ZONE})?", re.IGNORECASE)
 _RELATIVE_RE = re.compile(_RELATIVE, re.IGNORECASE)
+# "October, 2019" (a day line may stand above it): a date line that names no day.
+_MONTH_YEAR_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,14 @@ def _match_one(part: str) -> DateStamp | None:
     if m is None:
         return None
     return DateStamp(_to_date(m), part)
+
+
+def match_month_line(line: str) -> DateStamp | None:
+    """A header line naming a month but no day ("October, 2019", "Tuesday October 2019"):
+    a date line whose value is unknown. Apart from `match_date_line`, because in body
+    text such a line is as often the tail of a date split over lines."""
+    text = _strip_label(" ".join(line.split()))
+    return DateStamp(None, line.strip()) if _MONTH_YEAR_RE.fullmatch(text) else None
 
 
 def find_date(text: str) -> dt.date | None:

@@ -31,7 +31,7 @@ from articles.ingest.bylines import (
     outlet_name,
     parse_byline,
 )
-from articles.ingest.dates import DateStamp, match_date_line
+from articles.ingest.dates import DateStamp, match_date_line, match_month_line
 from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
 from articles.ingest.reflow import ends_sentence
 from articles.ingest.wordlists import load_list
@@ -160,6 +160,15 @@ class Segmenter:
                 self._consume(header, q, used)
                 q += used
                 continue
+            meta = _meta_line(self._text(q))
+            if meta is not None:
+                header.published = header.published or meta.published
+                header.byline = header.byline or meta.byline
+                header.outlet = header.outlet or meta.outlet
+                has_meta = True
+                self._consume(header, q, 1)
+                q += 1
+                continue
             byline, used = self._byline_at(q)
             if byline is not None:
                 header.byline = header.byline or byline.name
@@ -260,6 +269,11 @@ class Segmenter:
                 break
             parts.append(line)
             stamp = match_date_line(" ".join(parts))
+            if stamp is not None:
+                return stamp, used
+        # No day in it: "Tuesday" / "October, 2019" is still the header's date line.
+        for used in range(len(parts), 0, -1):
+            stamp = match_month_line(" ".join(parts[:used]))
             if stamp is not None:
                 return stamp, used
         return None, 0
@@ -380,6 +394,39 @@ class Segmenter:
     def _set_apart(self, k: int) -> bool:
         """A blank, a separator or page furniture (share buttons) right after line k."""
         return self.window.kind(self.window.content(k) + 1) in (BLANK, SEP, JUNK)
+
+
+@dataclass(frozen=True)
+class _Meta:
+    published: dt.date | None = None
+    byline: str = ""
+    outlet: str = ""
+
+
+_META_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s*[·•|]\s*(?=\S)")
+
+
+def _meta_line(line: str) -> _Meta | None:
+    """A header line of parts set apart by "·", "•" or "|", each an outlet, a date or a
+    byline, with an outlet or a date among them: "Fox News · 2016-09-29",
+    "Jane Doe · CBC News · Posted: Mar 05, 2021 4:00 AM ET", "TNN | Updated: May 20, 2022"."""
+    parts = [part for part in _META_SEPARATOR.split(line.strip()) if part]
+    if len(parts) < 2:
+        return None
+    published: dt.date | None = None
+    byline = outlet = ""
+    dated = False
+    for part in parts:
+        stamp = match_date_line(part)
+        if stamp is not None:
+            published, dated = published or stamp.value, True
+        elif known := outlet_name(part):
+            outlet = outlet or known
+        elif (by := parse_byline(part)) is not None or is_name(part, max_words=4):
+            byline = byline or (by.name if by is not None else clean_name(part))
+        else:
+            return None
+    return _Meta(published, byline, outlet) if dated or outlet else None
 
 
 def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
