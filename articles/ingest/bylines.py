@@ -92,13 +92,22 @@ def _by_whom(text: str) -> Byline | None:
     """What follows "By": names with an outlet, a desk ("Staff Reporter", "Our
     Correspondent"), or a role before the name ("political reporter Jane Doe")."""
     words = text.split()
-    if 0 < len(words) <= 4 and _ROLE.fullmatch(words[-1]) and words[0][:1].isupper():
-        if not any(is_name(" ".join(words[:i])) for i in range(2, len(words))):
-            return Byline(text)
+    if _is_desk(words):
+        return Byline(text)
     role_end = next((i for i, w in enumerate(words[:4]) if _ROLE.fullmatch(w)), -1)
     if role_end >= 0 and words[0].islower():
         text = " ".join(words[role_end + 1 :])
     return _split_name_outlet(text, require_outlet=False) or _name_then_role(text)
+
+
+def _is_desk(words: list[str]) -> bool:
+    """ "Staff Reporter", "Our Correspondent": a role with no person's name before it."""
+    return (
+        0 < len(words) <= 4
+        and _ROLE.fullmatch(words[-1]) is not None
+        and words[0][:1].isupper()
+        and not any(is_name(" ".join(words[:i])) for i in range(2, len(words)))
+    )
 
 
 def _unshout(text: str) -> str:
