@@ -8,10 +8,12 @@ lines) are only names by position; `segment` decides that, this module checks sh
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 
+from articles.ingest.dates import find_date
 from articles.ingest.outlets import known_outlet
 from articles.ingest.wordlists import load_list
 
@@ -19,7 +21,8 @@ from articles.ingest.wordlists import load_list
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _BY = re.compile(r"(?:(?:words|written|story|text|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I)
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z0-9.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—:]"
+    r"(?P<place>[A-Z][^()/]{0,78}?)??\s*(?:--)?"
+    r"(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[A-Za-z][^/]{1,38})/)\s*(?:--|[-–—:])"
 )
 # "Reporter: Jane Doe", "Author: Jane Doe", "Words: Jane Doe".
 _LABELLED = re.compile(r"(?:reporter|author|writer|words|text|story|reporting)\s*:\s*(.+)", re.I)
@@ -150,13 +153,35 @@ def outlet_name(text: str) -> str:
     return known_outlet(text)
 
 
-def dateline_outlet(paragraph: str) -> str:
-    """The outlet in a wire dateline: "MOSCOW (Reuters) - ..." -> "Reuters"."""
+@dataclass(frozen=True)
+class Dateline:
+    outlet: str
+    published: dt.date | None = None
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The outlet (and date, when it has a year) of a wire or press-release dateline
+    opening a paragraph: "MOSCOW (Reuters) -", "(Bloomberg) --", "ANCHORAGE, Alaska (AP) —",
+    "OSLO, Feb. 21, 2023 /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS WIRE)--March 3, 2021--"."""
     m = _DATELINE.match(paragraph)
     if m is None:
-        return ""
-    inside = m.group(1).strip()
-    return inside if outlet_name(inside) or _OUTLET_WORDS.search(inside) else ""
+        return None
+    place = (m.group("place") or "").strip(" -–—,")
+    if place and not (place.split()[0].isupper() and len(place.split()[0]) > 1):
+        return None  # "Officials (Reuters) -" is a sentence, not a dateline
+    inside = " ".join((m.group("paren") or m.group("slash")).split())
+    outlet = outlet_name(inside) or (inside if _OUTLET_WORDS.search(inside) else "")
+    if not outlet:
+        return None
+    # The date stands in the place part or right after the outlet: "--March 3, 2021--".
+    after = paragraph[m.end() : m.end() + 24].partition("--")[0]
+    return Dateline(outlet, find_date(place) or find_date(after))
+
+
+def dateline_outlet(paragraph: str) -> str:
+    """The outlet in a wire dateline: "MOSCOW (Reuters) - ..." -> "Reuters"."""
+    dateline = read_dateline(paragraph)
+    return dateline.outlet if dateline is not None else ""
 
 
 def is_name(text: str, *, max_words: int = 12) -> bool:

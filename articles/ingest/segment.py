@@ -30,6 +30,7 @@ from articles.ingest.bylines import (
     is_name,
     outlet_name,
     parse_byline,
+    read_dateline,
 )
 from articles.ingest.dates import DateStamp, match_date_line, match_month_line
 from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
@@ -190,6 +191,12 @@ class Segmenter:
                     names, names_at, names_used = run, q, used
                     q += used
                     continue
+            dateline = read_dateline(self._text(q))
+            if dateline is not None:  # the body's first line, and the header's evidence
+                header.outlet = header.outlet or dateline.outlet
+                header.published = header.published or dateline.published
+                has_meta = True
+                break
             if not has_meta and not names and standfirst < 3 and self._standfirst(q, standfirst):
                 standfirst += 1  # stays in the body as its first paragraph
                 q += 1
