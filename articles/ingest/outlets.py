@@ -53,14 +53,12 @@ def _outlets() -> _Outlets:
 def known_outlet(text: str) -> str:
     """The outlet `text` names, as its whole content (a name or a web address), or ""."""
     cleaned = " ".join(text.split()).strip(" .,;:-–—|·•/()")
-    if not cleaned or len(cleaned) > 80:
-        return ""
-    return _outlets().names.get(cleaned.lower()) or outlet_from_url(cleaned)
+    return _outlets().names.get(cleaned.lower(), "") or outlet_from_url(cleaned)
 
 
 def outlet_from_url(text: str) -> str:
     """The outlet whose site `text` (a URL or bare domain, nothing else) is on, or ""."""
-    m = _URL.fullmatch(text.strip())
+    m = _URL.fullmatch(text.strip()) if len(text) < 2000 else None
     if m is None:
         return ""
     host = m.group(1).lower()

@@ -33,7 +33,8 @@ from articles.ingest.bylines import (
     read_dateline,
 )
 from articles.ingest.dates import DateStamp, match_date_line, match_month_line
-from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
+from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, TEXT, LineWindow
+from articles.ingest.outlets import source_line_outlet
 from articles.ingest.reflow import ends_sentence
 from articles.ingest.wordlists import load_list
 
@@ -335,8 +336,11 @@ class Segmenter:
         body: list[str] = []
         words = 0
         cut = links = False
+        source = ""
         for i in range(header.title_line + 1, end):
             kind = w.kind(i)
+            if not source and kind in (JUNK, TEXT):
+                source = source_line_outlet(w.line(i))  # "Source: The Herald" on a repost
             if i in header.meta_lines or kind == JUNK:
                 continue
             if kind == FOOTER and words < MIN_WORDS_BEFORE_FOOTER:
@@ -362,7 +366,7 @@ class Segmenter:
             lines=tuple(body),
             published=header.published,
             byline=header.byline,
-            outlet=header.outlet,
+            outlet=header.outlet or source,
             cut_at_footer=cut,
         )
 
