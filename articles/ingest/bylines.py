@@ -79,10 +79,15 @@ def is_byline_line(line: str) -> bool:
 
 
 def is_role_line(line: str) -> bool:
-    """A reporter's role alone: "Local government reporter", "Diplomatic Editor"."""
+    """A reporter's role alone: "Local government reporter", "Diplomatic Editor".
+    Two or three words ending in one role: "Police detain reporters" is a headline."""
     words = line.split()
-    return 2 <= len(words) <= 4 and _ROLE.fullmatch(words[-1].strip(",.")) is not None and (
-        not any(w.lower() in _NOT_ROLE_WORDS for w in words)
+    last = words[-1].strip(",.") if words else ""
+    return (
+        2 <= len(words) <= 3
+        and _ROLE.fullmatch(last) is not None
+        and not last.lower().endswith("s")
+        and not any(w.lower() in _NOT_ROLE_WORDS or w[:1].isdigit() for w in words)
     )
 
 

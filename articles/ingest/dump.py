@@ -16,6 +16,7 @@ from articles.ingest.bylines import dateline_outlet
 from articles.ingest.decode import iter_lines
 from articles.ingest.reflow import Paragraph, reflow
 from articles.ingest.segment import Block, Segmenter
+from articles.ingest.storable import storable_article
 from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
 
 # Fewer words than this is a stray headline or a comment, not an article.
@@ -75,7 +76,7 @@ def whole_text_article(text: str, title: str = "") -> ParsedArticle:
             title = lines[first].strip()
             lines = lines[first + 1 :]
     paragraphs = [p for p in reflow(lines) if p.text]
-    return _build(title.strip(), paragraphs, source_name="")
+    return storable_article(_build(title.strip(), paragraphs, source_name=""))[0]
 
 
 def _article(block: Block, source_name: str, *, last: bool) -> tuple[ParsedArticle, list[str]]:

@@ -27,6 +27,10 @@ _SOURCE = re.compile(
 )
 
 
+_NAV_SPLIT = re.compile(r"\s+[-–—|]\s+")
+_HOME = re.compile(r"(?:(?:back|go|return)\s+to\s+(?:the\s+)?)?(?:home\s*page|homepage|home|front\s+page)", re.I)
+
+
 @dataclass(frozen=True)
 class _Outlets:
     names: dict[str, str]  # any name in lower case -> the outlet's name
@@ -53,7 +57,12 @@ def _outlets() -> _Outlets:
 def known_outlet(text: str) -> str:
     """The outlet `text` names, as its whole content (a name or a web address), or ""."""
     cleaned = " ".join(text.split()).strip(" .,;:-–—|·•/()")
-    return _outlets().names.get(cleaned.lower(), "") or outlet_from_url(cleaned)
+    name = _outlets().names.get(cleaned.lower(), "") or outlet_from_url(cleaned)
+    if not name and len(cleaned) < 80:
+        # A logo's link text: "The Guardian - Back to home", "Home | Reuters".
+        parts = [p for p in _NAV_SPLIT.split(cleaned) if not _HOME.fullmatch(p)]
+        name = _outlets().names.get(parts[0].lower(), "") if len(parts) == 1 else ""
+    return name
 
 
 def outlet_from_url(text: str) -> str:
