@@ -47,6 +47,7 @@ _WRAP_ENDINGS = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "t
 _HEADER_SPAN = 10  # lines after a title in which its date/byline may appear
 _LOOKBACK = 8  # lines above a title in which a date or an outlet line may stand
 _KICKER_WORDS = 4  # section labels and navigation above a headline: "News | Turkey"
+_MAX_STANDFIRST = 3  # lines of standfirst between a title and its date or byline
 _STANDFIRST_WORDS = 15  # a title is rarely this long; a standfirst usually is
 # A headline with no date or byline is only believed when it is long Title Case set
 # apart by blank lines, with a full paragraph after it.
@@ -88,6 +89,23 @@ class _Header:
     byline: str = ""
     outlet: str = ""
     meta_lines: set[int] = field(default_factory=set)
+
+    def take(self, published: dt.date | None, byline: str, outlet: str) -> None:
+        """Fill what the header does not know yet; the first line to say it wins."""
+        self.published = self.published or published
+        self.byline = self.byline or byline
+        self.outlet = self.outlet or outlet
+
+
+@dataclass
+class _Scan:
+    """What reading the lines under a title has found so far."""
+
+    has_meta: bool = False
+    names: str = ""  # a bare name, a byline only if a date follows or it is set apart
+    names_at: int = -1
+    names_used: int = 0
+    standfirst: int = 0
 
 
 class Segmenter:
@@ -139,84 +157,86 @@ class Segmenter:
             return None  # a commenter's name above a comment date
         title_line = self.window.content(k)
         header = _Header(title_line=title_line, body_start=k + 1, start_line=title_line)
-        has_meta = False
-        names, names_at, names_used = "", -1, 0
-        standfirst = 0
-        q = k + 1
-        while self.window.has(q) and q - k <= _HEADER_SPAN and not self._strong(q):
-            stamp, used = self._date_at(q)
-            if stamp is None:
-                stamp, by = _date_with_byline(self._text(q))
-                if by is not None:
-                    header.byline = header.byline or by.name
-                    header.outlet = header.outlet or by.outlet
-                    used = 1
-            if stamp is not None:
-                if header.published is None:
-                    header.published = stamp.value
-                if names and not header.byline:
-                    header.byline = names  # a bare name is a byline when a date follows
-                    self._consume(header, names_at, names_used)
-                    names = ""
-                has_meta = True
-                self._consume(header, q, used)
-                q += used
-                continue
-            meta = _meta_line(self._text(q))
-            if meta is not None:
-                header.published = header.published or meta.published
-                header.byline = header.byline or meta.byline
-                header.outlet = header.outlet or meta.outlet
-                has_meta = True
-                self._consume(header, q, 1)
-                q += 1
-                continue
-            byline, used = self._byline_at(q)
-            if byline is not None:
-                header.byline = header.byline or byline.name
-                header.outlet = header.outlet or byline.outlet
-                has_meta = True
-                self._consume(header, q, used)
-                q += used
-                continue
-            outlet = outlet_name(self._text(q))
-            if outlet:
-                header.outlet = header.outlet or outlet
-                has_meta = True
-                self._consume(header, q, 1)
-                q += 1
-                continue
-            if not names and not header.byline:
-                run, used = self._name_run(q)
-                if run:
-                    names, names_at, names_used = run, q, used
-                    q += used
-                    continue
-            dateline = read_dateline(self._text(q))
-            if dateline is not None:  # the body's first line, and the header's evidence
-                header.outlet = header.outlet or dateline.outlet
-                header.published = header.published or dateline.published
-                has_meta = True
-                break
-            if not has_meta and not names and standfirst < 3 and self._standfirst(q, standfirst):
-                standfirst += 1  # stays in the body as its first paragraph
-                q += 1
-                continue
-            break
-        if names:
-            if has_meta and self._set_apart(names_at + names_used - 1):
-                header.byline = names  # "Jane Doe" set apart under the date
-                self._consume(header, names_at, names_used)
+        scan = _Scan()
+        q = self._scan_header(k, header, scan)
+        if scan.names:
+            if scan.has_meta and self._set_apart(scan.names_at + scan.names_used - 1):
+                header.byline = scan.names  # "Jane Doe" set apart under the date
+                self._consume(header, scan.names_at, scan.names_used)
             else:
-                q = names_at  # those name-like lines begin the body
+                q = scan.names_at  # those name-like lines begin the body
         # A date or outlet above is only this title's when text, not more navigation,
         # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
+        has_meta = scan.has_meta
         if (has_meta or not _is_kicker(self._text(k + 1))) and self._look_back(k, floor, header):
             has_meta = True
         if not has_meta and not self._strong(k) and not self._bare_headline(k):
             return None
         header.body_start = q if has_meta else k + 1
         return header
+
+    def _scan_header(self, k: int, header: _Header, scan: _Scan) -> int:
+        """Read the lines under the title at k that belong to its header; the text-line
+        number where the body starts."""
+        q = k + 1
+        while self.window.has(q) and q - k <= _HEADER_SPAN and not self._strong(q):
+            used = self._meta_at(q, header, scan)
+            if used:
+                q += used
+                continue
+            if not scan.names and not header.byline:
+                run, used = self._name_run(q)
+                if run:
+                    scan.names, scan.names_at, scan.names_used = run, q, used
+                    q += used
+                    continue
+            dateline = read_dateline(self._text(q))
+            if dateline is not None:  # the body's first line, and the header's evidence
+                header.take(dateline.published, "", dateline.outlet)
+                scan.has_meta = True
+                break
+            if (
+                not scan.has_meta
+                and not scan.names
+                and scan.standfirst < _MAX_STANDFIRST
+                and self._standfirst(q, scan.standfirst)
+            ):
+                scan.standfirst += 1  # stays in the body as its first paragraph
+                q += 1
+                continue
+            break
+        return q
+
+    def _meta_at(self, q: int, header: _Header, scan: _Scan) -> int:
+        """How many lines from q are a date, a header line, a byline or an outlet's
+        name (taken into the header); 0 when line q is none of them."""
+        line = self._text(q)
+        stamp, used = self._date_at(q)
+        if stamp is None:
+            stamp, by = _date_with_byline(line)
+            if by is not None:
+                header.take(None, by.name, by.outlet)
+                used = 1
+        if stamp is not None:
+            header.take(stamp.value, "", "")
+            if scan.names and not header.byline:
+                header.byline = scan.names  # a bare name is a byline when a date follows
+                self._consume(header, scan.names_at, scan.names_used)
+                scan.names = ""
+        elif (meta := _meta_line(line)) is not None:
+            header.take(meta.published, meta.byline, meta.outlet)
+            used = 1
+        elif (byline := self._byline_at(q))[0] is not None:
+            header.take(None, byline[0].name, byline[0].outlet)
+            used = byline[1]
+        elif outlet := outlet_name(line):
+            header.take(None, "", outlet)
+            used = 1
+        else:
+            return 0
+        scan.has_meta = True
+        self._consume(header, q, used)
+        return used
 
     def _look_back(self, k: int, floor: int, header: _Header) -> bool:
         """Claim a date stamp or an outlet's name printed above the title, with the
