@@ -19,10 +19,11 @@ _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#
 # "Originally published at theguardian.com", "Read the original on apnews.com".
 _SOURCE = re.compile(
     r"(?:source|sources|via|courtesy(?:\s+of)?"
-    r"|(?:this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:originally\s+|first\s+)?(?:re)?published\s+(?:by|in|on|at|from)"
+    r"|(?:this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)?\s*)?"
+    r"(?:originally\s+|first\s+)?(?:(?:re)?published|appeared|ran)\s+(?:by|in|on|at|from)"
     r"|read\s+(?:the\s+original|more|the\s+full\s+(?:article|story))\s+(?:at|on|in))"
-    r"\s*[:\-–—]?\s*(?:the\s+website\s+of\s+)?(.{2,80}?)[\s.]*",
+    r"\s*[:\-–—]?\s*(?:the\s+website\s+of\s+)?(.{2,80}?)"
+    r"(?:,?\s+(?:under|with|on|and|as)\s.{0,80}?)?[\s.]*",  # "... under a Creative Commons"
     re.I,
 )
 

@@ -48,7 +48,8 @@ _HEADER_SPAN = 10  # lines after a title in which its date/byline may appear
 _LOOKBACK = 8  # lines above a title in which a date or an outlet line may stand
 _KICKER_WORDS = 4  # section labels and navigation above a headline: "News | Turkey"
 _MAX_STANDFIRST = 3  # lines of standfirst between a title and its date or byline
-_STANDFIRST_WORDS = 15  # a title is rarely this long; a standfirst usually is
+_STANDFIRST_WORDS = 15
+_DEK_WORDS = 6  # a title is rarely this long; a standfirst usually is
 # A headline with no date or byline is only believed when it is long Title Case set
 # apart by blank lines, with a full paragraph after it.
 _BARE_TITLE_WORDS = 6
@@ -199,7 +200,7 @@ class Segmenter:
                 not scan.has_meta
                 and not scan.names
                 and scan.standfirst < _MAX_STANDFIRST
-                and self._standfirst(q, scan.standfirst)
+                and self._standfirst(q, scan.standfirst, self._text(k))
             ):
                 scan.standfirst += 1  # stays in the body as its first paragraph
                 q += 1
@@ -341,12 +342,16 @@ class Segmenter:
                 return best
         return "", 0
 
-    def _standfirst(self, q: int, seen: int) -> bool:
+    def _standfirst(self, q: int, seen: int, title: str) -> bool:
         line = self._text(q)
         if seen:
             return not ends_sentence(self._text(q - 1))
+        words = len(line.split())
+        # A dek with no full stop is as long as the headline or longer: "Shop owners fear
+        # the loss of parking will drive away customers" under a shorter headline.
+        dek = words >= max(_DEK_WORDS, len(title.split())) and not self._gap_has(q, BLANK)
         return _starts_upper(line) and (
-            len(line.split()) >= _STANDFIRST_WORDS or ends_sentence(line)
+            words >= _STANDFIRST_WORDS or ends_sentence(line) or dek
         )
 
     # -- blocks ------------------------------------------------------------------
