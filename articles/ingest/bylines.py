@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][^()/]{0,78}?)??\s*(?:--)?"
     r"(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[A-Za-z][^/]{1,38})/)\s*(?:--|[-–—:])"
 )
+_FOR_OUTLET = re.compile(r"(.+?),?\s+for\s+(.+)", re.I)
 # "Reporter: Jane Doe", "Author: Jane Doe", "Words: Jane Doe".
 _LABELLED = re.compile(r"(?:reporter|author|writer|words|text|story|reporting)\s*:\s*(.+)", re.I)
 # Credits that name no author: never a headline, never the byline.
@@ -102,6 +103,10 @@ def _by_whom(text: str) -> Byline | None:
     words = text.split()
     if _is_desk(words):
         return Byline(text)
+    for_outlet = _FOR_OUTLET.fullmatch(text)
+    if for_outlet and (known := outlet_name(for_outlet.group(2))):  # "Jane Doe for MailOnline"
+        found = _split_name_outlet(for_outlet.group(1), require_outlet=False)
+        return Byline(found.name, known) if found is not None and found.name else None
     role_end = next((i for i, w in enumerate(words[:4]) if _ROLE.fullmatch(w)), -1)
     if role_end >= 0 and words[0].islower():
         text = " ".join(words[role_end + 1 :])

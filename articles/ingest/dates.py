@@ -34,6 +34,10 @@ _DMY = rf"(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>{_YEAR})"
 _MDY = rf"(?P<mm>{_MONTH})\s+(?P<md>{_DAY}),?\s+(?P<my>{_YEAR})"
 _NUM = rf"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})"
 _DATE = rf"(?:{_ISO}|{_DMY}|{_MDY}|{_NUM})"
+# A whole stamp may print a two-digit year ("04/04/22 10:14 AM ET"); inside running text
+# (find_date) "4/4/22" is as often a score or a fraction, so only stamps read it.
+_NUM_SHORT = rf"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR}|\d\d)"
+_STAMP_DATE = rf"(?:{_ISO}|{_DMY}|{_MDY}|{_NUM_SHORT})"
 
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
 _ZONE = r"(?:z|[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
@@ -48,7 +52,7 @@ _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 # CNN prints the time first: "Updated 3:45 PM EDT, Wed April 12, 2017".
 _HEAD = rf"(?:(?:{_TIME})(?:\s*{_ZONE})?{_JOIN})?"
 _STAMP_RE = re.compile(
-    rf"{_HEAD}(?:{_WEEKDAY}\s*)?(?:{_DATE}){_TAIL}\.?",
+    rf"{_HEAD}(?:{_WEEKDAY}\s*)?(?:{_STAMP_DATE}){_TAIL}\.?",
     re.IGNORECASE,
 )
 # A bare time between stamp parts: "April 12, 2017 / 4:09 PM / Updated 7 years ago".
@@ -122,7 +126,7 @@ def find_date(text: str) -> dt.date | None:
 def _strip_label(text: str) -> str:
     text = text.strip()
     labels = load_patterns("date_prefixes.txt")
-    m = re.match(rf"(?:{labels.pattern})\s+", text + " ", re.IGNORECASE)
+    m = re.match(rf"(?:{labels.pattern})\s*:?\s+", text + " ", re.IGNORECASE)
     if m is not None:
         text = text[m.end() :].strip()
     return text
@@ -139,10 +143,11 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["my"]), _month(g["mm"]), _day(g["md"]))
         if g.get("n1"):
             first, second = int(g["n1"]), int(g["n2"])
+            year = int(g["ny"]) if len(g["ny"]) == 4 else 2000 + int(g["ny"])
             day_first = g["sep"] == "." or first > 12
             if day_first:
-                return dt.date(int(g["ny"]), second, first)
-            return dt.date(int(g["ny"]), first, second)
+                return dt.date(year, second, first)
+            return dt.date(year, first, second)
     except ValueError:
         return None
     return None

@@ -169,7 +169,7 @@ class Segmenter:
         # A date or outlet above is only this title's when text, not more navigation,
         # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
         has_meta = scan.has_meta
-        if (has_meta or not _is_kicker(self._text(k + 1))) and self._look_back(k, floor, header):
+        if (has_meta or not self._label_above_title(k)) and self._look_back(k, floor, header):
             has_meta = True
         if not has_meta and not self._strong(k) and not self._bare_headline(k):
             return None
@@ -238,6 +238,15 @@ class Segmenter:
         scan.has_meta = True
         self._consume(header, q, used)
         return used
+
+    def _label_above_title(self, k: int) -> bool:
+        """Line k is navigation or a section label above the real headline: more
+        navigation follows it ("War in Syria" / "World"), or a headline does
+        ("Finance & economics" / "Why central banks are buying gold again")."""
+        following = self._text(k + 1)
+        return _is_kicker(following) or (
+            _is_kicker(self._text(k)) and _is_title_like(following, self._text(k + 2))
+        )
 
     def _look_back(self, k: int, floor: int, header: _Header) -> bool:
         """Claim a date stamp or an outlet's name printed above the title, with the
@@ -349,7 +358,12 @@ class Segmenter:
         words = len(line.split())
         # A dek with no full stop is as long as the headline or longer: "Shop owners fear
         # the loss of parking will drive away customers" under a shorter headline.
-        dek = words >= max(_DEK_WORDS, len(title.split())) and not self._gap_has(q, BLANK)
+        # A section label ("Finance & economics") has no dek: the line under it is the title.
+        dek = (
+            words >= max(_DEK_WORDS, len(title.split()))
+            and not _is_kicker(title)
+            and not self._gap_has(q, BLANK)
+        )
         return _starts_upper(line) and (
             words >= _STANDFIRST_WORDS or ends_sentence(line) or dek
         )
@@ -439,7 +453,8 @@ class _Meta:
     outlet: str = ""
 
 
-_META_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s*[·•|]\s*(?=\S)")
+_META_SEPARATOR = re.compile(r"\s+[·•|\-–—]\s+|\s*[·•|]\s*(?=\S)")
+_PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}")  # "LONDON", "NEW DELHI"
 
 
 def _meta_line(line: str) -> _Meta | None:
@@ -460,7 +475,8 @@ def _meta_line(line: str) -> _Meta | None:
             outlet = outlet or known
         elif (by := parse_byline(part)) is not None or is_name(part, max_words=4):
             byline = byline or (by.name if by is not None else clean_name(part))
-        else:
+            outlet = outlet or (by.outlet if by is not None else "")
+        elif not _PLACE.fullmatch(part):  # "Apr 4th 2022 | LONDON": the place is no news
             return None
     return _Meta(published, byline, outlet) if dated or outlet else None
 
