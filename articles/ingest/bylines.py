@@ -19,7 +19,9 @@ from articles.ingest.wordlists import load_list
 
 # Letters in any script ("José Núñez"), initials ("J.R."), "O’Brien", "Smith-Jones".
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
-_BY = re.compile(r"(?:(?:words|written|story|text|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I)
+_BY = re.compile(
+    r"(?:(?:words|written|story|text|posted|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I
+)
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][^()/]{0,78}?)??\s*(?:--)?"
     r"(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[A-Za-z][^/]{1,38})/)\s*(?:--|[-–—:])"
@@ -101,8 +103,8 @@ def _by_whom(text: str) -> Byline | None:
     """What follows "By": names with an outlet, a desk ("Staff Reporter", "Our
     Correspondent"), or a role before the name ("political reporter Jane Doe")."""
     words = text.split()
-    if _is_desk(words):
-        return Byline(text)
+    if _is_desk(words):  # "Staff Reporter"; "Reuters Staff" is also its outlet's
+        return Byline(text, outlet_name(" ".join(words[:-1])))
     for_outlet = _FOR_OUTLET.fullmatch(text)
     if for_outlet and (known := outlet_name(for_outlet.group(2))):  # "Jane Doe for MailOnline"
         found = _split_name_outlet(for_outlet.group(1), require_outlet=False)
@@ -142,9 +144,11 @@ def _name_with_role(text: str) -> Byline | None:
     name, comma, role = text.partition(",")
     if not comma:
         return _name_then_role(text)
+    name = name.strip()
+    if (outlet := outlet_name(role)) and is_name(name):
+        return Byline(clean_name(name), outlet)  # "Jane Doe, CNN"
     if not _ROLE.search(role) or len(role.split()) > 5:
         return None
-    name = name.strip()
     return Byline(clean_name(name)) if is_name(name) and not _ROLE.search(name) else None
 
 

@@ -49,6 +49,8 @@ _RELATIVE = (
 )
 
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d/.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d/.])")
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 # CNN prints the time first: "Updated 3:45 PM EDT, Wed April 12, 2017".
 _HEAD = rf"(?:(?:{_TIME})(?:\s*{_ZONE})?{_JOIN})?"
 _STAMP_RE = re.compile(
@@ -144,13 +146,19 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
         if g.get("n1"):
             first, second = int(g["n1"]), int(g["n2"])
             year = int(g["ny"]) if len(g["ny"]) == 4 else 2000 + int(g["ny"])
-            day_first = g["sep"] == "." or first > 12
+            day_first = g["sep"] == "." or first > 12 or _clock_24h(m.string)
             if day_first:
                 return dt.date(year, second, first)
             return dt.date(year, first, second)
     except ValueError:
         return None
     return None
+
+
+def _clock_24h(text: str) -> bool:
+    """A time with no am/pm ("05/03/2021 - 10:15"): printed outside the US, where a
+    numeric date puts the day first. "04/03/2022 4:30 PM EDT" stays month-first."""
+    return _CLOCK.search(text) is not None and _AM_PM.search(text) is None
 
 
 def _month(name: str) -> int:

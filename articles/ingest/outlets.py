@@ -82,6 +82,20 @@ def outlet_from_url(text: str) -> str:
     return ""
 
 
+def title_and_outlet(line: str) -> tuple[str, str]:
+    """A page title copied with its site's name: "Headline - BBC News" -> ("Headline",
+    "BBC News"), "Headline | The Independent" likewise; else (line, "")."""
+    head, sep, tail = line.rpartition(" | ")
+    if not sep:
+        m = _TITLE_TAIL.fullmatch(line)
+        head, tail = (m.group(1), m.group(2)) if m is not None else ("", "")
+    outlet = known_outlet(tail) if len(head.split()) >= 3 else ""
+    return (head.strip(), outlet) if outlet else (line, "")
+
+
+_TITLE_TAIL = re.compile(r"(.+)\s[-–—]\s(.{2,50})")
+
+
 def source_line_outlet(line: str) -> str:
     """The known outlet a credit line names: "Source: The Herald" -> "The Herald"."""
     m = _SOURCE.fullmatch(" ".join(line.split()))

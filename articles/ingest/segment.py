@@ -34,7 +34,7 @@ from articles.ingest.bylines import (
 )
 from articles.ingest.dates import DateStamp, match_date_line, match_month_line
 from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, TEXT, LineWindow
-from articles.ingest.outlets import source_line_outlet
+from articles.ingest.outlets import source_line_outlet, title_and_outlet
 from articles.ingest.reflow import ends_sentence
 from articles.ingest.wordlists import load_list
 
@@ -168,7 +168,7 @@ class Segmenter:
                 q = scan.names_at  # those name-like lines begin the body
         # A date or outlet above is only this title's when text, not more navigation,
         # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
-        has_meta = scan.has_meta
+        has_meta = scan.has_meta or bool(title_and_outlet(title)[1])
         if (has_meta or not self._label_above_title(k)) and self._look_back(k, floor, header):
             has_meta = True
         if not has_meta and not self._strong(k) and not self._bare_headline(k):
@@ -400,12 +400,13 @@ class Segmenter:
             else:
                 body.append(w.line(i))
                 words += len(body[-1].split())
+        title, named = title_and_outlet(w.line(header.title_line))
         return Block(
-            title=w.line(header.title_line),
+            title=title,
             lines=tuple(body),
             published=header.published,
             byline=header.byline,
-            outlet=header.outlet or source,
+            outlet=header.outlet or named or source,
             cut_at_footer=cut,
         )
 
