@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][^()/]{0,78}?)??\s*(?:--)?"
     r"(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[A-Za-z][^/]{1,38})/)\s*(?:--|[-–—:])"
 )
+_PLACE_AFTER_OUTLET = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
 _FOR_OUTLET = re.compile(r"(.+?),?\s+for\s+(.+)", re.I)
 # "Reporter: Jane Doe", "Author: Jane Doe", "Words: Jane Doe".
 _LABELLED = re.compile(r"(?:reporter|author|writer|words|text|story|reporting)\s*:\s*(.+)", re.I)
@@ -163,8 +164,13 @@ def _name_then_role(text: str) -> Byline | None:
 
 
 def outlet_name(text: str) -> str:
-    """The known news outlet that `text` names (see outlets.csv), else ""."""
-    return known_outlet(text)
+    """The known news outlet that `text` names (see outlets.csv), else "".
+    A place may follow the name, as in a broadcaster's credit: "BBC News, Cardiff"."""
+    outlet = known_outlet(text)
+    head, comma, place = text.partition(",")
+    if not outlet and comma and _PLACE_AFTER_OUTLET.fullmatch(place.strip()):
+        outlet = known_outlet(head)
+    return outlet
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ _STAMP_DATE = rf"(?:{_ISO}|{_DMY}|{_MDY}|{_NUM_SHORT})"
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
 _ZONE = r"(?:z|[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
 _JOIN = r"(?:\s*(?:,|at|@|-|–|—|\||·|•|/|t)\s*|\s+)"
-_TAIL = rf"(?:{_JOIN}(?:{_TIME})(?:\s*{_ZONE})?)?"
+_TAIL = rf"(?:{_JOIN}(?:{_TIME})(?:,?\s*{_ZONE})?)?"  # "10:14 BST", "10:14, UK"
 _RELATIVE = (
     r"\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:yesterday|today)"
