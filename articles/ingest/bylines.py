@@ -20,7 +20,9 @@ from articles.ingest.wordlists import load_list
 # Letters in any script ("José Núñez"), initials ("J.R."), "O’Brien", "Smith-Jones".
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _BY = re.compile(
-    r"(?:(?:words|written|story|text|posted|report(?:ed|ing)?)\s+)?by[:\s]+(.+)", re.I
+    r"(?:(?:words|written|story|text|posted|analysis|opinion|commentary|review|column"
+    r"|report(?:ed|ing)?)\s+)?by[:\s]+(.+)",
+    re.I,
 )
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][^()/]{0,78}?)??\s*(?:--)?"

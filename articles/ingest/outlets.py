@@ -16,17 +16,21 @@ from articles.ingest.wordlists import data_path
 
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?", re.I)
 # "Source: RT", "via Reuters", "This article was originally published by The Conversation",
-# "Originally published at theguardian.com", "Read the original on apnews.com".
+# "Originally published at theguardian.com", "Read the original on apnews.com",
+# "Copyright 2022 The Associated Press. All rights reserved.", "© 2022 Reuters",
+# "The post <title> appeared first on The Texas Tribune." (a feed repost).
 _SOURCE = re.compile(
     r"(?:source|sources|via|courtesy(?:\s+of)?"
     r"|(?:this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)?\s*)?"
     r"(?:originally\s+|first\s+)?(?:(?:re)?published|appeared|ran)\s+(?:by|in|on|at|from)"
-    r"|read\s+(?:the\s+original|more|the\s+full\s+(?:article|story))\s+(?:at|on|in))"
+    r"|read\s+(?:the\s+original|more|the\s+full\s+(?:article|story))\s+(?:at|on|in)"
+    r"|the\s+post\s+.{1,200}?\s+appeared\s+first\s+on"
+    r"|(?:copyright|©|\(c\))(?:\s*©)?(?:\s*\d{4}(?:\s*[-–]\s*\d{4})?)?(?:\s+by)?)"
     r"\s*[:\-–—]?\s*(?:the\s+website\s+of\s+)?(.{2,80}?)"
-    r"(?:,?\s+(?:under|with|on|and|as)\s.{0,80}?)?[\s.]*",  # "... under a Creative Commons"
+    # "... under a Creative Commons license", "... All rights reserved."
+    r"(?:[.,]?\s+(?:under|with|on|and|as|all\s+rights)\s.{0,80}?)?[\s.]*",
     re.I,
 )
-
 
 _NAV_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _HOME = re.compile(r"(?:(?:back|go|return)\s+to\s+(?:the\s+)?)?(?:home\s*page|homepage|home|front\s+page)", re.I)

@@ -454,7 +454,7 @@ class _Meta:
     outlet: str = ""
 
 
-_META_SEPARATOR = re.compile(r"\s+[·•|\-–—]\s+|\s*[·•|]\s*(?=\S)")
+_META_SEPARATOR = re.compile(r"\s+[·•|/\-–—]\s+|\s*[·•|]\s*(?=\S)")
 _PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}")  # "LONDON", "NEW DELHI"
 
 
@@ -488,7 +488,11 @@ def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
     if not by:
         return None, None
     stamp = match_date_line(date_part)
-    byline = parse_byline(f"By {name_part}") if stamp is not None else None
+    if stamp is None:
+        return None, None
+    byline = parse_byline(f"By {name_part}")
+    if byline is None and len(name_part.split()) == 1:
+        byline = Byline("")  # "April 5, 2022 by newsdesk": a login, not a name
     return (stamp, byline) if byline is not None else (None, None)
 
 
