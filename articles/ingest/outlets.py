@@ -18,9 +18,10 @@ _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#
 # "Source: RT", "via Reuters", "This article was originally published by The Conversation",
 # "Originally published at theguardian.com", "Read the original on apnews.com",
 # "Copyright 2022 The Associated Press. All rights reserved.", "© 2022 Reuters",
-# "The post <title> appeared first on The Texas Tribune." (a feed repost).
+# "The post <title> appeared first on The Texas Tribune." (a feed repost), "From Sky News",
+# "— Australian Associated Press" (a wire story's sign-off).
 _SOURCE = re.compile(
-    r"(?:source|sources|via|courtesy(?:\s+of)?"
+    r"(?:source|sources|via|from|[-–—]{1,2}|distributed\s+by|courtesy(?:\s+of)?"
     r"|(?:this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)?\s*)?"
     r"(?:originally\s+|first\s+)?(?:(?:re)?published|appeared|ran)\s+(?:by|in|on|at|from)"
     r"|read\s+(?:the\s+original|more|the\s+full\s+(?:article|story))\s+(?:at|on|in)"
