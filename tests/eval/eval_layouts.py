@@ -1,16 +1,18 @@
 """Article headers on dump layouts the parser was not written for (issue 17).
 
-`tests/eval/data/layouts/{dev,heldout}/NAME.txt` are dumps in the conventions of wire
+`tests/eval/data/layouts/{dev,heldout,heldout2}/NAME.txt` are dumps in the conventions of wire
 services, broadcasters, newspapers, blogs, aggregators, press releases and pages copied
 from a browser; `NAME.json` beside each lists its articles as a careful reader takes them
 out: title, ISO date or null, byline, outlet, and the first words of the body ("starts",
 used only to pair an article whose title came out wrong). The dev set is what the
 parser's rules were tuned on; the held-out set was written with it, before any rule
-changed, and is never tuned on: its figures are the measure.
+changed, and is never tuned on: its figures are the measure. `heldout2/` is a second
+held-out set, written after the first one's remaining misses had been read (so that set
+is no longer unseen) and before the parser changed again; it is never tuned on either.
 
 Prints exact-match rates of titles, bylines (the same names in any order), dates and
 outlets (case aside), and the share of dumps split into the right number of articles.
-Fails when a held-out rate is below 0.95. `-v` lists every miss.
+Fails when a rate on a held-out set is below 0.95. `-v` lists every miss.
 
     PYTHONPATH=. python -m tests.eval eval_layouts
     PYTHONPATH=. python -c 'import sys; from tests.eval.eval_layouts import main; main(["-v"])'
@@ -29,7 +31,8 @@ from tests.eval.shared import LABELS
 from tests.ingest.heldout_score import _names
 
 LAYOUTS = LABELS / "layouts"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
+HELD_OUT = ("heldout", "heldout2")
 FIELDS = ("title", "byline", "published", "outlet")
 THRESHOLD = 0.95
 
@@ -115,9 +118,14 @@ def main(argv: list[str]) -> int:
         for split, tally in tallies.items():
             print(f"\n{split} misses:")
             print("\n".join(f"- {miss}" for miss in tally.misses) or "- none")
-    below = [key for key in FIELDS if tallies["heldout"].rate(key) < THRESHOLD]
+    below = [
+        f"{split} {key}"
+        for split in HELD_OUT
+        for key in FIELDS
+        if tallies[split].rate(key) < THRESHOLD
+    ]
     if below:
-        print(f"held-out below {THRESHOLD}: {', '.join(below)}")
+        print(f"below {THRESHOLD}: {', '.join(below)}")
     return 1 if below else 0
 
 
