@@ -29,6 +29,7 @@ _DATELINE = re.compile(
     r"(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[A-Za-z][^/]{1,38})/)\s*(?:--|[-–—:])"
 )
 _PLACE_AFTER_OUTLET = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
+_WITH_AGENCY = re.compile(r"(.+?)\s+(?:with|and|/)\s+(.+)", re.I)
 _FOR_OUTLET = re.compile(r"(.+?),?\s+for\s+(.+)", re.I)
 # "Reporter: Jane Doe", "Author: Jane Doe", "Words: Jane Doe".
 _LABELLED = re.compile(r"(?:reporter|author|writer|words|text|story|reporting)\s*:\s*(.+)", re.I)
@@ -108,6 +109,9 @@ def _by_whom(text: str) -> Byline | None:
     words = text.split()
     if _is_desk(words):  # "Staff Reporter"; "Reuters Staff" is also its outlet's
         return Byline(text, outlet_name(" ".join(words[:-1])))
+    with_agency = _WITH_AGENCY.fullmatch(text)  # "France 24 with Reuters": the outlet's
+    if with_agency and (known := outlet_name(with_agency.group(1))):
+        return Byline("", known) if outlet_name(with_agency.group(2)) else None
     for_outlet = _FOR_OUTLET.fullmatch(text)
     if for_outlet and (known := outlet_name(for_outlet.group(2))):  # "Jane Doe for MailOnline"
         found = _split_name_outlet(for_outlet.group(1), require_outlet=False)

@@ -108,6 +108,11 @@ def _match_one(part: str) -> DateStamp | None:
     return DateStamp(_to_date(m), part)
 
 
+def is_clock(text: str) -> bool:
+    """A time of day alone: "14:20", "9:00pm", "10:14 AM IST"."""
+    return _TIME_RE.fullmatch(text.strip()) is not None
+
+
 def match_month_line(line: str) -> DateStamp | None:
     """A header line naming a month but no day ("October, 2019", "Tuesday October 2019"):
     a date line whose value is unknown. Apart from `match_date_line`, because in body
@@ -128,7 +133,7 @@ def find_date(text: str) -> dt.date | None:
 def _strip_label(text: str) -> str:
     text = text.strip()
     labels = load_patterns("date_prefixes.txt")
-    m = re.match(rf"(?:{labels.pattern})\s*:?\s+", text + " ", re.IGNORECASE)
+    m = re.match(rf"(?:{labels.pattern})\s*[:\-–—]?\s+", text + " ", re.IGNORECASE)
     if m is not None:
         text = text[m.end() :].strip()
     return text

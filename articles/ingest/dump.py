@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from articles.ingest.boilerplate import (
     BEFORE_FOOTER_RUN,
@@ -51,6 +52,8 @@ def parse_dump_lines(
                 f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
             continue
+        if not articles and not article.outlet and segmenter.masthead:
+            article = replace(article, outlet=segmenter.masthead)  # the page's masthead
         articles.append(article)
     if not articles:
         raise NoArticlesFound(

@@ -32,7 +32,7 @@ from articles.ingest.bylines import (
     parse_byline,
     read_dateline,
 )
-from articles.ingest.dates import DateStamp, match_date_line, match_month_line
+from articles.ingest.dates import DateStamp, is_clock, match_date_line, match_month_line
 from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, TEXT, LineWindow
 from articles.ingest.outlets import source_line_outlet, title_and_outlet
 from articles.ingest.reflow import ends_sentence
@@ -115,6 +115,8 @@ class Segmenter:
     def __init__(self, lines: Iterable[str]) -> None:
         self.window = LineWindow(lines)
         self.notes: list[str] = []
+        # An outlet's name above the first article, however far: a copied page's masthead.
+        self.masthead = ""
 
     def blocks(self) -> Iterator[Block]:
         w = self.window
@@ -127,6 +129,8 @@ class Segmenter:
                 in_footer = True
             header = self._read_header(k, in_footer=in_footer, floor=floor)
             if header is None:
+                if pending is None and not self.masthead:
+                    self.masthead = outlet_name(self._text(k))
                 if pending is None and k - w.first_content > 2 * _LOOKBACK:
                     # Nothing before the first article is kept but what a header may claim.
                     w.release(w.content(k - _LOOKBACK - 1) + 1)
@@ -161,8 +165,10 @@ class Segmenter:
         scan = _Scan()
         q = self._scan_header(k, header, scan)
         if scan.names:
-            if scan.has_meta and self._set_apart(scan.names_at + scan.names_used - 1):
-                header.byline = scan.names  # "Jane Doe" set apart under the date
+            end = scan.names_at + scan.names_used
+            under_date = _one_person(scan.names) and self._paragraph_at(end)
+            if scan.has_meta and (self._set_apart(end - 1) or under_date):
+                header.byline = scan.names  # "Jane Doe" under the date, then the body
                 self._consume(header, scan.names_at, scan.names_used)
             else:
                 q = scan.names_at  # those name-like lines begin the body
@@ -238,6 +244,11 @@ class Segmenter:
         scan.has_meta = True
         self._consume(header, q, used)
         return used
+
+    def _paragraph_at(self, q: int) -> bool:
+        """Line q opens a paragraph: capitalised and long, not a wrapped name's tail."""
+        line = self._text(q)
+        return _starts_upper(line) and len(line.split()) >= _BODY_WORDS
 
     def _label_above_title(self, k: int) -> bool:
         """Line k is navigation or a section label above the real headline: more
@@ -356,14 +367,10 @@ class Segmenter:
         if seen:
             return not ends_sentence(self._text(q - 1))
         words = len(line.split())
-        # A dek with no full stop is as long as the headline or longer: "Shop owners fear
-        # the loss of parking will drive away customers" under a shorter headline.
-        # A section label ("Finance & economics") has no dek: the line under it is the title.
-        dek = (
-            words >= max(_DEK_WORDS, len(title.split()))
-            and not _is_kicker(title)
-            and not self._gap_has(q, BLANK)
-        )
+        # A dek with no full stop, right under the headline: "Shop owners fear the loss of
+        # parking will drive away customers". A section label ("Finance & economics") has
+        # no dek: the line under it is the title.
+        dek = words >= _DEK_WORDS and not _is_kicker(title) and not self._gap_has(q, BLANK)
         return _starts_upper(line) and (
             words >= _STANDFIRST_WORDS or ends_sentence(line) or dek
         )
@@ -472,6 +479,8 @@ def _meta_line(line: str) -> _Meta | None:
         stamp = match_date_line(part)
         if stamp is not None:
             published, dated = published or stamp.value, True
+        elif is_clock(part):
+            continue  # "Updated: 09/02/2022 - 14:20": the time of the date before it
         elif known := outlet_name(part):
             outlet = outlet or known
         elif (by := parse_byline(part)) is not None or is_name(part, max_words=4):
@@ -518,6 +527,12 @@ def _is_title_like(line: str, next_line: str) -> bool:
         and not is_byline_line(line)
         and not is_credit_line(line)
     )
+
+
+def _one_person(names: str) -> bool:
+    """A bare line that can only be a person's name: two to four words, not "The Hague"."""
+    words = names.split()
+    return 2 <= len(words) <= 4 and words[0].lower() not in {"the", "a", "an"}
 
 
 def _is_kicker(line: str) -> bool:
