@@ -164,3 +164,60 @@ def test_date_lines_with_clocks_labels_and_short_years(
 ) -> None:
     stamp = match_date_line(line)
     assert (stamp.value if stamp is not None else None) == published
+
+
+def test_a_dek_under_the_headline_stays_in_the_body() -> None:
+    article = _one(
+        "Nurses vote to accept revised pay offer after months of strikes\n"
+        "Union says members backed the deal by a narrow margin\nBy Sarah Holt\n4 April 2023"
+    )
+    assert article.title == "Nurses vote to accept revised pay offer after months of strikes"
+    assert article.body.startswith("Union says members backed the deal")
+    assert article.byline == "Sarah Holt"
+
+
+def test_a_name_right_under_the_date_and_above_the_body_is_the_byline() -> None:
+    article = _one("The Long Road Back for Small Farm Dairies\nApril 4, 2023 · 6:00 AM ET\nMaria Lindqvist")
+    assert (article.byline, article.published) == ("Maria Lindqvist", dt.date(2023, 4, 4))
+    assert _one("Dutch farmers block motorways\n4 April 2023\nThe Hague").byline == ""
+
+
+def test_bare_desk_bylines_and_an_outlet_with_its_agency() -> None:
+    assert _one("Cotton growers demand higher support price\nOur Correspondent\n4 April 2023").byline == (
+        "Our Correspondent"
+    )
+    article = _one(
+        "Alpine towns ration water after dry winter\n"
+        "By France 24 with Reuters • Updated: 04/04/2023 - 16:45"
+    )
+    assert (article.byline, article.outlet, article.published) == (
+        "",
+        "France 24",
+        dt.date(2023, 4, 4),
+    )
+
+
+def test_a_masthead_far_above_the_first_article_is_its_outlet() -> None:
+    nav = "\n".join(["Sign in", "Home", "World", "Companies", "Tech", "Markets", "Climate"] * 2)
+    text = f"Financial Times\n{nav}\nShipping groups warn of higher costs\nBy Harriet Okonjo\n4 April 2023\n{BODY}\n"
+    (article,) = parse(text.encode(), "page.txt").articles
+    assert article.outlet == "Financial Times"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Copyright 2022 The Associated Press. All rights reserved.", "Associated Press"),
+        ("© 2022 Reuters", "Reuters"),
+        ("The post City approves budget appeared first on The Texas Tribune.", "The Texas Tribune"),
+        ("— Australian Associated Press", "Australian Associated Press"),
+        ("via CBC News", "CBC News"),
+    ],
+)
+def test_copyright_repost_and_sign_off_lines_name_the_outlet(line: str, outlet: str) -> None:
+    assert source_line_outlet(line) == outlet
+
+
+def test_the_seed_names_no_outlet_for_any_of_its_articles(seed_bytes: bytes) -> None:
+    # Its blog layout has no masthead, source line or dateline: unknown is right (issue 17).
+    assert [a.outlet for a in parse(seed_bytes, "seed.txt").articles] == ["", "", ""]
