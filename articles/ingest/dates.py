@@ -34,26 +34,34 @@ _DMY = rf"(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>{_YEAR})"
 _MDY = rf"(?P<mm>{_MONTH})\s+(?P<md>{_DAY}),?\s+(?P<my>{_YEAR})"
 _NUM = rf"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})"
 _DATE = rf"(?:{_ISO}|{_DMY}|{_MDY}|{_NUM})"
+# A whole stamp may print a two-digit year ("04/04/22 10:14 AM ET"); inside running text
+# (find_date) "4/4/22" is as often a score or a fraction, so only stamps read it.
+_NUM_SHORT = rf"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR}|\d\d)"
+_STAMP_DATE = rf"(?:{_ISO}|{_DMY}|{_MDY}|{_NUM_SHORT})"
 
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
 _ZONE = r"(?:z|[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
 _JOIN = r"(?:\s*(?:,|at|@|-|–|—|\||·|•|/|t)\s*|\s+)"
-_TAIL = rf"(?:{_JOIN}(?:{_TIME})(?:\s*{_ZONE})?)?"
+_TAIL = rf"(?:{_JOIN}(?:{_TIME})(?:,?\s*{_ZONE})?)?"  # "10:14 BST", "10:14, UK"
 _RELATIVE = (
     r"\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:yesterday|today)"
 )
 
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d/.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d/.])")
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 # CNN prints the time first: "Updated 3:45 PM EDT, Wed April 12, 2017".
 _HEAD = rf"(?:(?:{_TIME})(?:\s*{_ZONE})?{_JOIN})?"
 _STAMP_RE = re.compile(
-    rf"{_HEAD}(?:{_WEEKDAY}\s*)?(?:{_DATE}){_TAIL}\.?",
+    rf"{_HEAD}(?:{_WEEKDAY}\s*)?(?:{_STAMP_DATE}){_TAIL}\.?",
     re.IGNORECASE,
 )
 # A bare time between stamp parts: "April 12, 2017 / 4:09 PM / Updated 7 years ago".
 _TIME_RE = re.compile(rf"(?:{_TIME})(?:\s*{_ZONE})?", re.IGNORECASE)
 _RELATIVE_RE = re.compile(_RELATIVE, re.IGNORECASE)
+# "October, 2019" (a day line may stand above it): a date line that names no day.
+_MONTH_YEAR_RE = re.compile(rf"(?:{_WEEKDAY}\s*)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,19 @@ def _match_one(part: str) -> DateStamp | None:
     return DateStamp(_to_date(m), part)
 
 
+def is_clock(text: str) -> bool:
+    """A time of day alone: "14:20", "9:00pm", "10:14 AM IST"."""
+    return _TIME_RE.fullmatch(text.strip()) is not None
+
+
+def match_month_line(line: str) -> DateStamp | None:
+    """A header line naming a month but no day ("October, 2019", "Tuesday October 2019"):
+    a date line whose value is unknown. Apart from `match_date_line`, because in body
+    text such a line is as often the tail of a date split over lines."""
+    text = _strip_label(" ".join(line.split()))
+    return DateStamp(None, line.strip()) if _MONTH_YEAR_RE.fullmatch(text) else None
+
+
 def find_date(text: str) -> dt.date | None:
     """The first valid date anywhere in `text` (ISO, RFC 2822, "April 12, 2017", ...)."""
     for m in _DATE_RE.finditer(text):
@@ -112,7 +133,7 @@ def find_date(text: str) -> dt.date | None:
 def _strip_label(text: str) -> str:
     text = text.strip()
     labels = load_patterns("date_prefixes.txt")
-    m = re.match(rf"(?:{labels.pattern})\s+", text + " ", re.IGNORECASE)
+    m = re.match(rf"(?:{labels.pattern})\s*[:\-–—]?\s+", text + " ", re.IGNORECASE)
     if m is not None:
         text = text[m.end() :].strip()
     return text
@@ -129,13 +150,20 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["my"]), _month(g["mm"]), _day(g["md"]))
         if g.get("n1"):
             first, second = int(g["n1"]), int(g["n2"])
-            day_first = g["sep"] == "." or first > 12
+            year = int(g["ny"]) if len(g["ny"]) == 4 else 2000 + int(g["ny"])
+            day_first = g["sep"] == "." or first > 12 or _clock_24h(m.string)
             if day_first:
-                return dt.date(int(g["ny"]), second, first)
-            return dt.date(int(g["ny"]), first, second)
+                return dt.date(year, second, first)
+            return dt.date(year, first, second)
     except ValueError:
         return None
     return None
+
+
+def _clock_24h(text: str) -> bool:
+    """A time with no am/pm ("05/03/2021 - 10:15"): printed outside the US, where a
+    numeric date puts the day first. "04/03/2022 4:30 PM EDT" stays month-first."""
+    return _CLOCK.search(text) is not None and _AM_PM.search(text) is None
 
 
 def _month(name: str) -> int:

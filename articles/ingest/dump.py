@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from articles.ingest.boilerplate import (
     BEFORE_FOOTER_RUN,
@@ -16,6 +17,7 @@ from articles.ingest.bylines import dateline_outlet
 from articles.ingest.decode import iter_lines
 from articles.ingest.reflow import Paragraph, reflow
 from articles.ingest.segment import Block, Segmenter
+from articles.ingest.storable import storable_article
 from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
 
 # Fewer words than this is a stray headline or a comment, not an article.
@@ -50,6 +52,8 @@ def parse_dump_lines(
                 f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
             continue
+        if not articles and not article.outlet and segmenter.masthead:
+            article = replace(article, outlet=segmenter.masthead)  # the page's masthead
         articles.append(article)
     if not articles:
         raise NoArticlesFound(
@@ -75,7 +79,7 @@ def whole_text_article(text: str, title: str = "") -> ParsedArticle:
             title = lines[first].strip()
             lines = lines[first + 1 :]
     paragraphs = [p for p in reflow(lines) if p.text]
-    return _build(title.strip(), paragraphs, source_name="")
+    return storable_article(_build(title.strip(), paragraphs, source_name=""))[0]
 
 
 def _article(block: Block, source_name: str, *, last: bool) -> tuple[ParsedArticle, list[str]]:

@@ -21,6 +21,7 @@ from articles.ingest.dates import find_date
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
 from articles.ingest.reflow import reflow
+from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle, ParseResult
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md"})
@@ -59,6 +60,11 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
 
 
 def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
+    # Each entry of a zip is cleaned on its own, so its notes name the entry.
+    return storable_result(_parse_format(data, name, limits, inside_zip=inside_zip))
+
+
+def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
     label = name or "The file"
     if not data or data.isspace():  # not data.strip(): that copies the whole upload
         raise IngestError(f"{label} is empty.", "Upload a file that contains the articles.")

@@ -23,9 +23,18 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from articles.ingest.boilerplate import MIN_WORDS_BEFORE_FOOTER, is_credit_line
-from articles.ingest.bylines import Byline, clean_name, is_name, outlet_name, parse_byline
-from articles.ingest.dates import DateStamp, match_date_line
-from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, LineWindow
+from articles.ingest.bylines import (
+    Byline,
+    clean_name,
+    is_byline_line,
+    is_name,
+    outlet_name,
+    parse_byline,
+    read_dateline,
+)
+from articles.ingest.dates import DateStamp, is_clock, match_date_line, match_month_line
+from articles.ingest.lines import BLANK, FOOTER, JUNK, SEP, TEXT, LineWindow
+from articles.ingest.outlets import source_line_outlet, title_and_outlet
 from articles.ingest.reflow import ends_sentence
 from articles.ingest.wordlists import load_list
 
@@ -38,7 +47,9 @@ _WRAP_ENDINGS = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "t
 _HEADER_SPAN = 10  # lines after a title in which its date/byline may appear
 _LOOKBACK = 8  # lines above a title in which a date or an outlet line may stand
 _KICKER_WORDS = 4  # section labels and navigation above a headline: "News | Turkey"
-_STANDFIRST_WORDS = 15  # a title is rarely this long; a standfirst usually is
+_MAX_STANDFIRST = 3  # lines of standfirst between a title and its date or byline
+_STANDFIRST_WORDS = 15
+_DEK_WORDS = 6  # a title is rarely this long; a standfirst usually is
 # A headline with no date or byline is only believed when it is long Title Case set
 # apart by blank lines, with a full paragraph after it.
 _BARE_TITLE_WORDS = 6
@@ -80,6 +91,23 @@ class _Header:
     outlet: str = ""
     meta_lines: set[int] = field(default_factory=set)
 
+    def take(self, published: dt.date | None, byline: str, outlet: str) -> None:
+        """Fill what the header does not know yet; the first line to say it wins."""
+        self.published = self.published or published
+        self.byline = self.byline or byline
+        self.outlet = self.outlet or outlet
+
+
+@dataclass
+class _Scan:
+    """What reading the lines under a title has found so far."""
+
+    has_meta: bool = False
+    names: str = ""  # a bare name, a byline only if a date follows or it is set apart
+    names_at: int = -1
+    names_used: int = 0
+    standfirst: int = 0
+
 
 class Segmenter:
     """Reads a dump's lines once and yields its article blocks in order."""
@@ -87,6 +115,8 @@ class Segmenter:
     def __init__(self, lines: Iterable[str]) -> None:
         self.window = LineWindow(lines)
         self.notes: list[str] = []
+        # An outlet's name above the first article, however far: a copied page's masthead.
+        self.masthead = ""
 
     def blocks(self) -> Iterator[Block]:
         w = self.window
@@ -99,6 +129,8 @@ class Segmenter:
                 in_footer = True
             header = self._read_header(k, in_footer=in_footer, floor=floor)
             if header is None:
+                if pending is None and not self.masthead:
+                    self.masthead = outlet_name(self._text(k))
                 if pending is None and k - w.first_content > 2 * _LOOKBACK:
                     # Nothing before the first article is kept but what a header may claim.
                     w.release(w.content(k - _LOOKBACK - 1) + 1)
@@ -130,69 +162,102 @@ class Segmenter:
             return None  # a commenter's name above a comment date
         title_line = self.window.content(k)
         header = _Header(title_line=title_line, body_start=k + 1, start_line=title_line)
-        has_meta = False
-        names, names_at, names_used = "", -1, 0
-        standfirst = 0
-        q = k + 1
-        while self.window.has(q) and q - k <= _HEADER_SPAN and not self._strong(q):
-            stamp, used = self._date_at(q)
-            if stamp is None:
-                stamp, by = _date_with_byline(self._text(q))
-                if by is not None:
-                    header.byline = header.byline or by.name
-                    header.outlet = header.outlet or by.outlet
-                    used = 1
-            if stamp is not None:
-                if header.published is None:
-                    header.published = stamp.value
-                if names and not header.byline:
-                    header.byline = names  # a bare name is a byline when a date follows
-                    self._consume(header, names_at, names_used)
-                    names = ""
-                has_meta = True
-                self._consume(header, q, used)
-                q += used
-                continue
-            byline, used = self._byline_at(q)
-            if byline is not None:
-                header.byline = header.byline or byline.name
-                header.outlet = header.outlet or byline.outlet
-                has_meta = True
-                self._consume(header, q, used)
-                q += used
-                continue
-            outlet = outlet_name(self._text(q))
-            if outlet:
-                header.outlet = header.outlet or outlet
-                has_meta = True
-                self._consume(header, q, 1)
-                q += 1
-                continue
-            if not names and not header.byline:
-                run, used = self._name_run(q)
-                if run:
-                    names, names_at, names_used = run, q, used
-                    q += used
-                    continue
-            if not has_meta and not names and standfirst < 3 and self._standfirst(q, standfirst):
-                standfirst += 1  # stays in the body as its first paragraph
-                q += 1
-                continue
-            break
-        if names:
-            if has_meta and self._set_apart(names_at + names_used - 1):
-                header.byline = names  # "Jane Doe" set apart under the date
-                self._consume(header, names_at, names_used)
+        scan = _Scan()
+        q = self._scan_header(k, header, scan)
+        if scan.names:
+            end = scan.names_at + scan.names_used
+            under_date = _one_person(scan.names) and self._paragraph_at(end)
+            if scan.has_meta and (self._set_apart(end - 1) or under_date):
+                header.byline = scan.names  # "Jane Doe" under the date, then the body
+                self._consume(header, scan.names_at, scan.names_used)
             else:
-                q = names_at  # those name-like lines begin the body
+                q = scan.names_at  # those name-like lines begin the body
         # A date or outlet above is only this title's when text, not more navigation,
         # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
-        if (has_meta or not _is_kicker(self._text(k + 1))) and self._look_back(k, floor, header):
+        has_meta = scan.has_meta or bool(title_and_outlet(title)[1])
+        if (has_meta or not self._label_above_title(k)) and self._look_back(k, floor, header):
             has_meta = True
         if not has_meta and not self._strong(k) and not self._bare_headline(k):
             return None
         header.body_start = q if has_meta else k + 1
         return header
+
+    def _scan_header(self, k: int, header: _Header, scan: _Scan) -> int:
+        """Read the lines under the title at k that belong to its header; the text-line
+        number where the body starts."""
+        q = k + 1
+        while self.window.has(q) and q - k <= _HEADER_SPAN and not self._strong(q):
+            used = self._meta_at(q, header, scan)
+            if used:
+                q += used
+                continue
+            if not scan.names and not header.byline:
+                run, used = self._name_run(q)
+                if run:
+                    scan.names, scan.names_at, scan.names_used = run, q, used
+                    q += used
+                    continue
+            dateline = read_dateline(self._text(q))
+            if dateline is not None:  # the body's first line, and the header's evidence
+                header.take(dateline.published, "", dateline.outlet)
+                scan.has_meta = True
+                break
+            if (
+                not scan.has_meta
+                and not scan.names
+                and scan.standfirst < _MAX_STANDFIRST
+                and self._standfirst(q, scan.standfirst, self._text(k))
+            ):
+                scan.standfirst += 1  # stays in the body as its first paragraph
+                q += 1
+                continue
+            break
+        return q
+
+    def _meta_at(self, q: int, header: _Header, scan: _Scan) -> int:
+        """How many lines from q are a date, a header line, a byline or an outlet's
+        name (taken into the header); 0 when line q is none of them."""
+        line = self._text(q)
+        stamp, used = self._date_at(q)
+        if stamp is None:
+            stamp, by = _date_with_byline(line)
+            if by is not None:
+                header.take(None, by.name, by.outlet)
+                used = 1
+        if stamp is not None:
+            header.take(stamp.value, "", "")
+            if scan.names and not header.byline:
+                header.byline = scan.names  # a bare name is a byline when a date follows
+                self._consume(header, scan.names_at, scan.names_used)
+                scan.names = ""
+        elif (meta := _meta_line(line)) is not None:
+            header.take(meta.published, meta.byline, meta.outlet)
+            used = 1
+        elif (byline := self._byline_at(q))[0] is not None:
+            header.take(None, byline[0].name, byline[0].outlet)
+            used = byline[1]
+        elif outlet := outlet_name(line):
+            header.take(None, "", outlet)
+            used = 1
+        else:
+            return 0
+        scan.has_meta = True
+        self._consume(header, q, used)
+        return used
+
+    def _paragraph_at(self, q: int) -> bool:
+        """Line q opens a paragraph: capitalised and long, not a wrapped name's tail."""
+        line = self._text(q)
+        return _starts_upper(line) and len(line.split()) >= _BODY_WORDS
+
+    def _label_above_title(self, k: int) -> bool:
+        """Line k is navigation or a section label above the real headline: more
+        navigation follows it ("War in Syria" / "World"), or a headline does
+        ("Finance & economics" / "Why central banks are buying gold again")."""
+        following = self._text(k + 1)
+        return _is_kicker(following) or (
+            _is_kicker(self._text(k)) and _is_title_like(following, self._text(k + 2))
+        )
 
     def _look_back(self, k: int, floor: int, header: _Header) -> bool:
         """Claim a date stamp or an outlet's name printed above the title, with the
@@ -255,6 +320,11 @@ class Segmenter:
             stamp = match_date_line(" ".join(parts))
             if stamp is not None:
                 return stamp, used
+        # No day in it: "Tuesday" / "October, 2019" is still the header's date line.
+        for used in range(len(parts), 0, -1):
+            stamp = match_month_line(" ".join(parts[:used]))
+            if stamp is not None:
+                return stamp, used
         return None, 0
 
     def _byline_at(self, q: int) -> tuple[Byline | None, int]:
@@ -264,6 +334,8 @@ class Segmenter:
             found = parse_byline(f"By {run or self._text(q + 1)}")
             return (found, 1 + (used or 1)) if found else (None, 0)
         found = parse_byline(line)
+        if found is None and is_byline_line(line):
+            found = Byline("")  # an editor's credit or a role line: header, not body
         return (found, 1) if found else (None, 0)
 
     def _name_run(self, q: int) -> tuple[str, int]:
@@ -290,12 +362,17 @@ class Segmenter:
                 return best
         return "", 0
 
-    def _standfirst(self, q: int, seen: int) -> bool:
+    def _standfirst(self, q: int, seen: int, title: str) -> bool:
         line = self._text(q)
         if seen:
             return not ends_sentence(self._text(q - 1))
+        words = len(line.split())
+        # A dek with no full stop, right under the headline: "Shop owners fear the loss of
+        # parking will drive away customers". A section label ("Finance & economics") has
+        # no dek: the line under it is the title.
+        dek = words >= _DEK_WORDS and not _is_kicker(title) and not self._gap_has(q, BLANK)
         return _starts_upper(line) and (
-            len(line.split()) >= _STANDFIRST_WORDS or ends_sentence(line)
+            words >= _STANDFIRST_WORDS or ends_sentence(line) or dek
         )
 
     # -- blocks ------------------------------------------------------------------
@@ -305,8 +382,11 @@ class Segmenter:
         body: list[str] = []
         words = 0
         cut = links = False
+        source = ""
         for i in range(header.title_line + 1, end):
             kind = w.kind(i)
+            if not source and kind in (JUNK, TEXT):
+                source = source_line_outlet(w.line(i))  # "Source: The Herald" on a repost
             if i in header.meta_lines or kind == JUNK:
                 continue
             if kind == FOOTER and words < MIN_WORDS_BEFORE_FOOTER:
@@ -327,12 +407,13 @@ class Segmenter:
             else:
                 body.append(w.line(i))
                 words += len(body[-1].split())
+        title, named = title_and_outlet(w.line(header.title_line))
         return Block(
-            title=w.line(header.title_line),
+            title=title,
             lines=tuple(body),
             published=header.published,
             byline=header.byline,
-            outlet=header.outlet,
+            outlet=header.outlet or named or source,
             cut_at_footer=cut,
         )
 
@@ -373,13 +454,54 @@ class Segmenter:
         return self.window.kind(self.window.content(k) + 1) in (BLANK, SEP, JUNK)
 
 
+@dataclass(frozen=True)
+class _Meta:
+    published: dt.date | None = None
+    byline: str = ""
+    outlet: str = ""
+
+
+_META_SEPARATOR = re.compile(r"\s+[·•|/\-–—]\s+|\s*[·•|]\s*(?=\S)")
+_PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}")  # "LONDON", "NEW DELHI"
+
+
+def _meta_line(line: str) -> _Meta | None:
+    """A header line of parts set apart by "·", "•" or "|", each an outlet, a date or a
+    byline, with an outlet or a date among them: "Fox News · 2016-09-29",
+    "Jane Doe · CBC News · Posted: Mar 05, 2021 4:00 AM ET", "TNN | Updated: May 20, 2022"."""
+    parts = [part for part in _META_SEPARATOR.split(line.strip()) if part]
+    if len(parts) < 2:
+        return None
+    published: dt.date | None = None
+    byline = outlet = ""
+    dated = False
+    for part in parts:
+        stamp = match_date_line(part)
+        if stamp is not None:
+            published, dated = published or stamp.value, True
+        elif is_clock(part):
+            continue  # "Updated: 09/02/2022 - 14:20": the time of the date before it
+        elif known := outlet_name(part):
+            outlet = outlet or known
+        elif (by := parse_byline(part)) is not None or is_name(part, max_words=4):
+            byline = byline or (by.name if by is not None else clean_name(part))
+            outlet = outlet or (by.outlet if by is not None else "")
+        elif not _PLACE.fullmatch(part):  # "Apr 4th 2022 | LONDON": the place is no news
+            return None
+    return _Meta(published, byline, outlet) if dated or outlet else None
+
+
 def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
     """WordPress style "Posted on April 12, 2017 by Jane Doe"."""
     date_part, by, name_part = line.rpartition(" by ")
     if not by:
         return None, None
     stamp = match_date_line(date_part)
-    byline = parse_byline(f"By {name_part}") if stamp is not None else None
+    if stamp is None:
+        return None, None
+    byline = parse_byline(f"By {name_part}")
+    if byline is None and len(name_part.split()) == 1:
+        byline = Byline("")  # "April 5, 2022 by newsdesk": a login, not a name
     return (stamp, byline) if byline is not None else (None, None)
 
 
@@ -402,9 +524,15 @@ def _is_title_like(line: str, next_line: str) -> bool:
     return (
         match_date_line(line) is None
         and not outlet_name(line)
-        and parse_byline(line) is None
+        and not is_byline_line(line)
         and not is_credit_line(line)
     )
+
+
+def _one_person(names: str) -> bool:
+    """A bare line that can only be a person's name: two to four words, not "The Hague"."""
+    words = names.split()
+    return 2 <= len(words) <= 4 and words[0].lower() not in {"the", "a", "an"}
 
 
 def _is_kicker(line: str) -> bool:

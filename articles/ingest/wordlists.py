@@ -21,3 +21,8 @@ def load_patterns(name: str) -> re.Pattern[str]:
     """One case-insensitive regex that fully matches any entry of data/<name>."""
     alternatives = "|".join(f"(?:{entry})" for entry in load_list(name))
     return re.compile(rf"(?:{alternatives})", re.IGNORECASE)
+
+
+def data_path(name: str) -> Path:
+    """The path of data/<name>, for files that are not plain lists (CSV)."""
+    return _DATA / name
