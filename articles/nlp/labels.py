@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.lexicons import load_lexicon
 from articles.nlp.types import ActorRef, SignalResult
 
-if TYPE_CHECKING:
-    from articles.nlp.signals import QuoteZones
+
+class QuoteZones(Protocol):
+    """What labels need of `signals.QuoteZones` (a Protocol, so labels never imports signals)."""
+
+    def covers(self, start: int, end: int) -> bool: ...
 
 # Dependencies by which a title word hangs off the name it precedes
 # ("U.S. Secretary of State Rex Tillerson", "Russian Foreign Minister Sergey Lavrov").
@@ -166,6 +170,21 @@ def find_labels(
             start, end = _event_extent(chunk)
             emit(start, end, "event", None)
     return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+
+def mark_evaluative(
+    labels: Sequence[SignalResult], loaded: Sequence[SignalResult]
+) -> list[SignalResult]:
+    """Labels that carry the outlet's own loaded word ("the embattled congressman", "the
+    far-left lawmaker") are `evaluative`: the page highlights only those. A name never is,
+    and a plain title or office has no loaded word to carry."""
+    own = [(s.start, s.end) for s in loaded if not s.in_quote]
+    return [
+        replace(label, evaluative=True)
+        if label.category != "name" and any(label.start <= a and b <= label.end for a, b in own)
+        else label
+        for label in labels
+    ]
 
 
 def _name_suffix(index: ActorIndex, form: str, actor: str) -> str | None:

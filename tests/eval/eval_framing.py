@@ -1,6 +1,6 @@
 """The outlet's own loaded language, measured on real articles labelled by reading.
 
-Run as `python -m tests.eval.eval_framing [-v] [--speed]`. The labels are in
+Run as `python -m tests.eval.eval_framing [tune|heldout] [-v] [--speed]`. The labels are in
 `tests/eval/data/framing/` (`tune.jsonl`, `heldout.jsonl`; guidelines in
 docs/FRAMING-LABELS.md); the texts are read from ../shared/data (multi-outlet events
 21-32 and six PolNeAR articles) and never copied here. `heldout.jsonl` is never tuned on.
@@ -127,7 +127,8 @@ def main(argv: list[str]) -> int:
     if data is None:
         return shared.say_missing("eval_framing")
     texts = article_texts(data)
-    splits = {split: load_split(split, texts) for split in SPLITS}
+    chosen = [a for a in argv if a in SPLITS] or list(SPLITS)
+    splits = {split: load_split(split, texts) for split in chosen}
     failed = False
     for split, articles in splits.items():
         scores = evaluate(articles, verbose="-v" in argv)
