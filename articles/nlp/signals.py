@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
 from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
-from articles.nlp.quote_marks import pair_marks
+from articles.nlp.quote_marks import Segment, pair_marks
 from articles.nlp.types import ActorRef, QuoteResult, SignalResult
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_CLOSING_MARK = re.compile(r"[”»]")
 
 # A quoted passage this long is someone's words even if the quote finder missed it.
 _MIN_QUOTE_WORDS = 5
@@ -89,8 +90,27 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     # A mixed quote's span holds the outlet's own words around the quoted ones: only the
     # words between its marks (found below) are the speaker's.
     ranges = [(q.start, q.end) for q in quotes if q.end > q.start and q.kind != "mixed"]
-    ranges += [seg.inner for seg in pair_marks(doc.text)]
+    body = doc.text  # Doc.text rebuilds the string on every access
+    segments = pair_marks(body)
+    ranges += [seg.inner for seg in segments]
+    ranges += _nested_quote_ranges(body, segments)
     return QuoteZones(ranges)
+
+
+def _nested_quote_ranges(text: str, segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """A quote holding a quote in the same marks (“… “Constitutional Authority
+    Statements” controversial.”) pairs its opening mark with the inner closing one; the
+    closing mark left over ends the outer quote, begun by the last mark opened before it
+    in the same paragraph."""
+    used = {seg.close for seg in segments}
+    opens = [seg.open for seg in segments]
+    ranges = []
+    for m in _CLOSING_MARK.finditer(text):
+        i = bisect_right(opens, m.start()) - 1
+        if m.start() in used or i < 0 or "\n" in text[opens[i] : m.start()]:
+            continue
+        ranges.append((opens[i] + 1, m.start()))
+    return ranges
 
 
 def find_signals(
@@ -413,7 +433,7 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     if m.category == "booster" and single and first.i > first.head.i:
         return False  # "laid out the goals clearly": manner, not the writer's certainty
     wanted = lexicon.column(m.term, 2)
-    if single and wanted and not _has_pos(first, wanted):
+    if single and wanted and not any(_has_pos(first, pos) for pos in wanted.split("|")):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if lexicon.column(m.term, 3) == "event":
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase

@@ -502,3 +502,12 @@ def test_a_mixed_quotes_paraphrase_stays_in_the_outlets_voice() -> None:
     quote = quote_in(text, 'the plan was "dead"', cue="said", kind="mixed")
     found = signals(text, "loaded", quotes=(quote,))
     assert [(s.text, s.in_quote) for s in found] == [("embattled", False)]
+
+
+def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
+    text = (
+        "The site wrote: “It is clear that “Authority Statements” would be "
+        "controversial and contentious.” The bill passed."
+    )
+    found = signals(text, "loaded")
+    assert [(s.text, s.in_quote) for s in found] == [("controversial", True)]
