@@ -154,9 +154,18 @@ def find_labels(
                 start = _extend_title_left(span)
             emit(start, end, "title", actor)
     mentioned.sort()
+    for label in _chunk_labels(doc, index, mentioned):
+        emit(*label)
+    return sorted(found.values(), key=lambda s: (s.start, s.end))
 
+
+def _chunk_labels(
+    doc: Doc, index: ActorIndex, mentioned: list[tuple[int, str]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Descriptions ("the Syrian government", "the regime") and event names, from noun chunks."""
     institutions = load_lexicon("institution_nouns").entries
     events = load_lexicon("event_nouns").entries
+    out: list[tuple[int, int, str, str | None]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.pos_ != "NOUN":
@@ -164,12 +173,10 @@ def find_labels(
         if root.lemma_ in institutions:
             described = _institution_actor(chunk, index, mentioned)
             if described is not None:
-                start, end = _trim(chunk)
-                emit(start, end, "description", described)
+                out.append((*_trim(chunk), "description", described))
         elif root.lemma_ in events or _compound_lemma(root) in events:
-            start, end = _event_extent(chunk)
-            emit(start, end, "event", None)
-    return sorted(found.values(), key=lambda s: (s.start, s.end))
+            out.append((*_event_extent(chunk), "event", None))
+    return out
 
 
 def mark_evaluative(
