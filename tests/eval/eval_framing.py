@@ -7,8 +7,9 @@ docs/FRAMING-LABELS.md); the texts are read from ../shared/data (multi-outlet ev
 
 Scored: signals of kind `loaded` or `scare_quote` with `in_quote` false, as exported.
 A signal is correct when it overlaps a labelled span; a label is found when some such
-signal overlaps it. `-v` lists wrong signals and missed labels; `--speed` times the whole
-analysis against a bare spaCy parse of the same ~50 articles, side by side in one run.
+signal overlaps it. `-v` lists wrong signals and missed labels (never tune on the held-out
+ones); `--speed` times the whole analysis against a bare spaCy parse of the same 50
+articles, side by side in one run. Figures: docs/FRAMING-LABELS.md ("Measured").
 """
 
 from __future__ import annotations
