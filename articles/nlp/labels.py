@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.lexicons import load_lexicon
 from articles.nlp.types import ActorRef, SignalResult
 
-if TYPE_CHECKING:
-    from articles.nlp.signals import QuoteZones
+
+class QuoteZones(Protocol):
+    """What labels need of `signals.QuoteZones` (a Protocol, so labels never imports signals)."""
+
+    def covers(self, start: int, end: int) -> bool: ...
 
 # Dependencies by which a title word hangs off the name it precedes
 # ("U.S. Secretary of State Rex Tillerson", "Russian Foreign Minister Sergey Lavrov").
@@ -150,9 +154,18 @@ def find_labels(
                 start = _extend_title_left(span)
             emit(start, end, "title", actor)
     mentioned.sort()
+    for label in _chunk_labels(doc, index, mentioned):
+        emit(*label)
+    return sorted(found.values(), key=lambda s: (s.start, s.end))
 
+
+def _chunk_labels(
+    doc: Doc, index: ActorIndex, mentioned: list[tuple[int, str]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Descriptions ("the Syrian government", "the regime") and event names, from noun chunks."""
     institutions = load_lexicon("institution_nouns").entries
     events = load_lexicon("event_nouns").entries
+    out: list[tuple[int, int, str, str | None]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.pos_ != "NOUN":
@@ -160,12 +173,25 @@ def find_labels(
         if root.lemma_ in institutions:
             described = _institution_actor(chunk, index, mentioned)
             if described is not None:
-                start, end = _trim(chunk)
-                emit(start, end, "description", described)
+                out.append((*_trim(chunk), "description", described))
         elif root.lemma_ in events or _compound_lemma(root) in events:
-            start, end = _event_extent(chunk)
-            emit(start, end, "event", None)
-    return sorted(found.values(), key=lambda s: (s.start, s.end))
+            out.append((*_event_extent(chunk), "event", None))
+    return out
+
+
+def mark_evaluative(
+    labels: Sequence[SignalResult], loaded: Sequence[SignalResult]
+) -> list[SignalResult]:
+    """Labels that carry the outlet's own loaded word ("the embattled congressman", "the
+    far-left lawmaker") are `evaluative`: the page highlights only those. A name never is,
+    and a plain title or office has no loaded word to carry."""
+    own = [(s.start, s.end) for s in loaded if not s.in_quote]
+    return [
+        replace(label, evaluative=True)
+        if label.category != "name" and any(label.start <= a and b <= label.end for a, b in own)
+        else label
+        for label in labels
+    ]
 
 
 def _name_suffix(index: ActorIndex, form: str, actor: str) -> str | None:

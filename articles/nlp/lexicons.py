@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,8 @@ LEXICON_NAMES = (
     "stance_adverbs",
     "hedges",
     "loaded_terms",
+    "loaded_lexical",
+    "attribution_words",
     "event_nouns",
     "institution_nouns",
     "demonyms",
@@ -48,9 +50,16 @@ class Lexicon:
     source: str
     version: str
     entries: Mapping[str, str]  # term -> category ("" for one-column lists)
+    # term -> every column after the term, for lexicons with more than one ("" where blank)
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def category(self, term: str) -> str:
         return self.entries.get(term, self.entries.get(term.lower(), ""))
+
+    def column(self, term: str, column: int) -> str:
+        """Column `column` (1 = the category) of `term`'s row, "" when absent."""
+        row = self.fields.get(term, ())
+        return row[column - 1] if len(row) >= column else ""
 
 
 @dataclass(frozen=True)
@@ -85,13 +94,17 @@ def load_lexicon(name: str) -> Lexicon:
     if not rows or rows[0][0].strip() != "term":
         raise LexiconError(f"{path.name}: first CSV row must be the header 'term[,category]'")
     entries: dict[str, str] = {}
+    fields: dict[str, tuple[str, ...]] = {}
     for row in rows[1:]:
         term = row[0].strip()
         if term:
-            entries[term] = row[1].strip() if len(row) > 1 else ""
+            fields[term] = tuple(cell.strip() for cell in row[1:])
+            entries[term] = fields[term][0] if fields[term] else ""
     if not entries:
         raise LexiconError(f"{path.name}: no terms")
-    return Lexicon(name=name, source=meta["source"], version=meta["version"], entries=entries)
+    return Lexicon(
+        name=name, source=meta["source"], version=meta["version"], entries=entries, fields=fields
+    )
 
 
 def lexicon_versions() -> dict[str, str]:

@@ -13,21 +13,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from articles.nlp.labels import ActorIndex, find_labels
-from articles.nlp.lexicons import load_lexicon, match_lexicon
+from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
+from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
+from articles.nlp.quote_marks import Segment, pair_marks
 from articles.nlp.types import ActorRef, QuoteResult, SignalResult
 
-# Quotation pairs. Closing single quotes may not be followed by a letter, and an inner
-# ’ followed by a letter is an apostrophe ("it’s"), so ‘it’s a sham’ stays one span.
-_QUOTED = re.compile(
-    r"“(?P<a>[^“”\n]{1,600}?)”"
-    r'|(?<![\w"])"(?P<b>[^"\n]{1,600}?)"'
-    r"|(?<!\w)‘(?P<c>(?:[^‘’\n]|’(?=\w)){1,600}?)’(?!\w)"
-    r"|(?<![\w'])'(?P<d>(?:[^'\n]|'(?=\w)){1,600}?)'(?!\w)"
-)
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_CLOSING_MARK = re.compile(r"[”»]")
 
 # A quoted passage this long is someone's words even if the quote finder missed it.
 _MIN_QUOTE_WORDS = 5
@@ -45,11 +39,6 @@ _SPEECH_OBJECTS = frozenset(
 )
 # Adverb stances that override any verb; the others only colour a neutral verb.
 _OVERRIDING_ADVERBS = frozenset({"endorsing", "doubting", "disparaging"})
-# How a scare-quoted fragment may hang off a speech verb and still be the speaker's words.
-_PARTIAL_QUOTE_PATH = frozenset(
-    {"dobj", "attr", "oprd", "pobj", "prep", "xcomp", "ccomp", "acomp", "appos", "conj",
-     "npadvmod", "amod", "compound", "nsubj"}
-)
 
 
 @dataclass(frozen=True)
@@ -64,13 +53,14 @@ class QuotedSpan:
 
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Closed quotations, their marks paired left to right by `quote_marks.pair_marks`, so
+    the closing mark of one quote never opens a false one with the next ('" Sanders said. "')."""
     spans = []
-    for m in _QUOTED.finditer(text):
-        group = next(g for g in "abcd" if m.group(g) is not None)
-        inner = m.group(group)
-        spans.append(
-            QuotedSpan(m.start(), m.end(), m.start(group), m.end(group), len(_WORD.findall(inner)))
-        )
+    for seg in pair_marks(text):
+        if seg.closed:
+            inner_start, inner_end = seg.inner
+            words = len(_WORD.findall(text, inner_start, inner_end))
+            spans.append(QuotedSpan(seg.open, seg.close + 1, inner_start, inner_end, words))
     return spans
 
 
@@ -94,13 +84,33 @@ class QuoteZones:
 
 
 def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
-    ranges = [(q.start, q.end) for q in quotes if q.end > q.start]
-    ranges += [
-        (s.inner_start, s.inner_end)
-        for s in quoted_spans(doc.text)
-        if s.words >= _MIN_QUOTE_WORDS
-    ]
+    """Direct and indirect quotes and everything between quotation marks, however short: a word there is
+    a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
+    never the outlet's own choice. A quote left open runs to its paragraph's end."""
+    # A mixed quote's span holds the outlet's own words around the quoted ones: only the
+    # words between its marks (found below) are the speaker's.
+    ranges = [(q.start, q.end) for q in quotes if q.end > q.start and q.kind != "mixed"]
+    body = doc.text  # Doc.text rebuilds the string on every access
+    segments = pair_marks(body)
+    ranges += [seg.inner for seg in segments]
+    ranges += _nested_quote_ranges(body, segments)
     return QuoteZones(ranges)
+
+
+def _nested_quote_ranges(text: str, segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """A quote holding a quote in the same marks (“… “Constitutional Authority
+    Statements” controversial.”) pairs its opening mark with the inner closing one; the
+    closing mark left over ends the outer quote, begun by the last mark opened before it
+    in the same paragraph."""
+    used = {seg.close for seg in segments}
+    opens = [seg.open for seg in segments]
+    ranges = []
+    for m in _CLOSING_MARK.finditer(text):
+        i = bisect_right(opens, m.start()) - 1
+        if m.start() in used or i < 0 or "\n" in text[opens[i] : m.start()]:
+            continue
+        ranges.append((opens[i] + 1, m.start()))
+    return ranges
 
 
 def find_signals(
@@ -108,12 +118,13 @@ def find_signals(
 ) -> list[SignalResult]:
     zones = quote_zones(doc, quotes)
     index = ActorIndex(actors)
+    loaded = loaded_signals(doc, zones)
     signals = [
         *reporting_verb_signals(doc, quotes, index, zones),
         *hedge_signals(doc, zones),
         *scare_quote_signals(doc, quotes),
-        *loaded_signals(doc, zones),
-        *find_labels(doc, index, zones),
+        *loaded,
+        *mark_evaluative(find_labels(doc, index, zones), loaded),
     ]
     signals.sort(key=lambda s: (s.start, s.end, s.kind))
     return signals
@@ -261,34 +272,117 @@ def _is_participle_hedge(term: str, category: str, length: int) -> bool:
 
 # --- scare quotes ------------------------------------------------------------------
 
+# Dependencies that start a new clause: a speech verb above one does not say its words
+# ("rejected a resolution … that was ‘impartial’ in name only").
+_CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl"})
+_MAX_PATH = 6
+
 
 def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalResult]:
-    speech_tokens = {
-        i for m in match_lexicon(doc, "reporting_verbs") for i in range(m.start, m.end)
-    }
-    out = []
+    """Short quoted fragments the outlet puts in quotation marks to distance itself from a
+    term no one in the sentence is said to use: not partial quotes, titles, names of
+    policies, whole utterances, or words someone is quoted saying elsewhere."""
     body = doc.text  # Doc.text rebuilds the string on every access
-    for span in quoted_spans(body):
-        if not 1 <= span.words <= _MAX_SCARE_WORDS:
-            continue
-        if any(q.start < span.end and span.start < q.end for q in quotes):
+    spans = quoted_spans(body)
+    speakers = QuoteZones(
+        [(q.start, q.end) for q in quotes]
+        + [(s.inner_start, s.inner_end) for s in spans if s.words >= _MIN_QUOTE_WORDS]
+    )
+    said = " ".join(body[s.inner_start : s.inner_end] for s in spans if s.words >= _MIN_QUOTE_WORDS)
+    said = (said + " " + " ".join(q.text for q in quotes)).lower()
+    cues = _AttributionCues(doc)
+    kept: list[tuple[QuotedSpan, Span]] = []
+    attributed: set[int] = set()  # sentence starts
+    for span in spans:
+        tokens = _fragment(doc, body, span, quotes)
+        if tokens is None:
             continue
         inner = body[span.inner_start : span.inner_end]
-        if _looks_like_title(inner):
-            continue
-        tokens = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
-        if tokens is None or _hangs_off_speech_verb(tokens.root, speech_tokens):
-            continue
-        out.append(
-            SignalResult(
-                kind="scare_quote",
-                text=body[span.start : span.end],
-                start=span.start,
-                end=span.end,
-                category="scare",
-            )
+        if cues.attributes(tokens, body[: span.start]) or _said_elsewhere(inner, said):
+            attributed.add(tokens.sent.start)
+        elif not cues.names_something(doc, tokens):
+            kept.append((span, tokens))
+    return [
+        SignalResult(
+            kind="scare_quote", text=body[span.start : span.end], start=span.start, end=span.end,
+            category="scare", in_quote=speakers.covers(span.start, span.end),
         )
-    return out
+        for span, tokens in kept
+        # A fragment beside an attributed one is the same speaker's words.
+        if tokens.sent.start not in attributed
+    ]
+
+
+def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResult]) -> Span | None:
+    """The tokens of a quoted fragment that may be a scare quote, else None."""
+    inner = body[span.inner_start : span.inner_end]
+    if not 1 <= span.words <= _MAX_SCARE_WORDS or inner != inner.strip():
+        return None  # too long, or a mark paired with the wrong one ('" Sanders said. "')
+    if any(q.start < span.end and span.start < q.end for q in quotes) or _looks_like_title(inner):
+        return None
+    if inner.rstrip("”’\"'")[-1:] in ("?", "!") or (inner[:1].isupper() and inner[-1:] == "."):
+        return None  # a whole utterance ("Nah.", "That would be you?"), not a term
+    return doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+
+
+def _said_elsewhere(inner: str, said: str) -> bool:
+    """Whether the fragment repeats words someone is quoted saying in the article."""
+    term = inner.strip(" .,;:").lower()
+    return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", said) is not None
+
+
+class _AttributionCues:
+    """Speech verbs and nouns of one Doc, for deciding whose words a fragment is."""
+
+    def __init__(self, doc: Doc) -> None:
+        words = load_lexicon("attribution_words")
+        self.verbs = {
+            i for m in match_lexicon(doc, "reporting_verbs") for i in range(m.start, m.end)
+        }
+        self.verbs |= {
+            m.start for m in match_lexicon(doc, "attribution_words") if m.category == "speech_verb"
+        }
+        self.nouns = {t for t, c in words.entries.items() if c == "speech_noun"}
+        self.name_heads = {t for t, c in words.entries.items() if c == "name_head"}
+        self.naming = {t for t, c in words.entries.items() if c == "naming_verb"}
+
+    def attributes(self, tokens: Span, before: str) -> bool:
+        """A speech verb with a speaker, or a speech noun, governs the fragment; or it is
+        what someone called something ("ripping the agenda as “rigged”")."""
+        if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE):
+            return True
+        sent = tokens.sent
+        if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
+            return True
+        if any(
+            t.pos_ == "VERB" and t.lemma_.lower() in self.naming and _has_speaker(t)
+            for t in sent[: tokens.start - sent.start]
+        ):
+            return True
+        token = tokens.root
+        for _ in range(_MAX_PATH):
+            if token.dep_ in _CLAUSE_BOUNDARIES or token.head is token:
+                return False
+            token = token.head
+            if token.i in self.verbs and _has_speaker(token):
+                return True
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
+                return True
+        return False
+
+    def names_something(self, doc: Doc, tokens: Span) -> bool:
+        """A quoted name before the noun it names: the “don’t ask, don’t tell” policy."""
+        after = tokens.end + (1 if tokens.end < len(doc) and doc[tokens.end].is_quote else 0)
+        return after < len(doc) and doc[after].lemma_.lower() in self.name_heads
+
+
+def _has_speaker(verb: Token) -> bool:
+    """An active speech verb, or a passive one with its agent ("called … by critics");
+    not "what is called a “debate”" nor an attributive participle."""
+    if verb.dep_ in _ATTRIBUTIVE_DEPS:
+        return False
+    deps = {child.dep_ for child in verb.children}
+    return not ("nsubjpass" in deps and "agent" not in deps)
 
 
 def _looks_like_title(inner: str) -> bool:
@@ -297,42 +391,65 @@ def _looks_like_title(inner: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def _hangs_off_speech_verb(root: Token, speech_tokens: set[int]) -> bool:
-    """A fragment that is the object or complement of a speech verb ('called it “a
-    sham”', 'described the talks as “frank”') is a partial quote, not a scare quote."""
-    token = root
-    for _ in range(4):
-        if token.dep_ not in _PARTIAL_QUOTE_PATH or token.head is token:
-            return False
-        token = token.head
-        if token.i in speech_tokens:
-            return True
-    return False
-
-
 # --- loaded words ------------------------------------------------------------------
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
+# Our own list first, so its category wins where a converted resource has the same word.
+LOADED_LEXICONS = ("loaded_terms", "loaded_lexical")
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+_ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 
 
 def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
+    """Loaded words and phrases: a word inside quotation marks is marked `in_quote` (the
+    speaker's, or held at a distance); a word in a name, or in a sense the lexicon rules
+    out (`pos`, `context` columns), is not loaded."""
     out = []
+    taken: set[int] = set()
     body = doc.text  # Doc.text rebuilds the string on every access
-    for m in match_lexicon(doc, "loaded_terms"):
-        first, last = doc[m.start], doc[m.end - 1]
-        if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
-            continue  # part of a name or title, not a word choice
-        if m.category == "booster" and m.end - m.start == 1 and first.i > first.head.i:
-            continue  # "laid out the goals clearly": manner, not the writer's certainty
-        start_char, end_char = first.idx, last.idx + len(last)
-        out.append(
-            SignalResult(
-                kind="loaded",
-                text=body[start_char:end_char],
-                start=start_char,
-                end=end_char,
-                category=m.category,
-                in_quote=zones.covers(start_char, end_char),
+    for name in LOADED_LEXICONS:
+        lexicon = load_lexicon(name)
+        for m in match_lexicon(doc, name):
+            if taken.intersection(range(m.start, m.end)) or not _loaded_here(doc, m, lexicon):
+                continue
+            taken.update(range(m.start, m.end))
+            start_char = doc[m.start].idx
+            end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
+            out.append(
+                SignalResult(
+                    kind="loaded", text=body[start_char:end_char], start=start_char,
+                    end=end_char, category=m.category, in_quote=zones.covers(start_char, end_char),
+                )
             )
-        )
+    out.sort(key=lambda s: s.start)
     return out
+
+
+def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
+    first = doc[m.start]
+    single = m.end - m.start == 1
+    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
+        return False  # part of a name or title, not a word choice
+    if m.category == "booster" and single and first.i > first.head.i:
+        return False  # "laid out the goals clearly": manner, not the writer's certainty
+    wanted = lexicon.column(m.term, 2)
+    if single and wanted and not any(_has_pos(first, pos) for pos in wanted.split("|")):
+        return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
+    if lexicon.column(m.term, 3) == "event":
+        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "the brutal and illegal bombing"
+        return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+    return True
+
+
+def _has_pos(token: Token, wanted: str) -> bool:
+    if token.pos_ == wanted:
+        return True
+    if wanted != "ADJ":
+        return False
+    # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
+    # word in an adjective's place is read as one, whatever the tagger said
+    if token.tag_ in _PARTICIPLE_TAGS:
+        return token.dep_ in ("amod", "acomp")
+    return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS

@@ -66,6 +66,7 @@ class SignalResult:
     category: str = ""          # stance of a reporting verb, class of a hedge/loaded word
     actor: str | None = None    # for labels and reporting verbs: ActorRef.name
     in_quote: bool = False      # loaded words inside a quote are reporting, not framing
+    evaluative: bool = False    # labels only: carries the outlet's own loaded word
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,51 @@ def test_nationality_adjectives_resolve_to_countries() -> None:
     assert [index.demonym(w) for w in ("Syrian", "Russian", "French", "Dutch")] == [
         "Syria", "Russia", "France", None,
     ]
+
+
+# --- issue 18: only evaluative labels are highlighted -------------------------------
+
+LEPAGE = ActorRef("Paul LePage", "person", ("LePage",))
+
+
+def evaluative(text: str, actors: tuple[ActorRef, ...]) -> list[tuple[str, str, bool]]:
+    from articles.nlp.signals import find_signals
+
+    found = [s for s in find_signals(nlp()(text), (), actors) if s.kind == "label"]
+    return [(s.text, s.category, s.evaluative) for s in found]
+
+
+def test_a_label_carrying_a_loaded_word_is_evaluative() -> None:
+    text = "Paul LePage, the embattled Republican governor of Maine, said he would stay."
+    found = evaluative(text, (LEPAGE,))
+    assert ("Paul LePage", "name", False) in found
+    assert any(category == "appositive" and "embattled" in label and is_evaluative
+               for label, category, is_evaluative in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov met reporters in Moscow.",
+        "Sergey Lavrov, Russia's foreign minister, met Rex Tillerson.",
+        "U.S. Secretary of State Rex Tillerson arrived in Moscow.",
+        "The Syrian government denied it. Damascus said so.",
+    ],
+)
+def test_no_name_or_office_is_highlighted(text: str) -> None:
+    found = evaluative(text, ACTORS)
+    assert found
+    assert not any(is_evaluative for _, _, is_evaluative in found)
+
+
+def test_labels_do_not_import_signals() -> None:
+    import ast
+    from pathlib import Path
+
+    import articles.nlp.labels as labels_module
+
+    tree = ast.parse(Path(labels_module.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "articles.nlp.signals" not in imported

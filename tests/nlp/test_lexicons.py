@@ -100,3 +100,24 @@ def test_a_file_without_source_or_version_is_refused(lexicon_dir: Path) -> None:
     (lexicon_dir / "hedges.csv").write_text("term,category\nmaybe,epistemic\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="source"):
         load_lexicon("hedges")
+
+
+def test_every_loaded_lexicon_names_its_source_and_licence() -> None:
+    for name in ("loaded_terms", "loaded_lexical", "attribution_words"):
+        header = (lexicons.LEXICON_DIR / f"{name}.csv").read_text(encoding="utf-8")
+        assert "# licence:" in header and load_lexicon(name).source
+    sources = {row[2] for row in load_lexicon("loaded_lexical").fields.values()}
+    assert sources == {"pattern", "pattern-ly"}
+
+
+def test_loaded_terms_pos_and_context_columns_use_known_values() -> None:
+    fields = load_lexicon("loaded_terms").fields.values()
+    assert {row[1] for row in fields} <= {"", "ADJ", "ADV", "NOUN", "VERB"}
+    assert {row[2] for row in fields} <= {"", "event"}
+
+
+def test_a_lexicon_keeps_its_extra_columns() -> None:
+    lexicon = load_lexicon("loaded_terms")
+    assert (lexicon.column("illegal", 1), lexicon.column("illegal", 3)) == ("delegitimising", "event")
+    assert lexicon.column("embattled", 2) == "ADJ"
+    assert lexicon.column("no such term", 2) == ""

@@ -414,3 +414,100 @@ def test_seed_reporting_verbs() -> None:
 
 def test_seed_loaded_word_inside_the_zakharova_quote_is_reporting() -> None:
     assert seed_find("loaded", "aggression").in_quote is True
+
+
+# --- issue 18: context decides -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clinton deemed Trump's plan “a con” on Monday.",
+        "He defended the agents as “professionals.”",
+        "Bennet ripped the lame-duck agenda as “rigged” and left.",
+        "He called the disclosure of the program that lets agencies read mail “reprehensible”.",
+        "She posted an apology for her “hurtful” words.",
+        "According to the historian, Flower “appended” a text to the record.",
+        "The senator said, the media considered him a “fringe candidate,” laughing.",
+        "The administration wants to repeal the military’s “don’t ask, don’t tell” policy.",
+        'Malia declined with a nonchalant, "Nah."',
+        '"We will win," Sanders said. "It is time to go."',
+    ],
+)
+def test_attributed_partial_quotes_names_and_utterances_are_not_scare_quotes(sentence: str) -> None:
+    assert signals(sentence, "scare_quote") == []
+
+
+def test_a_term_someone_is_quoted_using_is_theirs_when_repeated() -> None:
+    text = (
+        "“The law does not allow the targeting of citizens,” the official said. "
+        "It was not clear how the official understood “targeting.”"
+    )
+    assert signals(text, "scare_quote") == []
+
+
+def test_a_passive_naming_verb_without_an_agent_leaves_a_scare_quote() -> None:
+    text = "The two senators shook up what is called a “debate” on television."
+    assert [s.text for s in signals(text, "scare_quote")] == ["“debate”"]
+
+
+def test_a_fragment_beside_an_attributed_one_is_the_same_speakers() -> None:
+    text = "Pelosi described her role as a “historic challenge” that goes “beyond politics.”"
+    assert signals(text, "scare_quote") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He also took a swipe at the president on Tuesday.", ["took a swipe at"]),
+        ("The governor doubled down on his remarks.", ["doubled down"]),
+        ("The agency came under fire for the delay.", ["came under fire"]),
+        ("The embattled governor refused to resign.", ["embattled"]),
+        ("The senator slammed the bill.", ["slammed"]),
+        ("It was a stunning level of dissent after a disastrous election.",
+         ["stunning", "disastrous"]),
+        ("The candidate was wildly popular among the gaffe-prone party's donors.",
+         ["wildly", "gaffe-prone"]),
+        ("Critics called the plan a sham, and the president ranted about it.", ["sham", "ranted"]),
+    ],
+)
+def test_it_finds_idioms_speech_verbs_and_evaluative_words(sentence: str, expected: list[str]) -> None:
+    found = signals(sentence, "loaded")
+    assert [s.text for s in found] == expected
+    assert not any(s.in_quote for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The terrorist attacks in Paris killed 130 people.",
+        "The bill would help illegal immigrants who came as children.",
+        "Before a word of the preamble could be uttered, the members argued.",
+        "An explosion, a loud blast, shook the building.",
+    ],
+)
+def test_neutral_literal_uses_are_not_loaded(sentence: str) -> None:
+    assert signals(sentence, "loaded") == []
+
+
+def test_a_word_between_quotation_marks_is_never_the_outlets_own() -> None:
+    text = "He called the deal a “disastrous sham” and left."
+    assert [(s.text, s.in_quote) for s in signals(text, "loaded")] == [
+        ("disastrous", True), ("sham", True),
+    ]
+
+
+def test_a_mixed_quotes_paraphrase_stays_in_the_outlets_voice() -> None:
+    text = 'The embattled mayor said the plan was "dead" and went home.'
+    quote = quote_in(text, 'the plan was "dead"', cue="said", kind="mixed")
+    found = signals(text, "loaded", quotes=(quote,))
+    assert [(s.text, s.in_quote) for s in found] == [("embattled", False)]
+
+
+def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
+    text = (
+        "The site wrote: “It is clear that “Authority Statements” would be "
+        "controversial and contentious.” The bill passed."
+    )
+    found = signals(text, "loaded")
+    assert [(s.text, s.in_quote) for s in found] == [("controversial", True)]

@@ -1,0 +1,154 @@
+"""The outlet's own loaded language, measured on real articles labelled by reading.
+
+Run as `python -m tests.eval.eval_framing [tune|heldout|fresh] [-v] [--speed]`. The labels are in
+`tests/eval/data/framing/` (`tune.jsonl`, `heldout.jsonl`; guidelines in
+docs/FRAMING-LABELS.md); the texts are read from ../shared/data (multi-outlet events
+21-35 and six PolNeAR articles) and never copied here. `heldout.jsonl` is never tuned on.
+`fresh.jsonl` (events 33-35) was labelled after the issue 18 changes, by reading, and
+scored once before anything was tuned on it: a second unseen measure.
+
+Scored: signals of kind `loaded` or `scare_quote` with `in_quote` false, as exported.
+A signal is correct when it overlaps a labelled span; a label is found when some such
+signal overlaps it. `-v` lists wrong signals and missed labels (never tune on the held-out
+ones); `--speed` times the whole analysis against a bare spaCy parse of the same 50
+articles, side by side in one run. Figures: docs/FRAMING-LABELS.md ("Measured").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.nlp.analyze import analyze_doc
+from articles.nlp.pipeline import get_nlp
+from articles.nlp.types import SignalResult
+from tests.eval import shared
+
+FRAMING = shared.LABELS / "framing"
+SPLITS = ("tune", "heldout", "fresh")
+SCORED_KINDS = frozenset({"loaded", "scare_quote"})
+# The issue's target on the held-out half; the tuning half is reported, not gated.
+HELDOUT_FLOORS = {"precision": 0.70, "recall": 0.50}
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    gold: tuple[tuple[int, int, str], ...]  # (start, end, label as written)
+
+
+def article_texts(data: Path) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for path in sorted((data / "multi-outlet-events").glob("event-*.json")):
+        for i, row in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            texts[f"{path.stem}/{i}"] = row["body"]
+    with (data / "polnear-train.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            texts[row["id"]] = row["text"]
+    return texts
+
+
+def locate(text: str, label: str) -> tuple[int, int]:
+    """`label` or `label@k` (k-th whole-word occurrence) -> character span in `text`."""
+    words, _, nth = label.rpartition("@") if re.search(r"@\d+$", label) else (label, "", "0")
+    found = list(re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text))
+    if len(found) <= int(nth):
+        raise ValueError(f"label {label!r} is not in the text")
+    match = found[int(nth)]
+    return match.start(), match.end()
+
+
+def load_split(split: str, texts: dict[str, str]) -> list[Article]:
+    articles = []
+    path = FRAMING / f"{split}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            text = texts[row["id"]]
+            gold = tuple((*locate(text, label), label) for label in row["labels"])
+            articles.append(Article(row["id"], text, gold))
+    return articles
+
+
+def scored(signals: Iterable[SignalResult]) -> list[SignalResult]:
+    return [s for s in signals if s.kind in SCORED_KINDS and not s.in_quote]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate(articles: list[Article], *, verbose: bool = False) -> dict[str, float]:
+    n_pred = n_right = n_gold = n_found = 0
+    docs = get_nlp().pipe(a.text for a in articles)
+    for article, doc in zip(articles, docs, strict=True):
+        preds = scored(analyze_doc(doc).signals)
+        right = [p for p in preds if any(_overlaps((p.start, p.end), g[:2]) for g in article.gold)]
+        found = [g for g in article.gold if any(_overlaps((p.start, p.end), g[:2]) for p in preds)]
+        n_pred, n_right = n_pred + len(preds), n_right + len(right)
+        n_gold, n_found = n_gold + len(article.gold), n_found + len(found)
+        if verbose:
+            for p in preds:
+                if p not in right:
+                    print(f"{article.id}: wrong   [{p.kind}/{p.category}] {p.text!r}")
+            for g in article.gold:
+                if g not in found:
+                    print(f"{article.id}: missed  {g[2]!r}")
+    return {
+        "precision": n_right / n_pred if n_pred else 0.0,
+        "recall": n_found / n_gold if n_gold else 0.0,
+        "signals": n_pred,
+        "labels": n_gold,
+    }
+
+
+def speed(texts: list[str]) -> tuple[float, float]:
+    """Seconds for a bare parse and for parse + analysis of `texts`, measured alternately."""
+    nlp = get_nlp()
+    list(nlp.pipe(texts[:2]))  # warm up: lexicon matchers, caches
+    bare = full = 0.0
+    for _ in range(2):
+        start = time.perf_counter()
+        list(nlp.pipe(texts))
+        bare += time.perf_counter() - start
+        start = time.perf_counter()
+        for doc in nlp.pipe(texts):
+            analyze_doc(doc)
+        full += time.perf_counter() - start
+    return bare, full
+
+
+def main(argv: list[str]) -> int:
+    data = shared.data_dir()
+    if data is None:
+        return shared.say_missing("eval_framing")
+    texts = article_texts(data)
+    chosen = [a for a in argv if a in SPLITS] or list(SPLITS)
+    splits = {split: load_split(split, texts) for split in chosen}
+    failed = False
+    for split, articles in splits.items():
+        scores = evaluate(articles, verbose="-v" in argv)
+        print(f"== {split}: {len(articles)} articles")
+        for key, value in scores.items():
+            floor = HELDOUT_FLOORS.get(key) if split == "heldout" else None
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{key:10} {shown}" + (f"   (target {floor:.2f})" if floor is not None else ""))
+            failed = failed or (floor is not None and value < floor)
+    if "--speed" in argv:
+        sample = [a.text for articles in splits.values() for a in articles]
+        sample += [t for k, t in sorted(texts.items()) if k >= "event-36"][: max(0, 50 - len(sample))]
+        bare, full = speed(sample)
+        print(f"== speed on {len(sample)} articles: bare parse {bare:.2f} s, analysis {full:.2f} s, "
+              f"ratio {full / bare:.2f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
