@@ -86,6 +86,7 @@ class SignalJSON(Span):
     category: str = ""
     actor: str | None = Field(default=None, max_length=300)
     in_quote: bool = False
+    evaluative: bool = False  # labels: carries the outlet's own loaded word
 
 
 class ArticleJSON(Contract):

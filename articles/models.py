@@ -366,6 +366,9 @@ class Signal(models.Model):
     category = models.CharField(max_length=40, blank=True)
     actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL)
     in_quote = models.BooleanField(default=False)
+    # Labels only: the name carries the outlet's own loaded word ("the embattled congressman");
+    # the page highlights these, never a plain name or office.
+    evaluative = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["article", "start"]

@@ -73,13 +73,15 @@ class SignalLike(Protocol):
     def actor(self) -> str | None: ...
     @property
     def in_quote(self) -> bool: ...
+    @property
+    def evaluative(self) -> bool: ...
 
 
 def signal_row(article: Article, signal: SignalLike, actors: dict[str, Actor]) -> Signal:
     """An unsaved Signal row, its text and category cut to the columns' sizes."""
     return Signal(article=article, kind=signal.kind, text=signal.text[:500], start=signal.start, end=signal.end,
                   category=signal.category[:40], actor=actors.get(signal.actor) if signal.actor else None,
-                  in_quote=signal.in_quote)
+                  in_quote=signal.in_quote, evaluative=signal.evaluative)
 
 
 def replace_machine_output(

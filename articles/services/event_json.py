@@ -99,7 +99,7 @@ def claim_json(c: Claim | ClaimResult, *, quote: int | None, speaker: str | None
 
 def signal_json(s: Signal | SignalResult, *, actor: str | None) -> dict[str, Any]:
     return {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "category": s.category,
-            "actor": actor, "in_quote": s.in_quote}
+            "actor": actor, "in_quote": s.in_quote, "evaluative": s.evaluative}
 
 
 def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:

@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[str]] = {
                "confidence", "attribution", "orphaned", "cue_start", "cue_end", "mention_start",
                "mention_end"],
     "claims": ["article", "outlet", "text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"],
-    "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote"],
+    "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote", "evaluative"],
     "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in"],
     "actors": ["name", "kind", "title", "aliases"],
 }

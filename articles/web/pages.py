@@ -34,6 +34,7 @@ SIGNAL_CSS: dict[str, str] = {
     Signal.Kind.HEDGE: "hl-hedge",
     Signal.Kind.SCARE_QUOTE: "hl-hedge hl-scare",
     Signal.Kind.LOADED: "hl-loaded",
+    Signal.Kind.LABEL: "hl-loaded hl-label",  # evaluative labels only (marks_for)
 }
 
 
@@ -102,8 +103,10 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
     for s in signals:
         if s.article_id != article_id or s.kind not in SIGNAL_CSS:
             continue
-        if s.kind == Signal.Kind.LOADED and s.in_quote:
-            continue
+        if s.kind in (Signal.Kind.LOADED, Signal.Kind.SCARE_QUOTE) and s.in_quote:
+            continue  # the speaker's words, not the outlet's
+        if s.kind == Signal.Kind.LABEL and not s.evaluative:
+            continue  # a plain name or office is not framing
         css = SIGNAL_CSS[s.kind] + (f" verb-{s.category}" if s.kind == Signal.Kind.REPORTING_VERB else "")
         marks.append(Mark(s.start, s.end, css=css, title=f"{SIGNAL_NAMES[s.kind]}: {s.category}".rstrip(": ")))
     for c in claims:

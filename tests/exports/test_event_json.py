@@ -15,10 +15,10 @@ from articles.services.exports import event_json
 pytestmark = pytest.mark.django_db
 
 BODY = "Ann Example said the talks had “plainly failed”. Officials reportedly disagreed."
-QUOTE_KEYS = ["text", "kind", "speaker", "source_type", "speaker_mention", "cue", "start", "end", "confidence", "attribution",
-              "cue_start", "cue_end", "mention_start", "mention_end"]
+QUOTE_KEYS = ["text", "kind", "speaker", "source_type", "speaker_mention", "cue", "start", "end", "confidence",
+              "attribution", "cue_start", "cue_end", "mention_start", "mention_end"]
 CLAIM_KEYS = ["text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"]
-SIGNAL_KEYS = ["kind", "text", "start", "end", "category", "actor", "in_quote"]
+SIGNAL_KEYS = ["kind", "text", "start", "end", "category", "actor", "in_quote", "evaluative"]
 
 
 def analysis() -> ArticleAnalysis:

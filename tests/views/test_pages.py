@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -204,3 +206,19 @@ def test_the_actor_page_groups_quotes_verbs_and_labels_by_article(client: Client
     assert [g["article"].position for g in groups] == [0, 1]
     assert groups[0]["verbs"] == [{"verb": "said", "stance": "neutral", "count": 1}]
     assert groups[0]["labels"] == [{"label": "Ann Example", "count": 1}]
+
+
+def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(client: Client) -> None:
+    event = make_event(1)
+    article = event.articles.get()
+    article.body = "Secretary of State Ann Example met the embattled congressman on Tuesday."
+    article.save()
+    plain, loaded = "Secretary of State Ann Example", "the embattled congressman"
+    Signal.objects.create(article=article, kind="label", text=plain, start=0, end=len(plain), category="title")
+    at = article.body.index(loaded)
+    Signal.objects.create(article=article, kind="label", text=loaded, start=at, end=at + len(loaded),
+                          category="description", evaluative=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    highlighted = re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(.*?)</', html)
+    joined = "".join(highlighted)  # other marks may cut a label's span into pieces
+    assert "embattled congressman" in joined and "Secretary" not in joined and "Example" not in joined
