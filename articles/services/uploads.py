@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 
 from articles.ingest import parse, whole_text_article
@@ -149,8 +149,11 @@ def upload_reparse(*, upload: Upload) -> None:
 
 
 def event_for_name(name: str, *, user: User) -> Event:
-    """The event called `name`, created with a unique slug if it is new."""
+    """The event called `name`, created with a unique slug if it is new. Call inside a
+    transaction: two confirms naming one new event wait for each other here, so they
+    add to one event instead of making two (or failing on the slug)."""
     name = name.strip()
+    _lock_name(name)
     existing = Event.objects.filter(name=name).first()
     if existing:
         return existing
@@ -161,6 +164,13 @@ def event_for_name(name: str, *, user: User) -> Event:
         slug = f"{base}-{n}"
     creator = account(user)
     return Event.objects.create(name=name, slug=slug, created_by=creator)
+
+
+def _lock_name(name: str) -> None:
+    """A transaction-long lock on an event name (PostgreSQL; SQLite writes one at a time anyway)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event:{name}"])
 
 
 def content_hash(body: str) -> str:
@@ -178,9 +188,17 @@ class ConfirmResult:
 def upload_confirm(
     *, uploads: Sequence[Upload], drafts: Sequence[dict[str, object]], event_name: str, user: User
 ) -> ConfirmResult:
-    """Create the reviewed articles in one transaction and queue their analysis."""
+    """Create the reviewed articles in one transaction and queue their analysis.
+    Safe under concurrency: the uploads are locked, so a double submit confirms once (the
+    second returns the event, nothing added); the event row is locked, so confirms into
+    one event take positions one after the other and no article is lost."""
     with transaction.atomic():
+        locked = list(Upload.objects.select_for_update().filter(pk__in=[u.pk for u in uploads]).order_by("pk"))
+        done = next((u for u in locked if u.status == Upload.Status.CONFIRMED and u.event_id), None)
+        if done is not None:
+            return ConfirmResult(event=done.event, created=[], duplicates=[])  # type: ignore[arg-type]
         event = event_for_name(event_name, user=user)
+        event = Event.objects.select_for_update().get(pk=event.pk)
         created, duplicates = _create_articles(event, uploads, drafts)
         Upload.objects.filter(pk__in=[u.pk for u in uploads]).update(
             status=Upload.Status.CONFIRMED, event=event
