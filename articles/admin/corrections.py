@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString
 from articles.models import Actor, ActorAlias, ActorCorrection, AttributionCorrection, Quote
 from articles.services import actor_corrections, corrections, editing
 from articles.web.highlight import Mark, segments
+from articles.web.params import whole_number
 
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n\n")
 CONTEXT_CAP = 500
@@ -287,9 +288,9 @@ class ActorAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet[Actor],
                            search_term: str) -> tuple[QuerySet[Actor], bool]:
-        event = request.GET.get("event", "")
-        if event.isdigit():  # the quote form's autocomplete: only that event's actors
-            queryset = queryset.filter(event_id=int(event))
+        event = whole_number(request.GET.get("event", ""), "event")
+        if event is not None:  # the quote form's autocomplete: only that event's actors
+            queryset = queryset.filter(event_id=event)
         return super().get_search_results(request, queryset, search_term)
 
     def save_model(self, request: HttpRequest, obj: Actor, form: Any, change: bool) -> None:

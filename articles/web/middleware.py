@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFilesSent
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from articles.services.limits import declared_length, upload_allowed
+from articles.web.params import no_nul
 
 _MB = 1024 * 1024
 
@@ -47,7 +48,28 @@ class UploadGuardMiddleware:
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """handler400: an oversize form or too many files is a 413 the user can act on."""
+    """handler400: an oversize form or too many files is a 413 the user can act on; a
+    parameter we cannot read (BadRequest) says which."""
     if isinstance(exception, RequestDataTooBig | TooManyFilesSent):
         return too_large(request)
-    return render(request, "400.html", status=400)
+    message = str(exception) if isinstance(exception, BadRequest) else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+class ParameterGuardMiddleware:
+    """A NUL in any query or form parameter is a 400 before a view sees it: PostgreSQL text
+    cannot hold one, so a query with it would fail as a 500. JSON for the API."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        bad = no_nul(request.GET.lists())
+        if bad is None and request.method == "POST" and not (request.content_type or "").startswith("application/json"):
+            bad = no_nul(request.POST.lists())
+        if bad is None:
+            return self.get_response(request)
+        message = f"The parameter {bad!r} holds a NUL character; remove it and send again."
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        return render(request, "400.html", {"message": message}, status=400)

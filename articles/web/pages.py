@@ -22,6 +22,7 @@ from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
 from articles.web import charts
 from articles.web.highlight import Mark, segments, to_html
+from articles.web.params import whole_number, whole_numbers
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
@@ -117,8 +118,8 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
 
 def chosen_positions(raw: Sequence[str]) -> list[int]:
     """Article positions from `?articles=1,4,7` or repeated `?articles=1&articles=4`
-    (what the checkbox form sends); junk is ignored, order and duplicates don't matter."""
-    return sorted({int(p) for value in raw for p in value.split(",") if p.strip().isdigit()})
+    (what the checkbox form sends); order and duplicates don't matter, junk is a 400."""
+    return whole_numbers(raw, "articles")
 
 
 def _by_article(rows: Iterable[Any]) -> dict[int, list[Any]]:
@@ -149,7 +150,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     styles = speaker_styles(quotes)
     quotes_of, signals_of = _by_article(quotes), _by_article(signals)
     marks = {a.pk: marks_for(a.pk, quotes_of[a.pk], signals_of[a.pk], styles) for a in articles}
-    actor_id = int(actor) if actor.isdigit() else None
+    actor_id = whole_number(actor, "actor")
     rows = _rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id)
     return {
         "event": event,
