@@ -144,14 +144,25 @@ def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def event_csv_tables(event: Event, *, now: dt.datetime | None = None) -> dict[str, str]:
+def event_csv_tables(event: Event, *, now: dt.datetime | None = None, exact: bool = False) -> dict[str, str]:
     """One CSV text per table, UTF-8 with a header row; the keys are file names.
     Every row carries the analysis version, the lexicon versions and the export time."""
     data = event_json(event, now=now)
-    return csv_tables(data)
+    return csv_tables(data, exact=exact)
 
 
-def csv_tables(data: dict[str, Any]) -> dict[str, str]:
+# OWASP's CSV injection rule: a cell a spreadsheet would read as a formula starts with one
+# of these; a leading apostrophe makes it text. `exact=True` keeps values as they are.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_tables(data: dict[str, Any], *, exact: bool = False) -> dict[str, str]:
     meta = data["event"]
     stamp = {
         "analysis_version": meta["analysis_version"],
@@ -164,7 +175,8 @@ def csv_tables(data: dict[str, Any]) -> dict[str, str]:
         writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS[name], *PROVENANCE_COLUMNS], extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({**row, **stamp})
+            cells = {**row, **stamp}
+            writer.writerow(cells if exact else {k: neutralised(v) for k, v in cells.items()})
         out[f"{name}.csv"] = buffer.getvalue()
     return out
 
@@ -177,14 +189,14 @@ class ExportFile:
 
 
 def export_file(event: Event, fmt: Format, *, table: str | None = None,
-                now: dt.datetime | None = None) -> ExportFile:
+                now: dt.datetime | None = None, exact: bool = False) -> ExportFile:
     """The file a download, the API or `export_event` hands out: the event JSON,
     one CSV table, or all the tables in one ZIP (with the provenance as JSON)."""
     data = event_json(event, now=now)
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return ExportFile(f"{event.slug}.json", "application/json", text.encode("utf-8"))
-    tables = csv_tables(data)
+    tables = csv_tables(data, exact=exact)
     if table is not None:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")

@@ -19,23 +19,24 @@ def _attachment(file: ExportFile) -> HttpResponse:
     return response
 
 
-def _download(slug: str, fmt: Format, table: str | None = None) -> HttpResponse:
+def _download(request: HttpRequest, slug: str, fmt: Format, table: str | None = None) -> HttpResponse:
+    """CSV cells that a spreadsheet would run as formulas are neutralised unless `?exact=1`."""
     event = get_object_or_404(Event, slug=slug)
-    return _attachment(export_file(event, fmt, table=table))
+    return _attachment(export_file(event, fmt, table=table, exact=request.GET.get("exact") == "1"))
 
 
 @require_safe
 def event_export_json(request: HttpRequest, slug: str) -> HttpResponse:
-    return _download(slug, "json")
+    return _download(request, slug, "json")
 
 
 @require_safe
 def event_export_zip(request: HttpRequest, slug: str) -> HttpResponse:
-    return _download(slug, "csv")
+    return _download(request, slug, "csv")
 
 
 @require_safe
 def event_export_table(request: HttpRequest, slug: str, table: str) -> HttpResponse:
     if table not in TABLES:
         raise Http404("No such table.")
-    return _download(slug, "csv", table)
+    return _download(request, slug, "csv", table)

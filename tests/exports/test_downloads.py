@@ -127,3 +127,14 @@ def test_the_event_page_links_to_every_download(client: Client, db: None) -> Non
     assert reverse("event_export_zip", args=[event.slug]) in page
     for table in TABLES:
         assert reverse("event_export_table", args=[event.slug, table]) in page
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_exact(client: Client, seed_event: Event) -> None:
+    article = seed_event.articles.order_by("position").first()
+    assert article is not None
+    article.title = '=HYPERLINK("http://evil.example","click")'
+    article.save(update_fields=["title"])
+    safe = client.get(f"/events/{seed_event.slug}/export/articles.csv").content.decode()
+    exact = client.get(f"/events/{seed_event.slug}/export/articles.csv?exact=1").content.decode()
+    assert "'=HYPERLINK" in safe and ',=HYPERLINK' not in safe.replace('"', "")
+    assert "'=HYPERLINK" not in exact and "=HYPERLINK" in exact

@@ -21,6 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("slug")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
         parser.add_argument("--table", choices=TABLES, help="CSV: write only this table")
+        parser.add_argument("--exact", action="store_true",
+                            help="CSV: keep cells starting with = + - @ as they are (not neutralised for spreadsheets)")
         parser.add_argument("--out", help="the file to write (default: JSON to stdout, CSV under var/exports/)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -29,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"No event with the slug {options['slug']!r}; see the home page for slugs.")
         if options["table"] and options["format"] != "csv":
             raise CommandError("--table goes with --format csv.")
-        file = export_file(event, options["format"], table=options["table"])
+        file = export_file(event, options["format"], table=options["table"], exact=options["exact"])
         if options["format"] == "json" and not options["out"]:
             self.stdout.write(file.data.decode("utf-8"), ending="")
             return
