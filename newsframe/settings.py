@@ -6,6 +6,7 @@ DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://….
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",  # the API (/api/); listed so its docs page uses the bundled Swagger UI, not a CDN
+    "axes",  # login throttling (AXES_* below)
     "articles",
 ]
 
@@ -44,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsframe.urls"
@@ -174,6 +177,15 @@ CONTENT_SECURITY_POLICY = {
 # Caches: the upload rate limit must be shared by every web process, so with PostgreSQL it
 # lives in a database table (created by `manage.py createcachetable`, which the test runner
 # and the compose file run); the embedded mode has one process and uses memory.
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, that account or address waits AXES_COOLOFF_TIME; the page says so.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("NEWSFRAME_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("NEWSFRAME_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": (
