@@ -7,6 +7,7 @@ from articles.web import views, views_corrections, views_exports
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("upload/", views.upload_new, name="upload"),
     path("upload/<uuid:batch>/review/", views.upload_review, name="upload_review"),
     path("upload/<int:pk>/whole-text/", views.upload_whole_text, name="upload_whole_text"),

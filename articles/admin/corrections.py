@@ -73,6 +73,15 @@ def _summary(state: dict[str, Any]) -> str:
 # --- the review queue ----------------------------------------------------------------
 
 
+class ActorOfEventFilter(admin.RelatedOnlyFieldListFilter):
+    """Actors named with their event: two events' "Donald Trump" are two actors."""
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list[tuple[Any, str]]:
+        ids = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True).distinct()
+        return [(a.pk, f"{a.name} — {a.event.name}")
+                for a in Actor.objects.filter(pk__in=ids).select_related("event").order_by("name", "event__name")]
+
+
 class SpeakerResolvedFilter(admin.SimpleListFilter):
     title = "speaker resolved"
     parameter_name = "resolved"
@@ -140,7 +149,7 @@ class QuoteAdmin(admin.ModelAdmin):
     action_form = QuoteActionForm
     list_display = ["context", "speaker", "kind", "confidence", "attribution", "flags", "outlet"]
     list_select_related = ["article__outlet", "speaker"]
-    list_filter = ["article__event", "article", "article__outlet", ("speaker", admin.RelatedOnlyFieldListFilter),
+    list_filter = ["article__event", "article", "article__outlet", ("speaker", ActorOfEventFilter),
                    "source_type", "kind", "attribution", SpeakerResolvedFilter, "orphaned", "is_quote"]
     search_fields = ["text", "speaker_mention", "speaker__name", "source_phrase", "article__title"]
     ordering = ["confidence", "pk"]

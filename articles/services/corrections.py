@@ -41,7 +41,9 @@ def describe(state: dict[str, Any]) -> str:
     if not state.get("is_quote", True):
         return "marked “not a quote”"
     speaker = state.get("speaker") or "no speaker"
-    return f"speaker {speaker}, {state.get('kind')} quote"
+    source = f" ({state['source_type']})" if state.get("source_type") not in (None, "actor", "unknown") else ""
+    span = f", characters {state['start']}–{state['end']}" if "start" in state and "end" in state else ""
+    return f"speaker {speaker}{source}, {state.get('kind')} quote{span}"
 
 
 def _lock(quote_id: int) -> Quote:

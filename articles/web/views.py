@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Actor, Article, Event, Upload
@@ -22,6 +23,11 @@ from articles.web.review import apply_review
 def home(request: HttpRequest) -> HttpResponse:
     events = Event.objects.annotate(article_count=Count("articles")).order_by("-created_at")
     return render(request, "articles/home.html", {"events": events})
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; send them to the icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

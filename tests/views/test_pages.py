@@ -222,3 +222,8 @@ def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(cli
     highlighted = re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(.*?)</', html)
     joined = "".join(highlighted)  # other marks may cut a label's span into pieces
     assert "embattled congressman" in joined and "Secretary" not in joined and "Example" not in joined
+
+
+def test_the_favicon_is_found(client: Client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith(".svg")
