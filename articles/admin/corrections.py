@@ -76,9 +76,9 @@ def _summary(state: dict[str, Any]) -> str:
 class ActorOfEventFilter(admin.RelatedOnlyFieldListFilter):
     """Actors named with their event: two events' "Donald Trump" are two actors."""
 
-    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list[tuple[Any, str]]:
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> Any:
         ids = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True).distinct()
-        return [(a.pk, f"{a.name} — {a.event.name}")
+        return [(str(a.pk), f"{a.name} — {a.event.name}")
                 for a in Actor.objects.filter(pk__in=ids).select_related("event").order_by("name", "event__name")]
 
 

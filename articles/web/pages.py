@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from articles.compare.diff import matching_quotes, word_diff
 from articles.compare.summary import EventSummary, summarize
@@ -53,6 +54,7 @@ class Cell:
     texts: list[str] = field(default_factory=list)
     voices: set[str] = field(default_factory=set)
     hedged: bool = False
+    possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
 
     @property
     def css(self) -> str:
@@ -67,6 +69,13 @@ class Cell:
     def html(self) -> SafeString:
         """The table cell, built here rather than in a template loop: an event page has
         a cell per story point and column, and the template engine made them half its time."""
+        if not self.pieces and self.possible is not None:
+            p = self.possible
+            paragraph = self.article.body.count("\n\n", 0, p["start"])
+            return format_html(
+                '<td class="possibly"><span>possibly reported</span> '
+                '<a href="{}#p{}" title="the closest sentence of this article (similarity {})">“{}”</a></td>',
+                self.article.get_absolute_url(), paragraph, f"{p['score']:.2f}", Truncator(p["text"]).words(30))
         if not self.pieces:
             return SafeString('<td class="missing"><span>not reported</span></td>')
         paragraphs = format_html_join("", "<p>{}</p>", ((piece,) for piece in self.pieces))
@@ -151,7 +160,8 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     quotes_of, signals_of = _by_article(quotes), _by_article(signals)
     marks = {a.pk: marks_for(a.pk, quotes_of[a.pk], signals_of[a.pk], styles) for a in articles}
     actor_id = whole_number(actor, "actor")
-    rows = _rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id)
+    rows, only_in = split_single(_rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id),
+                                 articles)
     return {
         "event": event,
         "articles": articles,
@@ -162,6 +172,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "max_columns": MAX_COLUMNS,
         "truncated": len(asked) > MAX_COLUMNS,
         "rows": rows,
+        "only_in": only_in,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
         "summary": summarise(articles, quotes, signals, claims, styles),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
@@ -175,33 +186,69 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
 def _rows(articles: list[Article], claims: list[Claim], points: list[StoryPoint],
           memberships: list[tuple[int, int]], marks: dict[int, list[Mark]], *, only: str,
           actor_id: int | None) -> list[dict[str, Any]]:
-    """Story points as table rows over the chosen articles; omission is judged
-    among the columns shown, since that is what the reader compares."""
-    bodies = {a.pk: a.body for a in articles}
+    """Story points as table rows over the chosen articles, the most widely reported
+    first; omission is judged among the columns shown, since that is what the reader
+    compares. An article in a point's `possibly_in` shows its closest sentence."""
+    members = _members_by_point(claims, memberships)
+    rows: list[dict[str, Any]] = []
+    for point in points:
+        cells = _cells(articles, point, members[point.pk], marks)
+        reporting = sum(1 for cell in cells if cell.pieces)
+        if only == "missing" and reporting == len(articles):
+            continue
+        if only == "shared" and reporting < 2:
+            continue
+        if actor_id and not any(c.speaker_id == actor_id for c in members[point.pk]):
+            continue
+        rows.append({"point": point, "cells": cells, "reporting": reporting, "shared": reporting > 1,
+                     "possibly": sum(1 for cell in cells if cell.possible and not cell.pieces)})
+    rows.sort(key=lambda r: (-r["reporting"], r["point"].order))
+    return rows
+
+
+def _members_by_point(claims: list[Claim], memberships: list[tuple[int, int]]) -> dict[int, list[Claim]]:
     by_id = {c.pk: c for c in claims}
     members: dict[int, list[Claim]] = defaultdict(list)
     for point_id, claim_id in memberships:
         members[point_id].append(by_id[claim_id])
     for group in members.values():
         group.sort(key=lambda c: (c.article_id, c.start))
-    rows = []
-    for point in points:
-        cells = {a.pk: Cell(article=a) for a in articles}
-        for c in members[point.pk]:
-            cell = cells[c.article_id]
-            text = bodies[c.article_id][c.start:c.end]
-            cell.pieces.append(to_html(segments(text, c.start, marks[c.article_id])))
-            cell.texts.append(text)
-            cell.voices.add(c.voice)
-            cell.hedged = cell.hedged or c.hedged
-        reporting = sum(1 for cell in cells.values() if cell.pieces)
-        if only == "missing" and reporting == len(articles):
-            continue
-        if actor_id and not any(c.speaker_id == actor_id for c in members[point.pk]):
-            continue
-        rows.append({"point": point, "cells": [cells[a.pk] for a in articles],
-                     "reporting": reporting, "shared": reporting > 1})
-    return rows
+    return members
+
+
+def _cells(articles: list[Article], point: StoryPoint, members: list[Claim],
+           marks: dict[int, list[Mark]]) -> list[Cell]:
+    cells = {a.pk: Cell(article=a) for a in articles}
+    for c in members:
+        cell = cells[c.article_id]
+        text = cell.article.body[c.start:c.end]
+        cell.pieces.append(to_html(segments(text, c.start, marks[c.article_id])))
+        cell.texts.append(text)
+        cell.voices.add(c.voice)
+        cell.hedged = cell.hedged or c.hedged
+    by_position = {a.position: cells[a.pk] for a in articles}
+    for entry in point.possibly_in:
+        maybe = by_position.get(entry["article"])
+        if maybe is not None and not maybe.pieces:
+            maybe.possible = entry
+    return [cells[a.pk] for a in articles]
+
+
+def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[list[dict[str, Any]],
+                                                                                 list[dict[str, Any]]]:
+    """The rows several chosen articles share, and the facts only one reports, grouped
+    by that article ("only in X", shown folded): the page leads with what is shared."""
+    if len(articles) < 2:
+        return rows, []
+    shared = [r for r in rows if r["reporting"] != 1]
+    single: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if r["reporting"] == 1:
+            index = next(i for i, cell in enumerate(r["cells"]) if cell.pieces)
+            single[index].append(r)
+    groups = [{"article": articles[i], "rows": single[i],
+               "texts": [" ".join(r["cells"][i].texts) for r in single[i]]} for i in sorted(single)]
+    return shared, groups
 
 
 def _column_pages(everything: list[Article]) -> list[dict[str, Any]]:

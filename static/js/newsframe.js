@@ -64,4 +64,13 @@ function pasteAsFile() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { pollStatus(); highlightToggles(); dropzone(); pasteAsFile(); });
+function columnChooser() {
+  const table = document.querySelector("table.side-by-side[data-column]");
+  for (const radio of document.querySelectorAll(".column-chooser input[name=column]")) {
+    radio.addEventListener("change", () => { if (radio.checked && table) table.dataset.column = radio.value; });
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  pollStatus(); highlightToggles(); dropzone(); pasteAsFile(); columnChooser();
+});

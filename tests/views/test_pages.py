@@ -16,10 +16,11 @@ from articles.web.pages import MAX_COLUMNS
 pytestmark = pytest.mark.django_db
 
 
-def make_event(n_articles: int, quotes_each: int = 3) -> Event:
+def make_event(n_articles: int, quotes_each: int = 3, reporters: tuple[int, ...] = (0,)) -> Event:
     event = Event.objects.create(name=f"E{n_articles}", slug=f"e{n_articles}")
     speaker = Actor.objects.create(event=event, name="Ann Example", kind="person")
-    point = StoryPoint.objects.create(event=event, label="A fact", order=0, article_positions=[0])
+    point = StoryPoint.objects.create(event=event, label="A fact", order=0,
+                                      article_positions=[r for r in reporters if r < n_articles])
     for i in range(n_articles):
         body = "Ann Example said the attack was “a brutal crime”. Officials reportedly disagreed."
         article = Article.objects.create(event=event, position=i, title=f"T{i} <b>x</b>", body=body,
@@ -30,7 +31,7 @@ def make_event(n_articles: int, quotes_each: int = 3) -> Event:
                                  cue="said", speaker=speaker, confidence=0.9, position=q)
         claim = Claim.objects.create(article=article, text=body[:50], start=0, end=50, voice="attributed",
                                      speaker=speaker)
-        if i == 0:
+        if i in reporters:
             point.members.add(claim)
         Signal.objects.create(article=article, kind="loaded", text="brutal", start=31, end=37,
                               category="pejorative", in_quote=True)
@@ -70,9 +71,19 @@ def test_untrusted_titles_are_escaped(client: Client) -> None:
 
 
 def test_a_story_point_missing_from_an_article_says_not_reported(client: Client) -> None:
-    event = make_event(2)
+    event = make_event(3, reporters=(0, 1))
     page = client.get(event.get_absolute_url() + "?only=missing").content.decode()
     assert "not reported" in page and "A fact" in page
+
+
+def test_facts_one_outlet_reports_are_grouped_under_the_table(client: Client) -> None:
+    event = make_event(3)
+    response = client.get(event.get_absolute_url())
+    assert response.context["rows"] == []
+    [group] = response.context["only_in"]
+    assert group["article"].position == 0 and len(group["rows"]) == 1
+    assert "Only in" in response.content.decode()
+    assert client.get(event.get_absolute_url() + "?only=shared").context["only_in"] == []
 
 
 def test_the_actor_page_lists_the_actors_quotes(client: Client) -> None:
@@ -117,7 +128,7 @@ def test_past_the_column_limit_the_page_compares_the_first_articles_and_offers_t
 
 def test_the_reader_chooses_which_articles_to_compare(client: Client) -> None:
     event = make_event(MAX_COLUMNS + 3)
-    response = client.get(event.get_absolute_url() + "?articles=14&articles=2,junk,7")
+    response = client.get(event.get_absolute_url() + "?articles=14&articles=2,7,7")
     assert [a.position for a in response.context["articles"]] == [2, 7, 14]
     assert 'value="7" checked' in response.content.decode()
 
@@ -131,7 +142,7 @@ def test_choosing_too_many_articles_says_only_the_first_are_compared(client: Cli
 
 
 def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(client: Client) -> None:
-    event = make_event(3)
+    event = make_event(3, reporters=(0, 1))
     everywhere = StoryPoint.objects.create(event=event, label="Reported by all", order=1,
                                            article_positions=[0, 1, 2])
     for article in event.articles.all():
@@ -139,15 +150,16 @@ def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(cl
     labels = [r["point"].label for r in client.get(event.get_absolute_url() + "?only=missing").context["rows"]]
     assert labels == ["A fact"]
     labels = [r["point"].label for r in client.get(event.get_absolute_url()).context["rows"]]
-    assert labels == ["A fact", "Reported by all"]
+    assert labels == ["Reported by all", "A fact"]  # the most widely reported first
 
 
 def test_the_speaker_filter_keeps_only_that_actors_statements(client: Client) -> None:
     event = make_event(2)
     other = Actor.objects.create(event=event, name="Bob Other")
-    point = StoryPoint.objects.create(event=event, label="Bob's point", order=1, article_positions=[1])
-    point.members.add(Claim.objects.create(article=event.articles.get(position=1), text="Ann", start=0, end=3,
-                                           voice="attributed", speaker=other))
+    point = StoryPoint.objects.create(event=event, label="Bob's point", order=1, article_positions=[0, 1])
+    for article in event.articles.all():
+        point.members.add(Claim.objects.create(article=article, text="Ann", start=0, end=3,
+                                               voice="attributed", speaker=other))
     rows = client.get(event.get_absolute_url() + f"?actor={other.pk}").context["rows"]
     assert [r["point"].label for r in rows] == ["Bob's point"]
 
