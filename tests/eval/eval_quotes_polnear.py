@@ -1,0 +1,129 @@
+"""Quotes and speakers measured on real political news (PolNeAR, read from ../shared).
+
+Run as `python -m tests.eval.eval_quotes_polnear [--part tuning|heldout|both] [--limit N] [-v]`.
+
+PolNeAR's train split (840 articles, 19,889 expert attributions; Newell, Margolin and Ruths,
+LREC 2018) lives in ../shared/data and never enters the repository. A fixed fifth of it, the
+articles whose id hashes to 0 mod 5 (`heldout_ids`, listed in data/polnear_heldout_ids.json),
+is held out: no rule is tuned on it. Both parts go through `analyze_texts`, the code path of
+the app, and are scored by ../shared/eval/score_quotes.py exactly as the judges score them.
+The speaker exported is `QuoteResult.speaker`: the actor's canonical name, or for an unnamed
+source the phrase as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.eval import shared
+
+HELDOUT_FILE = shared.LABELS / "polnear_heldout_ids.json"
+PARTS = ("tuning", "heldout")
+
+
+def is_heldout(article_id: str) -> bool:
+    """The held-out part: a fifth of the articles, fixed by a hash of the id."""
+    return int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def load_articles(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def split(articles: list[dict]) -> dict[str, list[dict]]:
+    heldout = set(json.loads(HELDOUT_FILE.read_text(encoding="utf-8")))
+    return {
+        "tuning": [a for a in articles if a["id"] not in heldout],
+        "heldout": [a for a in articles if a["id"] in heldout],
+    }
+
+
+def predict(articles: list[dict]) -> list[dict]:
+    """One PRED line per article, as score_quotes.py reads them."""
+    from articles.nlp.analyze import analyze_texts
+    from articles.nlp.pipeline import get_nlp
+
+    rows = []
+    analyses = analyze_texts(get_nlp(), (a["text"] for a in articles))
+    for article, analysis in zip(articles, analyses, strict=True):
+        quotes = [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in analysis.quotes]
+        rows.append({"id": article["id"], "quotes": quotes})
+    return rows
+
+
+def score(scorer: Path, articles: list[dict], rows: list[dict]) -> dict:
+    """Run the judges' scorer on (gold, pred) and return its metrics (it prints the table)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, pred, out = Path(tmp, "gold.jsonl"), Path(tmp, "pred.jsonl"), Path(tmp, "m.json")
+        gold.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+        pred.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        argv = sys.argv
+        sys.path.insert(0, str(scorer))
+        try:
+            import score_quotes  # type: ignore[import-not-found]
+
+            sys.argv = ["score_quotes.py", str(gold), str(pred), "--json", str(out)]
+            score_quotes.main()
+        finally:
+            sys.argv = argv
+            sys.path.remove(str(scorer))
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _args(argv: list[str]) -> tuple[tuple[str, ...], int | None, Path | None]:
+    parts: tuple[str, ...] = PARTS
+    limit = None
+    dump = None
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--part":
+            value = args.pop(0)
+            parts = PARTS if value == "both" else (value,)
+        elif arg == "--limit":
+            limit = int(args.pop(0))
+        elif arg == "--dump":
+            dump = Path(args.pop(0))
+    return parts, limit, dump
+
+
+def main(argv: list[str]) -> int:
+    data, scorer = shared.data_dir(), shared.scorer_dir()
+    corpus = data / "polnear-train.jsonl" if data else None
+    if corpus is None or scorer is None or not corpus.is_file():
+        return shared.say_missing("PolNeAR quotes")
+    parts, limit, dump = _args(argv)
+    by_part = split(load_articles(corpus))
+    for part in parts:
+        articles = by_part[part][:limit]
+        began = time.perf_counter()
+        rows = predict(articles)
+        seconds = time.perf_counter() - began
+        print(f"== PolNeAR {part}: {len(articles)} articles ({seconds:.0f} s)", flush=True)
+        with contextlib.redirect_stdout(io.StringIO()) if "-q" in argv else contextlib.nullcontext():
+            m = score(scorer, articles, rows)
+        ind = m["indirect"]
+        print(f"{part}: quote P/R/F1 {m['all']['p']:.3f}/{m['all']['r']:.3f}/{m['all']['f1']:.3f}; "
+              f"indirect P/R {ind['p']:.3f}/{ind['r']:.3f}; speaker acc {m['speaker_acc']:.3f}")
+        if dump:
+            dump.mkdir(parents=True, exist_ok=True)
+            (dump / f"{part}.pred.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return 0
+
+
+def write_heldout_ids(corpus: Path) -> None:
+    """Fix the held-out list once (it is committed; rerunning gives the same ids)."""
+    ids = sorted(a["id"] for a in load_articles(corpus) if is_heldout(a["id"]))
+    HELDOUT_FILE.write_text(json.dumps(ids, indent=0) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
