@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from articles.nlp.mentions import actor_lexicons, fold, given, given_names_match, surname
+from articles.nlp.names import actor_lexicons, fold, given, given_names_match, surname
 from articles.nlp.types import ActorRef
 
 

@@ -206,32 +206,7 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if span is None or len(span) == 0:
         return None
     words = len(text[inner_start:inner_end].split())
-    first_sent = ctx.sent_of_token[span.start]
-    last_sent = ctx.sent_of_token[span.end - 1]
-    lo = ctx.sents[first_sent].start
-    hi = (
-        ctx.sents[min(last_sent + 1, len(ctx.sents) - 1)].end if ends_sentence(text, seg) else ctx.sents[last_sent].end
-    )
-    best: tuple[int, Token, str] | None = None
-    para_open, para_close = ctx.paragraph(seg.open), ctx.paragraph(max(seg.open, seg.close - 1))
-    for tok in doc[lo:hi]:
-        if span.start <= tok.i < span.end:
-            continue
-        if not (para_open[0] <= tok.idx < para_open[1] or para_close[0] <= tok.idx < para_close[1]):
-            continue
-        kind = _usable_cue(ctx, tok)
-        if kind is None or kind == "according":
-            continue
-        if tok.i >= span.end and (
-            (ctx.sent_of_token[tok.i] > last_sent and not _attribution_only(doc, span.end, tok))
-            or not attribution_follows(text, seg)
-        ):
-            continue
-        governs = any(tok.is_ancestor(t) for t in span[:3])
-        distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
-        score = distance - (1000 if governs else 0)
-        if best is None or score < best[0]:
-            best = (score, tok, kind)
+    best = _nearest_cue(ctx, seg, span)
     if best is None:
         prev = _colon_cue(ctx, span)
         if prev is not None:
@@ -264,6 +239,40 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, str] | None:
+    """The speech cue of a quoted stretch: in its sentence (or the next one when the
+    quote ends one), in the paragraph where it opens or closes; one that governs the
+    quote's first words wins, else the nearest."""
+    doc, text = ctx.doc, ctx.text
+    first_sent = ctx.sent_of_token[span.start]
+    last_sent = ctx.sent_of_token[span.end - 1]
+    lo = ctx.sents[first_sent].start
+    hi = (
+        ctx.sents[min(last_sent + 1, len(ctx.sents) - 1)].end if ends_sentence(text, seg) else ctx.sents[last_sent].end
+    )
+    best: tuple[int, Token, str] | None = None
+    para_open, para_close = ctx.paragraph(seg.open), ctx.paragraph(max(seg.open, seg.close - 1))
+    for tok in doc[lo:hi]:
+        if span.start <= tok.i < span.end:
+            continue
+        if not (para_open[0] <= tok.idx < para_open[1] or para_close[0] <= tok.idx < para_close[1]):
+            continue
+        kind = _usable_cue(ctx, tok)
+        if kind is None or kind == "according":
+            continue
+        if tok.i >= span.end and (
+            (ctx.sent_of_token[tok.i] > last_sent and not _attribution_only(doc, span.end, tok))
+            or not attribution_follows(text, seg)
+        ):
+            continue
+        governs = any(tok.is_ancestor(t) for t in span[:3])
+        distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
+        score = distance - (1000 if governs else 0)
+        if best is None or score < best[0]:
+            best = (score, tok, kind)
+    return best
 
 
 def _end_char(doc: Doc, token_end: int) -> int:

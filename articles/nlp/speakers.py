@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from articles.nlp.mentions import Mention, Mentions, actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.mentions import Mention, Mentions
+from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
