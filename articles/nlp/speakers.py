@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from articles.nlp.mentions import Mention, Mentions
 from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.sources import actor_source_type, is_pronoun, source_type_of
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -73,7 +74,18 @@ def resolve_speakers(
         named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
         if named is not None:
             resolved[index] = replace(quote, speaker=named, confidence=round(min(quote.confidence, 0.6), 2))
-    return resolved
+    return [_typed(quote, kinds) for quote in resolved]
+
+
+def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
+    """The source's type; an unnamed source ("administration officials", "a new
+    poll") is its phrase as written, so that "who is quoted" does not drop it."""
+    if quote.speaker is not None:
+        return replace(quote, source_type=actor_source_type(kinds.get(quote.speaker, "person"), quote.speaker))
+    phrase = quote.speaker_mention.strip()
+    if not phrase or is_pronoun(phrase) or phrase in _ANSWER_LABELS:
+        return quote
+    return replace(quote, speaker=phrase, source_type=source_type_of(phrase))
 
 
 def _resolve(
