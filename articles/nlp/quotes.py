@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from articles.nlp.attributions import best_candidate
 from articles.nlp.cues import (
     content_range,
     cue_span,
@@ -128,7 +129,9 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    return [_result(ctx.text, q) for q in _drop_nested(found)]
+    found = _drop_nested(found)
+    found = sorted([*found, *_learned_quotes(ctx, found)], key=lambda q: (q.start, q.end))
+    return [_result(ctx.text, q) for q in found]
 
 
 def _context(doc: Doc) -> _Context:
@@ -398,6 +401,42 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
                 kind,
             )
         )
+    return found
+
+
+def unclaimed_verbs(doc: Doc) -> list[Token]:
+    """Verbs outside quote marks that no cue rule reads as reporting speech: what
+    the learned model (attributions.py) is asked about, here and in its training."""
+    ctx = _context(doc)
+    return [t for t in doc if ctx.seg_of_token[t.i] < 0 and t.pos_ in {"VERB", "AUX"} and _usable_cue(ctx, t) is None]
+
+
+def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
+    """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
+    model finds where no cue rule fired; never over or around a rule's quote."""
+    doc = ctx.doc
+    taken = [(q.start, q.end) for q in rules] + [q.cue for q in rules if q.cue is not None]
+    found: list[_Found] = []
+    for tok in doc:
+        if ctx.seg_of_token[tok.i] >= 0 or tok.pos_ not in {"VERB", "AUX"} or _usable_cue(ctx, tok) is not None:
+            continue
+        scored = best_candidate(tok)
+        if scored is None:
+            continue
+        candidate, probability = scored
+        start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
+        if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
+            continue
+        mention = speaker_mention(tok, "clause")
+        if mention is None:
+            continue
+        mention = ctx.clip(*mention, around=mention[1] - 1)
+        kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+        confidence = round(0.8 * probability, 2)
+        cue = (tok.idx, tok.idx + len(tok.text))
+        content = (candidate.start, candidate.end)
+        found.append(_Found(start, end, kind, cue, mention, confidence, tok.i, content, "learned"))
+        taken += [(start, end), cue]
     return found
 
 
