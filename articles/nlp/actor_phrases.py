@@ -142,17 +142,22 @@ def _nationality(words: Iterable[Token]) -> str | None:
     return None
 
 
+_OTHER_RANK = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "under"})
+
+
 def _describe(chunk: Span, people: list[DraftActor]) -> DraftActor | None:
     """The person a definite description refers to: the most recently introduced
     person whose title has the description's head word (and its nationality)."""
     lex = _lexicons()
     head = chunk.root.lower_
-    words = {t.lower_ for t in chunk if _title_word(t)}
+    words = {t.lower_ for t in chunk if _title_word(t) or t.lower_ in _OTHER_RANK}
     best: DraftActor | None = None
     for person in people:
         if person.first_seen >= chunk.start_char or not person.title:
             continue
-        title_words = {w.lower() for w in person.title.split()}
+        title_words = {lex.title_full.get(w.lower(), w.lower()) for w in person.title.split()}
+        if (title_words & _OTHER_RANK) - words:
+            continue  # "the president" is not Vice President Pence, nor the former one
         nationality = {w for w in words if w.capitalize() in lex.demonyms}
         if nationality and not nationality <= title_words:
             continue

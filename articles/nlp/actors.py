@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.actor_builder import Builder, DraftActor, RawName, speaks, subject_flags
 from articles.nlp.actor_identity import merge_event_actors, same_actor
@@ -27,6 +27,7 @@ from articles.nlp.names import actor_words, person_nouns
 from articles.nlp.names import fold as _fold
 from articles.nlp.names import given as _given
 from articles.nlp.names import given_names_match as _given_names_match
+from articles.nlp.names import suffix as _suffix
 from articles.nlp.names import surname as _surname
 from articles.nlp.types import ActorRef
 
@@ -70,14 +71,7 @@ def _classify_run(run: Span) -> list[RawName]:
     constituency = _name_of_place(run)
     if constituency is not None:
         return constituency
-    # From the right: name tokens until a title word, nationality or "of".
-    k = len(toks)
-    while k > 0:
-        tok = toks[k - 1]
-        low = tok.lower_
-        if _title_word(tok) or low in _JOINERS:
-            break
-        k -= 1
+    k = _name_start(toks)
     has_head = any(t.lower_ in lex.title_heads for t in toks[:k])
     if has_head and k < len(toks):
         name_span = run[k:]
@@ -110,6 +104,24 @@ def _classify_run(run: Span) -> list[RawName]:
     if label == "ORG":
         return [RawName(run, text, "", "organization?")]
     return [RawName(run, text, "", "unknown")]
+
+
+_HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr"})
+
+
+def _name_start(toks: list[Token]) -> int:
+    """Where the name begins in a run: after an honorific ("Mr. King" even though
+    "king" is a title), else from the right up to a title word, nationality or "of"."""
+    honorific = max((i for i, t in enumerate(toks) if t.lower_ in _HONORIFICS), default=None)
+    if honorific is not None and honorific < len(toks) - 1:
+        return honorific + 1
+    k = len(toks)
+    while k > 0:
+        tok = toks[k - 1]
+        if _title_word(tok) or tok.lower_ in _JOINERS:
+            break
+        k -= 1
+    return k
 
 
 def _name_of_place(run: Span) -> list[RawName] | None:
@@ -217,13 +229,14 @@ class _People:
     def __init__(self) -> None:
         self.all: list[DraftActor] = []
         self.by_surname: dict[str, list[DraftActor]] = {}
+        self.last_seen: dict[int, int] = {}  # id(actor) -> offset of its latest mention
 
-    def find(self, name: str, at: int, create: bool) -> DraftActor | None:
+    def find(self, name: str, at: int, create: bool, title: str = "") -> DraftActor | None:
         sur, given = _surname(name), _given(name)
-        for cand in reversed(self.by_surname.get(sur, [])):
-            other = _given(cand.name)
-            if not given or not other or _given_names_match(given, other):
-                return cand
+        found = self._known(name, sur, given, title)
+        if found is not None:
+            self.last_seen[id(found)] = at
+            return found
         if len(name.split()) == 1 and len(sur) >= 3:
             # "Lula" for "Luiz Inacio Lula da Silva", "Lee" for "Lee Jae-myung",
             # "Holly" in a tabloid: a word of exactly one full name named before.
@@ -235,7 +248,25 @@ class _People:
         actor = DraftActor(kind="person", key=name, first_seen=at)
         self.all.append(actor)
         self.by_surname.setdefault(sur, []).append(actor)
+        self.last_seen[id(actor)] = at
         return actor
+
+    def _known(self, name: str, sur: str, given: str, title: str) -> DraftActor | None:
+        """A person already named that `name` may be: compatible given names and
+        suffix ("Jackson Jr." is not the Rev. Jesse Jackson); of several, the one
+        with the same title ("Former Vice President Cheney"), else the one seen last."""
+        tail = _suffix(name)
+        fits = [
+            c
+            for c in self.by_surname.get(sur, [])
+            if (not given or not _given(c.name) or _given_names_match(given, _given(c.name)))
+            and (not tail or any(_suffix(n) == tail for n in c.names) or _suffix(c.key) == tail)
+        ]
+        if not fits:
+            return None
+        head = title.lower().split()[-1] if title else ""
+        titled = [c for c in fits if head and head in c.title.lower().split()]
+        return max(titled or fits, key=lambda c: self.last_seen.get(id(c), c.first_seen))
 
 
 def _add_people(b: Builder, raws: list[RawName], people: _People) -> list[RawName]:
@@ -246,7 +277,7 @@ def _add_people(b: Builder, raws: list[RawName], people: _People) -> list[RawNam
             pending.append(raw)
             continue
         title = raw.title or _left_title(raw.span)
-        actor = people.find(raw.name, raw.span.start_char, create=True)
+        actor = people.find(raw.name, raw.span.start_char, create=True, title=title)
         assert actor is not None
         if not actor.names:
             actor.guessed = len(raw.span) == 1 and not title

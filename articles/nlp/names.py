@@ -36,6 +36,7 @@ class ActorLexicons:
     title_heads: frozenset[str]
     title_parts: frozenset[str]
     title_gender: dict[str, str]
+    title_full: dict[str, str]  # "sen." -> "senator"
     metonyms: dict[str, str]
     countries: dict[str, str]
     demonyms: dict[str, str]
@@ -49,6 +50,7 @@ def actor_lexicons() -> ActorLexicons:
         title_heads=frozenset(r["word"] for r in titles if r["role"] == "head"),
         title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
         title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
+        title_full={r["word"]: r["stands_for"] for r in titles if r.get("stands_for")},
         metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
         countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
         demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},
@@ -65,21 +67,50 @@ def fold(text: str) -> str:
     return text.strip(" .'’-")
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name without a generational suffix ("Jesse Jackson Jr." -> Jesse Jackson)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def suffix(name: str) -> str:
+    """ "jr", "sr", "iii" … or "": Jesse Jackson Jr. is not the Rev. Jesse Jackson."""
+    words = name.replace(",", " ").split()
+    return words[-1].lower().rstrip(".") if len(words) > 1 and words[-1].lower() in _SUFFIXES else ""
+
+
 def surname(name: str) -> str:
-    last = fold(name.split()[-1]) if name.split() else ""
+    words = _words(name)
+    last = fold(words[-1]) if words else ""
     for prefix in ("al-", "el-", "ibn-", "bin-"):
         last = last.removeprefix(prefix)
     return last
 
 
 def given(name: str) -> str:
-    parts = name.split()
+    parts = _words(name)
     return fold(parts[0]) if len(parts) > 1 else ""
+
+
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for row in load_lexicon("nicknames.csv"):
+        forms.setdefault(row["nickname"], set()).add(row["given"])
+    return {k: frozenset(v) for k, v in forms.items()}
 
 
 def given_names_match(a: str, b: str) -> bool:
     if not a or not b:
         return True
+    nicknames = _nicknames()
+    if b in nicknames.get(a, ()) or a in nicknames.get(b, ()):
+        return True  # "Chuck" Schumer is Charles Schumer
     if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
         return a[0] == b[0]
     return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7

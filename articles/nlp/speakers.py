@@ -66,9 +66,18 @@ def resolve_speakers(
     kinds = {a.name: a.kind for a in actors}
     titled = frozenset(a.name for a in actors if a.title)
     sent_starts = [s.start_char for s in doc.sents]
+    # "A Romney campaign aide": a person's name that only modifies a common noun is
+    # not who speaks, the aide is ("A Boeing spokesperson" still speaks for Boeing).
+    modifiers = frozenset(
+        m.token
+        for m in mentions
+        if kinds.get(m.actor) == "person"
+        and doc[m.token].dep_ in {"compound", "nmod"}
+        and doc[m.token].head.pos_ == "NOUN"
+    )
     resolved: list[QuoteResult] = []
     for quote in quotes:
-        speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts)
+        speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
         named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
@@ -94,6 +103,7 @@ def _resolve(
     titled: frozenset[str],
     mentions: Mentions,
     sent_starts: list[int],
+    modifiers: frozenset[int],
 ) -> tuple[str | None, float]:
     if quote.mention_start is None or quote.mention_end is None:
         return None, _UNRESOLVED
@@ -105,7 +115,9 @@ def _resolve(
         gender = _PRONOUN_GENDER.get(words[0], "")
         return _pronoun(words[0], quote.mention_start, kinds, mentions, sent_starts, gender, skip=quote_span)
     inside = [
-        m for m in mentions.within(quote.mention_start, quote.mention_end) if m.actor in kinds and not m.possessive
+        m
+        for m in mentions.within(quote.mention_start, quote.mention_end)
+        if m.actor in kinds and not m.possessive and m.token not in modifiers
     ]
     described = _person_description(quote.speaker_mention) if not inside else None
     if described is not None:
