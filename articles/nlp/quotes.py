@@ -130,7 +130,7 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
     found = _drop_nested(found)
-    found = sorted([*found, *_learned_quotes(ctx, found)], key=lambda q: (q.start, q.end))
+    found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
     return [_result(ctx.text, q) for q in found]
 
 
@@ -438,6 +438,35 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         found.append(_Found(start, end, kind, cue, mention, confidence, tok.i, content, "learned"))
         taken += [(start, end), cue]
     return found
+
+
+def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
+    """No two quotes of an article share words: of overlapping ones the surer wins,
+    then the longer (a paraphrase around its quoted fragment); a quote whose tail
+    holds another's attribution ("Iran warned that …, with its minister describing
+    …") ends where that attribution begins."""
+    kept: list[_Found] = []
+    for q in sorted(found, key=lambda q: (-q.confidence, q.start - q.end, q.start)):
+        for k in kept:
+            if q.start < k.end and k.start < q.end:
+                _cut_before(text, q, k)
+        if q.end - q.start >= 3 and all(q.end <= k.start or k.end <= q.start for k in kept):
+            kept.append(q)
+    return sorted(kept, key=lambda q: (q.start, q.end))
+
+
+_TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
+
+
+def _cut_before(text: str, q: _Found, k: _Found) -> None:
+    """End `q` before the attribution of `k` when it sits inside q's tail."""
+    marks = [a[0] for a in (k.mention, k.cue) if a is not None]
+    at = min(marks, default=-1)
+    if not q.start < at < q.end or at < k.start - 200:
+        return
+    head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
+    if len(head.split()) >= 3:
+        q.end = q.start + len(head)
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
