@@ -56,6 +56,11 @@ _NAMING = frozenset({"call", "dub", "nickname", "term", "label", "brand"})
 _MIN_UNATTRIBUTED_WORDS = 8
 _MAX_SCARE_WORDS = 5
 _CONTINUATION_CHARS = 600
+# A sentence ends at . ! ? or a line break, but not at "Mr." ("…,'' Mr. King said" is one sentence).
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
+    r"[.!?\n]"
+)
 
 
 # --- the doc ---------------------------------------------------------------------------
@@ -336,8 +341,8 @@ def _uncued(
     """A quote with no cue: a continuation of the previous speaker's quote, an
     unattributed statement, or (short, no cue) a scare quote, which is not a quote."""
     text = ctx.text
-    before = re.split(r"[.!?\n]", text[max(0, seg.open - 300) : seg.open])[-1]
-    after = re.split(r"[.!?\n]", text[seg.close + 1 : seg.close + 300])[0]
+    before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
+    after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
     if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon

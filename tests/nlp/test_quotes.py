@@ -480,3 +480,8 @@ def test_no_two_quotes_of_an_article_overlap(nlp, text):
     quotes = find_quotes(nlp(text))
     assert quotes
     assert all(a.end <= b.start for a, b in itertools.pairwise(quotes))
+
+
+def test_a_quote_never_ends_in_a_fragment_of_an_honorific(nlp):
+    text = "Okafor spoke for an hour. ''Gloria Steinem has a very simple test,'' Ms. Okafor added, smiling."
+    assert not any(q.text.rstrip(".").endswith((" Ms", " Mr", " Dr")) for q in find_quotes(nlp(text)))
