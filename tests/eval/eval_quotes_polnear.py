@@ -1,6 +1,7 @@
 """Quotes and speakers measured on real political news (PolNeAR, read from ../shared).
 
-Run as `python -m tests.eval.eval_quotes_polnear [--part tuning|heldout|both] [--limit N] [-v]`.
+Run as `python -m tests.eval.eval_quotes_polnear [--part tuning|heldout|both] [--limit N] [--dump DIR]`;
+`--speed N` instead times a bare spaCy parse against the whole analysis on N tuning articles.
 
 PolNeAR's train split (840 articles, 19,889 expert attributions; Newell, Margolin and Ruths,
 LREC 2018) lives in ../shared/data and never enters the repository. A fixed fifth of it, the
@@ -78,6 +79,31 @@ def score(scorer: Path, articles: list[dict], rows: list[dict]) -> dict:
         return json.loads(out.read_text(encoding="utf-8"))
 
 
+def speed(articles: list[dict]) -> float:
+    """Seconds of the whole analysis over a bare parse of the same texts, measured
+    alternately twice in one process (the best of each), as BENCHMARKS.md compares."""
+    from articles.nlp.analyze import analyze_doc
+    from articles.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    texts = [a["text"] for a in articles]
+    for doc in nlp.pipe(texts[:3]):
+        analyze_doc(doc)  # load the model and the lexicons before timing
+    bare, full = [], []
+    for _ in range(2):
+        began = time.perf_counter()
+        for _doc in nlp.pipe(texts):
+            pass
+        bare.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        for doc in nlp.pipe(texts):
+            analyze_doc(doc)
+        full.append(time.perf_counter() - began)
+    ratio = min(full) / min(bare)
+    print(f"{len(texts)} articles: bare parse {min(bare):.1f} s, whole analysis {min(full):.1f} s, ratio {ratio:.2f}")
+    return ratio
+
+
 def _args(argv: list[str]) -> tuple[tuple[str, ...], int | None, Path | None]:
     parts: tuple[str, ...] = PARTS
     limit = None
@@ -102,6 +128,9 @@ def main(argv: list[str]) -> int:
         return shared.say_missing("PolNeAR quotes")
     parts, limit, dump = _args(argv)
     by_part = split(load_articles(corpus))
+    if "--speed" in argv:
+        speed(by_part["tuning"][: int(argv[argv.index("--speed") + 1])])
+        return 0
     for part in parts:
         articles = by_part[part][:limit]
         began = time.perf_counter()
