@@ -71,6 +71,8 @@ def source_type_of(phrase: str) -> SourceType:
         return "media"
     if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS:
         return "group"  # "Nine in 10 voters", "24 percent"
+    if len(words) == 1 and _singular(low) != low and not low.endswith(("ss", "us", "is")):
+        return "group"  # "Experts say", capitalised only because it opens the sentence
     if all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "van", "von"} for w in words):
         return "unknown"  # a name nobody made an actor of
     return "group" if _singular(low) != low or low in {"people", "men", "women"} else "anonymous"

@@ -15,6 +15,7 @@ from articles.nlp.sources import actor_source_type, source_type_of
         ("a person familiar with the talks", "anonymous"),
         ("one senior aide, who asked not to be named", "anonymous"),
         ("experts", "group"),
+        ("Experts", "group"),
         ("Police", "group"),
         ("the family", "group"),
         ("Nine in 10 registered voters", "group"),
