@@ -252,14 +252,28 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     if comps is None:
         return None
     if not comps and tok.dep_ == "parataxis":
-        head = tok.head
-        return head.left_edge.i, tok.left_edge.i
+        return _around_parenthetical(tok)
     denies = bool(_lemma_with_particle(tok) & _cues().denials)
     if not comps and kind in {"clause", "object"} and not denies:
         comps = _that_clause_after(tok)
     if not comps:
         return None
     return _content_bounds(tok, comps)
+
+
+def _around_parenthetical(tok: Token) -> tuple[int, int] | None:
+    """ "The talks failed, he said." reports what comes before; "Now, she said, the
+    two sides rarely meet" the whole sentence around the aside (PolNeAR's reading:
+    one content the attribution interrupts)."""
+    head = tok.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = tok.doc
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    words_before = sum(not t.is_punct for t in doc[start : tok.left_edge.i])
+    if tok.right_edge.i + 1 < end and head.i > tok.i and words_before <= 6:
+        return start, end
+    return (start, tok.left_edge.i) if tok.left_edge.i - start >= 2 else None
 
 
 def _according_content(tok: Token) -> tuple[int, int]:

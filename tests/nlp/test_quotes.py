@@ -485,3 +485,14 @@ def test_no_two_quotes_of_an_article_overlap(nlp, text):
 def test_a_quote_never_ends_in_a_fragment_of_an_honorific(nlp):
     text = "Okafor spoke for an hour. ''Gloria Steinem has a very simple test,'' Ms. Okafor added, smiling."
     assert not any(q.text.rstrip(".").endswith((" Ms", " Mr", " Dr")) for q in find_quotes(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Now, she said, the two sides rarely meet.", "Now, she said, the two sides rarely meet"),
+        ("The talks failed, he said.", "The talks failed"),
+    ],
+)
+def test_an_attribution_set_inside_a_sentence_reports_the_whole_sentence(nlp, text, content):
+    assert [q.text for q in find_quotes(nlp(text))] == [content]
