@@ -160,8 +160,21 @@ def speaker_token(tok: Token) -> Token | None:
             continue
         if cur is tok:
             run = _subject_after_quote(tok)
-            return run[-1] if run is not None else None
+            return run[-1] if run is not None else _name_before(tok)
         return None
+    return None
+
+
+def _name_before(tok: Token) -> Token | None:
+    """ "In a statement, her adviser, Jake Sullivan, said: …" parsed with no subject:
+    the name right before the verb (past an appositive's comma) says it."""
+    if tok.dep_ != "ROOT" or tok.i < 2:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.text == ",":
+        prev = tok.doc[tok.i - 2]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in {"PERSON", "ORG"}:
+        return prev
     return None
 
 

@@ -455,3 +455,11 @@ def test_a_description_before_the_name_resolves_through_a_later_role_description
 )
 def test_a_speaker_is_resolved_as_a_careful_reader_would(quotes_of, text, speaker):
     assert [q.speaker for q in quotes_of(text)][-1:] == [speaker]
+
+
+def test_a_name_before_a_speech_verb_the_parse_left_without_subject_speaks(quotes_of):
+    text = (
+        "Obama departs today.\n\nIn a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+        "“Hillary Clinton believes that transatlantic cooperation is essential.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jake Sullivan"]
