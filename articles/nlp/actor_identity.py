@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from articles.nlp.mentions import actor_lexicons, fold, given, given_names_match, surname
+from articles.nlp.names import actor_lexicons, fold, given, given_names_match, suffix, surname
 from articles.nlp.types import ActorRef
 
 
@@ -35,6 +35,8 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
         given_a, given_b = _given_names(a), _given_names(b)
         if not given_a or not given_b:
             return True
+        if suffix(a.name) != suffix(b.name):
+            return False  # Jesse Jackson Jr. is not the Rev. Jesse Jackson
         return any(given_names_match(x, y) for x in given_a for y in given_b)
     names_a = {_canonical(n) for n in (a.name, *a.aliases)}
     names_b = {_canonical(n) for n in (b.name, *b.aliases)}

@@ -10,16 +10,13 @@ reads the country a state body belongs to.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from articles.nlp.mentions import actor_lexicons as _lexicons
-from articles.nlp.mentions import actor_words as _words
+from articles.nlp.actor_builder import Builder, DraftActor, RawName
 from articles.nlp.mentions import title_word as _title_word
-
-if TYPE_CHECKING:
-    from articles.nlp.actors import _Actor, _Builder, _Raw
+from articles.nlp.names import actor_lexicons as _lexicons
+from articles.nlp.names import actor_words as _words
 
 _DOCUMENT_NOUNS = _words("document")
 _SEPARATE_DOC_MODIFIERS = _words("other_document")
@@ -38,76 +35,94 @@ def state_of(span: Span) -> str | None:
     return _nationality([*before, *span[:-1]])
 
 
-def add_noun_phrases(doc: Doc, b: _Builder, people: list[_Actor], titles: list[_Raw]) -> None:
+class _Phrases:
+    """What `add_noun_phrases` knows while it walks the noun chunks of one doc."""
+
+    def __init__(self, b: Builder, people: list[DraftActor], titles: list[RawName]) -> None:
+        self.b = b
+        self.people = people
+        self.named_tokens = {span.root.i for span, _, _ in b.mentions}
+        self.by_token: dict[int, DraftActor] = {tok.i: named for span, named, _ in b.mentions for tok in span}
+        self.title_spans = {raw.span.root.i: raw.span for raw in titles}
+        self.last_document: DraftActor | None = None
+
+
+def add_noun_phrases(doc: Doc, b: Builder, people: list[DraftActor], titles: list[RawName]) -> None:
     """Descriptions ("the Russian foreign secretary", "the Syrian government")
     and documents ("a draft resolution", "the document")."""
     lex = _lexicons()
-    named_tokens = {span.root.i for span, _, _ in b.mentions}
-    by_token: dict[int, _Actor] = {}
-    for span, named, _ in b.mentions:
-        for tok in span:
-            by_token[tok.i] = named
-    last_document: _Actor | None = None
-    title_spans = {raw.span.root.i: raw.span for raw in titles}
+    state = _Phrases(b, people, titles)
     for chunk in doc.noun_chunks:
         root = chunk.root
-        low = root.lower_
         lemma = root.lemma_.lower()
-        first = chunk[0].lower_
-        definite = first in {"the", "this", "that"}
-        if root.i in named_tokens and root.i not in title_spans:
+        definite = chunk[0].lower_ in {"the", "this", "that"}
+        if root.i in state.named_tokens and root.i not in state.title_spans:
             continue
-        # Appositions name a description directly: "Russia's foreign minister, Sergei Lavrov".
-        appos = [c for c in root.children if c.dep_ == "appos" and c.i in by_token]
-        if (low in lex.title_heads or root.i in title_spans) and root.pos_ in {"NOUN", "PROPN"}:
-            actor: _Actor | None = None
-            if appos:
-                actor = by_token[appos[0].i]
-                if actor.kind == "person" and not actor.title:
-                    actor.title = chunk.text
-            elif root.dep_ == "appos" and root.head.i in by_token:
-                actor = by_token[root.head.i]
-            elif definite:
-                actor = _describe(chunk, people)
-            if actor is not None:
-                b.mention(
-                    chunk,
-                    actor,
-                    "description",
-                    form=chunk.text.removeprefix("the ").removeprefix("The "),
-                )
+        if (root.lower_ in lex.title_heads or root.i in state.title_spans) and root.pos_ in {"NOUN", "PROPN"}:
+            _add_title(state, chunk, definite)
+        elif lemma in _STATE_BODIES and root.pos_ in {"NOUN", "PROPN"} and _add_state_body(b, chunk):
             continue
-        if lemma in _STATE_BODIES and root.pos_ in {"NOUN", "PROPN"}:
-            chunk = _after_punct(chunk)
-            country = _nationality(t for t in chunk if t.i < root.i)
-            if country is not None:
-                form = "the " + chunk.text[4:] if chunk.text.startswith("The ") else chunk.text
-                b.mention(chunk, b.actor("country", country, chunk.start_char), "description", form=form)
-                continue
-        if lemma in _ORG_DESCRIPTIONS and definite:
+        elif lemma in _ORG_DESCRIPTIONS and definite:
             org = _recent(b, chunk.start_char, "organization", lemma)
             if org is not None:
                 b.mention(chunk, org, "description")
-            continue
-        if lemma in _DOCUMENT_NOUNS and root.pos_ == "NOUN" and chunk[0].dep_ != "poss":
-            mods = {t.lower_ for t in chunk}
-            name = "the " + " ".join(
-                t.lower_ for t in chunk if t.dep_ == "compound" or t == root or t.lower_ in _SEPARATE_DOC_MODIFIERS
-            )
-            if (
-                definite
-                and not mods & _SEPARATE_DOC_MODIFIERS
-                and last_document is not None
-                and (lemma in {"document", "draft", "text", "proposal"} or lemma in last_document.key)
-            ):
-                document = last_document
-            else:
-                document = b.actor("document", name, chunk.start_char)
-                if mods & _SEPARATE_DOC_MODIFIERS:
-                    document.separate = True
-            b.mention(chunk, document, "document", form=name)
-            if not document.separate:
-                last_document = document
+        elif lemma in _DOCUMENT_NOUNS and root.pos_ == "NOUN" and chunk[0].dep_ != "poss":
+            _add_document(state, chunk, definite)
+
+
+def _add_title(state: _Phrases, chunk: Span, definite: bool) -> None:
+    """ "the Russian foreign secretary"; appositions name a description directly:
+    "Russia's foreign minister, Sergei Lavrov"."""
+    root = chunk.root
+    appos = [c for c in root.children if c.dep_ == "appos" and c.i in state.by_token]
+    actor: DraftActor | None = None
+    if appos:
+        actor = state.by_token[appos[0].i]
+        if actor.kind == "person" and not actor.title:
+            actor.title = chunk.text
+    elif root.dep_ == "appos" and root.head.i in state.by_token:
+        actor = state.by_token[root.head.i]
+    elif definite:
+        actor = _describe(chunk, state.people)
+    if actor is not None:
+        state.b.mention(chunk, actor, "description", form=chunk.text.removeprefix("the ").removeprefix("The "))
+
+
+def _add_state_body(b: Builder, chunk: Span) -> bool:
+    """ "the Syrian government" stands for Syria; False when no country is named."""
+    root = chunk.root
+    chunk = _after_punct(chunk)
+    country = _nationality(t for t in chunk if t.i < root.i)
+    if country is None:
+        return False
+    form = "the " + chunk.text[4:] if chunk.text.startswith("The ") else chunk.text
+    b.mention(chunk, b.actor("country", country, chunk.start_char), "description", form=form)
+    return True
+
+
+def _add_document(state: _Phrases, chunk: Span, definite: bool) -> None:
+    """ "a draft resolution", then "the document" or "the draft" for the same one."""
+    root = chunk.root
+    lemma = root.lemma_.lower()
+    mods = {t.lower_ for t in chunk}
+    name = "the " + " ".join(
+        t.lower_ for t in chunk if t.dep_ == "compound" or t == root or t.lower_ in _SEPARATE_DOC_MODIFIERS
+    )
+    last = state.last_document
+    if (
+        definite
+        and not mods & _SEPARATE_DOC_MODIFIERS
+        and last is not None
+        and (lemma in {"document", "draft", "text", "proposal"} or lemma in last.key)
+    ):
+        document = last
+    else:
+        document = state.b.actor("document", name, chunk.start_char)
+        if mods & _SEPARATE_DOC_MODIFIERS:
+            document.separate = True
+    state.b.mention(chunk, document, "document", form=name)
+    if not document.separate:
+        state.last_document = document
 
 
 def _after_punct(chunk: Span) -> Span:
@@ -127,17 +142,22 @@ def _nationality(words: Iterable[Token]) -> str | None:
     return None
 
 
-def _describe(chunk: Span, people: list[_Actor]) -> _Actor | None:
+_OTHER_RANK = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "under"})
+
+
+def _describe(chunk: Span, people: list[DraftActor]) -> DraftActor | None:
     """The person a definite description refers to: the most recently introduced
     person whose title has the description's head word (and its nationality)."""
     lex = _lexicons()
     head = chunk.root.lower_
-    words = {t.lower_ for t in chunk if _title_word(t)}
-    best: _Actor | None = None
+    words = {t.lower_ for t in chunk if _title_word(t) or t.lower_ in _OTHER_RANK}
+    best: DraftActor | None = None
     for person in people:
         if person.first_seen >= chunk.start_char or not person.title:
             continue
-        title_words = {w.lower() for w in person.title.split()}
+        title_words = {lex.title_full.get(w.lower(), w.lower()) for w in person.title.split()}
+        if (title_words & _OTHER_RANK) - words:
+            continue  # "the president" is not Vice President Pence, nor the former one
         nationality = {w for w in words if w.capitalize() in lex.demonyms}
         if nationality and not nationality <= title_words:
             continue
@@ -146,7 +166,7 @@ def _describe(chunk: Span, people: list[_Actor]) -> _Actor | None:
     return best
 
 
-def _recent(b: _Builder, before: int, kind: str, word: str) -> _Actor | None:
+def _recent(b: Builder, before: int, kind: str, word: str) -> DraftActor | None:
     cands = [
         a for a in b.actors.values() if a.kind == kind and a.first_seen < before and (a.active or not a.guessed)
     ]

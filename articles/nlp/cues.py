@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from articles.nlp.mentions import actor_lexicons, load_lexicon, person_nouns
+from articles.nlp.names import actor_lexicons, load_lexicon, person_nouns
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
@@ -160,8 +160,21 @@ def speaker_token(tok: Token) -> Token | None:
             continue
         if cur is tok:
             run = _subject_after_quote(tok)
-            return run[-1] if run is not None else None
+            return run[-1] if run is not None else _name_before(tok)
         return None
+    return None
+
+
+def _name_before(tok: Token) -> Token | None:
+    """ "In a statement, her adviser, Jake Sullivan, said: …" parsed with no subject:
+    the name right before the verb (past an appositive's comma) says it."""
+    if tok.dep_ != "ROOT" or tok.i < 2:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.text == ",":
+        prev = tok.doc[tok.i - 2]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in {"PERSON", "ORG"}:
+        return prev
     return None
 
 
@@ -246,20 +259,56 @@ def speaker_mention(tok: Token, kind: str) -> tuple[int, int] | None:
 
 def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     """Token range [start, end) of what the cue reports, or None."""
-    doc = tok.doc
     if kind == "according":
-        sent = tok.sent
-        phrase_start = tok.i
-        phrase_end = tok.i + 1
-        for t in doc[tok.i + 1 : sent.end]:
-            if t.head.i >= tok.i and t.i >= phrase_end and (t.head.i < phrase_end or t.head == doc[phrase_end - 1]):
-                phrase_end = t.i + 1
-            elif t.i > tok.i + 1:
-                break
-        phrase_end = max(phrase_end, doc[tok.i + 1].right_edge.i + 1)
-        if phrase_start - sent.start > 2:
-            return sent.start, phrase_start
-        return phrase_end, sent.end
+        return _according_content(tok)
+    comps = _complements(tok, kind)
+    if comps is None:
+        return None
+    if not comps and tok.dep_ == "parataxis":
+        return _around_parenthetical(tok)
+    denies = bool(_lemma_with_particle(tok) & _cues().denials)
+    if not comps and kind in {"clause", "object"} and not denies:
+        comps = _that_clause_after(tok)
+    if not comps:
+        return None
+    return _content_bounds(tok, comps)
+
+
+def _around_parenthetical(tok: Token) -> tuple[int, int] | None:
+    """ "The talks failed, he said." reports what comes before; "Now, she said, the
+    two sides rarely meet" the whole sentence around the aside (PolNeAR's reading:
+    one content the attribution interrupts)."""
+    head = tok.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = tok.doc
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    words_before = sum(not t.is_punct for t in doc[start : tok.left_edge.i])
+    if tok.right_edge.i + 1 < end and head.i > tok.i and words_before <= 6:
+        return start, end
+    return (start, tok.left_edge.i) if tok.left_edge.i - start >= 2 else None
+
+
+def _according_content(tok: Token) -> tuple[int, int]:
+    """ "X did Y, according to Z" reports what comes before; "According to Z, X
+    did Y" what comes after."""
+    doc = tok.doc
+    sent = tok.sent
+    phrase_end = tok.i + 1
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.head.i >= tok.i and t.i >= phrase_end and (t.head.i < phrase_end or t.head == doc[phrase_end - 1]):
+            phrase_end = t.i + 1
+        elif t.i > tok.i + 1:
+            break
+    phrase_end = max(phrase_end, doc[tok.i + 1].right_edge.i + 1)
+    if tok.i - sent.start > 2:
+        return sent.start, tok.i
+    return phrase_end, sent.end
+
+
+def _complements(tok: Token, kind: str) -> list[Token] | None:
+    """The tokens heading what the cue reports; None when the cue reports nothing
+    (a predicate cue with nothing said of its object, "called" with no name)."""
     heads = [tok, *(c for c in tok.children if c.lemma_ == "clear")] if tok.lemma_ == "make" else [tok]
     comps = [c for h in heads for c in h.children if c.dep_ == "ccomp"]
     comps += [
@@ -278,34 +327,37 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     if tok.lemma_ in _PROMISSIVE:
         comps += [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
     if kind == "object":
-        comps = [
-            c
-            for c in tok.rights
-            if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
-        ] or comps
-        if any(c.dep_ == "ccomp" for c in comps):
-            # "warning colleagues in Washington that …": whom they warned is not what they said.
-            comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
-        if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
+        objects = _object_complements(tok, comps)
+        if objects is None:
             return None
-        if tok.lemma_ == "call" and not any(
-            c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
-        ):
-            return None
+        comps = objects
     elif kind == "adjective":
         comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
     # "disclose how they test", "has not said whether": a question, not what was said.
     # ("which he says is …" is a relative clause around the cue, and stays.)
-    comps = [
+    return [
         c for c in comps if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
     ]
-    if not comps and tok.dep_ == "parataxis":
-        head = tok.head
-        return head.left_edge.i, tok.left_edge.i
-    if not comps and kind in {"clause", "object"} and not denies:
-        comps = _that_clause_after(tok)
-    if not comps:
+
+
+def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
+    comps = [
+        c for c in tok.rights if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
+    ] or comps
+    if any(c.dep_ == "ccomp" for c in comps):
+        # "warning colleagues in Washington that …": whom they warned is not what they said.
+        comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
+    if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
         return None
+    if tok.lemma_ == "call" and not any(
+        c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
+    ):
+        return None
+    return comps
+
+
+def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
+    doc = tok.doc
     start = min(c.left_edge.i for c in comps)
     end = max(c.right_edge.i for c in comps) + 1
     if start <= tok.i < end:  # "which he says is …": keep what follows the cue

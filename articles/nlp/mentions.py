@@ -1,41 +1,22 @@
 """Where each actor is mentioned in one doc, and the word lists behind it.
 
 `find_actors` (actors.py) builds a `Mentions`; `resolve_speakers` (speakers.py)
-reads it to turn a quote's speaker mention into an actor. The name helpers at
-the end (folding, surnames, given names) are shared with actor_identity.py. Lexicons are the
-`lexicons/*.csv` files: a `#` comment header naming the source, then a CSV header.
+reads it to turn a quote's speaker mention into an actor. The spaCy-free name
+helpers and word lists are names.py; here are the parts that read the parse.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
-import difflib
-import functools
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from articles.nlp.names import actor_lexicons, actor_words
 
 MentionKind = Literal["name", "title", "description", "metonym", "document", "group"]
-
-
-@functools.cache
-def load_lexicon(filename: str) -> tuple[dict[str, str], ...]:
-    """Rows of `lexicons/<filename>` as dicts; () if the file does not exist."""
-    path = LEXICON_DIR / filename
-    if not path.exists():
-        return ()
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return tuple(
-        {key.strip(): (value or "").strip() for key, value in row.items() if key} for row in csv.DictReader(lines)
-    )
 
 
 @dataclass(frozen=True)
@@ -93,80 +74,6 @@ class Mentions:
 
     def for_actor(self, name: str) -> list[Mention]:
         return [m for m in self.items if m.actor == name]
-
-
-# --- names and the actor word lists (shared by actors.py and actor_identity.py) ---
-
-
-@dataclass(frozen=True)
-class ActorLexicons:
-    title_heads: frozenset[str]
-    title_parts: frozenset[str]
-    title_gender: dict[str, str]
-    metonyms: dict[str, str]
-    countries: dict[str, str]
-    demonyms: dict[str, str]
-    organizations: dict[str, str]
-
-
-@functools.cache
-def actor_lexicons() -> ActorLexicons:
-    titles = load_lexicon("actor_titles.csv")
-    return ActorLexicons(
-        title_heads=frozenset(r["word"] for r in titles if r["role"] == "head"),
-        title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
-        title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
-        metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
-        countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
-        demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},
-        organizations={r["variant"]: r["organization"] for r in load_lexicon("actor_organizations.csv")},
-    )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or possessive, for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    for suffix in ("'s", "’s"):
-        text = text.removesuffix(suffix)
-    return text.strip(" .'’-")
-
-
-def surname(name: str) -> str:
-    last = fold(name.split()[-1]) if name.split() else ""
-    for prefix in ("al-", "el-", "ibn-", "bin-"):
-        last = last.removeprefix(prefix)
-    return last
-
-
-def given(name: str) -> str:
-    parts = name.split()
-    return fold(parts[0]) if len(parts) > 1 else ""
-
-
-def given_names_match(a: str, b: str) -> bool:
-    if not a or not b:
-        return True
-    if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
-        return a[0] == b[0]
-    return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
-
-
-@functools.cache
-def actor_words(cls: str) -> frozenset[str]:
-    """One word class of lexicons/actor_words.csv."""
-    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
-
-
-@functools.cache
-def person_nouns() -> dict[str, str]:
-    """Role nouns news uses for one person ("the defendant", "the veteran"), with
-    the gender the word says: person_nouns.csv and the person descriptions of
-    actor_words.csv."""
-    nouns = {r["word"]: r.get("gender", "") for r in load_lexicon("person_nouns.csv")}
-    for word in actor_words("person_description"):
-        nouns.setdefault(word, "")
-    return nouns
 
 
 def title_word(tok: Token) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from articles.nlp.attributions import best_candidate
 from articles.nlp.cues import (
     content_range,
     cue_span,
@@ -55,6 +56,11 @@ _NAMING = frozenset({"call", "dub", "nickname", "term", "label", "brand"})
 _MIN_UNATTRIBUTED_WORDS = 8
 _MAX_SCARE_WORDS = 5
 _CONTINUATION_CHARS = 600
+# A sentence ends at . ! ? or a line break, but not at "Mr." ("…,'' Mr. King said" is one sentence).
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
+    r"[.!?\n]"
+)
 
 
 # --- the doc ---------------------------------------------------------------------------
@@ -128,7 +134,9 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    return [_result(ctx.text, q) for q in _drop_nested(found)]
+    found = _drop_nested(found)
+    found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
+    return [_result(ctx.text, q) for q in found]
 
 
 def _context(doc: Doc) -> _Context:
@@ -206,32 +214,7 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if span is None or len(span) == 0:
         return None
     words = len(text[inner_start:inner_end].split())
-    first_sent = ctx.sent_of_token[span.start]
-    last_sent = ctx.sent_of_token[span.end - 1]
-    lo = ctx.sents[first_sent].start
-    hi = (
-        ctx.sents[min(last_sent + 1, len(ctx.sents) - 1)].end if ends_sentence(text, seg) else ctx.sents[last_sent].end
-    )
-    best: tuple[int, Token, str] | None = None
-    para_open, para_close = ctx.paragraph(seg.open), ctx.paragraph(max(seg.open, seg.close - 1))
-    for tok in doc[lo:hi]:
-        if span.start <= tok.i < span.end:
-            continue
-        if not (para_open[0] <= tok.idx < para_open[1] or para_close[0] <= tok.idx < para_close[1]):
-            continue
-        kind = _usable_cue(ctx, tok)
-        if kind is None or kind == "according":
-            continue
-        if tok.i >= span.end and (
-            (ctx.sent_of_token[tok.i] > last_sent and not _attribution_only(doc, span.end, tok))
-            or not attribution_follows(text, seg)
-        ):
-            continue
-        governs = any(tok.is_ancestor(t) for t in span[:3])
-        distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
-        score = distance - (1000 if governs else 0)
-        if best is None or score < best[0]:
-            best = (score, tok, kind)
+    best = _nearest_cue(ctx, seg, span)
     if best is None:
         prev = _colon_cue(ctx, span)
         if prev is not None:
@@ -264,6 +247,40 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, str] | None:
+    """The speech cue of a quoted stretch: in its sentence (or the next one when the
+    quote ends one), in the paragraph where it opens or closes; one that governs the
+    quote's first words wins, else the nearest."""
+    doc, text = ctx.doc, ctx.text
+    first_sent = ctx.sent_of_token[span.start]
+    last_sent = ctx.sent_of_token[span.end - 1]
+    lo = ctx.sents[first_sent].start
+    hi = (
+        ctx.sents[min(last_sent + 1, len(ctx.sents) - 1)].end if ends_sentence(text, seg) else ctx.sents[last_sent].end
+    )
+    best: tuple[int, Token, str] | None = None
+    para_open, para_close = ctx.paragraph(seg.open), ctx.paragraph(max(seg.open, seg.close - 1))
+    for tok in doc[lo:hi]:
+        if span.start <= tok.i < span.end:
+            continue
+        if not (para_open[0] <= tok.idx < para_open[1] or para_close[0] <= tok.idx < para_close[1]):
+            continue
+        kind = _usable_cue(ctx, tok)
+        if kind is None or kind == "according":
+            continue
+        if tok.i >= span.end and (
+            (ctx.sent_of_token[tok.i] > last_sent and not _attribution_only(doc, span.end, tok))
+            or not attribution_follows(text, seg)
+        ):
+            continue
+        governs = any(tok.is_ancestor(t) for t in span[:3])
+        distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
+        score = distance - (1000 if governs else 0)
+        if best is None or score < best[0]:
+            best = (score, tok, kind)
+    return best
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
@@ -324,8 +341,8 @@ def _uncued(
     """A quote with no cue: a continuation of the previous speaker's quote, an
     unattributed statement, or (short, no cue) a scare quote, which is not a quote."""
     text = ctx.text
-    before = re.split(r"[.!?\n]", text[max(0, seg.open - 300) : seg.open])[-1]
-    after = re.split(r"[.!?\n]", text[seg.close + 1 : seg.close + 300])[0]
+    before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
+    after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
     if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
@@ -390,6 +407,71 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
             )
         )
     return found
+
+
+def unclaimed_verbs(doc: Doc) -> list[Token]:
+    """Verbs outside quote marks that no cue rule reads as reporting speech: what
+    the learned model (attributions.py) is asked about, here and in its training."""
+    ctx = _context(doc)
+    return [t for t in doc if ctx.seg_of_token[t.i] < 0 and t.pos_ in {"VERB", "AUX"} and _usable_cue(ctx, t) is None]
+
+
+def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
+    """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
+    model finds where no cue rule fired; never over or around a rule's quote."""
+    doc = ctx.doc
+    taken = [(q.start, q.end) for q in rules] + [q.cue for q in rules if q.cue is not None]
+    found: list[_Found] = []
+    for tok in doc:
+        if ctx.seg_of_token[tok.i] >= 0 or tok.pos_ not in {"VERB", "AUX"} or _usable_cue(ctx, tok) is not None:
+            continue
+        scored = best_candidate(tok)
+        if scored is None:
+            continue
+        candidate, probability = scored
+        start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
+        if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
+            continue
+        mention = speaker_mention(tok, "clause")
+        if mention is None:
+            continue
+        mention = ctx.clip(*mention, around=mention[1] - 1)
+        kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+        confidence = round(0.8 * probability, 2)
+        cue = (tok.idx, tok.idx + len(tok.text))
+        content = (candidate.start, candidate.end)
+        found.append(_Found(start, end, kind, cue, mention, confidence, tok.i, content, "learned"))
+        taken += [(start, end), cue]
+    return found
+
+
+def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
+    """No two quotes of an article share words: of overlapping ones the surer wins,
+    then the longer (a paraphrase around its quoted fragment); a quote whose tail
+    holds another's attribution ("Iran warned that …, with its minister describing
+    …") ends where that attribution begins."""
+    kept: list[_Found] = []
+    for q in sorted(found, key=lambda q: (-q.confidence, q.start - q.end, q.start)):
+        for k in kept:
+            if q.start < k.end and k.start < q.end:
+                _cut_before(text, q, k)
+        if q.end - q.start >= 3 and all(q.end <= k.start or k.end <= q.start for k in kept):
+            kept.append(q)
+    return sorted(kept, key=lambda q: (q.start, q.end))
+
+
+_TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
+
+
+def _cut_before(text: str, q: _Found, k: _Found) -> None:
+    """End `q` before the attribution of `k` when it sits inside q's tail."""
+    marks = [a[0] for a in (k.mention, k.cue) if a is not None]
+    at = min(marks, default=-1)
+    if not q.start < at < q.end or at < k.start - 200:
+        return
+    head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
+    if len(head.split()) >= 3:
+        q.end = q.start + len(head)
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:

@@ -30,7 +30,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from articles.nlp.mentions import Mention, Mentions, actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.mentions import Mention, Mentions
+from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.sources import actor_source_type, is_pronoun, source_type_of
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -64,15 +66,35 @@ def resolve_speakers(
     kinds = {a.name: a.kind for a in actors}
     titled = frozenset(a.name for a in actors if a.title)
     sent_starts = [s.start_char for s in doc.sents]
+    # "A Romney campaign aide": a person's name that only modifies a common noun is
+    # not who speaks, the aide is ("A Boeing spokesperson" still speaks for Boeing).
+    modifiers = frozenset(
+        m.token
+        for m in mentions
+        if kinds.get(m.actor) == "person"
+        and doc[m.token].dep_ in {"compound", "nmod"}
+        and doc[m.token].head.pos_ == "NOUN"
+    )
     resolved: list[QuoteResult] = []
     for quote in quotes:
-        speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts)
+        speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
         named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
         if named is not None:
             resolved[index] = replace(quote, speaker=named, confidence=round(min(quote.confidence, 0.6), 2))
-    return resolved
+    return [_typed(quote, kinds) for quote in resolved]
+
+
+def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
+    """The source's type; an unnamed source ("administration officials", "a new
+    poll") is its phrase as written, so that "who is quoted" does not drop it."""
+    if quote.speaker is not None:
+        return replace(quote, source_type=actor_source_type(kinds.get(quote.speaker, "person"), quote.speaker))
+    phrase = quote.speaker_mention.strip()
+    if not phrase or is_pronoun(phrase) or phrase in _ANSWER_LABELS:
+        return quote
+    return replace(quote, speaker=phrase, source_type=source_type_of(phrase))
 
 
 def _resolve(
@@ -81,6 +103,7 @@ def _resolve(
     titled: frozenset[str],
     mentions: Mentions,
     sent_starts: list[int],
+    modifiers: frozenset[int],
 ) -> tuple[str | None, float]:
     if quote.mention_start is None or quote.mention_end is None:
         return None, _UNRESOLVED
@@ -92,7 +115,9 @@ def _resolve(
         gender = _PRONOUN_GENDER.get(words[0], "")
         return _pronoun(words[0], quote.mention_start, kinds, mentions, sent_starts, gender, skip=quote_span)
     inside = [
-        m for m in mentions.within(quote.mention_start, quote.mention_end) if m.actor in kinds and not m.possessive
+        m
+        for m in mentions.within(quote.mention_start, quote.mention_end)
+        if m.actor in kinds and not m.possessive and m.token not in modifiers
     ]
     described = _person_description(quote.speaker_mention) if not inside else None
     if described is not None:

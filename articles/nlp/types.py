@@ -12,6 +12,9 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "country", "organization", "document", "group"]
 Voice = Literal["own", "attributed"]
 SignalKind = Literal["reporting_verb", "hedge", "scare_quote", "loaded", "label"]
+# Who a quote's source is: a resolved actor, or an unnamed source typed by what it is
+# ("sources said": anonymous; "experts say": group; "a new poll": document; "the Times
+# reports": media); "unknown" when the text names no source or it could not be typed.
 SourceType = Literal["actor", "anonymous", "group", "document", "media", "unknown"]
 
 
@@ -40,7 +43,9 @@ class QuoteResult:
     speaker_mention: str
     mention_start: int | None
     mention_end: int | None
-    speaker: str | None  # ActorRef.name of the resolved actor, or None
+    # ActorRef.name of the resolved actor; for an unnamed source the phrase as written
+    # ("administration officials"); None only when the text names no source at all.
+    speaker: str | None
     confidence: float
     source_type: SourceType = "unknown"
 

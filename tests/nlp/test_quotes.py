@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from articles.nlp.quotes import find_quotes
@@ -460,3 +462,37 @@ def test_warning_someone_that_reports_the_clause_not_the_audience(quotes_of, tex
 def test_two_quoted_fragments_of_one_paraphrase_make_one_quote(quotes_of, text, speaker):
     quotes = quotes_of(text)
     assert [(q.kind, q.speaker) for q in quotes] == [("mixed", speaker)]
+
+
+# --- one span, one quote (nlp-5) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Iran has warned that it will respond to any attack, with its foreign minister describing the threats '
+        'as "reckless".',
+        'Okafor called the plan a "new low" and a "bizarre attempt to deflect attention from her donors."',
+        'Lee said it would be "remarkable" because it would "mark the first time the platform named them."',
+    ],
+)
+def test_no_two_quotes_of_an_article_overlap(nlp, text):
+    quotes = find_quotes(nlp(text))
+    assert quotes
+    assert all(a.end <= b.start for a, b in itertools.pairwise(quotes))
+
+
+def test_a_quote_never_ends_in_a_fragment_of_an_honorific(nlp):
+    text = "Okafor spoke for an hour. ''Gloria Steinem has a very simple test,'' Ms. Okafor added, smiling."
+    assert not any(q.text.rstrip(".").endswith((" Ms", " Mr", " Dr")) for q in find_quotes(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Now, she said, the two sides rarely meet.", "Now, she said, the two sides rarely meet"),
+        ("The talks failed, he said.", "The talks failed"),
+    ],
+)
+def test_an_attribution_set_inside_a_sentence_reports_the_whole_sentence(nlp, text, content):
+    assert [q.text for q in find_quotes(nlp(text))] == [content]

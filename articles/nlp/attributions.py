@@ -1,0 +1,157 @@
+"""Attributions the cue lexicon does not list, read by a small learned model.
+
+PolNeAR (Newell, Margolin and Ruths, LREC 2018) counts as attribution what a
+careful reader would: reported speech, and also beliefs, intentions and findings
+("X believes …", "a poll shows …", "X hopes to …", "Y urged Z to …"). The rules in
+cues.py find the speech verbs; this module scores the rest: every verb with a
+subject proposes what it may report (each complement's span, or all of them), and
+a logistic model over parse features (lemma, dependency, subject, tense, …)
+says which one, if any, is reported content. The weights are
+`lexicons/attribution_model.json`, trained on the tuning part of PolNeAR's train
+split by `tests/eval/train_attribution_model.py` (its held-out part never seen).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+MODEL_PATH = Path(__file__).resolve().parent / "lexicons" / "attribution_model.json"
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "attr", "acomp", "oprd", "dative"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_AUTHOR = frozenset({"i", "we", "you", "one"})
+_NOT_CONTENT = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which", "not"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What verb `cue` may report: tokens [start, end) and the features that score it."""
+
+    cue: Token
+    subject: Token
+    start: int
+    end: int
+    features: tuple[str, ...]
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _trimmed(verb: Token, start: int, end: int) -> tuple[int, int]:
+    doc = verb.doc
+    while start < end and ((doc[start].lower_ == "that" and doc[start].dep_ == "mark") or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"’":
+        end -= 1
+    return start, end
+
+
+def _spans(verb: Token) -> Iterator[tuple[str, int, int]]:
+    rights = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS]
+    for child in rights:
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if not objects:
+                continue
+            yield f"prep:{child.lower_}", objects[0].left_edge.i, child.right_edge.i + 1
+        else:
+            yield child.dep_, child.left_edge.i, child.right_edge.i + 1
+    if len(rights) > 1:
+        yield "all", rights[0].left_edge.i, rights[-1].right_edge.i + 1
+
+
+def _subject_features(subject: Token) -> list[str]:
+    low = subject.lower_
+    kind = (
+        f"pron:{low}"
+        if low in _PRONOUN_SUBJECTS
+        else f"ent:{subject.ent_type_}"
+        if subject.ent_type_
+        else f"pos:{subject.pos_}"
+    )
+    return [f"s={kind}", f"s_lemma={subject.lemma_.lower()}", f"s_dep={subject.dep_}"]
+
+
+def candidates(verb: Token) -> list[Candidate]:
+    """What `verb` may report, one candidate per complement (and all together)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subject = _subject(verb)
+    if subject is None or subject.i > verb.i + 3:
+        return []
+    if subject.lower_ in _AUTHOR or any(c.dep_ == "neg" or c.lower_ in {"whether", "if"} for c in verb.children):
+        return []  # "did not say"; "we can conclude that …" is the writer's; "asked whether he saw …"
+    lemma = verb.lemma_.lower()
+    base = [
+        f"v={lemma}",
+        f"tag={verb.tag_}",
+        f"vdep={verb.dep_}",
+        f"v_head={verb.head.lemma_.lower() if verb.dep_ in {'xcomp', 'ccomp'} else '-'}",
+        *_subject_features(subject),
+    ]
+    found = []
+    for label, start, end in _spans(verb):
+        start, end = _trimmed(verb, start, end)
+        if end - start < 2:
+            continue
+        first = verb.doc[start]
+        if first.lower_ in _NOT_CONTENT or any(t.text in _QUOTE_MARKS for t in verb.doc[start:end]):
+            continue  # a question ("whether he will sign it"), "not to be named"; quoted words are the rules'
+        words = end - start
+        size = "1-3" if words <= 3 else "4-8" if words <= 8 else "9-20" if words <= 20 else "20+"
+        feats = [
+            *base,
+            f"c={label}",
+            f"v|c={lemma}|{label}",
+            f"c|first={label}|{first.pos_}",
+            f"c|size={label}|{size}",
+            f"v|size={lemma}|{size}",
+            f"that={any(t.lower_ == 'that' and t.dep_ == 'mark' for t in verb.doc[start - 1 : start + 1])}",
+            f"s|c={_subject_features(subject)[0]}|{label}",
+            f"first={first.lower_ if first.is_stop else first.pos_}",
+            f"c|first_w={label}|{first.lower_ if first.is_stop else first.pos_}",
+            f"v|first_w={lemma}|{first.lower_ if first.is_stop else first.pos_}",
+        ]
+        found.append(Candidate(verb, subject, start, end, tuple(feats)))
+    return found
+
+
+@functools.cache
+def _weights() -> tuple[float, dict[str, float], float]:
+    """(bias, weights, threshold); a missing file turns the model off."""
+    if not MODEL_PATH.exists():
+        return 0.0, {}, 2.0
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+
+
+def probability(candidate: Candidate) -> float:
+    bias, weights, _ = _weights()
+    z = bias + sum(weights.get(f, 0.0) for f in candidate.features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def best_candidate(verb: Token) -> tuple[Candidate, float] | None:
+    """The candidate of `verb` the model believes in most, if above its threshold."""
+    _, weights, threshold = _weights()
+    if not weights:
+        return None
+    scored = [(probability(c), c) for c in candidates(verb)]
+    if not scored:
+        return None
+    p, best = max(scored, key=lambda pc: pc[0])
+    return (best, p) if p >= threshold else None

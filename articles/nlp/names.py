@@ -1,0 +1,133 @@
+"""Names and the actor word lists, without spaCy.
+
+The Django side (actor_identity.py, the actor store, the event JSON) compares
+names with these helpers, so this module imports nothing that parses: a web
+process stays light. Lexicons are the `lexicons/*.csv` files: a `#` comment
+header naming the source, then a CSV header.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+@functools.cache
+def load_lexicon(filename: str) -> tuple[dict[str, str], ...]:
+    """Rows of `lexicons/<filename>` as dicts; () if the file does not exist."""
+    path = LEXICON_DIR / filename
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return tuple(
+        {key.strip(): (value or "").strip() for key, value in row.items() if key} for row in csv.DictReader(lines)
+    )
+
+
+@dataclass(frozen=True)
+class ActorLexicons:
+    title_heads: frozenset[str]
+    title_parts: frozenset[str]
+    title_gender: dict[str, str]
+    title_full: dict[str, str]  # "sen." -> "senator"
+    metonyms: dict[str, str]
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    organizations: dict[str, str]
+
+
+@functools.cache
+def actor_lexicons() -> ActorLexicons:
+    titles = load_lexicon("actor_titles.csv")
+    return ActorLexicons(
+        title_heads=frozenset(r["word"] for r in titles if r["role"] == "head"),
+        title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
+        title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
+        title_full={r["word"]: r["stands_for"] for r in titles if r.get("stands_for")},
+        metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
+        countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
+        demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},
+        organizations={r["variant"]: r["organization"] for r in load_lexicon("actor_organizations.csv")},
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or possessive, for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text.strip(" .'’-")
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name without a generational suffix ("Jesse Jackson Jr." -> Jesse Jackson)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def suffix(name: str) -> str:
+    """ "jr", "sr", "iii" … or "": Jesse Jackson Jr. is not the Rev. Jesse Jackson."""
+    words = name.replace(",", " ").split()
+    return words[-1].lower().rstrip(".") if len(words) > 1 and words[-1].lower() in _SUFFIXES else ""
+
+
+def surname(name: str) -> str:
+    words = _words(name)
+    last = fold(words[-1]) if words else ""
+    for prefix in ("al-", "el-", "ibn-", "bin-"):
+        last = last.removeprefix(prefix)
+    return last
+
+
+def given(name: str) -> str:
+    parts = _words(name)
+    return fold(parts[0]) if len(parts) > 1 else ""
+
+
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for row in load_lexicon("nicknames.csv"):
+        forms.setdefault(row["nickname"], set()).add(row["given"])
+    return {k: frozenset(v) for k, v in forms.items()}
+
+
+def given_names_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    nicknames = _nicknames()
+    if b in nicknames.get(a, ()) or a in nicknames.get(b, ()):
+        return True  # "Chuck" Schumer is Charles Schumer
+    if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
+        return a[0] == b[0]
+    return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+@functools.cache
+def actor_words(cls: str) -> frozenset[str]:
+    """One word class of lexicons/actor_words.csv."""
+    return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
+
+
+@functools.cache
+def person_nouns() -> dict[str, str]:
+    """Role nouns news uses for one person ("the defendant", "the veteran"), with
+    the gender the word says: person_nouns.csv and the person descriptions of
+    actor_words.csv."""
+    nouns = {r["word"]: r.get("gender", "") for r in load_lexicon("person_nouns.csv")}
+    for word in actor_words("person_description"):
+        nouns.setdefault(word, "")
+    return nouns

@@ -1,0 +1,90 @@
+"""What kind of source a quote has when no actor is named: `source_type_of`.
+
+"sources said", "a person familiar with the talks" are anonymous; "experts",
+"police", "the family" a group; "a new poll", "the letter" a document; "the
+newspaper", "The Times" the media. The words are lexicons/source_words.csv. The
+phrase is read as text (its head is the last word before "of", "for", "who",
+...), so this module needs no parse and the Django side may import it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from articles.nlp.names import load_lexicon
+from articles.nlp.types import ActorKind, SourceType
+
+_WORD = re.compile(r"[\w’'.&-]+|,")
+# Words after which the head of a noun phrase has been read: "officials [familiar with]".
+_HEAD_ENDS = frozenset(
+    {"of", "for", "at", "from", "in", "on", "with", "who", "that", "which", "to", ",", "close", "involved"}
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "who", "which", "this"})
+_NUMBERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty"}
+    | {"fifty", "half", "most", "many", "some", "several", "few", "all", "both"}
+)
+
+
+@functools.cache
+def _words() -> dict[str, str]:
+    return {r["word"]: r["type"] for r in load_lexicon("source_words.csv")}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _head(words: list[str]) -> str:
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEAD_ENDS), len(words))
+    # "emails released on Friday", "a study published today": the participle follows the head.
+    while cut > 1 and words[cut - 1].lower().endswith(("ed", "ing")) and words[cut - 1].islower():
+        cut -= 1
+    return re.sub(r"['’]s?$", "", words[cut - 1]) if cut else ""
+
+
+def is_pronoun(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return bool(words) and all(w in _PRONOUNS for w in words)
+
+
+def source_type_of(phrase: str) -> SourceType:
+    """The type of an unnamed source given as `phrase`; "unknown" for what reads
+    as a name nobody resolved, a pronoun, or nothing."""
+    words = _WORD.findall(phrase)
+    if not words or is_pronoun(phrase):
+        return "unknown"
+    lex = _words()
+    if any(lex.get(w.lower()) == "marker" for w in words):
+        return "anonymous"
+    head = _head(words)
+    low = head.lower()
+    typed = lex.get(low) or lex.get(_singular(low))
+    if typed in {"anonymous", "document", "group", "media"}:
+        return typed  # type: ignore[return-value]
+    if any(lex.get(w.lower()) == "outlet" and w[:1].isupper() for w in words):
+        return "media"
+    if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS:
+        return "group"  # "Nine in 10 voters", "24 percent"
+    if len(words) == 1 and _singular(low) != low and not low.endswith(("ss", "us", "is")):
+        return "group"  # "Experts say", capitalised only because it opens the sentence
+    if all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "van", "von"} for w in words):
+        return "unknown"  # a name nobody made an actor of
+    return "group" if _singular(low) != low or low in {"people", "men", "women"} else "anonymous"
+
+
+
+def actor_source_type(kind: ActorKind, name: str) -> SourceType:
+    """A resolved actor is an `actor`, except documents, groups and news outlets."""
+    if kind == "document":
+        return "document"
+    if kind == "group":
+        return "group"
+    if kind == "organization" and any(_words().get(w.lower()) == "outlet" for w in _WORD.findall(name)):
+        return "media"
+    return "actor"

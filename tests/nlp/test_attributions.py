@@ -1,0 +1,38 @@
+"""Beliefs and findings in PolNeAR's sense, read by the learned model (attributions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.nlp.attributions import MODEL_PATH
+
+
+def test_the_model_ships_small_and_credits_polnear() -> None:
+    assert MODEL_PATH.stat().st_size < 300_000
+    assert "PolNeAR" in MODEL_PATH.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source_type"),
+    [
+        ("Senator Ann Okafor believes that the tax plan will fail.", "believes", "the tax plan will fail", "actor"),
+        ("A new poll shows that most voters oppose the plan.", "shows", "most voters oppose the plan", "document"),
+        ("Party leaders fear the nominee will lose the state.", "fear", "the nominee will lose the state", "group"),
+    ],
+)
+def test_a_belief_or_a_finding_is_an_indirect_quote(quotes_of, text, cue, content, source_type):
+    assert [(q.cue, q.text, q.kind, q.source_type) for q in quotes_of(text)] == [
+        (cue, content, "indirect", source_type)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor visited the new library on Monday.",
+        "We believe that the tax plan will fail.",
+        "Okafor did not think the plan would pass.",
+    ],
+)
+def test_an_act_the_writers_view_or_a_negation_is_not_a_quote(quotes_of, text):
+    assert quotes_of(text) == []

@@ -1,0 +1,39 @@
+"""Unnamed sources typed from the phrase as written (sources.py needs no parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.nlp.sources import actor_source_type, source_type_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("sources", "anonymous"),
+        ("Administration officials", "anonymous"),
+        ("a person familiar with the talks", "anonymous"),
+        ("one senior aide, who asked not to be named", "anonymous"),
+        ("experts", "group"),
+        ("Experts", "group"),
+        ("Police", "group"),
+        ("the family", "group"),
+        ("Nine in 10 registered voters", "group"),
+        ("a new Washington Post-ABC News poll", "document"),
+        ("the letter", "document"),
+        ("emails released on Friday", "document"),
+        ("the newspaper", "media"),
+        ("The New York Times", "media"),
+        ("he", "unknown"),
+        ("Mr. Okafor", "unknown"),
+    ],
+)
+def test_an_unnamed_source_is_typed_by_its_head(phrase: str, expected: str) -> None:
+    assert source_type_of(phrase) == expected
+
+
+def test_a_resolved_outlet_is_the_media_and_a_person_an_actor() -> None:
+    assert actor_source_type("organization", "Fox News") == "media"
+    assert actor_source_type("organization", "White House") == "actor"
+    assert actor_source_type("person", "Ann Post") == "actor"
+    assert actor_source_type("document", "the report") == "document"
