@@ -120,6 +120,12 @@ def story_points_json(
                 for m in point.members
             ],
             "missing_from": list(point.missing_from),
+            "possibly_in": [
+                {"article": member_spans[p.claim][0], "text": member_spans[p.claim][1],
+                 "start": member_spans[p.claim][2], "end": member_spans[p.claim][3],
+                 "score": round(p.score, 3)}
+                for p in point.possibly_in
+            ],
         }
         for index, point in enumerate(points)
     ]
