@@ -89,8 +89,7 @@ def align_claims(
         vectors, articles, threshold=CHECK_FLOOR, same_group_threshold=duplicate_threshold, k=k,
     )
     scorer = PairScorer(claims)
-    probs = np.array([scorer.probability(int(a), int(b), float(s)) for a, b, s in zip(i, j, sims, strict=True)],
-                     dtype=np.float64)
+    probs = scorer.probabilities(i, j, sims)
     same = articles[i] == articles[j]
     probs[same] = np.where(sims[same] >= duplicate_threshold, 1.0, 0.0)
     clusters = _merge(vectors, i, j, probs, threshold)

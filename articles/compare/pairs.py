@@ -126,17 +126,26 @@ class PairScorer:
         self.positions = relative_positions(claims)
         self.lengths = [len(b) for b in bags]
 
-    def features(self, a: int, b: int, cosine: float) -> list[float]:
-        """The pair's features, in FEATURES order."""
+    def overlap(self, a: int, b: int) -> tuple[float, float]:
+        """(cosine of the weighted word vectors, summed weight of the shared words)."""
+        va, vb, weights = self.vectors[a], self.vectors[b], self.weights
+        dot = shared = 0.0
+        for w in self.bags[a] & self.bags[b]:
+            dot += va.get(w, 0.0) * vb.get(w, 0.0)
+            shared += weights.get(w, 0.0)
+        return dot, shared
+
+    def features(self, a: int, b: int, cosine: float, overlap: tuple[float, float] | None = None) -> list[float]:
+        """The pair's features, in FEATURES order (`overlap` when the caller has it)."""
         na, nb = self.names[a], self.names[b]
         ua, ub = self.numbers[a], self.numbers[b]
         sa, sb = self.speakers[a], self.speakers[b]
         ta, tb = self.trigrams[a], self.trigrams[b]
-        shared = sum(self.weights.get(w, 0.0) for w in self.bags[a] & self.bags[b])
+        words, shared = overlap or self.overlap(a, b)
         smaller = min(self.totals[a], self.totals[b])
         return [
             cosine,
-            lexical.dot(self.vectors[a], self.vectors[b]),
+            words,
             math.log1p(shared),
             shared / smaller if smaller else 0.0,
             len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0,
@@ -159,6 +168,23 @@ class PairScorer:
             return True
         na, nb = self.numbers[a], self.numbers[b]
         return overlap >= SAME_NUMBERS and bool(na and nb) and not na & nb
+
+    def probabilities(self, i: np.ndarray, j: np.ndarray, cosines: np.ndarray) -> np.ndarray:
+        """`probability` of each pair (i[e], j[e]), as one matrix product."""
+        if len(i) == 0:
+            return np.zeros(0, dtype=np.float64)
+        pairs = list(zip(i.tolist(), j.tolist(), cosines.tolist(), strict=True))
+        # Most candidate pairs share no salient word: refused before their features.
+        overlaps = [self.overlap(a, b) for a, b, _ in pairs]
+        kept = [e for e, o in enumerate(overlaps) if o[0] >= LEXICAL_FLOOR]
+        rows = [self.features(*pairs[e], overlaps[e]) for e in kept]
+        probs = np.zeros(len(pairs), dtype=np.float64)
+        if rows:
+            weights, intercept = model()
+            scored = 1.0 / (1.0 + np.exp(-(np.array(rows, dtype=np.float64) @ weights + intercept)))
+            refused = [self.refused(pairs[e][0], pairs[e][1], r[1]) for e, r in zip(kept, rows, strict=True)]
+            probs[kept] = np.where(refused, 0.0, scored)
+        return probs
 
     def probability(self, a: int, b: int, cosine: float) -> float:
         features = self.features(a, b, cosine)
