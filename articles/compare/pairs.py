@@ -43,6 +43,7 @@ FEATURES = (
 # or the same words (weighted overlap >= SAME_WORDS) with the polarity flipped, or
 # (>= SAME_NUMBERS) with other numbers.
 LEXICAL_FLOOR = 0.06
+CHUNK = 8192
 SAME_WORDS = 0.35
 SAME_NUMBERS = 0.5
 
@@ -170,20 +171,27 @@ class PairScorer:
         return overlap >= SAME_NUMBERS and bool(na and nb) and not na & nb
 
     def probabilities(self, i: np.ndarray, j: np.ndarray, cosines: np.ndarray) -> np.ndarray:
-        """`probability` of each pair (i[e], j[e]), as one matrix product."""
-        if len(i) == 0:
-            return np.zeros(0, dtype=np.float64)
-        pairs = list(zip(i.tolist(), j.tolist(), cosines.tolist(), strict=True))
+        """`probability` of each pair (i[e], j[e]), CHUNK pairs per matrix product
+        (so the features of a large event's pairs are never all in memory at once)."""
+        probs = np.zeros(len(i), dtype=np.float64)
+        for start in range(0, len(i), CHUNK):
+            end = start + CHUNK
+            probs[start:end] = self._chunk(i[start:end].tolist(), j[start:end].tolist(),
+                                           cosines[start:end].tolist())
+        return probs
+
+    def _chunk(self, i: list[int], j: list[int], cosines: list[float]) -> np.ndarray:
+        overlaps = [self.overlap(a, b) for a, b in zip(i, j, strict=True)]
         # Most candidate pairs share no salient word: refused before their features.
-        overlaps = [self.overlap(a, b) for a, b, _ in pairs]
         kept = [e for e, o in enumerate(overlaps) if o[0] >= LEXICAL_FLOOR]
-        rows = [self.features(*pairs[e], overlaps[e]) for e in kept]
-        probs = np.zeros(len(pairs), dtype=np.float64)
-        if rows:
-            weights, intercept = model()
-            scored = 1.0 / (1.0 + np.exp(-(np.array(rows, dtype=np.float64) @ weights + intercept)))
-            refused = [self.refused(pairs[e][0], pairs[e][1], r[1]) for e, r in zip(kept, rows, strict=True)]
-            probs[kept] = np.where(refused, 0.0, scored)
+        probs = np.zeros(len(i), dtype=np.float64)
+        if not kept:
+            return probs
+        rows = np.array([self.features(i[e], j[e], cosines[e], overlaps[e]) for e in kept], dtype=np.float64)
+        weights, intercept = model()
+        scored = 1.0 / (1.0 + np.exp(-(rows @ weights + intercept)))
+        refused = [self.refused(i[e], j[e], overlaps[e][0]) for e in kept]
+        probs[kept] = np.where(refused, 0.0, scored)
         return probs
 
     def probability(self, a: int, b: int, cosine: float) -> float:
