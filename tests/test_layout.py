@@ -28,13 +28,6 @@ QUERYSET_STEPS = frozenset({"objects", "filter", "exclude", "all", "select_for_u
 
 MAX_LINES = 60
 MAX_COMPLEXITY = 20
-# Pure-layer functions and cycles being split on their owners' branches (issue 13): this
-# list only shrinks, and is empty when those land.
-NOT_YET_SPLIT = frozenset({
-    "articles/compare/diff.py matching_quotes", "articles/nlp/actor_phrases.py add_noun_phrases",
-    "articles/nlp/actors.py find_actors", "articles/nlp/cues.py content_range", "articles/nlp/quotes.py _direct_quote",
-})
-NOT_YET_UNTIED = (["articles.nlp.actor_phrases", "articles.nlp.actors"],)
 
 
 def _modules() -> Iterator[tuple[str, ast.Module]]:
@@ -169,7 +162,7 @@ def import_graph() -> dict[str, set[str]]:
 
 
 def test_no_import_cycle_inside_articles() -> None:
-    assert [c for c in _cycles(import_graph()) if c not in NOT_YET_UNTIED] == []
+    assert _cycles(import_graph()) == []
 
 
 def test_the_cycle_check_sees_a_cycle() -> None:
@@ -183,7 +176,6 @@ def test_no_function_is_too_long() -> None:
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         and node.end_lineno - node.lineno + 1 > MAX_LINES  # type: ignore[operator]
-        and f"{rel} {node.name}" not in NOT_YET_SPLIT
     ]
     assert long == [], f"split these into named steps (at most {MAX_LINES} lines each):\n" + "\n".join(long)
 
@@ -195,6 +187,5 @@ def test_no_function_is_too_branched() -> None:
          "--output-format", "json", "--exit-zero", "articles"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
-    found = [f"{f['filename']}:{f['location']['row']} {f['message']}" for f in json.loads(result.stdout)
-             if f"{Path(f['filename']).relative_to(ROOT).as_posix()} {f['message'].split('`')[1]}" not in NOT_YET_SPLIT]
+    found = [f"{f['filename']}:{f['location']['row']} {f['message']}" for f in json.loads(result.stdout)]
     assert found == [], "\n".join(found)

@@ -1,68 +1,63 @@
 """Claims of one event -> story points: the same fact as stated by different articles.
 
-Entry point: `align_claims`. Claims are embedded (all-MiniLM-L6-v2), candidate pairs
+Entry point: `align_claims`. Claims are embedded (all-MiniLM-L6-v2); candidate pairs
 come from `neighbours.candidate_pairs` (exact for small events, projection trees past
-EXACT_LIMIT claims), and pairs are merged greedily, most similar first, under two
-guards:
+EXACT_LIMIT claims; pairs under CHECK_FLOOR cosine are never scored), and each pair
+gets the probability that it states one fact from the pair model of `pairs.py`
+(cosine, shared salient words, names, numbers, negation, speakers, verbatim runs,
+position). Then:
 
-* One claim per article: a story point holds at most one claim of each article, so
-  a pair only merges two points whose article sets are disjoint. The exception is a
-  near-duplicate (cosine >= `duplicate_threshold`) of a claim of the same article,
-  such as a headline restated in the lead; it rides along in the same point.
-* Average linkage: the mean cosine over all member pairs of the two points must stay
-  at or above `threshold`, so a chain a~b~c cannot pull in a c unrelated to a. With
-  unit vectors that mean is sum(A)·sum(B) / (|A| |B|), so each check costs O(d).
+* Merge: pairs of different articles at `threshold` or above are merged greedily,
+  most likely first. A point may hold several sentences of one article (a fact told
+  in the headline, the lead and the body), but only while the mean cosine over all
+  its member pairs stays at or above LINK_FLOOR, so a chain a~b~c cannot pull in a c
+  unrelated to a (with unit vectors that mean is sum(A)·sum(B) / (|A| |B|), O(d)).
+  Two claims of one article merge directly only as near-duplicates (cosine >=
+  `duplicate_threshold`).
+* Check: before an article is called "not reported" for a point, its claims that are
+  candidate partners of the point's members are searched for the fact: the most likely
+  one joins the point at `threshold` or above (so a sentence that states two facts may
+  be in two points), makes the article "possibly reported" at `possibly` or above
+  (`PossibleReport`: the closest sentence and its probability), and otherwise the
+  article is in `missing_from`. Only candidate pairs are searched (each claim's top k
+  neighbours above CHECK_FLOOR), which keeps the check O(n k) on large events.
 
-Embeddings alone rate two claims about the same actors as close even when they state
-different facts, so a pair must also pass the lexical checks of `lexical.py`:
+Wrong merges cost more than missed ones (a researcher trusts a row that says two
+outlets reported the same fact), and the thresholds were chosen on the tuning events
+of tests/eval/eval_facts.py with pair precision first.
 
-* Shared salient words: the cosine of the claims' word vectors, weighted by inverse
-  frequency within the event, must reach `LEXICAL_FLOOR` (for two points: the mean
-  over member pairs, again from summed vectors). Words most claims of the event use,
-  like its main actors, weigh almost nothing, so "the US is trying to blackmail
-  Russia" and "the USA and Russia want to improve their relations" stay apart.
-* Same words, opposite polarity: a pair whose word vectors are close (>= SAME_WORDS)
-  but only one of which is negated ("would appeal" / "would not appeal") is refused.
-* Different numbers: a pair that both state numbers, none shared ("seven years" /
-  "three years"), is refused.
-
-The last two apply to the candidate pair that proposes a merge (penalties of 0.3 and
-0.2 off the cosine did worse than refusing on the tune pairs). Wrong merges cost
-more than missed ones here (a researcher trusts a row that says two outlets reported
-the same fact), so every check leans towards keeping claims apart.
-
-Every claim ends in exactly one story point; a claim that matched nothing is a point
-of its own, reported by one article and missing from the others.
-
-`order` sorts points by how many articles leave them out (fewest first), then by
-their mean relative position inside the articles (0 = first claim, 1 = last).
+Every claim ends in at least one story point; a claim that matched nothing is a point
+of its own, reported by one article. `order` sorts points by how many articles do not
+report them for sure (missing or possibly), then by their mean relative position
+inside the articles (0 = first claim, 1 = last).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from articles.compare import lexical
 from articles.compare.embed import embed as default_embed
 from articles.compare.neighbours import candidate_pairs
-from articles.compare.types import ClaimInput, StoryPointResult
+from articles.compare.pairs import PairScorer, relative_positions
+from articles.compare.types import ClaimInput, PossibleReport, StoryPointResult
 
-# Calibrated on the 120 "tune" rows of tests/compare/data/pairs.csv (60 paraphrase
-# pairs, 60 pairs that share actors, words or predicates but state different facts),
-# favouring precision (F0.5) because a wrong merge costs more than a missed one:
-# cosine alone at the old 0.53: precision 0.66, recall 0.90; cosine at 0.57: 0.74,
-# 0.82; with the three lexical checks below: 0.80, 0.67 (the IDF exponent and
-# SAME_WORDS were also checked against the seed event, whose long sentences about the
-# same actors the short pairs under-represent). The 60 "heldout" rows chose nothing:
-# test_the_aligner_beats_plain_cosine_on_the_held_out_pairs prints their figure.
-THRESHOLD = 0.57
-DUPLICATE_THRESHOLD = 0.9
-LEXICAL_FLOOR = 0.06
-SAME_WORDS = 0.35
+# Probabilities of the pair model (pairs.py), chosen on the ten tuning events of
+# tests/eval/eval_facts.py: threshold 0.40 / 0.45 / 0.50 gave pair recall 0.50 / 0.45 /
+# 0.41 and pair precision 0.81 / 0.86 / 0.87; at 0.45, POSSIBLY = 0.37 keeps "possibly"
+# verdicts at 14.5% (the issue allows 15%). LINK_FLOOR 0.55 / 0.65: pair precision
+# 0.863 / 0.858 at the same recall; the bench's synthetic facts (cosine ~0.64 between
+# two claims of one fact) split into many points at 0.65.
+THRESHOLD = 0.45           # a pair this likely to state one fact joins two points
+POSSIBLY = 0.37            # an article's closest sentence this likely: "possibly reported"
+LINK_FLOOR = 0.55          # mean cosine between two points' members, to stop chains
+CHECK_FLOOR = 0.3          # cosine below which no pair is scored at all
+DUPLICATE_THRESHOLD = 0.9  # cosine: the same article says it twice (headline and lead)
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+Neighbours = dict[int, list[tuple[int, float]]]
 
 
 def align_claims(
@@ -72,6 +67,7 @@ def align_claims(
     embed: Embed = default_embed,
     vectors: np.ndarray | None = None,
     threshold: float = THRESHOLD,
+    possibly: float = POSSIBLY,
     duplicate_threshold: float = DUPLICATE_THRESHOLD,
     k: int = 16,
 ) -> list[StoryPointResult]:
@@ -90,75 +86,37 @@ def align_claims(
         raise ValueError("there must be one vector per claim")
     articles = np.fromiter((c.article for c in claims), dtype=np.int64, count=len(claims))
     i, j, sims = candidate_pairs(
-        vectors, articles, threshold=threshold,
-        same_group_threshold=duplicate_threshold, k=k,
+        vectors, articles, threshold=CHECK_FLOOR, same_group_threshold=duplicate_threshold, k=k,
     )
-    words = Words([c.text for c in claims])
-    i, j, sims = words.rescore(i, j, sims, threshold)
-    clusters = _merge(vectors, words.vectors, articles, i, j, sims, threshold)
-    positions = _relative_positions(claims)
+    scorer = PairScorer(claims)
+    probs = scorer.probabilities(i, j, sims)
+    same = articles[i] == articles[j]
+    probs[same] = np.where(sims[same] >= duplicate_threshold, 1.0, 0.0)
+    clusters = _merge(vectors, i, j, probs, threshold)
+    neighbours = _neighbours(i, j, probs, ~same)
+    positions = relative_positions(claims)
     points = [
-        _story_point(members, claims, vectors, positions, n_articles)
+        _story_point(members, claims, vectors, positions, n_articles,
+                     _check(members, claims, neighbours, threshold, possibly))
         for members in clusters
     ]
     points.sort(key=lambda p: (p.order, p.members[0]))
     return points
 
 
-class Words:
-    """The claims' lexical side: weighted word vectors, negation and numbers."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        bags = [lexical.content_words(t) for t in texts]
-        weights = lexical.event_weights(bags)  # O(total words): one pass over the event
-        self.vectors = [lexical.weighted_vector(b, weights) for b in bags]
-        self.negated = [lexical.negated(t) for t in texts]
-        self.numbers = [lexical.numbers(t) for t in texts]
-
-    def score(self, a: int, b: int, cosine: float) -> float | None:
-        """The pair's score (its cosine), or None when a lexical check refuses it."""
-        overlap = lexical.dot(self.vectors[a], self.vectors[b])
-        if overlap < LEXICAL_FLOOR:
-            return None
-        if overlap >= SAME_WORDS and self.negated[a] != self.negated[b]:
-            return None
-        na, nb = self.numbers[a], self.numbers[b]
-        if na and nb and not na & nb:
-            return None
-        return cosine
-
-    def rescore(
-        self, i: np.ndarray, j: np.ndarray, sims: np.ndarray, threshold: float
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The candidate pairs that still reach `threshold` after the checks, rescored.
-
-        Only candidate pairs are checked (at most k per claim), so this is O(n k w)."""
-        keep, scores = [], []
-        for e in range(len(i)):
-            s = self.score(int(i[e]), int(j[e]), float(sims[e]))
-            if s is not None and s >= threshold:
-                keep.append(e)
-                scores.append(s)
-        picked = np.asarray(keep, dtype=np.int64)
-        return i[picked], j[picked], np.asarray(scores, dtype=np.float32)
-
-
 def _merge(
     vectors: np.ndarray,
-    word_vectors: list[lexical.SparseVector],
-    articles: np.ndarray,
     i: np.ndarray,
     j: np.ndarray,
-    sims: np.ndarray,
+    probs: np.ndarray,
     threshold: float,
 ) -> list[list[int]]:
-    """Greedy union of candidate pairs, best first, under the guards above."""
+    """Greedy union of the pairs at `threshold` or above, most likely first, under the
+    guards of the module docstring."""
     n = len(vectors)
     parent = list(range(n))
     members: dict[int, list[int]] = {x: [x] for x in range(n)}
-    article_sets: dict[int, set[int]] = {x: {int(articles[x])} for x in range(n)}
     sums: dict[int, np.ndarray] = {}
-    word_sums: dict[int, lexical.SparseVector] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -167,55 +125,60 @@ def _merge(
         return x
 
     # Ties break on the pair's indices so that the result does not depend on sort order.
-    order = np.lexsort((j, i, -sims))
-    for e in order:
+    for e in np.lexsort((j, i, -probs)):
+        if probs[e] < threshold:
+            break
         a, b = int(i[e]), int(j[e])
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        shared = article_sets[ra] & article_sets[rb]
-        if shared and not (articles[a] == articles[b] and shared == {int(articles[a])}):
-            continue
         sum_a = sums.get(ra, vectors[ra])
         sum_b = sums.get(rb, vectors[rb])
-        size_a, size_b = len(members[ra]), len(members[rb])
-        if float(sum_a @ sum_b) / (size_a * size_b) < threshold:
+        if float(sum_a @ sum_b) / (len(members[ra]) * len(members[rb])) < LINK_FLOOR:
             continue
-        words_a = word_sums.get(ra, word_vectors[ra])
-        words_b = word_sums.get(rb, word_vectors[rb])
-        if lexical.dot(words_a, words_b) / (size_a * size_b) < LEXICAL_FLOOR:
-            continue
-        if size_a < size_b:
-            ra, rb, sum_a, sum_b, words_a, words_b = rb, ra, sum_b, sum_a, words_b, words_a
+        if len(members[ra]) < len(members[rb]):
+            ra, rb = rb, ra
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
-        article_sets[ra] |= article_sets.pop(rb)
         sums[ra] = sum_a + sum_b
         sums.pop(rb, None)
-        # Union by size: the smaller point's words are added into the larger's, so
-        # each word moves O(log n) times over the whole merge.
-        merged = word_sums.pop(ra, None) or dict(words_a)
-        lexical.add_into(merged, words_b)
-        word_sums[ra] = merged
-        word_sums.pop(rb, None)
     return [sorted(group) for group in members.values()]
 
 
-def _relative_positions(claims: Sequence[ClaimInput]) -> list[float]:
-    """Each claim's place among its article's claims: 0 for the first, 1 for the last.
+def _neighbours(i: np.ndarray, j: np.ndarray, probs: np.ndarray, keep: np.ndarray) -> Neighbours:
+    """Each claim's scored partners in other articles: claim -> [(partner, probability)]."""
+    out: Neighbours = defaultdict(list)
+    for a, b, p in zip(i[keep].tolist(), j[keep].tolist(), probs[keep].tolist(), strict=True):
+        out[a].append((b, p))
+        out[b].append((a, p))
+    return out
 
-    Claims are taken in the order given, so callers pass them in text order.
-    """
-    counts: dict[int, int] = {}
-    for claim in claims:
-        counts[claim.article] = counts.get(claim.article, 0) + 1
-    seen: dict[int, int] = {}
-    positions = []
-    for claim in claims:
-        rank = seen.get(claim.article, 0)
-        seen[claim.article] = rank + 1
-        positions.append(rank / max(1, counts[claim.article] - 1))
-    return positions
+
+def _check(
+    members: list[int],
+    claims: Sequence[ClaimInput],
+    neighbours: Neighbours,
+    threshold: float,
+    possibly: float,
+) -> tuple[list[int], list[PossibleReport]]:
+    """The omission check of a point: each other article's closest claim to any member.
+
+    Returns the claims that report the point after all (they join it as members, and
+    may stay in their own point too) and the articles that possibly report it."""
+    reporting = {claims[m].article for m in members}
+    best: dict[int, tuple[float, int]] = {}
+    for m in members:
+        for other, p in neighbours.get(m, ()):
+            article = claims[other].article
+            if article not in reporting and p > best.get(article, (-1.0, 0))[0]:
+                best[article] = (p, other)
+    joined, maybe = [], []
+    for article, (p, other) in sorted(best.items()):
+        if p >= threshold:
+            joined.append(other)
+        elif p >= possibly:
+            maybe.append(PossibleReport(article=article, claim=claims[other].id, score=p))
+    return joined, maybe
 
 
 def _story_point(
@@ -224,19 +187,24 @@ def _story_point(
     vectors: np.ndarray,
     positions: list[float],
     n_articles: int,
+    checked: tuple[list[int], list[PossibleReport]],
 ) -> StoryPointResult:
-    reporting = sorted({claims[m].article for m in members})
-    missing = tuple(np.setdiff1d(np.arange(n_articles), reporting).tolist())
+    joined, maybe = checked
+    everyone = members + joined
+    reporting = sorted({claims[m].article for m in everyone})
+    unsure = {p.article for p in maybe}
+    missing = tuple(a for a in range(n_articles) if a not in unsure and a not in reporting)
     # The label is the member nearest the centroid: the most typical wording.
     centre = vectors[members].sum(axis=0)
     label_index = max(members, key=lambda m: (float(vectors[m] @ centre), -m))
     mean_position = sum(positions[m] for m in members) / len(members)
-    ordered = sorted(members, key=lambda m: (claims[m].article, m))
+    ordered = sorted(everyone, key=lambda m: (claims[m].article, m))
     return StoryPointResult(
         label=claims[label_index].text,
         members=tuple(claims[m].id for m in ordered),
         articles=tuple(reporting),
         missing_from=missing,
-        # Positions lie in [0, 1], so the count of missing articles always dominates.
-        order=len(missing) + 0.999 * mean_position,
+        # Positions lie in [0, 1], so the count of articles not reporting it dominates.
+        order=len(missing) + len(unsure) + 0.999 * mean_position,
+        possibly_in=tuple(maybe),
     )

@@ -9,12 +9,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from articles.compare import lexical
 from articles.compare.types import DiffPiece, QuoteGroup
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+# "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
+# any exemptions"), so a rendering may keep or drop them.
+_NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-MIN_TOKENS = 4
+MIN_TOKENS = 3       # content words
 MIN_OVERLAP = 0.6
+UNKNOWN_OVERLAP = 0.75
+MIN_RUN = 3          # words in a row, stop words included
 
 
 def word_diff(a: str, b: str) -> list[DiffPiece]:
@@ -58,42 +64,68 @@ def matching_quotes(
     min_overlap: float = MIN_OVERLAP,
     min_tokens: int = MIN_TOKENS,
 ) -> list[QuoteGroup]:
-    """Groups of quotes (article, text, speaker) that are the same quote in different
-    articles: the same speaker (or an unknown one on either side) and at least
-    `min_overlap` of the shorter quote's words found in the longer one, so a quote
-    one outlet cut short still matches. A group holds one quote per article, and
-    every quote in it matches the group's first (longest) quote. Only groups of two
-    or more are returned, ordered by their first member."""
-    bags = [Counter(tokens(text)) for _, text, _ in quotes]
+    """Groups of quotes (article, text, speaker) that are renderings of one statement by
+    one speaker in different articles. Two quotes match when their speakers are the
+    same person (case aside), at least `min_overlap` of the shorter quote's content
+    words (stop words aside) are in the longer one, so a quote one outlet cut short
+    still matches, they share a verbatim run of MIN_RUN words, and both or neither
+    say "not". A quote whose
+    speaker is unknown matches only a near-verbatim rendering (UNKNOWN_OVERLAP of its
+    content words): shared words alone do not make another person's statement the
+    same quote. A group holds one quote per article, and every quote in it matches
+    the group's first (longest) quote. Only groups of two or more are returned,
+    ordered by their first member."""
+    words = [tokens(text) for _, text, _ in quotes]
+    stop = lexical.stopwords()
+    bags = [Counter(w for w in ws if w not in stop) for ws in words]
     sizes = [sum(bag.values()) for bag in bags]
-    # Candidates share a word: an inverted index keeps this near-linear for prose.
+    speakers = [speaker.casefold() if speaker else None for _, _, speaker in quotes]
+    negated = [_NOT.search(text) is not None for _, text, _ in quotes]
+
+    def matches(p: int, r: int) -> bool:
+        if quotes[p][0] == quotes[r][0] or negated[p] != negated[r]:
+            return False
+        sp, sr = speakers[p], speakers[r]
+        if sp is not None and sr is not None and sp != sr:
+            return False
+        needed = min_overlap if sp is not None and sr is not None else UNKNOWN_OVERLAP
+        common = sum((bags[p] & bags[r]).values())
+        return common >= needed * min(sizes[p], sizes[r]) and _longest_run(words[p], words[r]) >= MIN_RUN
+
+    partners: dict[int, set[int]] = defaultdict(set)
+    for p, r in _sharing_a_word(bags, sizes, min_tokens):
+        if matches(p, r):
+            partners[p].add(r)
+            partners[r].add(p)
+    return _groups(quotes, partners, [len(w) for w in words])
+
+
+def _sharing_a_word(bags: list[Counter[str]], sizes: list[int], min_tokens: int) -> set[tuple[int, int]]:
+    """Pairs of quotes of at least `min_tokens` content words that share one: an
+    inverted index keeps this near-linear for prose."""
     index: dict[str, list[int]] = defaultdict(list)
     for q, bag in enumerate(bags):
         if sizes[q] >= min_tokens:
             for word in bag:
                 index[word].append(q)
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: set[tuple[int, int]] = set()
     for posting in index.values():
         if len(posting) > 200:  # a word in that many quotes says nothing about a match
             continue
         for x, p in enumerate(posting):
-            for r in posting[x + 1:]:
-                shared[(p, r)] += 1
+            shared.update((p, r) for r in posting[x + 1:])
+    return shared
 
-    def matches(p: int, r: int) -> bool:
-        (ap, _, sp), (ar, _, sr) = quotes[p], quotes[r]
-        if ap == ar or (sp is not None and sr is not None and sp != sr):
-            return False
-        common = sum((bags[p] & bags[r]).values())
-        return common >= min_overlap * min(sizes[p], sizes[r])
 
-    partners: dict[int, set[int]] = defaultdict(set)
-    for p, r in shared:
-        if matches(p, r):
-            partners[p].add(r)
-            partners[r].add(p)
+def _longest_run(a: list[str], b: list[str]) -> int:
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).find_longest_match().size
 
-    # Longest quotes seed groups: the fullest rendering is what others are diffed against.
+
+def _groups(
+    quotes: Sequence[tuple[int, str, str | None]], partners: dict[int, set[int]], sizes: list[int]
+) -> list[QuoteGroup]:
+    """Longest quotes (`sizes` in words) seed groups: the fullest rendering is what
+    others are diffed against."""
     taken: set[int] = set()
     groups = []
     for seed in sorted(partners, key=lambda q: (-sizes[q], q)):
@@ -105,7 +137,7 @@ def matching_quotes(
         for other in sorted(partners[seed] - taken, key=lambda q: (-sizes[q], q)):
             if quotes[other][0] in articles:
                 continue
-            if speaker is not None and quotes[other][2] not in (None, speaker):
+            if speaker is not None and (quotes[other][2] or speaker).casefold() != speaker.casefold():
                 continue
             members.append(other)
             articles.add(quotes[other][0])

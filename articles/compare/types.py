@@ -19,21 +19,25 @@ class ClaimInput:
 
 @dataclass(frozen=True)
 class PossibleReport:
-    """The closest claim of an article that may report a story point."""
+    """An article that may report a story point: its closest sentence, not close enough."""
 
     article: int
-    claim: int                       # ClaimInput.id
+    claim: int               # ClaimInput.id of the closest sentence
     score: float
 
 
 @dataclass(frozen=True)
 class StoryPointResult:
+    """One fact and the sentences that report it. An article is in exactly one of
+    `articles` (it reports it), `missing_from` (its sentences were searched and none
+    reports it) and `possibly_in` (its closest sentence may)."""
+
     label: str                       # a short representative text
-    members: tuple[int, ...]         # ClaimInput.id values (a claim may be in several points)
+    members: tuple[int, ...]         # ClaimInput.id values; a claim may be in several points
     articles: tuple[int, ...]        # sorted article positions that report it
     missing_from: tuple[int, ...]    # sorted article positions checked and found not to
     order: float                     # sort key: earlier and more widely reported first
-    possibly_in: tuple[PossibleReport, ...] = ()
+    possibly_in: tuple[PossibleReport, ...] = ()  # sorted by article
 
 
 # Inputs of summary.py: one row per quote, signal or claim of an article, as the

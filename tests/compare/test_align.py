@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from articles.compare.align import THRESHOLD, Words, align_claims
+from articles.compare.align import POSSIBLY, THRESHOLD, _merge, align_claims
 from articles.compare.neighbours import candidate_pairs
+from articles.compare.pairs import PairScorer
 from articles.compare.types import ClaimInput
 
 DATA = Path(__file__).parent / "data"
@@ -34,10 +35,10 @@ def pair_predictions(cached_embed, rows: list[dict[str, str]]) -> tuple[np.ndarr
     decided = np.zeros(len(rows), dtype=bool)
     for event in {r["event"] for r in rows}:
         picked = [k for k, r in enumerate(rows) if r["event"] == event]
-        words = Words([text for k in picked for text in (rows[k]["a"], rows[k]["b"])])
+        texts = [text for k in picked for text in (rows[k]["a"], rows[k]["b"])]
+        scorer = PairScorer([ClaimInput(id=n, article=n % 2, text=t) for n, t in enumerate(texts)])
         for n, k in enumerate(picked):
-            score = words.score(2 * n, 2 * n + 1, float(cosines[k]))
-            decided[k] = score is not None and score >= THRESHOLD
+            decided[k] = scorer.probability(2 * n, 2 * n + 1, float(cosines[k])) >= THRESHOLD
     return cosines >= OLD_THRESHOLD, decided
 
 
@@ -87,12 +88,16 @@ def _split_scores(cached_embed, split):
     return rows, precision_recall(old, labels), precision_recall(new, labels)
 
 
-def test_the_calibration_on_the_tune_pairs_favours_precision(cached_embed):
+def test_the_pair_model_still_separates_the_written_pairs(cached_embed):
+    # The pair model is fitted on real coverage (tests/eval/eval_facts.py's tuning
+    # events), whose long sentences rarely look like these short written pairs: the
+    # lexical rules tuned on these rows reached precision 0.80 and recall 0.67 here,
+    # the model 0.64 and 0.58, in exchange for better story points on real events.
     rows, (p0, r0, _), (p1, r1, _) = _split_scores(cached_embed, "tune")
     print(f"\ntune ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
           f"recall {r0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}")
-    assert p1 >= 0.78
-    assert r1 >= 0.65
+    assert p1 >= 0.6
+    assert r1 >= 0.55
 
 
 def test_the_aligner_beats_plain_cosine_on_the_held_out_pairs(cached_embed):
@@ -100,22 +105,6 @@ def test_the_aligner_beats_plain_cosine_on_the_held_out_pairs(cached_embed):
     print(f"\nheld out ({len(rows)} pairs): cosine >= {OLD_THRESHOLD}: precision {p0:.3f}, "
           f"recall {r0:.3f}, F1 {f0:.3f}; aligner: precision {p1:.3f}, recall {r1:.3f}, F1 {f1:.3f}")
     assert p1 > p0
-
-
-def test_a_veto_and_a_rejection_of_the_same_draft_align(cached_embed):
-    # The seed's full sentences (cosine 0.59); cut short after "Council" and "attack"
-    # they score 0.548, under THRESHOLD: the pairs file keeps that short pair as a miss.
-    claims = claims_of(
-        ["Moscow has vetoed a draft resolution submitted to the UN Security Council which "
-         "demands that Damascus grant full access to UN inspectors at any military site in "
-         "Syria, under the threat of military action.",
-         "The Security Council will meet again on Friday to discuss humanitarian aid"],
-        ["At the same time, during a heated session of the United Nations Security Council, "
-         "Russia rejected a US/UK/French draft resolution on an investigation into the Idlib "
-         "chemical attack that was ‘impartial’ in name only."],
-    )
-    points = align_claims(claims, 2, embed=cached_embed)
-    assert [(p.members, p.missing_from) for p in points] == [((0, 2), ()), ((1,), (1,))]
 
 
 def test_two_renderings_of_tillersons_accusation_against_assad_align(cached_embed):
@@ -145,27 +134,34 @@ def test_unrelated_claims_that_share_words_stay_apart(cached_embed, a, b):
     assert [p.members for p in points] == [(0,), (1,)]
 
 
-def test_a_small_event_of_three_articles_aligns_fact_by_fact(cached_embed):
-    claims = claims_of(
-        ["Tillerson met Putin and Lavrov in Moscow for more than two hours",
-         "Lavrov said he had seen no evidence of Russian interference in the US election",
-         "Both sides agreed that North Korea must give up its nuclear weapons"],
-        ["Rex Tillerson held more than two hours of talks with Putin and his foreign "
-         "minister in the Kremlin",
-         "Washington and Moscow agree on the need to denuclearize the Korean peninsula",
-         "America's recent illegal attack on Syria was an act of aggression"],
-        ["The Russian foreign minister denied having seen any proof that Moscow meddled "
-         "in the American vote",
-         "Tillerson met Putin and Lavrov in Moscow for two hours on Wednesday"],
-    )
-    points = align_claims(claims, 3, embed=cached_embed)
-    assert [(p.members, p.missing_from) for p in points] == [
-        ((0, 3, 7), ()),
-        ((1, 6), (1,)),
-        ((2, 4), (2,)),
-        ((5,), (0, 2)),
-    ]
+SMALL_EVENT = (
+    ["Tillerson met Putin and Lavrov in Moscow for more than two hours",
+     "Lavrov said he had seen no evidence of Russian interference in the US election",
+     "Both sides agreed that North Korea must give up its nuclear weapons"],
+    ["Rex Tillerson held more than two hours of talks with Putin and his foreign "
+     "minister in the Kremlin",
+     "Washington and Moscow agree on the need to denuclearize the Korean peninsula",
+     "America's recent illegal attack on Syria was an act of aggression"],
+    ["The Russian foreign minister denied having seen any proof that Moscow meddled "
+     "in the American vote",
+     "Tillerson met Putin and Lavrov in Moscow for two hours on Wednesday"],
+)
+
+
+def test_a_small_event_of_three_articles_aligns_the_fact_its_articles_word_alike(cached_embed):
+    points = align_claims(claims_of(*SMALL_EVENT), 3, embed=cached_embed)
+    assert [(p.members, p.missing_from) for p in points if len(p.articles) > 1] == [((0, 3, 7), ())]
     assert points[0].label == "Tillerson met Putin and Lavrov in Moscow for more than two hours"
+    assert sorted(p.members for p in points[1:]) == [(1,), (2,), (4,), (5,), (6,)]
+
+
+@pytest.mark.xfail(strict=True, reason="paraphrase with other words (proof / evidence, "
+                   "denuclearize / give up nuclear weapons): the pair model gives 0.17 and 0.07")
+def test_a_small_event_aligns_paraphrases_with_other_words(cached_embed):
+    points = align_claims(claims_of(*SMALL_EVENT), 3, embed=cached_embed)
+    shared = [p.members for p in points if len(p.articles) > 1]
+    assert (1, 6) in shared
+    assert (2, 4) in shared
 
 
 def test_no_claims_give_no_story_points():
@@ -186,23 +182,20 @@ def test_two_claims_of_one_article_stay_apart_however_close_unless_near_duplicat
     assert [p.members for p in points] == [(0,), (1, 2)]
 
 
-def test_a_story_point_takes_the_best_match_of_each_article_only():
-    embed = fake_embed({"veto fact": [1, 0, 0], "veto close": [1, 0.2, 0],
-                        "veto looser": [1, 1.0, 0]})
-    claims = [ClaimInput(10, 0, "veto fact"), ClaimInput(11, 1, "veto looser"),
-              ClaimInput(12, 1, "veto close")]
-    points = align_claims(claims, 2, embed=embed)
-    assert [p.members for p in points] == [(10, 12), (11,)]
-
-
-def test_average_linkage_stops_a_chain_of_drifting_claims():
-    # Each step is cos 0.71 from the last, but the ends are orthogonal.
+def test_average_linkage_stops_a_chain_of_likely_pairs_that_drifts():
+    # Each step is a likely pair at cos 0.71 from the last, but the ends are orthogonal.
     angle = np.pi / 4
-    names = ["veto alpha", "veto beta", "veto gamma"]
-    vectors = {name: [np.cos(n * angle), np.sin(n * angle)] for n, name in enumerate(names)}
-    claims = [ClaimInput(n, n, name) for n, name in enumerate(names)]
-    points = align_claims(claims, 3, embed=fake_embed(vectors))
-    assert sorted(len(p.members) for p in points) == [1, 2]
+    vectors = np.array([[np.cos(n * angle), np.sin(n * angle)] for n in range(3)], dtype=np.float32)
+    i, j = np.array([0, 1]), np.array([1, 2])
+    clusters = _merge(vectors, i, j, np.array([0.9, 0.8]), threshold=0.45)
+    assert sorted(len(c) for c in clusters) == [1, 2]
+
+
+def test_a_point_may_hold_several_sentences_of_one_article_when_they_stay_close():
+    vectors = np.array([[1, 0, 0], [0.95, 0.31, 0], [0.95, -0.31, 0]], dtype=np.float32)
+    # 0 and 1 are of one article, 2 of another: both pairs with 2 are likely.
+    clusters = _merge(vectors, np.array([0, 1]), np.array([2, 2]), np.array([0.9, 0.8]), threshold=0.45)
+    assert clusters == [[0, 1, 2]]
 
 
 def test_shared_points_come_first_then_by_position_in_the_articles():
@@ -238,15 +231,61 @@ def seed_claims() -> list[ClaimInput]:
     return [ClaimInput(id=k, article=r["article"], text=r["text"]) for k, r in enumerate(rows)]
 
 
-def test_the_seed_events_shared_story_points_are_the_three_it_really_shares(cached_embed):
+def seed_point(claims: list[ClaimInput], points, words: str):
+    claim = next(c.id for c in claims if words in c.text)
+    return next(p for p in points if claim in p.members)
+
+
+def test_the_seed_events_shared_story_points_are_facts_it_really_shares(cached_embed):
     claims = seed_claims()
     points = align_claims(claims, 3, embed=cached_embed)
     shared = [[claims[m].text[:40] for m in p.members] for p in points if len(p.articles) > 1]
     assert shared == [
-        ["At the same time, during a heated sessio", "Moscow has vetoed a draft resolution sub"],
-        ["U.S. Secretary of State Rex Tillerson me", "It was also announced, during the aftern"],
+        ["U.S. Secretary of State Rex Tillerson me", "It was also announced, during the aftern",
+         "The meeting was not officially scheduled"],
         ["Secretary of State Rex Tillerson continu", "By contrast, Tillerson was insistent tha"],
     ]
+
+
+def test_the_seeds_veto_is_missing_from_the_first_article_and_possibly_in_the_second(cached_embed):
+    # The veto and the rejection of the same draft were one point under the lexical
+    # rules; the pair model rates them 0.42, under THRESHOLD, so the check shows the
+    # second article's sentence as "possibly reported" instead of "not reported".
+    claims = seed_claims()
+    point = seed_point(claims, align_claims(claims, 3, embed=cached_embed), "Moscow has vetoed")
+    assert point.articles == (2,)
+    assert point.missing_from == (0,)
+    assert [(p.article, claims[p.claim].text[:40]) for p in point.possibly_in] == [
+        (1, "At the same time, during a heated sessio")]
+    assert POSSIBLY <= point.possibly_in[0].score < THRESHOLD
+
+
+SEED_PARAPHRASES = [
+    ("However, it seems that both the USA and Russia agree that North Korea",
+     "remove nuclear weapons from North Korea"),
+    ("The Russian foreign secretary also stated his Syrian policy", "not to interfere in the internal affairs"),
+    ("It seems that the USA and Russia still don’t quite see eye-to-eye", "honest investigation"),
+    ("America’s recent illegal attack on Syria", "Moscow criticized the US for its military action"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14's four seed paraphrases share few words and "
+                   "score cosine 0.33 to 0.57: the pair model gives them 0.00 to 0.22")
+@pytest.mark.parametrize(("a", "b"), SEED_PARAPHRASES)
+def test_the_seeds_paraphrases_share_a_story_point(cached_embed, a, b):
+    claims = seed_claims()
+    points = align_claims(claims, 3, embed=cached_embed)
+    second = next(c.id for c in claims if b in c.text)
+    assert second in seed_point(claims, points, a).members
+
+
+def test_every_article_is_reported_missing_or_possibly_once_per_point(cached_embed):
+    claims = seed_claims()
+    for point in align_claims(claims, 3, embed=cached_embed):
+        possibly = [p.article for p in point.possibly_in]
+        assert sorted([*point.articles, *point.missing_from, *possibly]) == [0, 1, 2]
+        assert all(claims[p.claim].article == p.article for p in point.possibly_in)
+        assert {claims[m].article for m in point.members} == set(point.articles)
 
 
 def test_the_seeds_blackmail_claim_is_not_paired_with_the_first_articles_summary(cached_embed):
@@ -254,7 +293,7 @@ def test_the_seeds_blackmail_claim_is_not_paired_with_the_first_articles_summary
     blackmail = next(c.id for c in claims if c.text.startswith("The US is trying to blackmail"))
     summary = next(c.id for c in claims if c.text.startswith("In short, we can pull"))
     vectors = cached_embed([claims[blackmail].text, claims[summary].text])
-    assert float(vectors[0] @ vectors[1]) >= THRESHOLD, "the embedding alone would merge them"
+    assert float(vectors[0] @ vectors[1]) >= OLD_THRESHOLD, "the embedding alone would merge them"
     points = align_claims(claims, 3, embed=cached_embed)
     assert not any(blackmail in p.members and summary in p.members for p in points)
 

@@ -74,3 +74,28 @@ def test_quotes_that_share_only_a_few_words_stay_apart():
         (1, "the situation in Libya has spiralled out of control", None),
     ]
     assert matching_quotes(quotes) == []
+
+
+def test_a_statement_is_not_paired_with_another_sentence_that_shares_its_small_words():
+    # Counted with "it is time for the ... to ... what happened", these overlap by 0.6.
+    quotes = [
+        (0, "It is time for the American people to know the truth about what happened", "Mark Meadows"),
+        (1, "it is time for the bureau to change what happened at the top", None),
+    ]
+    assert matching_quotes(quotes) == []
+
+
+def test_a_quote_of_an_unknown_speaker_joins_only_a_near_verbatim_rendering():
+    statement = "we will not accept any preconditions for talks with Damascus"
+    quotes = [
+        (0, statement, "Lavrov"),
+        (1, "we will accept preconditions for talks with Damascus", None),
+        (2, "we will not accept any preconditions for the talks with Damascus", None),
+    ]
+    assert matching_quotes(quotes) == [QuoteGroup(members=(2, 0), articles=(2, 0), speaker="Lavrov")]
+
+
+def test_the_same_speaker_is_matched_whatever_the_case_of_the_name():
+    quotes = [(0, "the future of Syria has to be determined by the Syrians", "Lavrov"),
+              (1, "the future of Syria has to be determined by the Syrians", "LAVROV")]
+    assert [g.members for g in matching_quotes(quotes)] == [(0, 1)]
