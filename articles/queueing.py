@@ -11,6 +11,7 @@ otherwise wait for 50 of them.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import time
@@ -35,7 +36,13 @@ def enqueue(task_name: str, *args: int | str) -> None:
             log.warning("broker unreachable moments ago: %s%s left queued for the sweep", task_name, tuple(payload))
             return
         try:
-            current_app.tasks[task_name].apply_async(args=payload)
+            if eager:
+                # In-process mode runs the task here, so it needs the task itself (and the NLP).
+                importlib.import_module("articles.tasks")
+                current_app.tasks[task_name].apply_async(args=payload)
+            else:
+                # By name: a web process sends work without importing what runs it.
+                current_app.send_task(task_name, args=payload)
         except (BrokerError, OSError):
             _broker_down_until = time.monotonic() + BROKER_PAUSE_SECONDS
             log.exception("could not queue %s%s; the sweep will send it", task_name, tuple(payload))

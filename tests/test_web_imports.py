@@ -15,10 +15,10 @@ import django
 django.setup()
 from django.urls import get_resolver
 get_resolver().url_patterns  # imports every view module, admin and API included
-import articles.tasks  # what a view sends, through queueing
+import articles.queueing  # what a view sends work through (by task name)
 import datetime as dt
 from articles.services.event_json import provenance
-provenance(dt.datetime.now(dt.UTC))  # every export cites the analysis and lexicon versions
+provenance(dt.datetime.now(dt.UTC), article_count=3)  # every export cites the analysis and lexicon versions
 print(" ".join(sorted(m for m in ("spacy", "thinc", "torch", "sentence_transformers") if m in sys.modules)))
 """
 

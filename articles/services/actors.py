@@ -8,17 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from articles.models import Actor, ActorAlias, Event
+from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.types import ActorRef
-
-# nlp.actor_identity imports spaCy (and through thinc, torch), about 300 MB: it is
-# imported inside the functions below, which only workers call, so that the web
-# processes, which import this module through services, never load it.
 
 
 def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
     """Map each found ActorRef.name to an event Actor, adding new aliases."""
-    from articles.nlp.actor_identity import same_actor
-
     known: list[tuple[Actor, ActorRef]] = []
     aliases: dict[int, set[str]] = {}
     for row in Actor.objects.filter(event=event).prefetch_related("aliases"):
@@ -52,8 +47,6 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
 
 def rename_to_most_used(event: Event) -> None:
     """Name each person as the event's articles most often write the name."""
-    from articles.nlp.actor_identity import most_used_name
-
     texts = list(event.articles.values_list("body", flat=True))
     actors = list(Actor.objects.filter(event=event).prefetch_related("aliases"))
     taken = {a.name for a in actors}

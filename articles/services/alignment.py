@@ -7,7 +7,9 @@ from typing import Any
 import numpy as np
 from django.db import transaction
 
-from articles.compare.types import StoryPointResult
+from articles.compare.align import align_claims
+from articles.compare.embed import DIMENSION, embed_alone, from_bytes
+from articles.compare.types import ClaimInput, StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
 from articles.services.jobs import MAX_ATTEMPTS
@@ -15,9 +17,6 @@ from articles.services.jobs import MAX_ATTEMPTS
 
 def event_align(*, event_id: int) -> bool:
     """Group the event's claims into story points (replacing the old ones)."""
-    from articles.compare.align import align_claims
-    from articles.compare.types import ClaimInput
-
     job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).claim()
     if job is None:
         return False
@@ -74,8 +73,6 @@ def _store_points(event_id: int, points: list[StoryPointResult], ordered: list[i
 def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndarray:
     """Each claim's stored embedding; claims without one (imported, or analysed before
     embeddings were stored) are embedded now."""
-    from articles.compare.embed import DIMENSION, embed_alone, from_bytes
-
     vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     have = {i: blob for i, blob in enumerate(stored) if blob is not None}
     if have:

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from articles.compare.types import StoryPointResult
 from articles.contract import LISTED_OMISSIONS_MAX_ARTICLES
+from articles.nlp.actor_identity import most_used_name, same_actor
+from articles.nlp.lexicons import lexicon_versions
 from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
+from articles.nlp.version import ANALYSIS_VERSION
 
 if TYPE_CHECKING:  # the rows only for their types: this module runs without a database
     from articles.models import Claim, Quote, Signal
@@ -21,8 +24,6 @@ def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[s
     """For each article, its local actor names mapped to one name per event
     actor, matched the way the database does and named as the texts most often
     write it (actor_store.rename_to_most_used does the same for the rows)."""
-    # Imported here: it loads spaCy, which the exports (this module's other users) never need.
-    from articles.nlp.actor_identity import most_used_name, same_actor
 
     known: list[ActorRef] = []
     local: list[list[tuple[str, int]]] = []
@@ -45,9 +46,6 @@ def canonical_names(per_article: Sequence[Sequence[ActorRef]], texts: Sequence[s
 def provenance(now: dt.datetime, *, article_count: int) -> dict[str, Any]:
     """What produced the numbers: cited with every export so results can be reproduced;
     and how the story points name the articles missing them."""
-    from articles.nlp.lexicons import lexicon_versions
-    from articles.nlp.version import ANALYSIS_VERSION
-
     return {
         "analysis_version": ANALYSIS_VERSION,
         "lexicon_versions": lexicon_versions(),
