@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -87,11 +87,14 @@ class SpeakerResolvedFilter(admin.SimpleListFilter):
     parameter_name = "resolved"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("no", "unresolved (no speaker)"), ("yes", "resolved")]
+        return [("no", "unresolved (no source)"), ("yes", "resolved (an actor or an unnamed source)")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Quote]) -> QuerySet[Quote]:
-        if self.value() in ("yes", "no"):
-            return queryset.filter(speaker__isnull=self.value() == "no")
+        unresolved = Q(speaker__isnull=True, source_phrase="")
+        if self.value() == "no":
+            return queryset.filter(unresolved)
+        if self.value() == "yes":
+            return queryset.exclude(unresolved)
         return queryset
 
 

@@ -23,6 +23,7 @@ from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
 from articles.services.uploads import UploadRefused, upload_confirm, upload_submit
 from articles.web.forms import UploadForm
+from articles.web.params import no_nul
 
 router = Router(tags=["uploads"], auth=TokenAuth())
 
@@ -76,6 +77,9 @@ def create_upload(
     if "files" in request.POST:
         # A part without a filename arrives as text; ignoring it would lose the upload silently.
         raise HttpError(400, "files: send each file as a file part (with a filename), not as a text field.")
+    bad = no_nul([("text", [text]), ("event_name", [event_name]), ("event", [event])])
+    if bad is not None:
+        raise HttpError(400, f"The parameter {bad!r} holds a NUL character; remove it and send again.")
     documents: list[DjangoUploadedFile] = list(files or [])
     if not upload_allowed(request.auth.user_id):  # type: ignore[attr-defined]
         raise HttpError(429, f"More than {settings.NEWSFRAME_UPLOADS_PER_HOUR} uploads in an hour; "

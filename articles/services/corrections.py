@@ -112,6 +112,12 @@ def quote_correct(
         )
 
 
+def _over_human(quote: Quote) -> bool:
+    """Whether the quote lies over the words of another quote an editor decided."""
+    return Quote.objects.filter(article_id=quote.article_id, attribution=Quote.Attribution.HUMAN, orphaned=False,
+                                start__lt=quote.end, end__gt=quote.start).exclude(pk=quote.pk).exists()
+
+
 def _set_speaker(quote: Quote, speaker: Actor | None) -> None:
     if speaker is not None and speaker.event_id != quote.article.event_id:
         raise CorrectionError("That actor belongs to another event.")
@@ -208,6 +214,11 @@ def correction_revert(*, correction: AttributionCorrection, user: User, note: st
             # Undoing the last decision may hand the quote back to the machine.
             locked.attribution = before.get("attribution", Quote.Attribution.HUMAN)
             locked.confidence = before.get("confidence", locked.confidence)
+            if locked.attribution == Quote.Attribution.MACHINE:
+                # Back to the machine: its words as they stand now, and never over an editor's quote.
+                reanchor(locked, locked.article.body)
+                if _over_human(locked):
+                    locked.attribution = Quote.Attribution.HUMAN
         locked.revision += 1
         locked.save()
         _follow_speaker(locked)

@@ -65,7 +65,10 @@ class ParameterGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         bad = no_nul(request.GET.lists())
-        if bad is None and request.method == "POST" and not (request.content_type or "").startswith("application/json"):
+        # Urlencoded forms only: reading a multipart body here would take its own error
+        # (too many files, malformed) away from the view; forms refuse a NUL themselves, and
+        # the API's upload checks its fields.
+        if bad is None and request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
             bad = no_nul(request.POST.lists())
         if bad is None:
             return self.get_response(request)

@@ -247,7 +247,7 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
             index = next(i for i, cell in enumerate(r["cells"]) if cell.pieces)
             single[index].append(r)
     groups = [{"article": articles[i], "rows": single[i],
-               "texts": [" ".join(r["cells"][i].texts) for r in single[i]]} for i in sorted(single)]
+               "pieces": [piece for r in single[i] for piece in r["cells"][i].pieces]} for i in sorted(single)]
     return shared, groups
 
 

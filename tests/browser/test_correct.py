@@ -76,6 +76,6 @@ def test_an_editor_corrects_he_said_in_place_and_sees_it_on_the_event_page(page:
     tillerson_quotes = Quote.objects.filter(article__event=article.event, speaker=quote.speaker, is_quote=True).count()
     key = page.locator("#compare .speaker-key li", has_text=target)
     expect(key).to_contain_text(re.compile(rf"\({tillerson_quotes}\b"))
-    if Claim.objects.filter(quote=quote, story_point__isnull=False).exists():
+    if Claim.objects.filter(quote=quote, story_points__isnull=False).exists():
         expect(page.locator(f'[title*="{target} (corrected by an editor)"]').first).to_be_attached()
     shot(page, "event-after-correction")

@@ -22,7 +22,7 @@ def event(db: None, seed_bytes: bytes, django_capture_on_commit_callbacks: Any) 
 
 def _points(event: Event) -> list[tuple[str, list[str]]]:
     return sorted(
-        (point.label, sorted(point.claims.values_list("text", flat=True)))
+        (point.label, sorted(point.members.values_list("text", flat=True)))
         for point in StoryPoint.objects.filter(event=event)
     )
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article, Job, Upload
 from articles.services import analysis, jobs
+from articles.services.uploads import upload_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +102,9 @@ def analysed(logged_in: Client, seed_bytes: bytes, django_capture_on_commit_call
 def _analysed_article(logged_in: Client, seed_bytes: bytes) -> Article:
     response = logged_in.post(reverse("upload"), {
         "documents": [SimpleUploadedFile("seed.txt", seed_bytes)], "event_name": "Sweep"})
-    uploads = list(Upload.objects.filter(batch=response["Location"].split("/")[2]))
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft][:1]
-    result = uploads.upload_confirm(uploads=uploads, drafts=drafts, event_name="Sweep", user=None)
+    received = list(Upload.objects.filter(batch=response["Location"].split("/")[2]))
+    drafts = [{**d, "upload": u.pk} for u in received for d in u.draft][:1]
+    result = upload_confirm(uploads=received, drafts=drafts, event_name="Sweep", user=None)
     return result.created[0]
 
 
