@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 from articles.compare.diff import matching_quotes, word_diff
 from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
+from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
 from articles.web import charts
 from articles.web.highlight import Mark, segments, to_html
@@ -281,7 +282,7 @@ def summary_rows(articles: list[Article], quotes: list[Quote], signals: list[Sig
     column = {a.pk: i for i, a in enumerate(articles)}
     return summarize(
         words=[a.word_count for a in articles],
-        quotes=[QuoteRow(article=column[q.article_id], speaker=q.speaker.name if q.speaker else None,
+        quotes=[QuoteRow(article=column[q.article_id], speaker=_source_label(q),
                          kind=q.kind, cue=q.cue, stance="", text=q.text, length=len(q.text.split()),
                          position=q.start) for q in quotes if q.is_quote],
         signals=[SignalRow(article=column[s.article_id], kind=s.kind, text=s.text, category=s.category,
@@ -294,12 +295,32 @@ def summary_rows(articles: list[Article], quotes: list[Quote], signals: list[Sig
     )
 
 
+def _source_label(quote: Quote) -> str | None:
+    """Who a quote is from, for "who is quoted": the actor, or an unnamed source as
+    written with its type ("administration officials (anonymous)")."""
+    if quote.speaker is not None:
+        return quote.speaker.name
+    return f"{quote.source_phrase} ({quote.source_type})" if quote.source_phrase else None
+
+
+def unnamed_shares(articles: list[Article], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Per article: quotes from unnamed sources (anonymous, group, document, media), and all
+    its quotes. How much an outlet leans on unnamed sources is a framing signal of its own."""
+    counts = {a.pk: [0, 0] for a in articles}
+    for q in quotes:
+        if q.is_quote and q.article_id in counts:
+            counts[q.article_id][1] += 1
+            counts[q.article_id][0] += q.source_type in UNNAMED_SOURCES
+    return [(counts[a.pk][0], counts[a.pk][1]) for a in articles]
+
+
 def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal], claims: list[Claim],
               styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
     """The summary panel: per article charts and tables, plus the labels table."""
     summary = summary_rows(articles, quotes, signals, claims)
     by_name = {s.actor.name: s for s in (styles or {}).values()}
     scale = max((s.quotes for s in summary.speakers), default=0)
+    unnamed = unnamed_shares(articles, quotes)
     cards = []
     for a, article in enumerate(articles):
         speakers = [s for s in summary.speakers if s.article == a]
@@ -318,6 +339,8 @@ def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal
                 ) for s in speakers
             ], scale_max=scale),
             "speaker_rows": speakers,
+            "unnamed": unnamed[a][0],
+            "unnamed_share": unnamed[a][0] / unnamed[a][1] if unnamed[a][1] else 0.0,
             "kinds": charts.stack([
                 ("direct", round(kinds.direct * kinds.quotes), "k-direct"),
                 ("paraphrased", round(kinds.indirect * kinds.quotes), "k-indirect"),

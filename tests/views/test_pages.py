@@ -240,3 +240,14 @@ def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(cli
 def test_the_favicon_is_found(client: Client) -> None:
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith(".svg")
+
+
+def test_who_is_quoted_counts_unnamed_sources_per_outlet(client: Client) -> None:
+    event = make_event(2, quotes_each=0)
+    first = event.articles.get(position=0)
+    Quote.objects.create(article=first, text="a brutal crime", start=29, end=43, kind="direct",
+                         source_type="anonymous", source_phrase="administration officials")
+    page = client.get(event.get_absolute_url())
+    cards = page.context["summary"]["cards"]
+    assert [c["unnamed"] for c in cards] == [1, 0] and cards[0]["unnamed_share"] == 1.0
+    assert "administration officials (anonymous)" in page.content.decode()
