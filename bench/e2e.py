@@ -115,13 +115,13 @@ def _upload_and_wait(archive: bytes, procs: list[subprocess.Popen[bytes]]) -> tu
     from django.test import Client
 
     from articles.models import Event, Job, Upload
-    from articles.services.uploads import IncomingFile, upload_confirm, upload_receive
+    from articles.services.uploads import IncomingFile, drafts_of, upload_confirm, upload_receive
 
     started = time.perf_counter()
     batch = upload_receive(
         files=[IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
     uploads = list(Upload.objects.filter(batch=batch))
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
+    drafts = drafts_of(uploads)
     result = upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)
     event = Event.objects.get(pk=result.event.pk)
     while not Job.objects.filter(event=event, kind=Job.Kind.ALIGN, status__in=["done", "failed"]).exists():

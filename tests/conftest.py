@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from articles.models import Upload
-from articles.services.uploads import ConfirmResult, IncomingFile, upload_confirm, upload_receive
+from articles.services.uploads import ConfirmResult, IncomingFile, drafts_of, upload_confirm, upload_receive
 from newsframe.celery import app as celery_app
 
 pytest_plugins = ["tests.browser_fixtures"]
@@ -36,7 +36,7 @@ def confirm_upload(data: bytes, event_name: str, name: str = "seed.txt") -> Conf
     batch = upload_receive(files=[IncomingFile(name, data)], event_name=event_name,
                                     event=None, user=None)
     uploads = list(Upload.objects.filter(batch=batch))
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
+    drafts = drafts_of(uploads)
     return upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
 
 

@@ -21,7 +21,7 @@ from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
 from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
-from articles.services.uploads import UploadRefused, upload_confirm, upload_submit
+from articles.services.uploads import UploadRefused, drafts_of, upload_confirm, upload_submit
 from articles.web.forms import UploadForm
 from articles.web.params import no_nul
 
@@ -106,7 +106,7 @@ def create_upload(
     duplicates: list[str] = []
     if confirm and parsed:
         result = upload_confirm(
-            uploads=parsed, drafts=[{**d, "upload": u.pk} for u in parsed for d in u.draft],
+            uploads=parsed, drafts=drafts_of(parsed),
             event_name=target.name if target else form.cleaned_data["event_name"], user=request.user,
         )
         duplicates = result.duplicates

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils.text import slugify
 
+from articles.drafts import Draft
 from articles.ingest import parse, whole_text_article
 from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
@@ -61,17 +62,14 @@ def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Even
 
 
 def draft_from_parsed(article: ParsedArticle) -> dict[str, object]:
-    """A parsed article as JSON the review page edits."""
-    return {
-        "title": article.title,
-        "body": article.body,
-        "published": article.published.isoformat() if article.published else "",
-        "byline": article.byline,
-        "outlet": article.outlet,
-        "url": article.url,
-        "source_name": article.source_name,
-        "headings": list(article.headings),
-    }
+    """A parsed article as the JSON Upload.draft stores (and `parse_dump` prints)."""
+    return Draft.from_parsed(article).to_json()
+
+
+def drafts_of(uploads: Sequence[Upload]) -> list[Draft]:
+    """The drafts of the parsed uploads, in order, each named by its upload and index."""
+    return [Draft.from_json(data, key=f"{u.pk}:{i}", upload=u.pk)
+            for u in uploads if u.status == Upload.Status.PARSED for i, data in enumerate(u.draft)]
 
 
 def upload_receive(
@@ -186,7 +184,7 @@ class ConfirmResult:
 
 
 def upload_confirm(
-    *, uploads: Sequence[Upload], drafts: Sequence[dict[str, object]], event_name: str, user: User
+    *, uploads: Sequence[Upload], drafts: Sequence[Draft], event_name: str, user: User
 ) -> ConfirmResult:
     """Create the reviewed articles in one transaction and queue their analysis.
     Safe under concurrency: the uploads are locked, so a double submit confirms once (the
@@ -209,7 +207,7 @@ def upload_confirm(
 
 
 def _create_articles(
-    event: Event, uploads: Sequence[Upload], drafts: Sequence[dict[str, object]]
+    event: Event, uploads: Sequence[Upload], drafts: Sequence[Draft]
 ) -> tuple[list[Article], list[str]]:
     upload_by_source = {u.pk: u for u in uploads}
     known = set(Article.objects.filter(event=event).values_list("content_hash", flat=True))
@@ -221,14 +219,14 @@ def _create_articles(
     duplicates: list[str] = []
     outlets: dict[str, Outlet] = {}
     for draft in drafts:
-        body = str(draft["body"]).strip()
+        body = draft.body.strip()
         digest = content_hash(body)
-        title = str(draft.get("title") or "").strip() or "Untitled"
+        title = draft.title.strip() or "Untitled"
         if digest in known:
             duplicates.append(title)
             continue
         known.add(digest)
-        outlet_name = str(draft.get("outlet") or "").strip()
+        outlet_name = draft.outlet.strip()
         outlet = None
         if outlet_name:
             if outlet_name not in outlets:
@@ -238,14 +236,14 @@ def _create_articles(
             Article.objects.create(
                 event=event,
                 outlet=outlet,
-                upload=upload_by_source.get(int(str(draft.get("upload") or 0))),
+                upload=upload_by_source.get(draft.upload or 0),
                 position=position,
                 title=title[:500],
-                byline=str(draft.get("byline") or "").strip()[:300],
-                published=_parse_date(draft.get("published")),
-                url=str(draft.get("url") or "")[:1000],
+                byline=draft.byline.strip()[:300],
+                published=_parse_date(draft.published),
+                url=draft.url[:1000],
                 body=body,
-                headings=list(draft.get("headings") or []),  # type: ignore[call-overload]
+                headings=list(draft.headings),
                 content_hash=digest,
                 word_count=len(body.split()),
             )

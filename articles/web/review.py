@@ -1,83 +1,66 @@
 """Apply the review page's edits to draft articles: edit, drop, merge, split.
 
-Pure: drafts are dicts as made by uploads.draft_from_parsed (plus "key" and
-"upload"); the result is the list of articles to create, in order."""
+Pure: takes the drafts (articles.drafts.Draft) and the review form's cleaned data, one
+mapping per article; returns the drafts to create, in order."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
+
+from articles.drafts import Draft
 
 EDITABLE = ("title", "published", "byline", "outlet")
 
 
-def apply_review(drafts: Sequence[Mapping[str, Any]], edits: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    by_key = {str(d["key"]): d for d in drafts}
-    edited: list[dict[str, Any]] = []
-    for edit in edits:
-        base = by_key.get(str(edit.get("key")))
-        if base is None:
-            continue
-        draft = dict(base)
-        for field in EDITABLE:
-            if field in edit and edit[field] is not None:
-                value = edit[field]
-                draft[field] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-        draft["_keep"] = edit.get("keep", True)
-        draft["_merge"] = bool(edit.get("merge_with_next"))
-        draft["_split"] = edit.get("split_at")
-        edited.append(draft)
-    return _finish(_merge(_split(edited)))
+def apply_review(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> list[Draft]:
+    by_key = {d.key: d for d in drafts}
+    edited = [_edited(by_key[str(e.get("key"))], e) for e in edits if str(e.get("key")) in by_key]
+    return [d for d in _merge(_split(edited)) if d.keep and d.body.strip()]
 
 
-def _split(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _edited(base: Draft, edit: Mapping[str, Any]) -> Draft:
+    changes: dict[str, Any] = {}
+    for name in EDITABLE:
+        value = edit.get(name)
+        if value is not None:
+            changes[name] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    return replace(base, **changes, keep=edit.get("keep", True), merge_with_next=bool(edit.get("merge_with_next")),
+                   split_at=edit.get("split_at"))
+
+
+def _split(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
     for draft in drafts:
-        paragraphs = str(draft["body"]).split("\n\n")
-        at = int(draft.get("_split") or 0)
+        paragraphs = draft.body.split("\n\n")
+        at = int(draft.split_at or 0)
         if not 1 <= at < len(paragraphs):
             out.append(draft)
             continue
-        headings = list(draft.get("headings") or [])
-        first = dict(draft, body="\n\n".join(paragraphs[:at]), headings=[h for h in headings if h < at])
+        headings = list(draft.headings)
+        first = replace(draft, body="\n\n".join(paragraphs[:at]), headings=[h for h in headings if h < at])
         # The paragraph at the split becomes the new title when it reads like one.
         opener = paragraphs[at].strip()
         if at in headings or (len(opener) < 150 and not opener.endswith((".", "”", '"'))):
             title, body_from = opener, at + 1
         else:
-            title, body_from = f"{draft['title']} (part 2)", at
-        second = dict(
-            draft,
-            key=f"{draft['key']}/split",
-            title=title,
-            body="\n\n".join(paragraphs[body_from:]),
-            headings=[h - body_from for h in headings if h >= body_from],
-            _split=None,
-        )
+            title, body_from = f"{draft.title} (part 2)", at
+        second = replace(draft, key=f"{draft.key}/split", title=title, body="\n\n".join(paragraphs[body_from:]),
+                         headings=[h - body_from for h in headings if h >= body_from], split_at=None)
         out.extend([first, second])
     return out
 
 
-def _merge(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
     for draft in drafts:
-        if out and out[-1].get("_merge"):
+        if out and out[-1].merge_with_next:
             previous = out[-1]
-            offset = len(str(previous["body"]).split("\n\n"))
-            previous["body"] = f"{previous['body']}\n\n{draft['body']}"
-            previous["headings"] = list(previous.get("headings") or []) + [
-                h + offset for h in draft.get("headings") or []
-            ]
-            previous["_merge"] = draft.get("_merge")
-            previous["_keep"] = previous.get("_keep") or draft.get("_keep")
+            offset = len(previous.body.split("\n\n"))
+            out[-1] = replace(previous, body=f"{previous.body}\n\n{draft.body}",
+                              headings=[*previous.headings, *(h + offset for h in draft.headings)],
+                              merge_with_next=draft.merge_with_next, keep=previous.keep or draft.keep)
             continue
         out.append(draft)
     return out
-
-
-def _finish(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {k: v for k, v in d.items() if not k.startswith("_")}
-        for d in drafts
-        if d.get("_keep", True) and str(d.get("body", "")).strip()
-    ]

@@ -14,7 +14,13 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Actor, Article, Event, Upload
-from articles.services.uploads import UploadRefused, upload_confirm, upload_submit, upload_take_whole_text
+from articles.services.uploads import (
+    UploadRefused,
+    drafts_of,
+    upload_confirm,
+    upload_submit,
+    upload_take_whole_text,
+)
 from articles.web import pages
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.review import apply_review
@@ -70,14 +76,6 @@ def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
     return uploads
 
 
-def _drafts(uploads: list[Upload]) -> list[dict[str, object]]:
-    return [
-        {**draft, "key": f"{u.pk}:{i}", "upload": u.pk}
-        for u in uploads if u.status == Upload.Status.PARSED
-        for i, draft in enumerate(u.draft)
-    ]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
@@ -85,8 +83,8 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
         event = next(u.event for u in uploads if u.event)
         return redirect("event", slug=event.slug) if event else redirect("home")
-    drafts = _drafts(uploads)
-    initial = [{**d, "keep": True} for d in drafts]
+    drafts = drafts_of(uploads)
+    initial = [{**d.to_json(), "key": d.key, "keep": True} for d in drafts]
     formset = ReviewFormSet(request.POST or None, initial=initial, prefix="a")
     event_form = ReviewEventForm(request.POST or None, initial={"event_name": uploads[0].event_name})
     if request.method == "POST" and formset.is_valid() and event_form.is_valid():
@@ -103,7 +101,7 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
             messages.success(request, f"{len(result.created)} article(s) added; analysis has started.")
             return redirect("event", slug=result.event.slug)
     rows = [
-        (form, draft, str(draft["body"]).split("\n\n"))
+        (form, draft, draft.body.split("\n\n"))
         for form, draft in zip(formset.forms, drafts, strict=False)
     ]
     status = 400 if request.method == "POST" else 200

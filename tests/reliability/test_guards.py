@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article, Job, Upload
 from articles.services import analysis, jobs
-from articles.services.uploads import upload_confirm
+from articles.services.uploads import drafts_of, upload_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def _analysed_article(logged_in: Client, seed_bytes: bytes) -> Article:
     response = logged_in.post(reverse("upload"), {
         "documents": [SimpleUploadedFile("seed.txt", seed_bytes)], "event_name": "Sweep"})
     received = list(Upload.objects.filter(batch=response["Location"].split("/")[2]))
-    drafts = [{**d, "upload": u.pk} for u in received for d in u.draft][:1]
+    drafts = drafts_of(received)[:1]
     result = upload_confirm(uploads=received, drafts=drafts, event_name="Sweep", user=None)
     return result.created[0]
 

@@ -18,6 +18,7 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
+from articles.drafts import Draft
 from articles.models import Article, Event, Job, Quote, Signal, Upload
 from articles.services import jobs, uploads
 from tests.reliability.conftest import ThrowawayRedis, pool_children
@@ -41,7 +42,7 @@ def _queue_articles(name: str, bodies: list[str]) -> Event:
     batch = uploads.upload_receive(files=[uploads.IncomingFile(f"{name}.txt", b"kept")], event_name=name,
                                     event=None, user=None)
     upload = Upload.objects.get(batch=batch)
-    drafts = [{"title": f"{name} {i}", "body": body, "upload": upload.pk} for i, body in enumerate(bodies)]
+    drafts = [Draft(title=f"{name} {i}", body=body, upload=upload.pk) for i, body in enumerate(bodies)]
     return uploads.upload_confirm(uploads=[upload], drafts=drafts, event_name=name, user=None).event
 
 

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from articles.drafts import Draft
 from articles.models import Actor, ActorAlias, Article, Event, Job, Quote, Upload
 from articles.services import corrections
 from articles.services.uploads import IncomingFile, upload_confirm, upload_receive
@@ -113,8 +114,8 @@ def hostile_site(transactional_db: None, django_capture_on_commit_callbacks: Any
                 files=[IncomingFile(name=f"{p}.txt", data=_body(p).encode()) for p in payloads],
                 event_name=event_name, event=None, user=editor)
             uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
-            drafts = [{"title": p, "body": _body(p), "byline": f"By {p}", "outlet": f"{p} {group + n}",
-                       "published": "2017-04-12", "url": "javascript:alert(1)", "upload": upload.pk}
+            drafts = [Draft(title=p, body=_body(p), byline=f"By {p}", outlet=f"{p} {group + n}",
+                            published="2017-04-12", url="javascript:alert(1)", upload=upload.pk)
                       for n, (p, upload) in enumerate(zip(payloads, uploads, strict=True))]
             result = upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=editor)
         for payload, article in zip(payloads, result.created, strict=True):

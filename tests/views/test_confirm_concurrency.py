@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 
 from articles.models import Article, Event, Upload
-from articles.services.uploads import IncomingFile, upload_confirm, upload_receive
+from articles.services.uploads import IncomingFile, drafts_of, upload_confirm, upload_receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,7 +35,7 @@ def _received(tag: str, n: int, user: User) -> list[Upload]:
 
 
 def _confirm(uploads: list[Upload], name: str, user: User) -> Any:
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
+    drafts = drafts_of(uploads)
     return upload_confirm(uploads=uploads, drafts=drafts, event_name=name, user=user)
 
 

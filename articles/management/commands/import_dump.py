@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Upload
-from articles.services.uploads import ConfirmResult, IncomingFile, upload_confirm, upload_receive
+from articles.services.uploads import ConfirmResult, IncomingFile, drafts_of, upload_confirm, upload_receive
 
 
 class Command(BaseCommand):
@@ -36,5 +36,4 @@ def import_file(path: Path, event_name: str) -> ConfirmResult:
     failed = [u for u in uploads if u.status == Upload.Status.FAILED]
     if failed:
         raise CommandError(f"{path}: {failed[0].error} {failed[0].hint}".strip())
-    drafts = [{**d, "upload": u.pk} for u in uploads for d in u.draft]
-    return upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)
+    return upload_confirm(uploads=uploads, drafts=drafts_of(uploads), event_name=event_name, user=None)
