@@ -133,6 +133,11 @@ def _json() -> Iterator[Case]:
     }
     for label, data in raw.items():
         yield Case(f"JSON raw: {label}", "raw.json", data)
+    # PostgreSQL text and jsonb cannot hold NUL: these were 500s before the parser removed it.
+    nul = json.dumps([{"title": "Talks\u0000 in Moscow", "body": ARTICLE.replace(" ", " \u0000", 3),
+                       "url": "https://example.org/\u0000x"}]).encode()
+    yield Case("JSON with NUL escapes in title, body and url", "nul.json", nul)
+    yield Case("JSON with NUL escapes inside a ZIP", "nul.zip", _zip([("nul.json", nul)]))
 
 
 def _huge_lines() -> Iterator[Case]:
