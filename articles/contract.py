@@ -18,12 +18,7 @@ from articles.nlp.types import ActorKind, QuoteKind, SignalKind, SourceType, Voi
 
 Attribution = Literal["machine", "human"]
 
-QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
-VOICES: tuple[str, ...] = get_args(Voice)
-SIGNAL_KINDS: tuple[str, ...] = get_args(SignalKind)
-ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
-ATTRIBUTIONS: tuple[str, ...] = get_args(Attribution)
 # Sources the text describes without naming: their `speaker` is the phrase as written.
 UNNAMED_SOURCES = ("anonymous", "group", "document", "media")
 
@@ -138,8 +133,3 @@ class EventJSON(Contract):
     articles: list[ArticleJSON] = Field(min_length=1)
     story_points: list[StoryPointJSON] = []
     actors: list[ActorJSON] = []
-
-
-def dump(model: Contract) -> dict[str, Any]:
-    """A model as the JSON-ready dict the files hold."""
-    return model.model_dump(mode="json")

@@ -11,7 +11,6 @@ otherwise wait for 50 of them.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import time
@@ -37,8 +36,10 @@ def enqueue(task_name: str, *args: int | str) -> None:
             return
         try:
             if eager:
-                # In-process mode runs the task here, so it needs the task itself (and the NLP).
-                importlib.import_module("articles.tasks")
+                # In-process mode runs the task here, so it needs the task registered: Celery's
+                # own discovery (newsframe/celery.py autodiscovers) imports the task modules.
+                if task_name not in current_app.tasks:
+                    current_app.loader.import_default_modules()
                 current_app.tasks[task_name].apply_async(args=payload)
             else:
                 # By name: a web process sends work without importing what runs it.

@@ -117,11 +117,11 @@ def omissions(article_count: int) -> str:
     return "listed" if article_count <= LISTED_OMISSIONS_MAX_ARTICLES else "complement"
 
 
-Span = tuple[int, str, int, int]  # (article column, text, start, end)
+MemberSpan = tuple[int, str, int, int]  # (article column, text, start, end)
 
 
-def story_point_json(index: int, label: str, members: Sequence[Span], possibly: Sequence[tuple[Span, float]],
-                     *, article_count: int) -> dict[str, Any]:
+def story_point_json(index: int, label: str, members: Sequence[MemberSpan],
+                     possibly: Sequence[tuple[MemberSpan, float]], *, article_count: int) -> dict[str, Any]:
     """One story point: its members, the articles reporting it, those that possibly
     do (their closest sentence), and, when omissions are listed, the others."""
     reported = sorted({m[0] for m in members})
@@ -140,7 +140,7 @@ def story_point_json(index: int, label: str, members: Sequence[Span], possibly: 
 
 
 def story_points_json(
-    points: Sequence[StoryPointResult], member_spans: dict[int, Span], *, article_count: int
+    points: Sequence[StoryPointResult], member_spans: dict[int, MemberSpan], *, article_count: int
 ) -> list[dict[str, Any]]:
     """`member_spans` maps a claim id to (article position, text, start, end)."""
     return [

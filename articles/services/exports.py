@@ -16,6 +16,7 @@ from typing import Any, Literal
 from django.utils import timezone
 
 from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
+from articles.rows import by_article
 from articles.services.event_json import (
     article_json,
     claim_json,
@@ -57,7 +58,7 @@ def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any
     claims = list(Claim.objects.filter(article__event=event).select_related("speaker").order_by(*order))
     signals = list(Signal.objects.filter(article__event=event).select_related("actor").order_by(*order))
     # Grouped once, so the export grows linearly with the event.
-    quotes_of, claims_of, signals_of = _by_article(all_quotes), _by_article(claims), _by_article(signals)
+    quotes_of, claims_of, signals_of = by_article(all_quotes), by_article(claims), by_article(signals)
     out_articles = []
     for a in articles:
         own_quotes = [q for q in quotes_of.get(a.pk, []) if q.is_quote]
@@ -92,13 +93,6 @@ def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any
             for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
         ],
     }
-
-
-def _by_article(rows: list[Any]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = {}
-    for row in rows:
-        grouped.setdefault(row.article_id, []).append(row)
-    return grouped
 
 
 def _story_points(event: Event, claims: list[Claim], column: dict[int, int],

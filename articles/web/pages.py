@@ -22,6 +22,7 @@ from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.rows import by_article
 from articles.web import charts
 from articles.web.highlight import Mark, segments, to_html
 from articles.web.params import whole_number, whole_numbers
@@ -132,13 +133,6 @@ def chosen_positions(raw: Sequence[str]) -> list[int]:
     return whole_numbers(raw, "articles")
 
 
-def _by_article(rows: Iterable[Any]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.article_id].append(row)
-    return grouped
-
-
 def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequence[str] = ()) -> dict[str, Any]:
     everything = list(
         event.articles.select_related("outlet").order_by("position")
@@ -158,8 +152,8 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     points = list(StoryPoint.objects.filter(pk__in={p for p, _ in memberships}).order_by("order", "pk"))
 
     styles = speaker_styles(quotes)
-    quotes_of, signals_of = _by_article(quotes), _by_article(signals)
-    marks = {a.pk: marks_for(a.pk, quotes_of[a.pk], signals_of[a.pk], styles) for a in articles}
+    quotes_of, signals_of = by_article(quotes), by_article(signals)
+    marks = {a.pk: marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles) for a in articles}
     actor_id = whole_number(actor, "actor")
     rows, only_in = split_single(_rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id),
                                  articles)

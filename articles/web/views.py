@@ -61,9 +61,9 @@ def upload_new(request: HttpRequest) -> HttpResponse:
 
 def _visible_upload(request: HttpRequest, pk: int) -> Upload:
     """The upload, if this user may see it; someone else's is 403, as for a batch."""
-    upload = get_object_or_404(Upload, pk=pk)
-    if not Upload.objects.visible_to(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+    upload = Upload.objects.visible_to(request.user).filter(pk=pk).first()
+    if upload is None:
+        raise PermissionDenied if Upload.objects.filter(pk=pk).exists() else Http404("No such upload.")
     return upload
 
 
@@ -71,7 +71,7 @@ def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
     uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
     if not uploads:
         raise Http404("No such upload.")
-    if len(Upload.objects.visible_to(request.user).filter(batch=batch)) != len(uploads):
+    if Upload.objects.visible_to(request.user).filter(batch=batch).count() != len(uploads):
         raise PermissionDenied
     return uploads
 
