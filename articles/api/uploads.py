@@ -19,6 +19,7 @@ from ninja.files import UploadedFile
 
 from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
+from articles.ingest.formats.registry import extension_list
 from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
 from articles.services.uploads import UploadRefused, drafts_of, upload_confirm, upload_submit
@@ -58,7 +59,7 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
     response={201: BatchOut, 400: ErrorOut, 401: ErrorOut, 413: ErrorOut, 422: BatchOut, 429: ErrorOut},
     summary="Upload coverage (files and/or pasted text) into an event",
     description=(
-        "Multipart form: `files` (any number of .txt, .html, .json or .zip), `text`, and either `event` "
+        f"Multipart form: `files` (any number of {extension_list()}), `text`, and either `event` "
         "(an existing event's slug) or `event_name` (a new event). The same checks and limits as the "
         "upload page. With `?confirm=1` the articles found are added and analysed without review; "
         "otherwise review them at the batch's review page. Poll each upload's `status_url`. "

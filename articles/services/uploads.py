@@ -19,7 +19,7 @@ from articles.drafts import Draft
 from articles.ingest import parse, whole_text_article
 from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
-from articles.models import Article, Event, Outlet, Upload
+from articles.models import Article, Event, Outlet, Upload, fitted
 from articles.services.editing import User, account
 from articles.services.jobs import queue_analysis
 from articles.services.limits import ingest_limits, too_big
@@ -86,8 +86,8 @@ def upload_receive(
                 batch=batch,
                 event=event,
                 event_name=event.name if event else event_name,
-                original_name=incoming.name[:255],
-                content_type=incoming.content_type[:120],
+                original_name=fitted(Upload, "original_name", incoming.name),
+                content_type=fitted(Upload, "content_type", incoming.content_type),
                 raw=incoming.data,
                 size=len(incoming.data),
                 sha256=hashlib.sha256(incoming.data).hexdigest(),
@@ -230,7 +230,7 @@ def _create_articles(
         outlet = None
         if outlet_name:
             if outlet_name not in outlets:
-                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=outlet_name[:200])
+                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=fitted(Outlet, "name", outlet_name))
             outlet = outlets[outlet_name]
         created.append(
             Article.objects.create(
@@ -238,10 +238,10 @@ def _create_articles(
                 outlet=outlet,
                 upload=upload_by_source.get(draft.upload or 0),
                 position=position,
-                title=title[:500],
-                byline=draft.byline.strip()[:300],
+                title=fitted(Article, "title", title),
+                byline=fitted(Article, "byline", draft.byline.strip()),
                 published=_parse_date(draft.published),
-                url=draft.url[:1000],
+                url=fitted(Article, "url", draft.url),
                 body=body,
                 headings=list(draft.headings),
                 content_hash=digest,
