@@ -68,7 +68,7 @@ class Upload(models.Model):
     """One upload exactly as received. Kept whatever happens to its parsing."""
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "received"
+        RECEIVED = "received", "being read"
         PARSED = "parsed", "waiting for review"
         CONFIRMED = "confirmed", "confirmed"
         FAILED = "failed", "could not be read"
@@ -91,6 +91,11 @@ class Upload(models.Model):
     draft = models.JSONField(default=list, blank=True)
     parser_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Reading (splitting into articles) runs on a worker: these are its delivery counter,
+    # the sweep's clock, and the API's `?confirm=1` carried over to when reading ends.
+    read_attempts = models.PositiveSmallIntegerField(default=0)
+    read_queued_at = models.DateTimeField(null=True, blank=True)
+    confirm_when_read = models.BooleanField(default=False)
 
     objects = UploadQuerySet.as_manager()
 

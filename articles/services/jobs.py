@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, Event, Job
+from articles.models import Article, Event, Job, Upload
 from articles.queueing import enqueue, try_broker_again
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,12 @@ def queue_analysis(article: Article) -> None:
         },
     )
     enqueue("articles.tasks.analyze_article", article.pk)
+
+
+def queue_read(upload: Upload) -> None:
+    """Send the reading of a received upload. With no broker it is read at once, so a
+    caller in the embedded default's in-process mode finds the drafts on return."""
+    enqueue("articles.tasks.read_upload", upload.pk, at_once_in_process=True)
 
 
 def articles_requeue(*, articles: Iterable[Article]) -> int:
