@@ -36,13 +36,13 @@ class Send:
 
 @dataclass(frozen=True)
 class Hostile:
-    input: str  # as RELIABILITY.md names it
+    input: str  # in words (RELIABILITY.md's table spells out each request)
     send: tuple[Send, ...]  # more than one: all at the same moment, each from its own connection
     status: int  # the first answer to each (before a redirect is followed)
     says: tuple[str, ...] = ()  # in what the client ends on (the API: its JSON)
     lacks: tuple[str, ...] = ()
     before: tuple[Send, ...] = ()  # sent first, one after the other; each must answer below 500
-    adds: dict[str, int] = field(default_factory=dict)  # rows added; without it nothing may change
+    adds: dict[str, int] = field(default_factory=dict)  # uploads/articles/events added; empty: none changes
 
 
 def _review(batch: str, who: str, event_name: str) -> Send:
