@@ -10,6 +10,7 @@ from typing import Any
 from articles.ingest.types import ParsedArticle
 
 STORED = ("title", "body", "published", "byline", "outlet", "url", "source_name", "headings")
+CHOICES = ("keep", "merge_with_next", "split_at")  # the reviewer's, kept between review pages
 
 
 @dataclass
@@ -39,8 +40,7 @@ class Draft:
     @classmethod
     def from_json(cls, data: Mapping[str, Any], *, key: str = "", upload: int | None = None) -> Draft:
         """A stored draft (Upload.draft item); unknown keys are ignored."""
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in data.items() if k in _FIELDS}
         values.setdefault("title", "")
         values.setdefault("body", "")
         return cls(**{**values, "key": key or values.get("key", ""),
@@ -50,3 +50,15 @@ class Draft:
         """What Upload.draft stores (the parser's findings, not the reviewer's choices)."""
         data = asdict(self)
         return {k: data[k] for k in STORED}
+
+    def review_initial(self) -> dict[str, Any]:
+        """The review form's initial values: the stored fields and the choices so far."""
+        return {**self.to_reviewed_json(), "key": self.key}
+
+    def to_reviewed_json(self) -> dict[str, Any]:
+        """What Upload.draft stores once a review page was saved: the choices as well."""
+        data = asdict(self)
+        return {k: data[k] for k in STORED + CHOICES}
+
+
+_FIELDS = frozenset(f.name for f in fields(Draft))

@@ -40,6 +40,11 @@ def analyze_article(article_id: int) -> bool:
         return False
 
 
+@shared_task(name="articles.tasks.dispatch_analyses", **RETRY)
+def dispatch_analyses(event_id: int, first: int, last: int) -> int:
+    return jobs.analyses_dispatch(event_id=event_id, first=first, last=last)
+
+
 @shared_task(name="articles.tasks.read_upload", **RETRY)
 def read_upload(upload_id: int) -> bool:
     try:

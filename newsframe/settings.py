@@ -127,6 +127,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("NEWSFRAME_MAX_FORM_BYTES", 12 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NEWSFRAME_MAX_FILES", 50, minimum=1)
+# Drafts per review page: each is nine form fields, far below Django's 1,000 per request.
+NEWSFRAME_REVIEW_PAGE_SIZE = env_int("NEWSFRAME_REVIEW_PAGE_SIZE", 50, minimum=1)
 NEWSFRAME_MAX_UPLOAD_BYTES = env_int("NEWSFRAME_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
 # A whole request larger than this gets 413 before its body is read (articles/web/middleware.py);
 # without it a multipart file streams to disk whatever its size. Archives are capped on

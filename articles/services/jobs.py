@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Q
@@ -36,6 +36,31 @@ def queue_analysis(article: Article) -> None:
         },
     )
     enqueue("articles.tasks.analyze_article", article.pk)
+
+
+def queue_analyses(event: Event, articles: Sequence[Article]) -> None:
+    """Queue the analysis of new articles: their Job rows in one insert and one task that
+    sends theirs from a worker (`analyses_dispatch`), so a confirm of 20,000 articles
+    does not send 20,000 messages inside the request."""
+    if not articles:
+        return
+    now = timezone.now()
+    Job.objects.bulk_create([Job(article=a, event=event, kind=Job.Kind.ANALYZE, status=Job.Status.QUEUED,
+                                 queued_at=now) for a in articles], batch_size=1000)
+    positions = [a.position for a in articles]
+    enqueue("articles.tasks.dispatch_analyses", event.pk, min(positions), max(positions))
+
+
+def analyses_dispatch(*, event_id: int, first: int, last: int) -> int:
+    """Send the analysis task of each queued article of the event between two positions."""
+    queued = (Job.objects.filter(event_id=event_id, kind=Job.Kind.ANALYZE, status=Job.Status.QUEUED,
+                                 article__position__range=(first, last))
+              .order_by("article__position").values_list("article_id", flat=True))
+    count = 0
+    for article_id in queued.iterator(chunk_size=1000):
+        enqueue("articles.tasks.analyze_article", article_id)
+        count += 1
+    return count
 
 
 def queue_read(upload: Upload) -> None:

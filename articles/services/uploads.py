@@ -23,7 +23,7 @@ from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
 from articles.models import Article, Event, Outlet, Upload, fitted
 from articles.services.editing import User, account
-from articles.services.jobs import MAX_ATTEMPTS, queue_analysis, queue_read
+from articles.services.jobs import MAX_ATTEMPTS, queue_analyses, queue_read
 from articles.services.limits import ingest_limits, too_big
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,21 @@ def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Even
 def draft_from_parsed(article: ParsedArticle) -> dict[str, object]:
     """A parsed article as the JSON Upload.draft stores (and `parse_dump` prints)."""
     return Draft.from_parsed(article).to_json()
+
+
+def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], event_name: str) -> None:
+    """Keep the reviewer's edits and choices (one review page of many) and the event name
+    on the uploads, so the next page and the final confirm start from them."""
+    by_upload: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.upload is not None:
+            by_upload.setdefault(draft.upload, []).append(draft)
+    with transaction.atomic():
+        for upload in Upload.objects.select_for_update().filter(
+                pk__in=[u.pk for u in uploads], status=Upload.Status.PARSED).order_by("pk"):
+            upload.draft = [d.to_reviewed_json() for d in by_upload.get(upload.pk, [])]
+            upload.event_name = fitted(Upload, "event_name", event_name)
+            upload.save(update_fields=["draft", "event_name"])
 
 
 def drafts_of(uploads: Sequence[Upload]) -> list[Draft]:
@@ -264,23 +279,21 @@ def upload_confirm(
         Upload.objects.filter(pk__in=[u.pk for u in uploads]).update(
             status=Upload.Status.CONFIRMED, event=event
         )
-        for article in created:
-            queue_analysis(article)
+        queue_analyses(event, created)
     return ConfirmResult(event=event, created=created, duplicates=duplicates)
 
 
 def _create_articles(
     event: Event, uploads: Sequence[Upload], drafts: Sequence[Draft]
 ) -> tuple[list[Article], list[str]]:
+    """New articles in one bulk insert (a confirm may hold 20,000), duplicates by title."""
     upload_by_source = {u.pk: u for u in uploads}
     known = set(Article.objects.filter(event=event).values_list("content_hash", flat=True))
-    next_position = (
-        Article.objects.filter(event=event).order_by("-position").values_list("position", flat=True).first()
-    )
-    position = 0 if next_position is None else next_position + 1
-    created: list[Article] = []
+    last = Article.objects.filter(event=event).order_by("-position").values_list("position", flat=True).first()
+    position = 0 if last is None else last + 1
+    rows: list[Article] = []
     duplicates: list[str] = []
-    outlets: dict[str, Outlet] = {}
+    outlets = _outlets({d.outlet.strip() for d in drafts} - {""})
     for draft in drafts:
         body = draft.body.strip()
         digest = content_hash(body)
@@ -289,30 +302,20 @@ def _create_articles(
             duplicates.append(title)
             continue
         known.add(digest)
-        outlet_name = draft.outlet.strip()
-        outlet = None
-        if outlet_name:
-            if outlet_name not in outlets:
-                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=fitted(Outlet, "name", outlet_name))
-            outlet = outlets[outlet_name]
-        created.append(
-            Article.objects.create(
-                event=event,
-                outlet=outlet,
-                upload=upload_by_source.get(draft.upload or 0),
-                position=position,
-                title=fitted(Article, "title", title),
-                byline=fitted(Article, "byline", draft.byline.strip()),
-                published=_parse_date(draft.published),
-                url=fitted(Article, "url", draft.url),
-                body=body,
-                headings=list(draft.headings),
-                content_hash=digest,
-                word_count=len(body.split()),
-            )
-        )
+        rows.append(Article(
+            event=event, outlet=outlets.get(draft.outlet.strip()), upload=upload_by_source.get(draft.upload or 0),
+            position=position, title=fitted(Article, "title", title),
+            byline=fitted(Article, "byline", draft.byline.strip()), published=_parse_date(draft.published),
+            url=fitted(Article, "url", draft.url), body=body, headings=list(draft.headings),
+            content_hash=digest, word_count=len(body.split()),
+        ))
         position += 1
-    return created, duplicates
+    return Article.objects.bulk_create(rows, batch_size=500), duplicates
+
+
+def _outlets(names: set[str]) -> dict[str, Outlet]:
+    """The Outlet row of each name, made where missing."""
+    return {name: Outlet.objects.get_or_create(name=fitted(Outlet, "name", name))[0] for name in sorted(names)}
 
 
 def _parse_date(value: object) -> dt.date | None:

@@ -6,7 +6,7 @@ mapping per article; returns the drafts to create, in order."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from articles.drafts import Draft
@@ -15,9 +15,22 @@ EDITABLE = ("title", "published", "byline", "outlet")
 
 
 def apply_review(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> list[Draft]:
+    """The articles to create from the drafts that have an edit (one review page holding
+    them all)."""
     by_key = {d.key: d for d in drafts}
-    edited = [_edited(by_key[str(e.get("key"))], e) for e in edits if str(e.get("key")) in by_key]
-    return [d for d in _merge(_split(edited)) if d.keep and d.body.strip()]
+    return apply_choices([_edited(by_key[str(e.get("key"))], e) for e in edits if str(e.get("key")) in by_key])
+
+
+def with_edits(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> list[Draft]:
+    """Every draft, those of one review page with that page's edits: what is saved
+    before another page is shown."""
+    by_key = {str(e.get("key")): e for e in edits}
+    return [_edited(d, by_key[d.key]) if d.key in by_key else d for d in drafts]
+
+
+def apply_choices(drafts: Sequence[Draft]) -> list[Draft]:
+    """Split, then merge, then drop: the articles to create, in order."""
+    return [d for d in _merge(_split(list(drafts))) if d.keep and d.body.strip()]
 
 
 def _edited(base: Draft, edit: Mapping[str, Any]) -> Draft:
@@ -64,3 +77,31 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
     return out
+
+
+@dataclass(frozen=True)
+class ReviewPager:
+    """Which drafts one review page shows: `size` of `count`, page `number` (1-based)."""
+
+    count: int
+    size: int
+    requested: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.size))
+
+    def clamp(self, number: int) -> int:
+        return min(max(number, 1), self.pages)
+
+    @property
+    def number(self) -> int:
+        return self.clamp(self.requested)
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def last(self) -> int:
+        return min(self.first + self.size, self.count)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,19 +12,26 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from articles.drafts import Draft
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
     UploadRefused,
     drafts_of,
     upload_confirm,
+    upload_review_save,
     upload_submit,
     upload_take_whole_text,
 )
 from articles.web import pages
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
-from articles.web.review import apply_review
+from articles.web.params import whole_number
+from articles.web.review import ReviewPager, apply_choices, with_edits
+
+# The paragraphs of a draft listed on the review page; the rest are counted, not shown.
+REVIEW_PARAGRAPHS = 200
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -79,6 +87,8 @@ def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
+    """The drafts of a batch, REVIEW_PAGE_SIZE at a time: a page's edits are kept when
+    another page is shown, and the confirm takes every page's (no form-field limit)."""
     uploads = _batch_uploads(request, batch)
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
         event = next(u.event for u in uploads if u.event)
@@ -86,30 +96,41 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     if any(u.status == Upload.Status.RECEIVED for u in uploads):
         return render(request, "articles/review_reading.html", _reading(batch, uploads))
     drafts = drafts_of(uploads)
-    initial = [{**d.to_json(), "key": d.key, "keep": True} for d in drafts]
-    formset = ReviewFormSet(request.POST or None, initial=initial, prefix="a")
+    pager = ReviewPager(len(drafts), settings.NEWSFRAME_REVIEW_PAGE_SIZE,
+                        whole_number(request.GET.get("page", ""), "page") or 1)
+    shown = drafts[pager.first:pager.last]
+    formset = ReviewFormSet(request.POST or None, initial=[d.review_initial() for d in shown], prefix="a")
     event_form = ReviewEventForm(request.POST or None, initial={"event_name": uploads[0].event_name})
     if request.method == "POST" and formset.is_valid() and event_form.is_valid():
-        reviewed = apply_review(drafts, [f.cleaned_data for f in formset.forms])
-        if not reviewed:
-            messages.error(request, "Every article was dropped: keep at least one, or start again.")
-        else:
-            result = upload_confirm(
-                uploads=uploads, drafts=reviewed,
-                event_name=event_form.cleaned_data["event_name"], user=request.user,
-            )
-            if result.duplicates:
-                messages.warning(request, "Already in this event, not added again: " + "; ".join(result.duplicates))
-            messages.success(request, f"{len(result.created)} article(s) added; analysis has started.")
-            return redirect("event", slug=result.event.slug)
-    rows = [
-        (form, draft, draft.body.split("\n\n"))
-        for form, draft in zip(formset.forms, drafts, strict=False)
-    ]
+        edited = with_edits(drafts, [f.cleaned_data for f in formset.forms])
+        name = event_form.cleaned_data["event_name"]
+        go_to = whole_number(request.POST.get("go_to_page", ""), "go_to_page")
+        if go_to is not None:
+            upload_review_save(uploads=uploads, drafts=edited, event_name=name)
+            return redirect(f"{reverse('upload_review', args=[batch])}?page={pager.clamp(go_to)}")
+        return _confirm(request, uploads, edited, name)
+    rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS])
+            for form, draft in zip(formset.forms, shown, strict=False)]
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
-        "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads,
+        "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads, "pager": pager,
+        "draft_count": len(drafts), "paragraphs_shown": REVIEW_PARAGRAPHS,
     }, status=status)
+
+
+def _confirm(request: HttpRequest, uploads: list[Upload], drafts: list[Draft], event_name: str) -> HttpResponse:
+    reviewed = apply_choices(drafts)
+    if not reviewed:
+        upload_review_save(uploads=uploads, drafts=drafts, event_name=event_name)
+        messages.error(request, "Every article was dropped: keep at least one, or start again.")
+        return redirect("upload_review", batch=uploads[0].batch)
+    result = upload_confirm(uploads=uploads, drafts=reviewed, event_name=event_name, user=request.user)
+    if result.duplicates:
+        shown = "; ".join(result.duplicates[:20]) + (f" and {len(result.duplicates) - 20} more"
+                                                      if len(result.duplicates) > 20 else "")
+        messages.warning(request, "Already in this event, not added again: " + shown)
+    messages.success(request, f"{len(result.created)} article(s) added; their analysis is queued.")
+    return redirect("event", slug=result.event.slug)
 
 
 def _reading(batch: uuid.UUID, uploads: list[Upload]) -> dict[str, object]:
