@@ -50,7 +50,7 @@ typecheck: install
 test: install services lint typecheck
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) DEBUG=0 NEWSFRAME_HTTPS=0 \
-		$(BIN)/pytest -q -m "not slow"
+		NEWSFRAME_IDLE_IN_TRANSACTION_MS=600000 $(BIN)/pytest -q -m "not slow"
 
 # The long reliability runs (RELIABILITY.md): worker SIGKILLs, poison pill, a throwaway Redis
 # on port 6390 that the tests restart, database connections cut, atheris. The fast part runs in `make test`.

@@ -84,9 +84,12 @@ else:
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Bound every statement and lock wait so a stuck query fails instead of hanging a worker.
+    # The unit tests hold each test in one transaction while the NLP runs in-process, so
+    # `make test` raises the idle bound (NEWSFRAME_IDLE_IN_TRANSACTION_MS) on a busy machine.
+    idle_ms = env_int("NEWSFRAME_IDLE_IN_TRANSACTION_MS", 60000, minimum=1000)
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c statement_timeout=60000 -c lock_timeout=10000"
-        " -c idle_in_transaction_session_timeout=60000"
+        f" -c idle_in_transaction_session_timeout={idle_ms}"
     )
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env_str(
         "NEWSFRAME_TEST_DB", "test_newsframe"
