@@ -54,11 +54,11 @@ def _wait(event: Event, worker: subprocess.Popen[bytes], *, during: Callable[[],
     while time.monotonic() < deadline:
         assert worker.poll() is None, "the worker's main process died; see var/e2e-worker.log"
         during()
-        jobs = list(Job.objects.filter(event=event))
-        analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
-        aligned = any(j.kind == Job.Kind.ALIGN and j.status in ("done", "failed") for j in jobs)
+        rows = list(Job.objects.filter(event=event))
+        analyses = [j for j in rows if j.kind == Job.Kind.ANALYZE]
+        aligned = any(j.kind == Job.Kind.ALIGN and j.status in ("done", "failed") for j in rows)
         if analyses and all(j.status in ("done", "failed") for j in analyses) and aligned:
-            return jobs
+            return rows
         if sweep_after is not None:
             jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=sweep_after))
         time.sleep(0.05)
