@@ -240,7 +240,7 @@ NEWSFRAME_STUCK_AFTER_SECONDS = env_int("NEWSFRAME_STUCK_AFTER_SECONDS", 2 * CEL
 # `celery beat` sends the sweep; it has a queue of its own, which every worker also consumes,
 # so it does not wait behind thousands of analyses, and a sweep not run in time expires.
 NEWSFRAME_SWEEP_EVERY_SECONDS = env_int("NEWSFRAME_SWEEP_EVERY_SECONDS", 30, minimum=1)
-CELERY_TASK_QUEUES = [Queue("celery"), Queue("sweep")]
+CELERY_TASK_QUEUES = [Queue("celery", routing_key="celery"), Queue("sweep", routing_key="sweep")]
 CELERY_TASK_ROUTES = {"articles.tasks.sweep_jobs": {"queue": "sweep"}}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-jobs": {
