@@ -15,6 +15,13 @@ from django.utils import timezone
 from articles.contract import SOURCE_TYPES, choices
 
 
+def fitted(model: type[models.Model], field: str, value: str) -> str:
+    """`value` cut to the column's max_length, so the cut lives with the column."""
+    column = model._meta.get_field(field)
+    max_length = column.max_length if isinstance(column, models.Field) else None
+    return value[:max_length] if max_length else value
+
+
 class Event(models.Model):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120, unique=True)
@@ -61,7 +68,7 @@ class Upload(models.Model):
     """One upload exactly as received. Kept whatever happens to its parsing."""
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "received"
+        RECEIVED = "received", "being read"
         PARSED = "parsed", "waiting for review"
         CONFIRMED = "confirmed", "confirmed"
         FAILED = "failed", "could not be read"
@@ -84,6 +91,11 @@ class Upload(models.Model):
     draft = models.JSONField(default=list, blank=True)
     parser_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Reading (splitting into articles) runs on a worker: these are its delivery counter,
+    # the sweep's clock, and the API's `?confirm=1` carried over to when reading ends.
+    read_attempts = models.PositiveSmallIntegerField(default=0)
+    read_queued_at = models.DateTimeField(null=True, blank=True)
+    confirm_when_read = models.BooleanField(default=False)
 
     objects = UploadQuerySet.as_manager()
 
@@ -126,6 +138,10 @@ class Article(models.Model):
     @property
     def outlet_name(self) -> str:
         return self.outlet.name if self.outlet else ""
+
+
+# A failed job keeps the head of its error: enough for the page and the admin.
+ERROR_CHARS = 2000
 
 
 class JobQuerySet(models.QuerySet["Job"]):
@@ -194,7 +210,7 @@ class Job(models.Model):
     def finish(self, *, failed: str = "") -> None:
         """Done, or failed with the reason the page shows."""
         self.status = Job.Status.FAILED if failed else Job.Status.DONE
-        self.error = failed[:2000]
+        self.error = failed[:ERROR_CHARS]
         self.finished_at = timezone.now()
         self.save(update_fields=["status", "error", "finished_at"])
 
@@ -460,7 +476,8 @@ class ApiToken(models.Model):
         import secrets
 
         raw = secrets.token_urlsafe(32)
-        row = cls.objects.create(user=user, name=name[:100], digest=cls.digest_of(raw), prefix=raw[:8])
+        row = cls.objects.create(user=user, name=fitted(ApiToken, "name", name), digest=cls.digest_of(raw),
+                                 prefix=raw[:8])
         return row, raw
 
     @classmethod

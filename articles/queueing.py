@@ -25,7 +25,10 @@ BROKER_PAUSE_SECONDS = 10.0
 _broker_down_until = 0.0  # time.monotonic() before which sends are left to the sweep
 
 
-def enqueue(task_name: str, *args: int | str) -> None:
+def enqueue(task_name: str, *args: int | str, at_once_in_process: bool = False) -> None:
+    """Send the task once the transaction commits. `at_once_in_process`: with no broker,
+    run it now, inside the transaction (reading an upload touches only the row just
+    made, and a caller that waits for the result need not commit first)."""
     payload = json.loads(json.dumps(list(args)))
 
     def send() -> None:
@@ -51,7 +54,10 @@ def enqueue(task_name: str, *args: int | str) -> None:
             # The job row stays "queued": the sweep (or `requeue_stale`) sends it again.
             log.exception("could not queue %s%s", task_name, tuple(payload))
 
-    transaction.on_commit(send)
+    if at_once_in_process and current_app.conf.task_always_eager:
+        send()
+    else:
+        transaction.on_commit(send)
 
 
 def try_broker_again() -> None:

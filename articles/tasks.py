@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from articles.services import alignment, analysis, jobs
+from articles.services import alignment, analysis, jobs, uploads
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,17 @@ def analyze_article(article_id: int) -> bool:
         return False
 
 
+@shared_task(name="articles.tasks.read_upload", **RETRY)
+def read_upload(upload_id: int) -> bool:
+    try:
+        return uploads.upload_read(upload_id=upload_id)
+    except SoftTimeLimitExceeded:
+        limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
+        uploads.upload_read_failed(upload_id=upload_id, error=f"Reading this file took longer than {limit} s.",
+                                   hint="Split it into several smaller files and upload those; this one is kept.")
+        return False
+
+
 @shared_task(name="articles.tasks.align_event", **RETRY)
 def align_event(event_id: int) -> bool:
     try:
@@ -55,4 +66,5 @@ def align_event(event_id: int) -> bool:
 @shared_task(name="articles.tasks.sweep_jobs", **RETRY)
 def sweep_jobs() -> int:
     """Run by `celery beat` (CELERY_BEAT_SCHEDULE); `manage.py sweep_jobs` does the same."""
-    return jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS))
+    stuck_after = dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)
+    return jobs.jobs_sweep(stuck_after=stuck_after) + uploads.uploads_sweep(stuck_after=stuck_after)

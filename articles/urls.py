@@ -10,6 +10,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("upload/", views.upload_new, name="upload"),
     path("upload/<uuid:batch>/review/", views.upload_review, name="upload_review"),
+    path("upload/<uuid:batch>/status/", views.upload_status, name="upload_status"),
     path("upload/<int:pk>/whole-text/", views.upload_whole_text, name="upload_whole_text"),
     path("upload/<int:pk>/raw/", views.upload_raw, name="upload_raw"),
     path("events/<slug:slug>/", views.event_detail, name="event"),

@@ -119,7 +119,8 @@ def _upload_and_wait(archive: bytes, procs: list[subprocess.Popen[bytes]]) -> tu
 
     started = time.perf_counter()
     batch = upload_receive(
-        files=[IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None)
+        files=[IncomingFile(name="coverage.zip", data=archive)], event_name="bench", event=None, user=None,
+        read_here=True)
     uploads = list(Upload.objects.filter(batch=batch))
     drafts = drafts_of(uploads)
     result = upload_confirm(uploads=uploads, drafts=drafts, event_name="bench", user=None)

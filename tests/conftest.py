@@ -34,7 +34,7 @@ def confirm_upload(data: bytes, event_name: str, name: str = "seed.txt") -> Conf
     database the analyses then run in-process (wrap in django_capture_on_commit_callbacks
     in a `db` test, where on-commit callbacks do not fire by themselves)."""
     batch = upload_receive(files=[IncomingFile(name, data)], event_name=event_name,
-                                    event=None, user=None)
+                           event=None, user=None, read_here=True)
     uploads = list(Upload.objects.filter(batch=batch))
     drafts = drafts_of(uploads)
     return upload_confirm(uploads=uploads, drafts=drafts, event_name=event_name, user=None)

@@ -3,7 +3,7 @@ show them (precomputed rows, a fixed number of queries per page of results)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest
@@ -22,9 +22,10 @@ from articles.api.schemas import (
     QuotePage,
     StoryPointPage,
 )
+from articles.contract import Attribution
 from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint
 from articles.nlp.types import QuoteKind, SourceType
-from articles.services.event_json import omissions
+from articles.services.event_json import omissions, quote_json
 
 router = Router(tags=["data"])
 
@@ -101,7 +102,7 @@ def list_quotes(
     kind: QuoteKind | None = Query(None),
     source_type: SourceType | None = Query(None, description="`anonymous`, `group`, ...: unnamed sources"),
     outlet: str | None = Query(None, max_length=200, description="the outlet's name (any case)"),
-    attribution: Literal["machine", "human"] | None = Query(
+    attribution: Attribution | None = Query(
         None, description="`human`: corrected by an editor"),
     cursor: str | None = Cursor,
     limit: int = Limit,
@@ -120,11 +121,9 @@ def list_quotes(
         quotes = quotes.filter(attribution=attribution)
     page = paginate(request, quotes, key="pk", cursor=cursor, limit=limit)
     return {"next": page.next, "next_cursor": page.next_cursor, "results": [
-        {"id": q.pk, "event": slug, "article": q.article_id, "article_position": q.article.position,
-         "outlet": q.article.outlet_name, "text": q.text, "kind": q.kind,
-         "speaker": q.source_name, "source_type": q.source_type, "speaker_id": q.speaker_id,
-         "speaker_mention": q.speaker_mention, "cue": q.cue, "start": q.start, "end": q.end,
-         "confidence": round(q.confidence, 3), "attribution": q.attribution, "orphaned": q.orphaned}
+        {**quote_json(q, speaker=q.source_name, attribution=q.attribution, orphaned=q.orphaned),
+         "id": q.pk, "event": slug, "article": q.article_id, "article_position": q.article.position,
+         "outlet": q.article.outlet_name, "speaker_id": q.speaker_id}
         for q in page.rows
     ]}
 

@@ -1,4 +1,5 @@
-"""What the API returns. Names follow the event JSON of DESIGN.md where they overlap."""
+"""What the API returns. Where it overlaps the event JSON, a schema extends the contract's
+model (articles/contract.py), so a quote or an actor has one definition."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Literal
 
 from ninja import Schema
 
-from articles.nlp.types import QuoteKind, SourceType
+from articles.contract import ActorJSON, PossibleJSON, QuoteJSON, Span
+from articles.nlp.types import Voice
 
 
 class ErrorOut(Schema):
@@ -45,52 +47,31 @@ class ArticleDetailOut(ArticleOut):
     headings: list[int]
 
 
-class QuoteOut(Schema):
+class QuoteOut(QuoteJSON):
+    """A quote as the event JSON writes it, with where it is."""
+
     id: int
     event: str
     article: int
     article_position: int
     outlet: str
-    text: str
-    kind: QuoteKind
-    speaker: str | None  # the actor's name, or an unnamed source's phrase
-    source_type: SourceType
     speaker_id: int | None
-    speaker_mention: str
-    cue: str
-    start: int
-    end: int
-    confidence: float
-    attribution: Literal["machine", "human"]
-    orphaned: bool
 
 
-class ActorOut(Schema):
+class ActorOut(ActorJSON):
     id: int
     event: str
-    name: str
-    kind: str
-    title: str
-    aliases: list[str]
 
 
-class MemberOut(Schema):
+class MemberOut(Span):
     claim: int
-    article: int
+    article: int  # the article's id; its place in the event is article_position
     article_position: int
-    text: str
-    start: int
-    end: int
-    voice: str
+    voice: Voice
     speaker: str | None
 
 
-class PossibleOut(Schema):
-    article: int  # the article's position, as in article_positions
-    text: str
-    start: int
-    end: int
-    score: float
+PossibleOut = PossibleJSON  # `article` is the article's position, as in article_positions
 
 
 class StoryPointOut(Schema):

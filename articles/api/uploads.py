@@ -19,9 +19,10 @@ from ninja.files import UploadedFile
 
 from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
+from articles.ingest.formats.registry import extension_list
 from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
-from articles.services.uploads import UploadRefused, drafts_of, upload_confirm, upload_submit
+from articles.services.uploads import DUPLICATE_NOTE, UploadRefused, upload_submit
 from articles.web.forms import UploadForm
 from articles.web.params import no_nul
 
@@ -55,14 +56,16 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
 
 @router.post(
     "/uploads",
-    response={201: BatchOut, 400: ErrorOut, 401: ErrorOut, 413: ErrorOut, 422: BatchOut, 429: ErrorOut},
+    response={201: BatchOut, 202: BatchOut, 400: ErrorOut, 401: ErrorOut, 413: ErrorOut, 422: BatchOut, 429: ErrorOut},
     summary="Upload coverage (files and/or pasted text) into an event",
     description=(
-        "Multipart form: `files` (any number of .txt, .html, .json or .zip), `text`, and either `event` "
+        f"Multipart form: `files` (any number of {extension_list()}), `text`, and either `event` "
         "(an existing event's slug) or `event_name` (a new event). The same checks and limits as the "
         "upload page. With `?confirm=1` the articles found are added and analysed without review; "
-        "otherwise review them at the batch's review page. Poll each upload's `status_url`. "
-        "422: nothing could be read (each upload says why and what to do)."
+        "otherwise review them at the batch's review page. The files are kept at once and read by a "
+        "worker: 202 while they are being read (status `received`), then poll each upload's `status_url` "
+        "until it is `parsed` (review), `confirmed` or `failed`. 201: read already (tasks run in-process, "
+        "no worker). 422: nothing could be read (each upload says why and what to do)."
     ),
 )
 def create_upload(
@@ -98,25 +101,20 @@ def create_upload(
         raise HttpError(400, " ".join(str(m) for messages in form.errors.values() for m in messages))
     try:
         batch = upload_submit(files=form.files_to_keep(), event_name=form.cleaned_data["event_name"],
-                              event=form.cleaned_data["event"], user=request.user)
+                              event=form.cleaned_data["event"], user=request.user, confirm=confirm)
     except UploadRefused as refused:
         raise HttpError(refused.status, refused.message) from None
-    uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
-    parsed = [u for u in uploads if u.status == Upload.Status.PARSED]
-    duplicates: list[str] = []
-    if confirm and parsed:
-        result = upload_confirm(
-            uploads=parsed, drafts=drafts_of(parsed),
-            event_name=target.name if target else form.cleaned_data["event_name"], user=request.user,
-        )
-        duplicates = result.duplicates
-        uploads = list(Upload.objects.filter(batch=batch).select_related("event").order_by("pk"))
+    uploads = list(Upload.objects.filter(batch=batch).select_related("event").order_by("pk"))
+    reading = any(u.status == Upload.Status.RECEIVED for u in uploads)
+    readable = [u for u in uploads if u.status in (Upload.Status.PARSED, Upload.Status.CONFIRMED)]
     out = [upload_out(request, u) for u in uploads]
     event_slug = next((u["event"] for u in out if u["event"]), None)
     review = (request.build_absolute_uri(reverse("upload_review", args=[batch]))
-              if parsed and not confirm else None)
-    return Status(201 if parsed else 422, {"batch": batch, "uploads": out, "event": event_slug,
-                                           "duplicates": duplicates, "review_url": review})
+              if (readable or reading) and not confirm else None)
+    duplicates = [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes
+                  if note.startswith(DUPLICATE_NOTE)]
+    return Status(202 if reading else 201 if readable else 422, {
+        "batch": batch, "uploads": out, "event": event_slug, "duplicates": duplicates, "review_url": review})
 
 
 @router.get("/uploads/{upload_id}", response={200: UploadOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},

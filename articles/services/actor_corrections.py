@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from articles.models import Actor, ActorAlias, ActorCorrection, Claim, Event, Quote, Signal
+from articles.models import Actor, ActorAlias, ActorCorrection, Claim, Event, Quote, Signal, fitted
 from articles.services.editing import Conflict, CorrectionError, User, account
 
 Action = ActorCorrection.Action
@@ -30,13 +30,13 @@ def _fields(actor: Actor) -> dict[str, Any]:
 
 def actor_create(*, event: Event, name: str, user: User, kind: str = Actor.Kind.PERSON,
                  title: str = "", note: str = "") -> Actor:
-    name = " ".join(name.split())[:300]
+    name = fitted(Actor, "name", " ".join(name.split()))
     if not name:
         raise CorrectionError("An actor needs a name.")
     with transaction.atomic():
         if Actor.objects.filter(event=event, name__iexact=name).exists():
             raise CorrectionError(f"{name} is already an actor of this event.")
-        actor = Actor.objects.create(event=event, name=name, kind=kind, title=title[:300])
+        actor = Actor.objects.create(event=event, name=name, kind=kind, title=fitted(Actor, "title", title))
         ActorAlias.objects.create(actor=actor, alias=name)
         record_create(actor=actor, user=user, note=note)
     return actor
@@ -60,14 +60,15 @@ def actor_edit(*, actor: Actor, user: User, name: str, kind: str, title: str, no
     with transaction.atomic():
         locked = Actor.objects.select_for_update().get(pk=actor.pk)
         before = _fields(locked)
-        locked.name, locked.kind, locked.title = name[:300], kind, title[:300]
+        locked.name, locked.kind = fitted(Actor, "name", name), kind
+        locked.title = fitted(Actor, "title", title)
         locked.save(update_fields=["name", "kind", "title"])
         return _record(event=locked.event, actor=locked, ids=[locked.pk], action=Action.EDIT, user=user,
                        before=before, after=_fields(locked), note=note)
 
 
 def alias_add(*, actor: Actor, alias: str, user: User, note: str = "") -> ActorAlias:
-    alias = " ".join(alias.split())[:300]
+    alias = fitted(ActorAlias, "alias", " ".join(alias.split()))
     if not alias:
         raise CorrectionError("An alias cannot be empty.")
     with transaction.atomic():

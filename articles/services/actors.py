@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articles.models import Actor, ActorAlias, Event
+from articles.models import Actor, ActorAlias, Event, fitted
 from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.types import ActorRef
 
@@ -28,15 +28,16 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
         if match is None:
             # The same name under another kind (a person here, an organisation there) is still
             # the one row the unique constraint allows; creating it again would fail the analysis.
-            match = next((row for row, _ in known if row.name == ref.name[:300]), None)
+            match = next((row for row, _ in known if row.name == fitted(Actor, "name", ref.name)), None)
         if match is None:
             match = Actor.objects.create(
-                event=event, name=ref.name[:300], kind=ref.kind, title=ref.title[:300]
+                event=event, name=fitted(Actor, "name", ref.name), kind=ref.kind,
+                title=fitted(Actor, "title", ref.title),
             )
             known.append((match, ref))
             aliases[match.pk] = set()
         for alias in (ref.name, *ref.aliases):
-            alias = alias[:300]
+            alias = fitted(ActorAlias, "alias", alias)
             if alias and alias not in aliases[match.pk]:
                 aliases[match.pk].add(alias)
                 new_aliases.append(ActorAlias(actor=match, alias=alias))

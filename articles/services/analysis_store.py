@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from django.utils import timezone
 
 from articles.contract import UNNAMED_SOURCES
-from articles.models import Actor, Article, Claim, Quote, Signal
+from articles.models import Actor, Article, Claim, Quote, Signal, fitted
 from articles.nlp.types import ArticleAnalysis, QuoteResult
 
 
@@ -79,8 +79,9 @@ class SignalLike(Protocol):
 
 def signal_row(article: Article, signal: SignalLike, actors: dict[str, Actor]) -> Signal:
     """An unsaved Signal row, its text and category cut to the columns' sizes."""
-    return Signal(article=article, kind=signal.kind, text=signal.text[:500], start=signal.start, end=signal.end,
-                  category=signal.category[:40], actor=actors.get(signal.actor) if signal.actor else None,
+    return Signal(article=article, kind=signal.kind, text=fitted(Signal, "text", signal.text),
+                  start=signal.start, end=signal.end, category=fitted(Signal, "category", signal.category),
+                  actor=actors.get(signal.actor) if signal.actor else None,
                   in_quote=signal.in_quote, evaluative=signal.evaluative)
 
 
@@ -151,10 +152,10 @@ def _quote_row(
         start=found.start,
         end=found.end,
         kind=found.kind,
-        cue=found.cue[:120],
+        cue=fitted(Quote, "cue", found.cue),
         cue_start=found.cue_start,
         cue_end=found.cue_end,
-        speaker_mention=found.speaker_mention[:300],
+        speaker_mention=fitted(Quote, "speaker_mention", found.speaker_mention),
         mention_start=found.mention_start,
         mention_end=found.mention_end,
         **source_fields(found.speaker, found.source_type, actors),
@@ -166,7 +167,8 @@ def _quote_row(
 def source_fields(speaker: str | None, source_type: str, actors: dict[str, Actor]) -> dict[str, Any]:
     """A quote's source columns: an actor, or an unnamed source kept as its phrase."""
     if source_type in UNNAMED_SOURCES:
-        return {"speaker": None, "source_phrase": (speaker or "")[:300], "source_type": source_type}
+        return {"speaker": None, "source_phrase": fitted(Quote, "source_phrase", speaker or ""),
+                "source_type": source_type}
     actor = actors.get(speaker) if speaker else None
     return {"speaker": actor, "source_phrase": "", "source_type": "actor" if actor is not None else "unknown"}
 

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from articles.contract import SOURCE_TYPES, UNNAMED_SOURCES
-from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal
+from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal, fitted
 from articles.services.actor_corrections import actor_for_name
 from articles.services.analysis_store import reanchor
 from articles.services.editing import Conflict, CorrectionError, User, account
@@ -136,7 +136,8 @@ def _set_source(quote: Quote, source_type: str, phrase: str | None) -> None:
     if source_type == "actor" and quote.speaker is None:
         raise CorrectionError("Choose the actor who is the source.")
     if source_type in UNNAMED_SOURCES:
-        phrase = " ".join((phrase or quote.source_phrase or quote.speaker_mention).split())[:300]
+        written = " ".join((phrase or quote.source_phrase or quote.speaker_mention).split())
+        phrase = fitted(Quote, "source_phrase", written)
         if not phrase:
             raise CorrectionError("Say how the text names the unnamed source (e.g. “administration officials”).")
         quote.speaker, quote.source_phrase = None, phrase

@@ -26,6 +26,7 @@ from articles.models import (
     Quote,
     Signal,
     StoryPoint,
+    fitted,
 )
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import signal_row, source_fields
@@ -42,7 +43,7 @@ def _description(parsed: EventJSON) -> str:
 
 def _analysis_version(parsed: EventJSON) -> str:
     """What the file says made it; an `analyze_dump` file may not say, and is this version's."""
-    return str(parsed.event.get("analysis_version") or ANALYSIS_VERSION)[:40]
+    return fitted(Article, "analysis_version", str(parsed.event.get("analysis_version") or ANALYSIS_VERSION))
 
 
 def parse_event_json(data: object) -> EventJSON:
@@ -82,8 +83,9 @@ def _check_offsets(parsed: EventJSON) -> None:
 def quote_rows(article: Article, a: ArticleJSON, actors: dict[str, Actor], version: str) -> list[Quote]:
     """`a.quotes`, then the editors' "not a quote"s, numbered in that order."""
     return [
-        Quote(article=article, position=i, text=q.text, start=q.start, end=q.end, kind=q.kind, cue=q.cue[:120],
-              cue_start=q.cue_start, cue_end=q.cue_end, speaker_mention=q.speaker_mention[:300],
+        Quote(article=article, position=i, text=q.text, start=q.start, end=q.end, kind=q.kind,
+              cue=fitted(Quote, "cue", q.cue), cue_start=q.cue_start, cue_end=q.cue_end,
+              speaker_mention=fitted(Quote, "speaker_mention", q.speaker_mention),
               mention_start=q.mention_start, mention_end=q.mention_end,
               **source_fields(q.speaker, q.source_type, actors), confidence=q.confidence,
               attribution=q.attribution, is_quote=is_quote, orphaned=q.orphaned, analysis_version=version)
@@ -97,7 +99,7 @@ def audit_rows(article: Article, quotes: list[Quote], source: str) -> list[Attri
         AttributionCorrection(
             quote=q, article=article, before={},
             after={"speaker": q.speaker.name if q.speaker else None, "kind": q.kind, "is_quote": q.is_quote},
-            note=f"imported with its human attribution from {source}"[:1000],
+            note=fitted(AttributionCorrection, "note", f"imported with its human attribution from {source}"),
         )
         for q in quotes if q.attribution == Quote.Attribution.HUMAN
     ]
@@ -156,9 +158,9 @@ def _import_actors(event: Event, parsed: EventJSON) -> dict[str, Actor]:
     for name in sorted(set(listed) | named):
         spec = listed.get(name)
         rows[name] = Actor.objects.create(event=event, name=name, kind=spec.kind if spec else "person",
-                                          title=(spec.title if spec else "")[:300])
+                                          title=fitted(Actor, "title", spec.title if spec else ""))
     ActorAlias.objects.bulk_create(
-        [ActorAlias(actor=rows[spec.name], alias=alias[:300]) for spec in parsed.actors
+        [ActorAlias(actor=rows[spec.name], alias=fitted(ActorAlias, "alias", alias)) for spec in parsed.actors
          for alias in dict.fromkeys(spec.aliases) if alias],
         ignore_conflicts=True,
     )
@@ -166,12 +168,14 @@ def _import_actors(event: Event, parsed: EventJSON) -> dict[str, Actor]:
 
 
 def _import_article(event: Event, position: int, a: ArticleJSON, version: str) -> Article:
-    outlet = Outlet.objects.get_or_create(name=a.outlet.strip()[:200])[0] if a.outlet.strip() else None
+    outlet_name = fitted(Outlet, "name", a.outlet.strip())
+    outlet = Outlet.objects.get_or_create(name=outlet_name)[0] if outlet_name else None
     return Article.objects.create(
-        event=event, outlet=outlet, position=position, title=a.title or "Untitled", byline=a.byline[:300],
-        published=a.published, url=a.url[:1000], body=a.body, headings=a.headings,
+        event=event, outlet=outlet, position=position, title=a.title or "Untitled",
+        byline=fitted(Article, "byline", a.byline),
+        published=a.published, url=fitted(Article, "url", a.url), body=a.body, headings=a.headings,
         content_hash=content_hash(a.body), word_count=len(a.body.split()),
-        analysis_version=(a.analysis_version or version)[:40], analyzed_at=timezone.now(),
+        analysis_version=fitted(Article, "analysis_version", a.analysis_version or version), analyzed_at=timezone.now(),
     )
 
 

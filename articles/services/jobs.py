@@ -19,7 +19,7 @@ from django.db import DatabaseError, InterfaceError, close_old_connections, conn
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, Event, Job, JobQuerySet
+from articles.models import Article, Event, Job, JobQuerySet, Upload
 from articles.queueing import enqueue, try_broker_again
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,12 @@ def queue_analysis(article: Article) -> None:
         },
     )
     enqueue("articles.tasks.analyze_article", article.pk)
+
+
+def queue_read(upload: Upload) -> None:
+    """Send the reading of a received upload. With no broker it is read at once, so a
+    caller in the embedded default's in-process mode finds the drafts on return."""
+    enqueue("articles.tasks.read_upload", upload.pk, at_once_in_process=True)
 
 
 def articles_requeue(*, articles: Iterable[Article]) -> int:

@@ -1,5 +1,5 @@
-"""Uploads: keep what was sent byte for byte, parse it into a draft, and turn a
-reviewed draft into articles of an event. The page and the API both come here."""
+"""Uploads: keep what was sent byte for byte, read it into drafts on a worker, and turn
+reviewed drafts into articles of an event. The page and the API both come here."""
 
 from __future__ import annotations
 
@@ -9,24 +9,28 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.drafts import Draft
 from articles.ingest import parse, whole_text_article
 from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
-from articles.models import Article, Event, Outlet, Upload
+from articles.models import Article, Event, Outlet, Upload, fitted
 from articles.services.editing import User, account
-from articles.services.jobs import queue_analysis
+from articles.services.jobs import MAX_ATTEMPTS, queue_analysis, queue_read
 from articles.services.limits import ingest_limits, too_big
 
 log = logging.getLogger(__name__)
 
 PARSER_VERSION = "ingest-1"
+# A note on an upload confirmed without review, for each article the event already had.
+DUPLICATE_NOTE = "already in the event, not added again: "
 UNEXPECTED_PARSE_HINT = "This is our bug, and it has been logged; the file is kept as received."
 
 
@@ -46,10 +50,11 @@ class UploadRefused(Exception):
         self.message, self.status = message, status
 
 
-def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Event | None, user: User) -> uuid.UUID:
+def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Event | None, user: User,
+                  confirm: bool = False) -> uuid.UUID:
     """The one way in for the upload page and the API: every file (pasted text is the
     file `pasted.txt`) is checked against the per-file cap before it is read, then
-    kept and parsed by `upload_receive`. Raises UploadRefused (413) with nothing stored."""
+    kept by `upload_receive` and read on a worker. Raises UploadRefused (413) with nothing stored."""
     big = too_big(list(files))
     if big:
         limit_mb = settings.NEWSFRAME_MAX_UPLOAD_BYTES / 1_048_576
@@ -57,7 +62,7 @@ def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Even
                             "Split it into smaller files or upload a ZIP of them.", 413)
     incoming = [IncomingFile(name=f.name or "upload", data=f.read(), content_type=f.content_type or "")
                 for f in files]
-    return upload_receive(files=incoming, event_name=event_name, event=event, user=user)
+    return upload_receive(files=incoming, event_name=event_name, event=event, user=user, confirm=confirm)
 
 
 
@@ -73,11 +78,12 @@ def drafts_of(uploads: Sequence[Upload]) -> list[Draft]:
 
 
 def upload_receive(
-    *, files: Sequence[IncomingFile], event_name: str, event: Event | None, user: User
+    *, files: Sequence[IncomingFile], event_name: str, event: Event | None, user: User, confirm: bool = False,
+    read_here: bool = False,
 ) -> uuid.UUID:
-    """Keep every file byte for byte, parse it, and store what it splits into
-    as a draft for review. Returns the batch id; failures are recorded on the
-    Upload rows (status failed, error, hint), never raised."""
+    """Keep every file byte for byte and queue its reading (`upload_read`, on a worker).
+    Returns the batch id at once. `confirm`: add the articles found without review.
+    `read_here`: read them in this process before returning (command-line imports)."""
     batch = uuid.uuid4()
     uploader = account(user)
     with transaction.atomic():
@@ -86,40 +92,95 @@ def upload_receive(
                 batch=batch,
                 event=event,
                 event_name=event.name if event else event_name,
-                original_name=incoming.name[:255],
-                content_type=incoming.content_type[:120],
+                original_name=fitted(Upload, "original_name", incoming.name),
+                content_type=fitted(Upload, "content_type", incoming.content_type),
                 raw=incoming.data,
                 size=len(incoming.data),
                 sha256=hashlib.sha256(incoming.data).hexdigest(),
                 uploader=uploader,
+                confirm_when_read=confirm,
+                read_queued_at=timezone.now(),
             )
-            _parse_into_draft(upload, incoming.data)
+            if read_here:
+                upload_read(upload_id=upload.pk)
+            else:
+                queue_read(upload)
     return batch
 
 
-def _parse_into_draft(upload: Upload, data: bytes) -> None:
-    upload.parser_version = PARSER_VERSION
+def upload_read(*, upload_id: int) -> bool:
+    """Split a received upload into drafts (the task `read_upload`). A second delivery of
+    the same upload does nothing; the fourth of one that keeps killing its worker marks
+    it failed. With `confirm_when_read`, the drafts are then confirmed as they are."""
+    upload = _claim_reading(upload_id)
+    if upload is None:
+        return False
+    fields = _read_fields(upload, bytes(upload.raw))
+    with transaction.atomic():
+        changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.RECEIVED).update(**fields)
+    if changed and upload.confirm_when_read and fields["status"] == Upload.Status.PARSED:
+        read = Upload.objects.get(pk=upload.pk)
+        result = upload_confirm(uploads=[read], drafts=drafts_of([read]), event_name=read.event_name,
+                                user=read.uploader)
+        if result.duplicates:
+            notes = read.notes + [DUPLICATE_NOTE + title for title in result.duplicates]
+            Upload.objects.filter(pk=read.pk).update(notes=notes)
+    return bool(changed)
+
+
+def _claim_reading(upload_id: int) -> Upload | None:
+    with transaction.atomic():
+        upload = (Upload.objects.select_for_update(skip_locked=True)
+                  .filter(pk=upload_id, status=Upload.Status.RECEIVED).first())
+        if upload is None:
+            return None
+        if upload.read_attempts >= MAX_ATTEMPTS:
+            upload.status = Upload.Status.FAILED
+            upload.error = f"Reading {upload.original_name or 'the file'} stopped its worker {MAX_ATTEMPTS} times."
+            upload.hint = UNEXPECTED_PARSE_HINT
+            upload.save(update_fields=["status", "error", "hint"])
+            return None
+        upload.read_attempts += 1
+        upload.save(update_fields=["read_attempts"])
+    return upload
+
+
+def upload_read_failed(*, upload_id: int, error: str, hint: str) -> None:
+    """Reading gave up (a time limit): the upload says why; its bytes stay."""
+    Upload.objects.filter(pk=upload_id, status=Upload.Status.RECEIVED).update(
+        status=Upload.Status.FAILED, error=error, hint=hint, parser_version=PARSER_VERSION)
+
+
+def uploads_sweep(*, stuck_after: dt.timedelta) -> int:
+    """Send again the reading of uploads received longer than `stuck_after` ago and still
+    unread: its task was lost with a worker or a broker."""
+    cutoff = timezone.now() - stuck_after
+    with transaction.atomic():
+        stuck = list(Upload.objects.select_for_update(skip_locked=True)
+                     .filter(status=Upload.Status.RECEIVED, read_queued_at__lt=cutoff))
+        Upload.objects.filter(pk__in=[u.pk for u in stuck]).update(read_queued_at=timezone.now())
+        for upload in stuck:
+            queue_read(upload)
+    return len(stuck)
+
+
+def _read_fields(upload: Upload, data: bytes) -> dict[str, Any]:
+    """What reading the bytes sets on the upload: its drafts, or why it failed."""
+    fields: dict[str, Any] = {"parser_version": PARSER_VERSION, "notes": []}
     try:
         result = parse(data, upload.original_name, limits=ingest_limits())
     except NoArticlesFound as exc:
-        upload.status = Upload.Status.FAILED
-        upload.error, upload.hint = exc.message, exc.hint
-        upload.notes = ["no-articles"]
+        return {**fields, "status": Upload.Status.FAILED, "error": exc.message, "hint": exc.hint,
+                "notes": ["no-articles"]}
     except IngestError as exc:
-        upload.status = Upload.Status.FAILED
-        upload.error, upload.hint = exc.message, exc.hint
+        return {**fields, "status": Upload.Status.FAILED, "error": exc.message, "hint": exc.hint}
     except (ValueError, RecursionError, MemoryError, LookupError) as exc:
         # A parser bug must not lose the upload: keep the bytes, say so, and log the traceback.
         log.exception("parsing upload %s (%r) failed unexpectedly", upload.pk, upload.original_name)
-        upload.status = Upload.Status.FAILED
-        upload.error = f"{upload.original_name or 'The file'} could not be read ({type(exc).__name__})."
-        upload.hint = UNEXPECTED_PARSE_HINT
-    else:
-        upload.status = Upload.Status.PARSED
-        upload.draft = [draft_from_parsed(a) for a in result.articles]
-        upload.notes = list(result.notes)
-        upload.error = upload.hint = ""
-    upload.save()
+        return {**fields, "status": Upload.Status.FAILED, "hint": UNEXPECTED_PARSE_HINT,
+                "error": f"{upload.original_name or 'The file'} could not be read ({type(exc).__name__})."}
+    return {**fields, "status": Upload.Status.PARSED, "draft": [draft_from_parsed(a) for a in result.articles],
+            "notes": list(result.notes), "error": "", "hint": ""}
 
 
 def upload_take_whole_text(*, upload: Upload) -> None:
@@ -141,9 +202,11 @@ def upload_take_whole_text(*, upload: Upload) -> None:
 
 
 def upload_reparse(*, upload: Upload) -> None:
-    """Parse the kept raw bytes again (a newer parser); the draft is replaced."""
-    with transaction.atomic():
-        _parse_into_draft(upload, bytes(upload.raw))
+    """Parse the kept raw bytes again (a newer parser), here and now; the draft is replaced."""
+    fields = _read_fields(upload, bytes(upload.raw))
+    Upload.objects.filter(pk=upload.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(upload, name, value)
 
 
 def event_for_name(name: str, *, user: User) -> Event:
@@ -230,7 +293,7 @@ def _create_articles(
         outlet = None
         if outlet_name:
             if outlet_name not in outlets:
-                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=outlet_name[:200])
+                outlets[outlet_name], _ = Outlet.objects.get_or_create(name=fitted(Outlet, "name", outlet_name))
             outlet = outlets[outlet_name]
         created.append(
             Article.objects.create(
@@ -238,10 +301,10 @@ def _create_articles(
                 outlet=outlet,
                 upload=upload_by_source.get(draft.upload or 0),
                 position=position,
-                title=title[:500],
-                byline=draft.byline.strip()[:300],
+                title=fitted(Article, "title", title),
+                byline=fitted(Article, "byline", draft.byline.strip()),
                 published=_parse_date(draft.published),
-                url=draft.url[:1000],
+                url=fitted(Article, "url", draft.url),
                 body=body,
                 headings=list(draft.headings),
                 content_hash=digest,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.http import QueryDict
 
+from articles.ingest.formats.registry import described
 from articles.models import Event
 
 PASTED_NAME = "pasted.txt"
@@ -36,7 +37,7 @@ class UploadForm(forms.Form):
     documents = MultipleFileField(
         required=False,
         label="Files",
-        help_text="Text dumps (.txt), saved web pages (.html), JSON, or a ZIP of them.",
+        help_text=described(),
     )
     # Without JavaScript the pasted text is this form field, held in memory and bounded by
     # DATA_UPLOAD_MAX_MEMORY_SIZE. With it, static/js/newsframe.js sends the text as the file

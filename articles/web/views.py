@@ -83,6 +83,8 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
         event = next(u.event for u in uploads if u.event)
         return redirect("event", slug=event.slug) if event else redirect("home")
+    if any(u.status == Upload.Status.RECEIVED for u in uploads):
+        return render(request, "articles/review_reading.html", _reading(batch, uploads))
     drafts = drafts_of(uploads)
     initial = [{**d.to_json(), "key": d.key, "keep": True} for d in drafts]
     formset = ReviewFormSet(request.POST or None, initial=initial, prefix="a")
@@ -108,6 +110,17 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     return render(request, "articles/review.html", {
         "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads,
     }, status=status)
+
+
+def _reading(batch: uuid.UUID, uploads: list[Upload]) -> dict[str, object]:
+    unread = sum(u.status == Upload.Status.RECEIVED for u in uploads)
+    return {"batch": batch, "uploads": uploads, "reading": bool(unread), "read_count": len(uploads) - unread}
+
+
+@login_required
+def upload_status(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
+    """The review page's progress while a worker reads the files (polled by the page)."""
+    return render(request, "articles/_upload_status.html", _reading(batch, _batch_uploads(request, batch)))
 
 
 @login_required

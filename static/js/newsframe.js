@@ -9,7 +9,7 @@ function pollStatus() {
       const response = await fetch(box.dataset.poll, { headers: { "X-Requested-With": "fetch" } });
       if (!response.ok) return;
       const html = await response.text();
-      const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("event-status");
+      const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(box.id);
       if (fresh && !fresh.hasAttribute("data-poll")) { window.location.reload(); return; }
       if (fresh) box.replaceWith(fresh);
     } catch (e) { /* offline for a moment: try again */ }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
@@ -34,15 +34,28 @@ def start_worker(log_name: str = "e2e-worker.log", node: str = "e2e@%h") -> subp
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+def worker_starter(transactional_db: None) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
+    """Tasks go to Redis from here on; call the result to start a worker (a test may
+    first look at the pages while nothing consumes the queue)."""
     if not settings.CELERY_BROKER_URL.startswith("redis://") or connection.vendor != "postgresql":
         pytest.fail("the end-to-end tests need PostgreSQL and Redis: run them with `make test`")
     celery_app.conf.task_always_eager = False
     with celery_app.connection_for_write() as conn:
         for queue in settings.CELERY_TASK_QUEUES:
             conn.default_channel.queue_purge(queue.name)
-    worker = start_worker()
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start() -> subprocess.Popen[bytes]:
+        started.append(start_worker(node=f"e2e{len(started)}@%h"))
+        return started[-1]
+
     try:
-        yield worker
+        yield start
     finally:
-        stop_group(worker)
+        for worker in started:
+            stop_group(worker)
+
+
+@pytest.fixture
+def celery_worker_process(worker_starter: Callable[[], subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:
+    return worker_starter()

@@ -29,6 +29,19 @@ def wait_for_jobs(event: Event, worker: subprocess.Popen[bytes]) -> list[Job]:
     pytest.fail("the worker did not finish; see var/e2e-worker.log")
 
 
+def wait_for_review(client: Client, url: str, worker: subprocess.Popen[bytes]) -> object:
+    """The review page once the worker has read the files (until then it shows progress)."""
+    deadline = time.monotonic() + GIVE_UP_AFTER_SECONDS
+    while time.monotonic() < deadline:
+        assert worker.poll() is None, "the worker died; see var/e2e-worker.log"
+        review = client.get(url)
+        if review.context and "formset" in review.context:
+            return review
+        assert b"Reading your files" in review.content
+        time.sleep(0.5)
+    pytest.fail("the worker did not read the upload; see var/e2e-worker.log")
+
+
 def test_a_real_worker_analyses_the_seed_uploaded_through_the_views(
     celery_worker_process: subprocess.Popen[bytes], client: Client, seed_bytes: bytes
 ) -> None:
@@ -37,8 +50,8 @@ def test_a_real_worker_analyses_the_seed_uploaded_through_the_views(
     client.force_login(User.objects.create_user("e2e-reporter"))
     response = client.post(reverse("upload"), {
         "documents": [SimpleUploadedFile("seed.txt", seed_bytes)], "event_name": "Seed, by a worker"})
-    review = client.get(response["Location"])
-    formset = review.context["formset"]
+    review = wait_for_review(client, response["Location"], celery_worker_process)
+    formset = review.context["formset"]  # type: ignore[attr-defined]
     data = {f"a-{k}": v for k, v in formset.management_form.initial.items()}
     data["event_name"] = "Seed, by a worker"
     for i, form in enumerate(formset.forms):

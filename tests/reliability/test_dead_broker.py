@@ -24,6 +24,7 @@ from playwright.sync_api import Page, expect
 
 from articles import queueing
 from articles.models import Article, Event, Job, Quote, StoryPoint, Upload
+from articles.services import uploads
 from newsframe.celery import app as celery_app
 from tests.browser.test_upload_flow import log_in
 from tests.conftest import SEED
@@ -44,6 +45,14 @@ def _sweep() -> str:
     out = io.StringIO()
     call_command("sweep_jobs", older_than=0, stdout=out)
     return out.getvalue()
+
+
+def _read_as_a_worker_would() -> None:
+    """Run the reading task's service here: the upload's send failed with the broker."""
+    upload = Upload.objects.get()
+    assert upload.status == Upload.Status.RECEIVED
+    assert uploads.upload_read(upload_id=upload.pk)
+    queueing.try_broker_again()  # what the sweep does before it sends
 
 
 def _assert_stored_and_queued(event: Event) -> None:
@@ -85,6 +94,9 @@ def test_uploads_while_the_broker_is_down_are_stored_and_analysed_once_it_is_bac
     page.set_input_files("input[name=documents]", str(SEED))
     page.get_by_label("New event name").fill("Broker down")
     page.get_by_role("button", name="Find the articles").click()
+    # The file is kept, its reading waits for a worker the dead broker cannot reach.
+    expect(page.get_by_role("heading", name="Reading your files")).to_be_visible()
+    _read_as_a_worker_would()
     expect(page.get_by_role("heading", name="Check the articles we found")).to_be_visible()
 
     started = time.monotonic()
@@ -105,7 +117,7 @@ def test_uploads_while_the_broker_is_down_are_stored_and_analysed_once_it_is_bac
     _wait(event, worker)
     analysed_seconds = time.monotonic() - back
 
-    assert swept.strip() == "sent 3 stuck job(s) again"
+    assert swept.strip() == "sent 3 stuck job(s) and 0 unread upload(s) again"
     assert sorted(Job.objects.filter(event=event).values_list("kind", "status")) == (
         [("align", "done")] + [("analyze", "done")] * 3)
     for article in Article.objects.filter(event=event):
@@ -141,7 +153,12 @@ def test_with_the_broker_down_the_upload_flow_answers_and_leaves_the_jobs_queued
     logged_in: Client, seed_bytes: bytes, broker_down: str, django_capture_on_commit_callbacks: Any,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    review_url = _post_upload(logged_in, "seed.txt", seed_bytes, event_name="Broker down")["Location"]  # type: ignore[index]
+    with django_capture_on_commit_callbacks(execute=True) as read_sends:
+        review_url = _post_upload(logged_in, "seed.txt", seed_bytes, event_name="Broker down")["Location"]  # type: ignore[index]
+    assert len(read_sends) == 1
+    assert b"Reading your files" in logged_in.get(review_url).content
+    _read_as_a_worker_would()
+    caplog.clear()
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True) as sends:
         confirmed = _review_post(logged_in, review_url, "Broker down")

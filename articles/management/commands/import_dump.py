@@ -30,7 +30,7 @@ class Command(BaseCommand):
 def import_file(path: Path, event_name: str) -> ConfirmResult:
     batch = upload_receive(
         files=[IncomingFile(name=path.name, data=path.read_bytes())],
-        event_name=event_name, event=None, user=None,
+        event_name=event_name, event=None, user=None, read_here=True,
     )
     uploads = list(Upload.objects.filter(batch=batch))
     failed = [u for u in uploads if u.status == Upload.Status.FAILED]

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from articles.services import jobs
+from articles.services import jobs, uploads
 
 
 class Command(BaseCommand):
@@ -22,5 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        count = jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=options["older_than"]))
-        self.stdout.write(f"sent {count} stuck job(s) again")
+        stuck_after = dt.timedelta(seconds=options["older_than"])
+        count = jobs.jobs_sweep(stuck_after=stuck_after)
+        unread = uploads.uploads_sweep(stuck_after=stuck_after)
+        self.stdout.write(f"sent {count} stuck job(s) and {unread} unread upload(s) again")

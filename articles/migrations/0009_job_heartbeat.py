@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_signal_evaluative'),
+        ('articles', '0008_upload_read_in_worker'),
     ]
 
     operations = [

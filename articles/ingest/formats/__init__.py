@@ -1,0 +1,78 @@
+"""Dispatch an upload to the reader of its format.
+
+One module per format: text dumps (articles/ingest/dump.py), html.py, json_articles.py
+and zip_archive.py; registry.py lists them with their extensions for the web side.
+A file with no extension is recognised by its first bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from articles.ingest.decode import decode, decode_lines
+from articles.ingest.dump import parse_dump_lines
+from articles.ingest.formats.html import parse_html
+from articles.ingest.formats.json_articles import parse_json
+from articles.ingest.formats.limits import MB, Limits
+from articles.ingest.formats.registry import FORMATS, extension_list, format_of
+from articles.ingest.formats.zip_archive import parse_zip
+from articles.ingest.storable import storable_result
+from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
+
+
+def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseResult:
+    """All articles in an upload. Raises IngestError (or NoArticlesFound) with a hint."""
+    limits = limits or Limits()
+    if len(data) > limits.max_file_bytes:
+        raise IngestError(
+            f"{filename or 'The file'} is {len(data) / MB:.1f} MB; the limit is "
+            f"{limits.max_file_bytes / MB:.0f} MB.",
+            "Split the coverage into several smaller uploads.",
+        )
+    return _parse_one(data, filename, limits, inside_zip=False)
+
+
+def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
+    # Each entry of a zip is cleaned on its own, so its notes name the entry.
+    return storable_result(_parse_format(data, name, limits, inside_zip=inside_zip))
+
+
+def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
+    label = name or "The file"
+    if not data or data.isspace():  # not data.strip(): that copies the whole upload
+        raise IngestError(f"{label} is empty.", "Upload a file that contains the articles.")
+    kind = _kind(data, name)
+    if kind == "zip":
+        if inside_zip:
+            raise IngestError(f"{label} is an archive inside the archive.", "Unpack it first.")
+        return parse_zip(data, name, limits, lambda entry, entry_name: _parse_one(
+            entry, entry_name, limits, inside_zip=True))
+    if kind == "html":
+        return parse_html(data, name)
+    if kind == "json":
+        return parse_json(data, name, limits)
+    return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
+
+
+def _kind(data: bytes, name: str) -> str:
+    declared = format_of(name)
+    if declared is not None:
+        return declared.kind
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix:
+        raise IngestError(
+            f"{name} has an unsupported type ({suffix}).",
+            f"Upload {extension_list()}; for a PDF or Word file, copy the text into a .txt file.",
+        )
+    # No extension: look at the content.
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith((b"[", b"{")):
+        return "json"
+    return "text"
+
+
+__all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse"]

@@ -1,0 +1,73 @@
+"""Saved web pages: the article of one HTML page, read by trafilatura."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+
+from articles.ingest.dates import find_date
+from articles.ingest.decode import decode
+from articles.ingest.formats.limits import spaces
+from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
+
+
+def parse_html(data: bytes, name: str) -> ParseResult:
+    html = decode(data, name)
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        output_format="python",
+    )
+    paragraphs: list[tuple[str, bool]] = []
+    title = author = sitename = url = date = ""
+    if document is not None and not isinstance(document, dict):
+        title = document.title or ""
+        author = document.author or ""
+        sitename = document.sitename or ""
+        url = document.url or ""
+        date = document.date or ""
+        paragraphs = _html_paragraphs(document.body, document.text or "")
+    if paragraphs and paragraphs[0][1] and paragraphs[0][0] == title:
+        paragraphs = paragraphs[1:]  # the page's own <h1> repeats the title
+    if not title and paragraphs and paragraphs[0][1]:
+        title, paragraphs = paragraphs[0][0], paragraphs[1:]
+    while paragraphs and paragraphs[-1][1]:
+        paragraphs.pop()
+    if not paragraphs:
+        raise NoArticlesFound(
+            f"No article text found in {name or 'the page'}.",
+            "Save the article page itself (not a front page or search results), or paste "
+            "its text into a .txt file.",
+            trafilatura.html2txt(html) or "",
+        )
+    article = ParsedArticle(
+        title=spaces(title),
+        body="\n\n".join(text for text, _ in paragraphs),
+        published=find_date(date) if date else None,
+        byline=spaces(author.replace("; ", ", ")),
+        outlet=spaces(sitename),
+        url=url,
+        source_name=name,
+        headings=tuple(i for i, (_, heading) in enumerate(paragraphs) if heading),
+    )
+    return ParseResult((article,))
+
+
+def _html_paragraphs(body: Any, text: str) -> list[tuple[str, bool]]:
+    """(text, is_heading) for each block of trafilatura's extracted tree."""
+    if body is None:
+        return [(spaces(line), False) for line in text.split("\n") if line.strip()]
+    paragraphs: list[tuple[str, bool]] = []
+    for element in body:
+        if element.tag == "list":
+            blocks = [(item, False) for item in element.iter("item")]
+        else:
+            blocks = [(element, element.tag == "head")]
+        for block, heading in blocks:
+            content = spaces("".join(block.itertext()))
+            if content:
+                paragraphs.append((content, heading))
+    return paragraphs

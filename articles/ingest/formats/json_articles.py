@@ -1,0 +1,158 @@
+"""JSON: a list of article objects, {"articles": [...]}, or one article object."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from articles.ingest.dates import find_date
+from articles.ingest.decode import decode
+from articles.ingest.formats.limits import Limits, spaces
+from articles.ingest.reflow import reflow
+from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle, ParseResult
+
+_TITLE_KEYS = ("title", "headline", "name")
+_BODY_KEYS = ("body", "text", "content", "article", "articleBody")
+_DATE_KEYS = ("published", "date", "published_at", "publishedAt", "datePublished", "pubDate")
+_BYLINE_KEYS = ("byline", "author", "authors", "by")
+_OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher", "publication")
+_URL_KEYS = ("url", "link", "href")
+
+
+def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
+    label = name or "The JSON file"
+    text = decode(data, name)
+    try:
+        value = json.loads(text)
+    except RecursionError as exc:
+        raise _too_deep(label, limits) from exc
+    except json.JSONDecodeError as exc:
+        raise IngestError(
+            f"{label} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+            "Check the file in a JSON validator, or upload the articles as text.",
+        ) from exc
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise IngestError(
+            f"{label} is not JSON we can read: {exc}.",
+            "Check the file in a JSON validator, or upload the articles as text.",
+        ) from exc
+    if _depth(value) > limits.max_json_depth:
+        raise _too_deep(label, limits)
+    items = _json_items(value, label)
+    articles: list[ParsedArticle] = []
+    notes: list[str] = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise _shape_error(label, f"item {n} is {_json_type(item)}, not an object")
+        article = _json_article(item, name)
+        if article is None:
+            notes.append(f"skipped item {n} of {label}: it has no body or text")
+            continue
+        articles.append(article)
+    if not articles:
+        raise NoArticlesFound(
+            f"No article with a body found in {label}.",
+            'Give each object a "title" and a "body" (or "text").',
+            text,
+        )
+    return ParseResult(tuple(articles), tuple(notes))
+
+
+def _json_items(value: Any, label: str) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        if isinstance(value.get("articles"), list):
+            return list(value["articles"])
+        if _first(value, _BODY_KEYS):
+            return [value]  # a single article object
+        raise _shape_error(label, f"it is an object with keys {sorted(value)[:8]}")
+    raise _shape_error(label, f"it is {_json_type(value)}")
+
+
+def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
+    body = _first(item, _BODY_KEYS)
+    if isinstance(body, list):
+        body = "\n\n".join(str(part) for part in body)
+    if not isinstance(body, str) or not body.strip():
+        return None
+    outlet = _first(item, _OUTLET_KEYS)
+    if isinstance(outlet, dict):
+        outlet = outlet.get("name", "")
+    byline = _first(item, _BYLINE_KEYS)
+    if isinstance(byline, list):
+        byline = ", ".join(
+            str(a.get("name", "")) if isinstance(a, dict) else str(a) for a in byline
+        )
+    elif isinstance(byline, dict):
+        byline = byline.get("name", "")
+    return ParsedArticle(
+        title=spaces(str(_first(item, _TITLE_KEYS) or "")),
+        body="\n\n".join(_json_paragraphs(body)),
+        published=_json_date(_first(item, _DATE_KEYS)),
+        byline=spaces(str(byline or "")),
+        outlet=spaces(str(outlet or "")),
+        url=str(_first(item, _URL_KEYS) or ""),
+        source_name=name,
+    )
+
+
+def _json_paragraphs(body: str) -> list[str]:
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\n\n" in body.replace("\r\n", "\n"):
+        return [p.text for p in reflow(lines)]  # blank lines mark paragraphs
+    return [spaces(line) for line in lines if line.strip()]  # one paragraph a line
+
+
+def _json_date(value: Any) -> Any:
+    if isinstance(value, str):
+        return find_date(value)
+    return None
+
+
+def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if item.get(key) not in (None, "", []):
+            return item[key]
+    return None
+
+
+def _depth(value: Any) -> int:
+    # Iterative, so a deep document cannot exhaust the Python stack here.
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def _json_type(value: Any) -> str:
+    names = {str: "a string", int: "a number", float: "a number", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return names.get(type(value), type(value).__name__)
+
+
+def _shape_error(label: str, what: str) -> IngestError:
+    return IngestError(
+        f"{label} does not hold articles: {what}.",
+        'Use a list of objects with "title" and "body" (or "text"), optionally "published", '
+        '"byline", "outlet" and "url"; or an object {"articles": [...]}.',
+    )
+
+
+def _too_deep(label: str, limits: Limits) -> IngestError:
+    return IngestError(
+        f"{label} is nested more than {limits.max_json_depth} levels deep.",
+        'Use a flat list of article objects, or {"articles": [...]}.',
+    )

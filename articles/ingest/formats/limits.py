@@ -1,0 +1,22 @@
+"""The caps every format is read under, and the whitespace rule they share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 10 * MB
+    max_total_bytes: int = 50 * MB  # all entries of a zip, decompressed
+    max_zip_entries: int = 1000
+    max_zip_ratio: int = 100  # decompressed / compressed
+    max_json_depth: int = 20
+
+
+def spaces(text: str) -> str:
+    # Collapse layout whitespace only; a no-break space is content and stays.
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()

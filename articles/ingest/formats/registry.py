@@ -1,0 +1,56 @@
+"""The upload formats newsframe reads: one list that the parser, the upload form, the
+templates and the API all take their extensions and wording from.
+
+Pure data, no parser imports, so the web side can read it without loading trafilatura.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class Format:
+    kind: str
+    described: str  # how the upload form names it
+    extensions: tuple[str, ...]  # the first is the one we mention in messages
+    media_types: tuple[str, ...]
+    in_archives: bool  # read when it is an entry of a ZIP
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("text", "text dumps", (".txt", ".text", ".md"), ("text/plain", "text/markdown"), True),
+    Format("html", "saved web pages", (".html", ".htm"), ("text/html",), True),
+    Format("json", "JSON", (".json",), ("application/json",), True),
+    Format("zip", "a ZIP of them", (".zip",), ("application/zip",), False),
+)
+
+
+def format_of(filename: str) -> Format | None:
+    """The format a file name's extension declares, or None (no or unknown extension)."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return next((f for f in FORMATS if suffix in f.extensions), None)
+
+
+def read_in_archives(suffix: str) -> bool:
+    return any(f.in_archives and suffix in f.extensions for f in FORMATS)
+
+
+def extension_list(*, in_archives: bool = False) -> str:
+    """'.txt, .md, .html, .json or .zip': the extensions to name in a message."""
+    chosen = [f for f in FORMATS if f.in_archives or not in_archives]
+    names = [e for f in chosen for e in f.extensions if e != ".text" and e != ".htm"]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def accept_attribute() -> str:
+    """The value of the file input's `accept`: every extension, then every media type."""
+    return ",".join([e for f in FORMATS for e in f.extensions] + [m for f in FORMATS for m in f.media_types])
+
+
+def described() -> str:
+    """'Text dumps (.txt, .md), saved web pages (.html), JSON (.json), or a ZIP of them (.zip).'"""
+    parts = [f"{f.described} ({', '.join(e for e in f.extensions if e not in ('.text', '.htm'))})" for f in FORMATS]
+    sentence = ", ".join(parts[:-1]) + ", or " + parts[-1] + "."
+    return sentence[0].upper() + sentence[1:]

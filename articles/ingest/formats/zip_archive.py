@@ -1,0 +1,160 @@
+"""ZIP: each entry read by its own format, never recursing into nested archives.
+
+Entries are read in chunks and their decompressed size counted as read, so a lying
+header or a zip bomb is stopped at the cap rather than trusted.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+
+from articles.ingest.formats.limits import MB, Limits
+from articles.ingest.formats.registry import extension_list, format_of, read_in_archives
+from articles.ingest.types import IngestError, ParsedArticle, ParseResult
+
+_CHUNK = 64 * 1024
+# Below this many decompressed bytes the ratio test is skipped: a small file of
+# repeated characters compresses very well without being a bomb.
+_RATIO_FLOOR = 1024 * 1024
+# Archive furniture that macOS and Windows add; not user content.
+_ZIP_JUNK = re.compile(r"(?:^|/)(?:__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
+
+EntryParser = Callable[[bytes, str], ParseResult]
+
+
+def parse_zip(data: bytes, name: str, limits: Limits, parse_entry: EntryParser) -> ParseResult:
+    """Articles of every readable entry. Unsafe paths ("../x", "/etc/x"), nested
+    archives, unsupported and unreadable entries are skipped with a note; a bomb, an
+    oversize entry, too many entries or a corrupt archive rejects the whole upload."""
+    label = name or "The archive"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise _corrupt(label) from exc
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > limits.max_zip_entries:
+            raise IngestError(
+                f"{label} has {len(entries)} entries; the limit is {limits.max_zip_entries}.",
+                "Split it into several smaller archives.",
+            )
+        articles: list[ParsedArticle] = []
+        notes: list[str] = []
+        counter = _Counter(archive_size=len(data))
+        for info in entries:
+            entry = info.filename
+            skip = _skip_reason(info)
+            if skip == "silent":
+                continue
+            if skip:
+                notes.append(f"skipped {entry!r}: {skip}")
+                continue
+            content = _read_entry(archive, info, counter, limits, label)
+            if content is None:
+                notes.append(f"skipped {entry!r}: compressed with a method we cannot read")
+                continue
+            try:
+                result = parse_entry(content, entry)
+            except IngestError as exc:
+                notes.append(f"skipped {entry!r}: {exc.message}")
+                continue
+            finally:
+                del content
+            articles.extend(replace(a, source_name=entry) for a in result.articles)
+            notes.extend(f"{entry}: {note}" for note in result.notes)
+    if not articles:
+        raise IngestError(
+            f"No article found in any file of {label}.",
+            f"Put {extension_list(in_archives=True)} files in the archive. "
+            + ("Skipped: " + "; ".join(notes) if notes else "The archive is empty."),
+        )
+    return ParseResult(tuple(articles), tuple(notes))
+
+
+def _skip_reason(info: zipfile.ZipInfo) -> str:
+    entry = info.filename
+    if info.is_dir() or _ZIP_JUNK.search(entry):
+        return "silent"
+    parts = re.split(r"[\\/]", entry)
+    if entry.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", entry) or ".." in parts:
+        return "unsafe path (absolute or outside the archive)"
+    suffix = PurePosixPath(entry).suffix.lower()
+    declared = format_of(entry)
+    if declared is not None and not declared.in_archives:
+        return "archives inside the archive are not opened; unpack it first"
+    if not read_in_archives(suffix):
+        return f"unsupported type ({suffix or 'no extension'})"
+    if info.flag_bits & 0x1:
+        return "encrypted"
+    return ""
+
+
+@dataclass
+class _Counter:
+    archive_size: int
+    total: int = 0
+
+
+def _read_entry(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    counter: _Counter,
+    limits: Limits,
+    label: str,
+) -> bytes | None:
+    """The entry's bytes, counted as they decompress; raises at any cap."""
+    buffer = bytearray()
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                buffer += chunk
+                counter.total += len(chunk)
+                _check_caps(len(buffer), info, counter, limits, label)
+    except IngestError:
+        raise  # a cap was hit; IngestError is a ValueError, so let it pass the next line
+    except NotImplementedError:
+        return None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise _corrupt(label) from exc
+    return bytes(buffer)
+
+
+def _check_caps(
+    entry_size: int, info: zipfile.ZipInfo, counter: _Counter, limits: Limits, label: str
+) -> None:
+    if entry_size > limits.max_file_bytes:
+        raise IngestError(
+            f"{info.filename!r} in {label} decompresses to more than "
+            f"{limits.max_file_bytes / MB:.0f} MB.",
+            "Split it into smaller files.",
+        )
+    if counter.total > limits.max_total_bytes:
+        raise _bomb(label, f"decompresses to more than {limits.max_total_bytes / MB:.0f} MB")
+    # The compressed size comes from the header, which may lie; the archive's real
+    # length bounds it, so the whole-archive ratio is checked as well.
+    entry_ratio = entry_size / max(info.compress_size, 1)
+    total_ratio = counter.total / max(counter.archive_size, 1)
+    if entry_size > _RATIO_FLOOR and entry_ratio > limits.max_zip_ratio:
+        raise _bomb(label, f"{info.filename!r} expands more than {limits.max_zip_ratio} times")
+    if counter.total > _RATIO_FLOOR and total_ratio > limits.max_zip_ratio:
+        raise _bomb(label, f"it expands more than {limits.max_zip_ratio} times")
+
+
+def _bomb(label: str, what: str) -> IngestError:
+    return IngestError(
+        f"{label} looks like a zip bomb: {what}.",
+        "Upload the articles themselves, or a normal archive of text, HTML or JSON files.",
+    )
+
+
+def _corrupt(label: str) -> IngestError:
+    return IngestError(
+        f"{label} is not a readable ZIP archive (corrupt or truncated).",
+        "Create the archive again, or upload the files one by one.",
+    )
