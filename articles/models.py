@@ -145,12 +145,15 @@ ERROR_CHARS = 2000
 
 
 class JobQuerySet(models.QuerySet["Job"]):
-    def claim(self) -> Job | None:
-        """Mark the one job of this queryset running and count the delivery, if it is
-        queued or running (a redelivery); None when it is finished or someone else's.
-        A conditional update, so two workers never both claim it."""
-        claimed = self.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).update(
-            status=Job.Status.RUNNING, attempts=models.F("attempts") + 1, started_at=timezone.now()
+    def claim(self, *, worker: str, abandoned: models.Q) -> Job | None:
+        """Mark the one job of this queryset running in `worker` and count the delivery, if it
+        is queued, or running but `abandoned` (its worker is gone: a redelivery); None when it
+        is finished or another worker is on it. A conditional update, so two never both claim it."""
+        now = timezone.now()
+        claimable = models.Q(status=Job.Status.QUEUED) | models.Q(abandoned, status=Job.Status.RUNNING)
+        claimed = self.filter(claimable).update(
+            status=Job.Status.RUNNING, attempts=models.F("attempts") + 1, started_at=now,
+            worker=worker, heartbeat_at=now,
         )
         return self.get() if claimed else None
 
@@ -179,6 +182,10 @@ class Job(models.Model):
     queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Who runs it ("host:pid" of the worker process) and when that process last said it is
+    # alive (services.jobs.working_on): the sweep and the claim tell a dead worker from a slow one.
+    worker = models.CharField(max_length=200, blank=True, default="")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
 
@@ -190,7 +197,12 @@ class Job(models.Model):
                 name="job_one_alignment_per_event",
             ),
         ]
-        indexes = [models.Index(fields=["event", "kind", "status"])]
+        indexes = [
+            models.Index(fields=["event", "kind", "status"]),
+            # What the sweep reads every half minute: the unfinished jobs only.
+            models.Index(fields=["status", "heartbeat_at"], name="job_unfinished",
+                         condition=models.Q(status__in=["queued", "running"])),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.article_id or self.event_id}: {self.status}"

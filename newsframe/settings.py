@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 from newsframe.env import env_bool, env_int, env_list, env_str, env_url, local_secret_key
 
@@ -220,22 +221,38 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 2_000_000  # KiB
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
-# Retries and ETAs stay far below this, so Redis never re-delivers a task still running.
+# A message a worker took and never acknowledged (the worker was killed) goes back to the
+# queue this long after it was taken: longer than a live worker holds one (the hard limit,
+# plus a retry's countdown, at most 120 s: tasks.RETRY), so a slow task is not sent twice;
+# a copy that comes anyway finds its job running in a live worker, or done, and is dropped.
+# Redis looks for such messages every 100 s or so (kombu's restore interval × throttle).
 # A broker host that does not answer fails a connection after 2 s instead of the kernel's ~2 min.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 120, "socket_connect_timeout": 2}
 # A web request publishing to a dead broker: one immediate retry (a pooled connection that
 # went stale when Redis restarted), then the error, which `enqueue` logs; the job row stays
 # queued for the sweep. Celery's default (3 retries over 0.6 s) cost 0.6 s per article of an upload.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_IGNORE_RESULT = True
-# A job queued or running for longer than this lost its task (a hard time limit acks it,
-# a broker without its queue forgets it): `celery beat` runs the sweep that sends it again.
+# A running job says which worker process has it and that process beats every
+# NEWSFRAME_HEARTBEAT_SECONDS (services.jobs.working_on). Silent for ABANDONED_AFTER: its worker
+# is gone (SIGKILL, out of memory, host lost, the hard time limit), the sweep sends it again.
+NEWSFRAME_HEARTBEAT_SECONDS = env_int("NEWSFRAME_HEARTBEAT_SECONDS", 10, minimum=1)
+NEWSFRAME_ABANDONED_AFTER_SECONDS = env_int("NEWSFRAME_ABANDONED_AFTER_SECONDS", 6 * NEWSFRAME_HEARTBEAT_SECONDS,
+                                            minimum=NEWSFRAME_HEARTBEAT_SECONDS + 1)
+# A job queued for longer than this lost its task (a broker that was down never got it):
+# the sweep sends it again. Twice the hard limit, so a long queue seldom looks lost.
 NEWSFRAME_STUCK_AFTER_SECONDS = env_int("NEWSFRAME_STUCK_AFTER_SECONDS", 2 * CELERY_TASK_TIME_LIMIT, minimum=1)
+# `celery beat` sends the sweep; it has a queue of its own, which every worker also consumes,
+# so it does not wait behind thousands of analyses, and a sweep not run in time expires.
+NEWSFRAME_SWEEP_EVERY_SECONDS = env_int("NEWSFRAME_SWEEP_EVERY_SECONDS", 30, minimum=1)
+CELERY_TASK_QUEUES = [Queue("celery", routing_key="celery"), Queue("sweep", routing_key="sweep")]
+CELERY_TASK_ROUTES = {"articles.tasks.sweep_jobs": {"queue": "sweep"}}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-jobs": {
         "task": "articles.tasks.sweep_jobs",
-        "schedule": env_int("NEWSFRAME_SWEEP_EVERY_SECONDS", 300, minimum=1),
+        "schedule": NEWSFRAME_SWEEP_EVERY_SECONDS,
+        "options": {"expires": NEWSFRAME_SWEEP_EVERY_SECONDS},
     },
 }
 

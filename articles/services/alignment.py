@@ -12,17 +12,22 @@ from articles.compare.embed import DIMENSION, embed_alone, from_bytes
 from articles.compare.types import ClaimInput, StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
-from articles.services.jobs import MAX_ATTEMPTS
+from articles.services.jobs import MAX_ATTEMPTS, working_on
 
 
 def event_align(*, event_id: int) -> bool:
     """Group the event's claims into story points (replacing the old ones)."""
-    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).claim()
-    if job is None:
-        return False
-    if job.attempts > MAX_ATTEMPTS:
-        job.finish(failed=f"gave up after {MAX_ATTEMPTS} attempts")
-        return False
+    with working_on(Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN)) as job:
+        if job is None:
+            return False
+        if job.attempts > MAX_ATTEMPTS:
+            job.finish(failed=f"gave up after {MAX_ATTEMPTS} attempts")
+            return False
+        _align(event_id, job)
+    return True
+
+
+def _align(event_id: int, job: Job) -> None:
     positions = dict(Article.objects.filter(event_id=event_id).values_list("pk", "position"))
     ordered = sorted(positions.values())
     column = {pos: i for i, pos in enumerate(ordered)}
@@ -44,7 +49,6 @@ def event_align(*, event_id: int) -> bool:
         StoryPoint.objects.filter(event_id=event_id).delete()
         _store_points(event_id, points, ordered, claims)
         job.finish()
-    return True
 
 
 def _store_points(event_id: int, points: list[StoryPointResult], ordered: list[int],

@@ -14,41 +14,39 @@ from articles.nlp.analyze import analyze_doc
 from articles.nlp.pipeline import get_nlp
 from articles.services import actors as actor_store
 from articles.services import analysis_store
-from articles.services.jobs import MAX_ATTEMPTS, queue_alignment_if_complete
+from articles.services.jobs import MAX_ATTEMPTS, queue_alignment_if_complete, working_on
 
 log = logging.getLogger(__name__)
 
 
-def _claim_job(article_id: int) -> Job | None:
-    """The article's job, claimed; None when it is already done or has been delivered
-    too often (it is then marked failed)."""
-    job = Job.objects.filter(article_id=article_id).claim()
-    if job is not None and job.attempts > MAX_ATTEMPTS:
-        # Each earlier delivery died with its worker (SIGKILL, OOM): stop, and let the
-        # event's alignment go ahead without this article, or the event waits forever.
-        article_analysis_failed(article_id=article_id,
-                                error=f"gave up after {MAX_ATTEMPTS} attempts; see the worker log")
-        return None
-    return job
+def _gave_up(job: Job, article_id: int) -> bool:
+    """True when the job has been delivered too often (it is then marked failed)."""
+    if job.attempts <= MAX_ATTEMPTS:
+        return False
+    # Each earlier delivery died with its worker (SIGKILL, OOM): stop, and let the
+    # event's alignment go ahead without this article, or the event waits forever.
+    article_analysis_failed(article_id=article_id,
+                            error=f"gave up after {MAX_ATTEMPTS} attempts; see the worker log")
+    return True
 
 
 def article_analyze(*, article_id: int) -> bool:
     """Analyse one article and store the results; safe to run twice.
     Returns False when there was nothing to do."""
-    job = _claim_job(article_id)
-    if job is None:
-        return False
-    article = Article.objects.get(pk=article_id)
-    text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
-    analysis = analyze_doc(get_nlp(settings.NEWSFRAME_SPACY_MODEL)(text))
-    vectors = _claim_vectors([claim.text for claim in analysis.claims])
-    with transaction.atomic():
-        # One writer per event at a time: actors are shared across its articles.
-        event = Event.objects.select_for_update().get(pk=article.event_id)
-        actors = actor_store.resolve_actors(event, analysis.actors)
-        analysis_store.replace_machine_output(article, analysis, actors, vectors)
-        job.finish()
-        queue_alignment_if_complete(event)
+    with working_on(Job.objects.filter(article_id=article_id)) as job:
+        if job is None or _gave_up(job, article_id):
+            return False
+        article = Article.objects.get(pk=article_id)
+        text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
+        analysis = analyze_doc(get_nlp(settings.NEWSFRAME_SPACY_MODEL)(text))
+        vectors = _claim_vectors([claim.text for claim in analysis.claims])
+        with transaction.atomic():
+            # One writer per event at a time: actors are shared across its articles.
+            event = Event.objects.select_for_update().get(pk=article.event_id)
+            actors = actor_store.resolve_actors(event, analysis.actors)
+            analysis_store.replace_machine_output(article, analysis, actors, vectors)
+            job.finish()
+            queue_alignment_if_complete(event)
     return True
 
 

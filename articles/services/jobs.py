@@ -1,23 +1,33 @@
 """Job rows: queue an article's analysis or an event's alignment (sent after the
-commit), and the sweep that sends lost jobs again. Light: the web side queues work
-without importing what runs it."""
+commit), claim one in a worker and keep its heartbeat while it runs, and the sweep
+that sends lost jobs again. Light: the web side queues work without importing what
+runs it."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+import os
+import socket
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, close_old_connections, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, Event, Job, Upload
+from articles.models import Article, Event, Job, JobQuerySet, Upload
 from articles.queueing import enqueue, try_broker_again
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+
+_claims = threading.Lock()
+_working: set[int] = set()  # the jobs this process is inside `working_on` for
 
 
 def queue_analysis(article: Article) -> None:
@@ -95,20 +105,122 @@ def queue_alignment_if_complete(event: Event) -> None:
     enqueue("articles.tasks.align_event", event.pk)
 
 
-def jobs_sweep(*, stuck_after: dt.timedelta) -> int:
-    """Send again every job queued or running for longer than `stuck_after`: its task was
-    lost (a hard time limit acknowledges it, a broker that was down never got it). The
-    delivery counter still bounds each job, so a poison pill is not swept forever."""
-    cutoff = timezone.now() - stuck_after
+def worker_name() -> str:
+    """This process as the owner of a job: "host:pid"."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:  # a killed process its parent has not reaped yet is a zombie: gone too
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _owner_gone(worker: str, pk: int) -> bool:
+    """The job's worker is known to be dead: a process of this host that no longer exists
+    (a pool child killed; its main process sends the task again at once), or this very
+    process after the task gave up the job (a retry)."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return pk not in _working
+    return _process_gone(int(pid))
+
+
+def _claim(jobs: JobQuerySet) -> Job | None:
+    silent = timezone.now() - dt.timedelta(seconds=settings.NEWSFRAME_ABANDONED_AFTER_SECONDS)
+    # A running job is claimed again only once its worker is gone: it stopped beating, or it
+    # was a process of this host that died. A worker that is merely slow keeps its job.
+    abandoned = Q(heartbeat_at__lt=silent) | Q(heartbeat_at=None)
+    with _claims:
+        owner = jobs.filter(status=Job.Status.RUNNING).values_list("worker", "pk").first()
+        if owner is not None and _owner_gone(*owner):
+            abandoned |= Q(worker=owner[0])
+        job = jobs.claim(worker=worker_name(), abandoned=abandoned)
+        if job is not None:
+            _working.add(job.pk)
+    return job
+
+
+@contextlib.contextmanager
+def working_on(jobs: JobQuerySet) -> Iterator[Job | None]:
+    """The one job of `jobs`, claimed, with its heartbeat kept while the block runs; None when
+    it is finished or another live worker has it. A block that raises gives the job back
+    (queued again, for the task's retry)."""
+    job = _claim(jobs)
+    if job is None:
+        yield None
+        return
+    stop = threading.Event()
+    beat = threading.Thread(target=_beat, args=(job.pk, job.worker, stop), name=f"heartbeat-{job.pk}", daemon=True)
+    beat.start()
+    try:
+        yield job
+    except Exception:
+        _give_back(job)
+        raise
+    finally:
+        stop.set()
+        with _claims:
+            _working.discard(job.pk)
+        beat.join(timeout=1)
+
+
+def _beat(pk: int, worker: str, stop: threading.Event) -> None:
+    """Every NEWSFRAME_HEARTBEAT_SECONDS until `stop`: the job's worker is alive. A thread, so
+    it beats while the task computes; its own database connection, closed at the end."""
+    try:
+        while not stop.wait(settings.NEWSFRAME_HEARTBEAT_SECONDS):
+            try:
+                Job.objects.filter(pk=pk, status=Job.Status.RUNNING, worker=worker).update(
+                    heartbeat_at=timezone.now())
+            except (DatabaseError, InterfaceError):
+                log.warning("heartbeat of job %s missed", pk, exc_info=True)
+                close_old_connections()
+    finally:
+        with contextlib.suppress(DatabaseError, InterfaceError):
+            connections.close_all()
+
+
+def _give_back(job: Job) -> None:
+    try:
+        Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, worker=job.worker).update(
+            status=Job.Status.QUEUED, queued_at=timezone.now(), worker="", heartbeat_at=None)
+    except (DatabaseError, InterfaceError):
+        # The database is what failed: the retry in this process may still claim it (see
+        # _owner_gone), and otherwise the sweep does once the heartbeat is old.
+        log.warning("job %s left running after an error", job.pk, exc_info=True)
+
+
+def jobs_sweep(*, stuck_after: dt.timedelta, abandoned_after: dt.timedelta | None = None) -> int:
+    """Send again every job whose task was lost: queued for longer than `stuck_after` (a broker
+    that was down never got it), or running in a worker that has not beaten for `abandoned_after`
+    (NEWSFRAME_ABANDONED_AFTER_SECONDS by default: a worker killed, out of memory, its host gone,
+    or past the hard time limit). Each goes back to queued. The delivery counter still bounds
+    each job, so a poison pill is not swept forever."""
+    now = timezone.now()
+    if abandoned_after is None:
+        abandoned_after = dt.timedelta(seconds=settings.NEWSFRAME_ABANDONED_AFTER_SECONDS)
+    silent = now - abandoned_after
+    # A running job without a heartbeat was claimed before heartbeats existed: its start counts.
+    lost = Q(status=Job.Status.QUEUED, queued_at__lt=now - stuck_after) | Q(
+        Q(heartbeat_at__lt=silent) | Q(heartbeat_at=None, started_at__lt=silent), status=Job.Status.RUNNING)
     try_broker_again()
-    # A running job counts from its start: a task that waited long in a busy queue is not lost.
-    stale = Q(status=Job.Status.QUEUED) | Q(status=Job.Status.RUNNING, started_at__lt=cutoff)
-    stuck = list(
-        Job.objects.filter(stale, queued_at__lt=cutoff).values_list("pk", "kind", "article_id", "event_id")
-    )
     with transaction.atomic():
+        # Rows another sweep or a claim holds are skipped: no job is sent twice at once.
+        stuck = list(Job.objects.select_for_update(skip_locked=True).filter(lost)
+                     .values_list("pk", "kind", "article_id", "event_id"))
         # queued_at is the sweep's clock: a job sent again is not swept again until it is stale again.
-        Job.objects.filter(pk__in=[pk for pk, *_ in stuck]).update(queued_at=timezone.now())
+        Job.objects.filter(pk__in=[pk for pk, *_ in stuck]).update(
+            status=Job.Status.QUEUED, queued_at=now, worker="", heartbeat_at=None)
         for _, kind, article_id, event_id in stuck:
             if kind == Job.Kind.ANALYZE:
                 enqueue("articles.tasks.analyze_article", article_id)
@@ -117,5 +229,3 @@ def jobs_sweep(*, stuck_after: dt.timedelta) -> int:
     if stuck:
         log.warning("sweep: sent %d stuck job(s) again", len(stuck))
     return len(stuck)
-
-

@@ -16,29 +16,37 @@ from newsframe.celery import app as celery_app
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def start_worker(transactional_db: None) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
-    """Tasks go to Redis from here on; call the result to start a worker (a test may
-    first look at the pages while nothing consumes the queue)."""
-    broker = settings.CELERY_BROKER_URL
-    if not broker.startswith("redis://") or connection.vendor != "postgresql":
-        pytest.fail("the end-to-end tests need PostgreSQL and Redis: run them with `make test`")
+def start_celery(*args: str, log_name: str) -> subprocess.Popen[bytes]:
+    """`celery -A newsframe ARGS` on the test database and the test broker, in a process group
+    of its own (so it can be stopped, or killed, with all its children); output in var/LOG_NAME."""
     db = settings.DATABASES["default"]
     database_url = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
                     f"{connection.settings_dict['NAME']}")
+    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
+    with open(ROOT / "var" / log_name, "wb") as log:  # the child keeps its own descriptor
+        return subprocess.Popen([sys.executable, "-m", "celery", "-A", "newsframe", *args], cwd=ROOT, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def start_worker(log_name: str = "e2e-worker.log", node: str = "e2e@%h") -> subprocess.Popen[bytes]:
+    return start_celery("worker", "--concurrency=1", "--loglevel=INFO", "--without-gossip", "--without-mingle",
+                        "-n", node, log_name=log_name)
+
+
+@pytest.fixture
+def worker_starter(transactional_db: None) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
+    """Tasks go to Redis from here on; call the result to start a worker (a test may
+    first look at the pages while nothing consumes the queue)."""
+    if not settings.CELERY_BROKER_URL.startswith("redis://") or connection.vendor != "postgresql":
+        pytest.fail("the end-to-end tests need PostgreSQL and Redis: run them with `make test`")
     celery_app.conf.task_always_eager = False
     with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_purge("celery")
-    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": broker}
-    log = open(ROOT / "var" / "e2e-worker.log", "wb")  # noqa: SIM115  (closed below)
+        for queue in settings.CELERY_TASK_QUEUES:
+            conn.default_channel.queue_purge(queue.name)
     started: list[subprocess.Popen[bytes]] = []
 
     def start() -> subprocess.Popen[bytes]:
-        started.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "newsframe", "worker", "--concurrency=1",
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", f"e2e{len(started)}@%h"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        ))
+        started.append(start_worker(node=f"e2e{len(started)}@%h"))
         return started[-1]
 
     try:
@@ -46,9 +54,8 @@ def start_worker(transactional_db: None) -> Iterator[Callable[[], subprocess.Pop
     finally:
         for worker in started:
             stop_group(worker)
-        log.close()
 
 
 @pytest.fixture
-def celery_worker_process(start_worker: Callable[[], subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:
-    return start_worker()
+def celery_worker_process(worker_starter: Callable[[], subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:
+    return worker_starter()

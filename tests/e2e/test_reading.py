@@ -32,7 +32,7 @@ def big_html(paragraphs: int) -> bytes:
 
 @pytest.mark.browser
 def test_the_review_page_shows_reading_then_the_articles_by_itself(
-    page: Page, live_server: object, start_worker: Starter
+    page: Page, live_server: object, worker_starter: Starter
 ) -> None:
     base = live_server.url  # type: ignore[attr-defined]
     log_in(page, base)
@@ -45,7 +45,7 @@ def test_the_review_page_shows_reading_then_the_articles_by_itself(
     expect(page.get_by_role("status")).to_contain_text("0 of 1 read")
     assert Upload.objects.get().status == Upload.Status.RECEIVED
 
-    start_worker()
+    worker_starter()
     # The page polls and reloads itself into the review once the worker has read the file.
     expect(page.get_by_role("heading", name="Check the articles we found")).to_be_visible(
         timeout=GIVE_UP_AFTER_SECONDS * 1000)
@@ -53,12 +53,12 @@ def test_the_review_page_shows_reading_then_the_articles_by_itself(
 
 
 def test_a_large_html_upload_is_accepted_at_once_and_read_by_the_worker(
-    live_server: object, start_worker: Starter
+    live_server: object, worker_starter: Starter
 ) -> None:
     base = live_server.url  # type: ignore[attr-defined]
     token = ApiToken.issue(User.objects.create_user("api-reporter"), name="e2e")[1]
     data = big_html(100_000)
-    worker = start_worker()
+    worker = worker_starter()
 
     started = time.monotonic()
     response = requests.post(f"{base}/api/uploads", headers={"Authorization": f"Bearer {token}"},
@@ -92,7 +92,7 @@ def test_a_large_html_upload_is_accepted_at_once_and_read_by_the_worker(
 
 
 def test_an_api_upload_with_confirm_is_confirmed_by_the_worker_once_read(
-    live_server: object, start_worker: Starter
+    live_server: object, worker_starter: Starter
 ) -> None:
     base = live_server.url  # type: ignore[attr-defined]
     token = ApiToken.issue(User.objects.create_user("api-confirmer"), name="e2e")[1]
@@ -102,7 +102,7 @@ def test_an_api_upload_with_confirm_is_confirmed_by_the_worker_once_read(
                              data={"event_name": "Confirmed by the worker"}, timeout=GIVE_UP_AFTER_SECONDS)
     assert response.status_code == 202, response.text
     assert response.json()["review_url"] is None
-    worker = start_worker()
+    worker = worker_starter()
     status_url = response.json()["uploads"][0]["status_url"]
     deadline = time.monotonic() + GIVE_UP_AFTER_SECONDS
     while (upload := requests.get(status_url, headers=headers, timeout=60).json())["status"] == "received":

@@ -28,6 +28,7 @@ from django.db import InterfaceError, OperationalError, connection  # noqa: E402
 
 from articles.models import Article, Claim, Event, Job, Quote, Signal  # noqa: E402
 from articles.nlp.types import ArticleAnalysis  # noqa: E402
+from articles.services import jobs  # noqa: E402
 from tests.reliability.test_worker_faults import (  # noqa: E402
     GIVE_UP_AFTER_SECONDS,
     _assert_one_clean_analysis_each,
@@ -47,9 +48,9 @@ def _say(**report: object) -> None:
 
 def _turn(event: Event) -> bool:
     """Report the jobs and sweep; True once every job has finished."""
-    jobs = list(Job.objects.filter(event=event).values_list("kind", "status", "article_id"))
-    analyses = [(status, article) for kind, status, article in jobs if kind == Job.Kind.ANALYZE]
-    aligned = any(kind == Job.Kind.ALIGN and status in ("done", "failed") for kind, status, _ in jobs)
+    rows = list(Job.objects.filter(event=event).values_list("kind", "status", "article_id"))
+    analyses = [(status, article) for kind, status, article in rows if kind == Job.Kind.ANALYZE]
+    aligned = any(kind == Job.Kind.ALIGN and status in ("done", "failed") for kind, status, _ in rows)
     _say(t=time.time(), done=sum(status == "done" for status, _ in analyses),
          running=[article for status, article in analyses if status == "running"], aligned=aligned)
     if all(status in ("done", "failed") for status, _ in analyses) and aligned:

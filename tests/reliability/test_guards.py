@@ -112,10 +112,11 @@ def test_the_sweep_sends_a_lost_job_again_and_leaves_fresh_ones_alone(
     analysed: Article, django_capture_on_commit_callbacks: Any,
 ) -> None:
     article = analysed
-    # A task lost while running: the hard limit acknowledged it, the row still says running.
+    # A task lost while running: its worker was killed, the row still says running and
+    # nothing has beaten for it since.
     long_ago = timezone.now() - dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS + 60)
     Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=1,
-                                               queued_at=long_ago, started_at=long_ago)
+                                               queued_at=long_ago, started_at=long_ago, heartbeat_at=long_ago)
     fresh = Job.objects.filter(kind=Job.Kind.ALIGN).get()
     assert fresh.status == Job.Status.DONE
 
@@ -127,17 +128,19 @@ def test_the_sweep_sends_a_lost_job_again_and_leaves_fresh_ones_alone(
     assert jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
-def test_the_sweep_does_not_resend_a_job_that_is_running_within_its_time(analysed: Article) -> None:
+def test_the_sweep_does_not_resend_a_running_job_whose_worker_beats(analysed: Article) -> None:
     article = analysed
     queued_long_ago = timezone.now() - dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS + 60)
     Job.objects.filter(article=article).update(status=Job.Status.RUNNING, queued_at=queued_long_ago,
-                                               started_at=timezone.now())
+                                               started_at=queued_long_ago, heartbeat_at=timezone.now())
     assert jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)) == 0
 
 
 def test_a_job_delivered_more_than_three_times_is_marked_failed_without_running(analysed: Article) -> None:
     article = analysed
-    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=jobs.MAX_ATTEMPTS)
+    # The last delivery's worker died: it has not beaten since.
+    Job.objects.filter(article=article).update(status=Job.Status.RUNNING, attempts=jobs.MAX_ATTEMPTS,
+                                               heartbeat_at=timezone.now() - dt.timedelta(hours=1))
     assert analysis.article_analyze(article_id=article.pk) is False
     job = Job.objects.get(article=article)
     assert job.status == Job.Status.FAILED and "gave up after 3 attempts" in job.error

@@ -1,9 +1,9 @@
 """Slow: a real worker on a throwaway Redis, killed and starved while it works.
 
-SIGKILL of the pool child at five points, a poison pill, the broker restarted with
-200 tasks queued, and the worker's database connections cut mid-analysis with
-pg_terminate_backend on the shared server (test_postgres_restart.py restarts a real
-throwaway cluster)."""
+SIGKILL of the pool child at five points, SIGKILL of the whole worker (main process and
+child) with celery beat running, a poison pill, the broker restarted with 200 tasks queued,
+and the worker's database connections cut mid-analysis with pg_terminate_backend on the
+shared server (test_postgres_restart.py restarts a real throwaway cluster)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -21,6 +22,8 @@ from django.db.models import Count
 from articles.drafts import Draft
 from articles.models import Article, Event, Job, Quote, Signal, Upload
 from articles.services import jobs, uploads
+from bench.loadrun import stop_group
+from tests.e2e.conftest import start_celery, start_worker
 from tests.reliability.conftest import ThrowawayRedis, pool_children
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
@@ -54,11 +57,11 @@ def _wait(event: Event, worker: subprocess.Popen[bytes], *, during: Callable[[],
     while time.monotonic() < deadline:
         assert worker.poll() is None, "the worker's main process died; see var/e2e-worker.log"
         during()
-        jobs = list(Job.objects.filter(event=event))
-        analyses = [j for j in jobs if j.kind == Job.Kind.ANALYZE]
-        aligned = any(j.kind == Job.Kind.ALIGN and j.status in ("done", "failed") for j in jobs)
+        rows = list(Job.objects.filter(event=event))
+        analyses = [j for j in rows if j.kind == Job.Kind.ANALYZE]
+        aligned = any(j.kind == Job.Kind.ALIGN and j.status in ("done", "failed") for j in rows)
         if analyses and all(j.status in ("done", "failed") for j in analyses) and aligned:
-            return jobs
+            return rows
         if sweep_after is not None:
             jobs.jobs_sweep(stuck_after=dt.timedelta(seconds=sweep_after))
         time.sleep(0.05)
@@ -118,6 +121,75 @@ def test_a_worker_child_killed_at_five_points_loses_no_article_and_duplicates_no
               for when, article in kills]
     print(f"\nsigkill: 50/50 analysed after 5 kills; working again after {[f'{t:.1f}s' for t in back]}; "
           f"killed article analysed after {[f'{t:.1f}s' for t in redone]}")
+
+
+def _gone(pid: int) -> bool:
+    """The process has died (and its new parent reaped it) within ten seconds."""
+    deadline = time.monotonic() + 10
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not os.path.exists(f"/proc/{pid}")
+
+
+def _kill_the_whole_worker_mid_job(event: Event, worker: subprocess.Popen[bytes], article: Article) -> float:
+    """SIGKILL to the worker's process group (main process and pool child) once `article` has
+    been analysed for a second; the time of the kill."""
+    deadline = time.monotonic() + GIVE_UP_AFTER_SECONDS
+    while time.monotonic() < deadline:
+        assert worker.poll() is None, "the worker's main process died; see var/e2e-worker.log"
+        job = Job.objects.get(article=article)
+        assert job.status in ("queued", "running"), "the long article finished before the kill"
+        if job.status == "running" and job.started_at and time.time() - job.started_at.timestamp() > 1:
+            children = pool_children(worker.pid)
+            os.killpg(worker.pid, signal.SIGKILL)
+            killed_at = time.time()
+            worker.wait()
+            assert children and all(_gone(pid) for pid in children)
+            return killed_at
+        time.sleep(0.05)
+    pytest.fail("the long article never ran; see var/e2e-worker.log")
+
+
+def test_a_whole_worker_killed_has_its_job_sent_again_within_two_minutes_and_run_once(
+    throwaway_redis: ThrowawayRedis, celery_worker_process: subprocess.Popen[bytes], tmp_path: Path,
+) -> None:
+    # The real stack's parts: celery beat with the default schedule (the sweep every 30 s) and
+    # the default heartbeat; nothing here plays beat or shortens a setting.
+    beat = start_celery("beat", "--loglevel=INFO", "--schedule", str(tmp_path / "schedule"), log_name="e2e-beat.log")
+    fresh: list[subprocess.Popen[bytes]] = []
+    try:
+        # Article 10 is long (seconds of spaCy): the worker dies in the middle of it.
+        event = _queue_articles("Whole worker killed", [_body(n, repeat=150 if n == 10 else 1) for n in range(50)])
+        long_one = Article.objects.get(event=event, title="Whole worker killed 10")
+        killed_at = _kill_the_whole_worker_mid_job(event, celery_worker_process, long_one)
+        at_kill = Job.objects.get(article=long_one)
+        held = subprocess.run(["redis-cli", "-p", str(throwaway_redis.port), "hlen", "unacked"],
+                              capture_output=True, text=True).stdout.strip()
+        fresh.append(start_worker(log_name="e2e-worker-fresh.log", node="fresh@%h"))
+        _wait(event, fresh[0])
+    finally:
+        for process in [*fresh, beat]:
+            stop_group(process)
+
+    analyses = Job.objects.filter(event=event, kind="analyze")
+    assert analyses.filter(status="done").count() == 50
+    assert Job.objects.get(event=event, kind="align").status == "done"
+    # Exactly once: the killed job was claimed twice (the dead worker, then the fresh one),
+    # every other job once, and each article holds the rows of one analysis.
+    assert sorted(analyses.values_list("attempts", flat=True)) == [1] * 49 + [2]
+    job = Job.objects.get(article=long_one)
+    assert job.attempts == 2 and job.worker != at_kill.worker and job.worker.startswith(at_kill.worker.split(":")[0])
+    _assert_one_clean_analysis_each(event)
+    # The sweep sets queued_at when it sends a job again.
+    resent = job.queued_at.timestamp() - killed_at
+    silent = job.queued_at.timestamp() - at_kill.heartbeat_at.timestamp()  # type: ignore[union-attr]
+    claimed = job.started_at.timestamp() - killed_at  # type: ignore[union-attr]
+    redone = job.finished_at.timestamp() - killed_at  # type: ignore[union-attr]
+    print(f"\nkill -9 of the whole worker: 50/50 analysed once (the killed job twice claimed, 49 once); "
+          f"messages held by the dead worker: {held}; the killed job sent again by the sweep {resent:.1f} s after "
+          f"the kill ({silent:.1f} s after its last heartbeat), claimed by the fresh worker after {claimed:.1f} s, "
+          f"analysed after {redone:.1f} s")
+    assert 0 < resent <= 120, "a killed worker's job must be sent again within 2 minutes"
 
 
 def test_a_poison_pill_fails_after_three_deliveries_and_the_other_49_finish(
