@@ -1,7 +1,8 @@
 """`make run` as a person meets it: `manage.py run_embedded` (SQLite and the file broker in a
 temporary var/, a real worker with beat, the web server), chromium uploads three articles
 and confirms. The confirm answers while the analysis is still to come, the event page
-shows the progress block and follows it to "ready"; Ctrl-C then stops every process."""
+shows the progress block and follows it to "ready"; beat runs the sweep; Ctrl-C then
+stops every process."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def embedded(tmp_path: Path) -> Iterator[Embedded]:
     port = free_port()
     unset = {"DATABASE_URL", "CELERY_BROKER_URL", "NEWSFRAME_TASKS_IN_PROCESS", "NEWSFRAME_HTTPS"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
-    env.update(NEWSFRAME_VAR_DIR=str(tmp_path / "var"), DEBUG="1")  # as `make run` sets it
+    # DEBUG as `make run` sets it; the sweep often enough to be seen running during the test.
+    env.update(NEWSFRAME_VAR_DIR=str(tmp_path / "var"), DEBUG="1", NEWSFRAME_SWEEP_EVERY_SECONDS="5")
     EMBEDDED_LOG.parent.mkdir(parents=True, exist_ok=True)
     with EMBEDDED_LOG.open("wb") as log:
         process = subprocess.Popen(
@@ -93,12 +95,12 @@ def embedded(tmp_path: Path) -> Iterator[Embedded]:
 
 
 def progress(page: Page) -> str:
-    """"ready", or the progress line's "N of 3" while the analysis runs."""
+    """"ready", or the progress line's "N of 3" while the analysis runs ("" if neither shows)."""
     status = page.locator("#event-status")
     if "ready" in (status.get_attribute("class") or "").split():
         return "ready"
     found = re.search(r"\d+ of \d+", status.inner_text())
-    return found.group(0) if found else "?"
+    return found.group(0) if found else ""  # the page in the middle of reloading itself
 
 
 def follow_to_ready(page: Page) -> list[str]:
@@ -110,7 +112,7 @@ def follow_to_ready(page: Page) -> list[str]:
             state = progress(page)
         except PlaywrightError:  # the page reloading itself when the analysis is done
             continue
-        if not seen or seen[-1] != state:
+        if state and (not seen or seen[-1] != state):
             seen.append(state)
         if state == "ready":
             return seen
@@ -156,6 +158,9 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
     expect(page.locator("td.missing").first).to_contain_text("not reported")
     expect(page.locator("#event-status .errors")).to_have_count(0)
     shot(page, "embedded-ready")
+
+    # Beat runs the sweep on the embedded worker too.
+    assert re.search(r"Task articles\.tasks\.sweep_jobs\[.*\] succeeded", embedded.log()), embedded.log()[-3000:]
 
     # Ctrl-C: the web server, the worker, its pool and beat all stop.
     children = descendants(embedded.process.pid)
