@@ -2,7 +2,7 @@
 idle worker for a new message, and whether two processes sending while a third receives
 lose or repeat any message. For our file broker (newsframe/broker.py), kombu's own
 filesystem transport, kombu's SQLAlchemy transport on SQLite (when SQLAlchemy is
-installed; it is not a dependency) and Redis (when BENCH_REDIS_URL is set).
+installed; it is not a dependency) and Redis (BENCH_REDIS_URL, else a redis:// CELERY_BROKER_URL).
 
 `python -m bench.broker` prints the Markdown section; `make bench` includes it.
 """
@@ -13,6 +13,7 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import random
 import statistics
 import tempfile
 import time
@@ -53,7 +54,7 @@ def _sqla(root: Path) -> dict[str, Any]:
 
 
 def _redis(root: Path) -> dict[str, Any]:
-    return {"hostname": os.environ["BENCH_REDIS_URL"], "transport_options": {"polling_interval": 0.2}}
+    return {"hostname": os.environ["BENCH_REDIS_URL"]}
 
 
 def brokers() -> dict[str, Callable[[Path], dict[str, Any]]]:
@@ -65,6 +66,9 @@ def brokers() -> dict[str, Callable[[Path], dict[str, Any]]]:
     except ImportError:
         pass
     if os.environ.get("BENCH_REDIS_URL"):
+        found["redis (reference)"] = _redis
+    elif os.environ.get("CELERY_BROKER_URL", "").startswith("redis://"):  # `make bench` sets one
+        os.environ["BENCH_REDIS_URL"] = os.environ["CELERY_BROKER_URL"]
         found["redis (reference)"] = _redis
     return found
 
@@ -133,14 +137,14 @@ def idle_wait(params: dict[str, Any], rounds: int = 20) -> float:
             producer.publish({"at": time.time()}, exchange=QUEUE.exchange, routing_key="bench",
                              declare=[QUEUE], serializer="json")
             waits.append(out.get(timeout=30))
-            time.sleep(0.137)  # off the polling beat, so the waits spread over it
+            time.sleep(random.uniform(0.05, 0.45))  # off the polling beat, so the waits spread over it
     receiver.join(timeout=30)
     return statistics.median(waits)
 
 
-def concurrent(params: dict[str, Any], per_sender: int = 300) -> tuple[int, int, int, int]:
-    """Two processes send `per_sender` each while this one receives: (sent, received once,
-    received more than once, undecodable)."""
+def concurrent(params: dict[str, Any], per_sender: int = 300) -> tuple[int, int, int, int, int]:
+    """Two processes send `per_sender` each while this one receives: (to send, received once,
+    received more than once, undecodable, senders that failed)."""
     context = multiprocessing.get_context("fork")
     senders = [context.Process(target=send, args=(params, per_sender, tag)) for tag in ("a", "b")]
     for process in senders:
@@ -149,7 +153,9 @@ def concurrent(params: dict[str, Any], per_sender: int = 300) -> tuple[int, int,
     for process in senders:
         process.join()
     counts = Counter(got)
-    return 2 * per_sender, sum(1 for n in counts.values() if n == 1), sum(1 for n in counts.values() if n > 1), broken
+    failed = sum(1 for process in senders if process.exitcode)
+    return (2 * per_sender, sum(1 for n in counts.values() if n == 1), sum(1 for n in counts.values() if n > 1),
+            broken, failed)
 
 
 def measure(name: str, make: Callable[[Path], dict[str, Any]]) -> str:
@@ -165,9 +171,9 @@ def measure(name: str, make: Callable[[Path], dict[str, Any]]) -> str:
                 receive(params, 10_000, idle_limit=0.5)  # empty the queue of an earlier run
             send_ms, receive_ms = per_message(params)
             idle = idle_wait(params)
-            sent, once, repeated, broken = concurrent(params)
+            sent, once, repeated, broken, failed = concurrent(params)
         out.put(f"| {name} | {send_ms:.2f} | {receive_ms:.2f} | {idle * 1000:.0f} | "
-                f"{sent} / {once} / {repeated} / {broken} |")
+                f"{sent} / {once} / {repeated} / {broken} / {failed} |")
 
     child = context.Process(target=row)
     child.start()
@@ -176,7 +182,7 @@ def measure(name: str, make: Callable[[Path], dict[str, Any]]) -> str:
             result: str = out.get(timeout=1)
             child.join()
             return result
-    return f"| {name} | failed: exit status {child.exitcode} | | | |"
+    return f"| {name} | failed: exit status {child.exitcode} | | | |"  # the cause is on stderr
 
 
 def run() -> str:
@@ -185,7 +191,7 @@ def run() -> str:
              "consumer; the wait of an idle consumer for a new message (polling every 0.2 s, median of 20); "
              "two processes sending 300 each while a third receives.", "",
              "| broker | ms per send | ms per receive | idle wait, ms "
-             "| concurrent: sent / once / repeated / unreadable |",
+             "| concurrent: to send / received once / repeated / unreadable / senders failed |",
              "|---|---:|---:|---:|---|"]
     lines += [measure(name, make) for name, make in brokers().items()]
     return "\n".join(lines) + "\n"
