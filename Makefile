@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Embedded default: SQLite and a broker in files under var/, DEBUG on for local use.
-# run_embedded migrates, makes the admin, queues the seeds' analyses, then runs a Celery
-# worker (with beat) and the web server until Ctrl-C, which stops both.
+# run_embedded migrates, makes the admin, queues the seeds' analyses, then runs the web
+# server, a Celery worker and beat until Ctrl-C, which stops them all.
 run: export DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py run_embedded --addr 127.0.0.1:$(PORT)

@@ -1,5 +1,5 @@
 """`make run` as a person meets it: `manage.py run_embedded` (SQLite and the file broker in a
-temporary var/, a real worker with beat, the web server), chromium uploads three articles
+temporary var/, the web server, a real worker, beat), chromium uploads three articles
 and confirms. The confirm answers while the analysis is still to come, the event page
 shows the progress block and follows it to "ready"; beat runs the sweep; Ctrl-C then
 stops every process."""
@@ -164,7 +164,7 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
 
     # Ctrl-C: the web server, the worker, its pool and beat all stop.
     children = descendants(embedded.process.pid)
-    assert len(children) >= 3, children  # web server, worker, its pool process (and beat)
+    assert len(children) >= 4, children  # web server, beat, worker and its pool process
     embedded.process.send_signal(signal.SIGINT)
     assert embedded.process.wait(timeout=120) == 0, embedded.log()[-3000:]
     assert [pid for pid in children if alive(pid)] == []

@@ -1,9 +1,9 @@
 """run_embedded: the embedded default in one command; what `make run` runs.
 
 Migrates the database (SQLite under var/), makes the local admin, loads seeds/ (their
-analyses are queued), puts back in the queue what a killed worker had taken, then runs a
-Celery worker (one process, with beat for the sweep) and the web server side by side
-until Ctrl-C or SIGTERM, which stops both. If either exits, the other is stopped too.
+analyses are queued), puts back in the queue what a killed worker had taken, then runs the
+web server, a Celery worker (one pool process) and Celery beat (the sweep) side by side
+until Ctrl-C or SIGTERM, which stops them all. If one exits, the others are stopped too.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from newsframe.broker import requeue_claimed
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the seeds, then run a Celery worker (with beat) and the web server until Ctrl-C."
+    help = "Migrate, load the seeds, then run the web server, a Celery worker and beat until Ctrl-C."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", help="where the web server listens")
@@ -54,21 +55,22 @@ class Command(BaseCommand):
             sys.exit(status)
 
     def serve(self, var: Path, addr: str, grace: float) -> int:
-        root = str(settings.BASE_DIR)
-        worker_command = [
-            sys.executable, "-m", "celery", "-A", "newsframe", "worker", "--beat",
-            "--schedule", str(var / "celerybeat-schedule"), "--concurrency=1", "--loglevel=INFO",
-            "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", "embedded@%h",
-        ]
-        web_command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "runserver", "--noreload", addr]
-        started = []
+        celery = [sys.executable, "-m", "celery", "-A", "newsframe"]
+        commands = {
+            "web server": [sys.executable, str(settings.BASE_DIR / "manage.py"), "runserver", "--noreload", addr],
+            # Beat apart from the worker (not `worker --beat`), so the supervisor sees it die too.
+            "beat": [*celery, "beat", "--loglevel=INFO", "--schedule", str(var / "celerybeat-schedule")],
+            "worker": [*celery, "worker", "--concurrency=1", "--loglevel=INFO", "--without-gossip",
+                       "--without-mingle", "--without-heartbeat", "-n", "embedded@%h"],
+        }  # started, and stopped, in this order: the worker last, to finish its task
+        started: dict[str, subprocess.Popen[bytes]] = {}
         try:
-            started.append(web := start(web_command, env=os.environ, cwd=root))
-            started.append(worker := start(worker_command, env=os.environ, cwd=root))
-            self.stdout.write(f"newsframe is at http://{addr}/ — Ctrl-C stops the web server and the worker.")
-            return supervise({"web server": web, "worker": worker}, grace=grace, say=self.stdout.write)
+            for name, command in commands.items():
+                started[name] = start(command, env=os.environ, cwd=str(settings.BASE_DIR))
+            self.stdout.write(f"newsframe is at http://{addr}/ — Ctrl-C stops the web server, beat and the worker.")
+            return supervise(started, grace=grace, say=self.stdout.write)
         finally:
-            for process in started:
+            for process in started.values():
                 stop_group(process, grace=grace, leader_first=True)
 
 
