@@ -72,4 +72,4 @@ bench: install services
 		$(BIN)/python -m bench.run
 
 clean:
-	rm -rf var/newsframe.sqlite3 var/screenshots var/staticfiles
+	rm -rf var/newsframe.sqlite3 var/newsframe.sqlite3-wal var/newsframe.sqlite3-shm var/broker var/celerybeat-schedule* var/screenshots var/staticfiles
