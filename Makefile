@@ -22,15 +22,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Embedded default: SQLite under var/, tasks in-process, DEBUG on for local use.
+# Embedded default: SQLite and a broker in files under var/, DEBUG on for local use.
+# run_embedded migrates, makes the admin, queues the seeds' analyses, then runs the web
+# server, a Celery worker and beat until Ctrl-C, which stops them all.
 run: export DEBUG ?= 1
 run: install
-	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py load_seeds
-	@echo "newsframe is at http://127.0.0.1:$(PORT)/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py run_embedded --addr 127.0.0.1:$(PORT)
 
 # The real stack: DATABASE_URL=$(PG_URL) CELERY_BROKER_URL=$(REDIS_URL) make worker
 worker: install
@@ -75,4 +72,4 @@ bench: install services
 		$(BIN)/python -m bench.run
 
 clean:
-	rm -rf var/newsframe.sqlite3 var/screenshots var/staticfiles
+	rm -rf var/newsframe.sqlite3 var/newsframe.sqlite3-wal var/newsframe.sqlite3-shm var/broker var/celerybeat-schedule* var/screenshots var/staticfiles

@@ -1,7 +1,8 @@
 """Queue a task after the current transaction commits, so the worker sees the rows.
 
-Arguments go through a JSON round trip even when tasks run in-process (no
-broker configured), so the embedded mode exercises what a real worker receives.
+Arguments go through a JSON round trip even when tasks run in-process
+(NEWSFRAME_TASKS_IN_PROCESS, the unit tests), so that mode exercises what a real
+worker receives.
 
 A send that fails leaves its Job row queued for the sweep. After a failure the
 broker is not tried again for BROKER_PAUSE_SECONDS: a broker host that drops

@@ -3,7 +3,8 @@
 Used by bench/pages.py (readers per event size) and tests/reliability/test_load.py
 (readers and uploaders). Locust runs only as a subprocess (`bench/locustfile.py`): it
 monkey-patches with gevent, which must never happen inside a Django process. This module
-imports nothing but the standard library, so the locustfile can use `upload_text` from it.
+imports nothing but the standard library (and articles.processes, which imports nothing
+else), so the locustfile can use `upload_text` from it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import csv
 import hashlib
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from articles.processes import stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCUSTFILE = ROOT / "bench" / "locustfile.py"
@@ -98,19 +100,6 @@ def gunicorn(database: str, log: Path) -> Iterator[Server]:
             yield server
         finally:
             stop_group(process)
-
-
-def stop_group(process: subprocess.Popen[bytes], *, grace: float = 30) -> None:
-    """SIGTERM to a process started with start_new_session and its children; SIGKILL
-    after `grace` seconds if they have not gone."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
 
 
 def _wait_until_up(server: Server, log: Path) -> None:

@@ -1,17 +1,20 @@
 """newsframe settings, read from the environment (see the README's configuration table).
 
-Embedded default: SQLite under var/ and tasks run in-process. The real stack:
-DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://….
+Embedded default: SQLite and a broker in files, both under var/, with the worker that
+`manage.py run_embedded` (`make run`) starts. The real stack: DATABASE_URL=postgres://…
+and CELERY_BROKER_URL=redis://….
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from kombu import Queue
 
+from newsframe.broker import transport_options as broker_folders
 from newsframe.env import env_bool, env_int, env_list, env_str, env_url, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -80,7 +83,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "newsframe.sqlite3"),
-            "OPTIONS": {"timeout": 20},
+            # The web process reads while the worker writes: WAL lets readers go on during a
+            # write, and IMMEDIATE takes the write lock at BEGIN, so two writers queue (up to
+            # `timeout` s) instead of one failing at once with "database is locked".
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
         }
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -202,9 +209,12 @@ CACHES = {
     ),
 }
 
-# Celery: unset broker = tasks run in-process (after a JSON round trip of their arguments).
-CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "memory"))
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Celery. Unset broker = the embedded one: messages as files under var/broker/
+# (newsframe/broker.py), for the worker that `manage.py run_embedded` starts.
+# NEWSFRAME_TASKS_IN_PROCESS=1 runs each task inside the request that queues it instead
+# (after a JSON round trip of its arguments), with no worker; the unit tests run so.
+CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "memory", "filesystem")) or "filesystem://"
+CELERY_TASK_ALWAYS_EAGER = env_bool("NEWSFRAME_TASKS_IN_PROCESS", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -227,7 +237,14 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # a copy that comes anyway finds its job running in a live worker, or done, and is dropped.
 # Redis looks for such messages every 100 s or so (kombu's restore interval × throttle).
 # A broker host that does not answer fails a connection after 2 s instead of the kernel's ~2 min.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 120, "socket_connect_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 120,
+                                                    "socket_connect_timeout": 2}
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT = "newsframe.broker:Transport"
+    CELERY_BROKER_TRANSPORT_OPTIONS = broker_folders(VAR_DIR / "broker")
+    # Remote control broadcasts to a queue per worker, which a file broker keeps forever
+    # once that worker is gone; nothing here uses it.
+    CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 # A web request publishing to a dead broker: one immediate retry (a pooled connection that
 # went stale when Redis restarted), then the error, which `enqueue` logs; the job row stays
 # queued for the sweep. Celery's default (3 retries over 0.6 s) cost 0.6 s per article of an upload.
@@ -242,6 +259,7 @@ NEWSFRAME_ABANDONED_AFTER_SECONDS = env_int("NEWSFRAME_ABANDONED_AFTER_SECONDS",
                                             minimum=NEWSFRAME_HEARTBEAT_SECONDS + 1)
 # A job queued for longer than this lost its task (a broker that was down never got it):
 # the sweep sends it again. Twice the hard limit, so a long queue seldom looks lost.
+# (`run_embedded` runs beat beside its worker, so the sweep runs in the embedded default too.)
 NEWSFRAME_STUCK_AFTER_SECONDS = env_int("NEWSFRAME_STUCK_AFTER_SECONDS", 2 * CELERY_TASK_TIME_LIMIT, minimum=1)
 # `celery beat` sends the sweep; it has a queue of its own, which every worker also consumes,
 # so it does not wait behind thousands of analyses, and a sweep not run in time expires.

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -61,3 +62,21 @@ def test_a_bad_setting_stops_the_app_at_start_up() -> None:
     result = _manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG='maybe' is not a boolean" in result.stderr
+
+
+def _celery_settings(**env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if k not in {"CELERY_BROKER_URL", "NEWSFRAME_TASKS_IN_PROCESS"}}
+    code = ("from django.conf import settings as s; print(s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, "
+            "getattr(s, 'CELERY_BROKER_TRANSPORT', None), s.CELERY_BROKER_TRANSPORT_OPTIONS.get('data_folder_in'))")
+    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env={**clean, **env},
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_embedded_default_queues_tasks_in_files_for_a_worker(tmp_path: Path) -> None:
+    assert _celery_settings(NEWSFRAME_VAR_DIR=str(tmp_path)) == (
+        f"filesystem:// False newsframe.broker:Transport {tmp_path}/broker/queue")
+    assert _celery_settings(NEWSFRAME_VAR_DIR=str(tmp_path), NEWSFRAME_TASKS_IN_PROCESS="1").split()[:2] == [
+        "filesystem://", "True"]
+    assert _celery_settings(CELERY_BROKER_URL="redis://127.0.0.1:6379/3").split()[:3] == [
+        "redis://127.0.0.1:6379/3", "False", "None"]
