@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from bench.loadrun import stop_group
+from articles.processes import stop_group
 from newsframe.celery import app as celery_app
 from tests.conftest import ROOT
 

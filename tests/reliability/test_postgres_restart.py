@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import pytest
 
-from bench.loadrun import stop_group
+from articles.processes import stop_group
 from tests.conftest import ROOT
 from tests.reliability.conftest import ThrowawayPostgres, ThrowawayRedis, free_port
 
