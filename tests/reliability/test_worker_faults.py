@@ -21,8 +21,8 @@ from django.db.models import Count
 
 from articles.drafts import Draft
 from articles.models import Article, Event, Job, Quote, Signal, Upload
-from articles.services import jobs, uploads
 from articles.processes import stop_group
+from articles.services import jobs, uploads
 from tests.e2e.conftest import start_celery, start_worker
 from tests.reliability.conftest import ThrowawayRedis, pool_children
 
