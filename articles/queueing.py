@@ -26,10 +26,11 @@ BROKER_PAUSE_SECONDS = 10.0
 _broker_down_until = 0.0  # time.monotonic() before which sends are left to the sweep
 
 
-def enqueue(task_name: str, *args: int | str, at_once_in_process: bool = False) -> None:
+def enqueue(task_name: str, *args: int | str, at_once_in_process: bool = False, priority: int = 0) -> None:
     """Send the task once the transaction commits. `at_once_in_process`: with no broker,
     run it now, inside the transaction (reading an upload touches only the row just
-    made, and a caller that waits for the result need not commit first)."""
+    made, and a caller that waits for the result need not commit first). `priority`:
+    0 (the default) is served first; see jobs.BULK_PRIORITY."""
     payload = json.loads(json.dumps(list(args)))
 
     def send() -> None:
@@ -47,7 +48,7 @@ def enqueue(task_name: str, *args: int | str, at_once_in_process: bool = False) 
                 current_app.tasks[task_name].apply_async(args=payload)
             else:
                 # By name: a web process sends work without importing what runs it.
-                current_app.send_task(task_name, args=payload)
+                current_app.send_task(task_name, args=payload, priority=priority)
         except (BrokerError, OSError):
             _broker_down_until = time.monotonic() + BROKER_PAUSE_SECONDS
             log.exception("could not queue %s%s; the sweep will send it", task_name, tuple(payload))

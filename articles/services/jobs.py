@@ -25,6 +25,12 @@ from articles.queueing import enqueue, try_broker_again
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+# Fair queues: the analyses of a confirm of more than SMALL_BATCH articles go to the broker
+# at BULK_PRIORITY, served after everything at the default 0 (Redis keeps one list per
+# priority step and a worker takes from the first non-empty one), so a three-article event
+# confirmed behind a 1,000-article upload waits for one article, not for the upload.
+SMALL_BATCH = 20
+BULK_PRIORITY = 6
 
 _claims = threading.Lock()
 _working: set[int] = set()  # the jobs this process is inside `working_on` for
@@ -62,13 +68,15 @@ def queue_analyses(event: Event, articles: Sequence[Article]) -> None:
 
 
 def analyses_dispatch(*, event_id: int, first: int, last: int) -> int:
-    """Send the analysis task of each queued article of the event between two positions."""
+    """Send the analysis task of each queued article of the event between two positions;
+    a large batch at BULK_PRIORITY, behind the work of small events."""
     queued = (Job.objects.filter(event_id=event_id, kind=Job.Kind.ANALYZE, status=Job.Status.QUEUED,
                                  article__position__range=(first, last))
               .order_by("article__position").values_list("article_id", flat=True))
+    priority = BULK_PRIORITY if last - first + 1 > SMALL_BATCH else 0
     count = 0
     for article_id in queued.iterator(chunk_size=1000):
-        enqueue("articles.tasks.analyze_article", article_id)
+        enqueue("articles.tasks.analyze_article", article_id, priority=priority)
         count += 1
     return count
 

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from articles.models import ApiToken, Upload
+from bench.ingest import big_html
 from tests.browser.test_upload_flow import log_in
 from tests.conftest import SEED
 from tests.e2e.test_worker import GIVE_UP_AFTER_SECONDS
@@ -20,14 +21,6 @@ from tests.e2e.test_worker import GIVE_UP_AFTER_SECONDS
 pytestmark = pytest.mark.e2e
 
 Starter = Callable[[], subprocess.Popen[bytes]]
-
-
-def big_html(paragraphs: int) -> bytes:
-    """A saved page of one long article (the hostile review's 7.8 MB file had 100,000)."""
-    body = "".join(f"<p>Paragraph {n}: the council met again and said the budget was debated.</p>"
-                   for n in range(paragraphs))
-    return (f"<!doctype html><html><head><title>A very long report</title></head><body><article>"
-            f"<h1>A very long report</h1>{body}</article></body></html>").encode()
 
 
 @pytest.mark.browser
