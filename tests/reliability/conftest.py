@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from tests.e2e.conftest import celery_worker_process  # noqa: F401  (the real worker fixture)
+from tests.e2e.conftest import celery_worker_process, worker_starter  # noqa: F401  (the real worker fixtures)
 
 THROWAWAY_PORT = 6390
 
