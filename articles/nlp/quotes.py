@@ -314,6 +314,24 @@ def _colon_cue(ctx: _Context, span: Span) -> Token | None:
     return None
 
 
+def _colon_clause(ctx: _Context, span: Span) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """ "Trump boomed: “…”", "Pence continued: “…”": a clause ending in a colon
+    introduces the quote whatever its verb; its subject speaks (cue, mention)."""
+    doc = ctx.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text != ":"):
+        i -= 1
+    if i < 1:
+        return None, None
+    verb = doc[i].head if doc[i].head.pos_ in {"VERB", "AUX"} else doc[i].sent.root
+    if verb.pos_ not in {"VERB", "AUX"} or ctx.seg_of_token[verb.i] >= 0 or verb.i > i:
+        return None, None
+    mention = speaker_mention(verb, "clause")
+    if mention is None or doc.text[mention[0] : mention[1]].lower() in _AUTHOR_PRONOUNS:
+        return None, None
+    return cue_span(verb, "clause"), ctx.clip(*mention, around=mention[1] - 1)
+
+
 def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     """ "England captain Ben Stokes: “…”": a paragraph that opens with a name and a
     colon, no verb, and then the quote; the name is the speaker."""
@@ -347,7 +365,8 @@ def _uncued(
     if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
         # still introduces someone's words, just not the previous speaker's.
-        return _Found(start, end, "direct", None, None, 0.3)
+        cue, mention = _colon_clause(ctx, span)
+        return _Found(start, end, "direct", cue, mention, 0.3 if mention is None else 0.6)
     follows = last is not None and last.kind == "direct" and 0 <= seg.open - last.end <= _CONTINUATION_CHARS // 3
     if words <= _MAX_SCARE_WORDS and not (whole and follows):
         return None
