@@ -136,7 +136,8 @@ def speaker_token(tok: Token) -> Token | None:
             # part of the noun "supporters": whoever took the swipe warns.
             cur = cur.head.head
             continue
-        if cur is not tok and cur.dep_ == "ccomp" and tok.tag_ == "VBG" and speech_cue_kind(cur.head):
+        reported = cur is not tok and cur.dep_ == "ccomp" and speech_cue_kind(cur.head)
+        if reported and tok.tag_ == "VBG" and not _person_subject(cur):
             # "Lavrov pledged that the gap isn't …, stating that …": the parser hangs
             # the participle on the reported clause; the one who pledged states.
             cur = cur.head
@@ -164,6 +165,12 @@ def speaker_token(tok: Token) -> Token | None:
             return run[-1] if run is not None else _name_before(tok)
         return None
     return None
+
+
+def _person_subject(verb: Token) -> bool:
+    """ "The Times reports Cheney is weighing a run, saying …": a person who is the
+    subject of the reported clause says the participle, not the one reporting."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in {"he", "she"}) for c in verb.children)
 
 
 def _issuer(noun: Token) -> Token:

@@ -134,7 +134,7 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    found = _drop_nested(found)
+    found = _drop_nested(ctx.text, found)
     found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
     return [_result(ctx.text, q) for q in found]
 
@@ -493,7 +493,23 @@ def _cut_before(text: str, q: _Found, k: _Found) -> None:
         q.end = q.start + len(head)
 
 
-def _drop_nested(found: list[_Found]) -> list[_Found]:
+def _nested_apart(text: str, outer: _Found, inner: _Found) -> bool:
+    """ "The Times reports Cheney is weighing a run, saying she has …": the
+    participle's attribution is a second one (PolNeAR's nesting); the outer quote
+    ends where it begins, if enough of it is left."""
+    cue = inner.cue
+    if cue is None or not re.match(r"\w+ing\b", text[cue[0] : cue[1]]) or inner.mention is None:
+        return False
+    if not re.search(r",\s*$", text[max(outer.start, cue[0] - 3) : cue[0]]):
+        return False
+    head = _TRAILING_JOINS.sub("", text[outer.start : cue[0]])
+    if len(head.split()) < 3:
+        return False
+    outer.end = outer.start + len(head)
+    return True
+
+
+def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
     """An indirect quote whose cue sits inside another quote's reported content
     ("Lavrov said that the US blamed …") is part of that quote, not a new one;
     but "X said Y, according to a statement" is X's quote, not the statement's."""
@@ -506,6 +522,8 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
                 continue
             if outer.cue_kind == "according" and outer.kind == "indirect":
                 dropped.add(j)
+            elif _nested_apart(text, outer, q):
+                continue
             else:
                 dropped.add(i)
                 break
