@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from articles.nlp.names import actor_lexicons, load_lexicon, person_nouns
+from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.sources import source_type_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
@@ -135,7 +136,8 @@ def speaker_token(tok: Token) -> Token | None:
             # part of the noun "supporters": whoever took the swipe warns.
             cur = cur.head.head
             continue
-        if cur is not tok and cur.dep_ == "ccomp" and tok.tag_ == "VBG" and speech_cue_kind(cur.head):
+        reported = cur is not tok and cur.dep_ == "ccomp" and speech_cue_kind(cur.head)
+        if reported and tok.tag_ == "VBG" and not _person_subject(cur):
             # "Lavrov pledged that the gap isn't …, stating that …": the parser hangs
             # the participle on the reported clause; the one who pledged states.
             cur = cur.head
@@ -145,7 +147,7 @@ def speaker_token(tok: Token) -> Token | None:
         for child in sorted(cur.children, key=lambda c: (c.dep_ != "nsubj" or c.i > cur.i, -c.i)):
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVES and cur.dep_ == "relcl":
-                    return cur.head
+                    return _issuer(cur.head)
                 return child
             if child.dep_ == "nsubjpass":
                 return _agent(cur)
@@ -154,7 +156,7 @@ def speaker_token(tok: Token) -> Token | None:
         if cur.dep_ == "acl" and cur.head.pos_ in {"PROPN", "NOUN"}:
             # "a statement saying …" speaks; "a nurse accused of poisoning patients"
             # is the one the act is done to: only an agent ("by …") would speak.
-            return _agent(cur) if cur.tag_ == "VBN" else cur.head
+            return _agent(cur) if cur.tag_ == "VBN" else _issuer(cur.head)
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             cur = cur.head
             continue
@@ -163,6 +165,26 @@ def speaker_token(tok: Token) -> Token | None:
             return run[-1] if run is not None else _name_before(tok)
         return None
     return None
+
+
+def _person_subject(verb: Token) -> bool:
+    """ "The Times reports Cheney is weighing a run, saying …": a person who is the
+    subject of the reported clause says the participle, not the one reporting."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in {"he", "she"}) for c in verb.children)
+
+
+def _issuer(noun: Token) -> Token:
+    """ "X issued a statement saying …", "released an ad that accuses …": a careful
+    reader credits X, who put the text out, not the text."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in actor_words("issue_verb"):
+        return noun
+    if source_type_of(noun.lemma_) != "document":
+        return noun
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _RELATIVES:
+        return noun
+    return subject
 
 
 def _name_before(tok: Token) -> Token | None:

@@ -134,7 +134,7 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    found = _drop_nested(found)
+    found = _drop_nested(ctx.text, found)
     found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
     return [_result(ctx.text, q) for q in found]
 
@@ -314,6 +314,24 @@ def _colon_cue(ctx: _Context, span: Span) -> Token | None:
     return None
 
 
+def _colon_clause(ctx: _Context, span: Span) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """ "Trump boomed: “…”", "Pence continued: “…”": a clause ending in a colon
+    introduces the quote whatever its verb; its subject speaks (cue, mention)."""
+    doc = ctx.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text != ":"):
+        i -= 1
+    if i < 1:
+        return None, None
+    verb = doc[i].head if doc[i].head.pos_ in {"VERB", "AUX"} else doc[i].sent.root
+    if verb.pos_ not in {"VERB", "AUX"} or ctx.seg_of_token[verb.i] >= 0 or verb.i > i:
+        return None, None
+    mention = speaker_mention(verb, "clause")
+    if mention is None or doc.text[mention[0] : mention[1]].lower() in _AUTHOR_PRONOUNS:
+        return None, None
+    return cue_span(verb, "clause"), ctx.clip(*mention, around=mention[1] - 1)
+
+
 def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     """ "England captain Ben Stokes: “…”": a paragraph that opens with a name and a
     colon, no verb, and then the quote; the name is the speaker."""
@@ -347,7 +365,8 @@ def _uncued(
     if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
         # still introduces someone's words, just not the previous speaker's.
-        return _Found(start, end, "direct", None, None, 0.3)
+        cue, mention = _colon_clause(ctx, span)
+        return _Found(start, end, "direct", cue, mention, 0.3 if mention is None else 0.6)
     follows = last is not None and last.kind == "direct" and 0 <= seg.open - last.end <= _CONTINUATION_CHARS // 3
     if words <= _MAX_SCARE_WORDS and not (whole and follows):
         return None
@@ -474,7 +493,23 @@ def _cut_before(text: str, q: _Found, k: _Found) -> None:
         q.end = q.start + len(head)
 
 
-def _drop_nested(found: list[_Found]) -> list[_Found]:
+def _nested_apart(text: str, outer: _Found, inner: _Found) -> bool:
+    """ "The Times reports Cheney is weighing a run, saying she has …": the
+    participle's attribution is a second one (PolNeAR's nesting); the outer quote
+    ends where it begins, if enough of it is left."""
+    cue = inner.cue
+    if cue is None or not re.match(r"\w+ing\b", text[cue[0] : cue[1]]) or inner.mention is None:
+        return False
+    if not re.search(r",\s*$", text[max(outer.start, cue[0] - 3) : cue[0]]):
+        return False
+    head = _TRAILING_JOINS.sub("", text[outer.start : cue[0]])
+    if len(head.split()) < 3:
+        return False
+    outer.end = outer.start + len(head)
+    return True
+
+
+def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
     """An indirect quote whose cue sits inside another quote's reported content
     ("Lavrov said that the US blamed …") is part of that quote, not a new one;
     but "X said Y, according to a statement" is X's quote, not the statement's."""
@@ -487,6 +522,8 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
                 continue
             if outer.cue_kind == "according" and outer.kind == "indirect":
                 dropped.add(j)
+            elif _nested_apart(text, outer, q):
+                continue
             else:
                 dropped.add(i)
                 break

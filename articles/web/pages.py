@@ -47,6 +47,7 @@ class SpeakerStyle:
     actor: Actor
     css: str
     quotes: int = 0
+    badge: str = ""  # the actor's initials, made unique within the event
 
 
 @dataclass
@@ -89,9 +90,28 @@ def speaker_styles(quotes: list[Quote]) -> dict[int, SpeakerStyle]:
     counts = Counter(q.speaker_id for q in quotes if q.speaker_id and q.is_quote)
     actors = {q.speaker_id: q.speaker for q in quotes if q.speaker_id}
     styles: dict[int, SpeakerStyle] = {}
+    taken: set[str] = set()
     for rank, (actor_id, n) in enumerate(counts.most_common()):
-        styles[actor_id] = SpeakerStyle(actor=actors[actor_id], css=f"sp-{rank % PALETTE_SIZE}", quotes=n)  # type: ignore[arg-type]
+        actor = actors[actor_id]
+        badge = unique_badge(actor.initials, actor.name, taken)  # type: ignore[union-attr]
+        styles[actor_id] = SpeakerStyle(actor=actor, css=f"sp-{rank % PALETTE_SIZE}", quotes=n, badge=badge)  # type: ignore[arg-type]
     return styles
+
+
+def unique_badge(initials: str, name: str, taken: set[str]) -> str:
+    """Two actors of an event never share a badge ("AG" for Al Gore and Amy Garcia):
+    the more quoted keeps the initials, the other gets more of the family name
+    ("AGa"), else a number. Adds the badge to `taken`."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    last = words[-1] if words else ""
+    candidates = [initials, *(initials[:-1] + last[:k].capitalize() for k in range(2, len(last) + 1))]
+    badge = next((c for c in candidates if c not in taken), "")
+    number = 2
+    while not badge:
+        badge = f"{initials}{number}" if f"{initials}{number}" not in taken else ""
+        number += 1
+    taken.add(badge)
+    return badge
 
 
 def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal],
@@ -109,7 +129,7 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
             css=f"hl-quote {style.css if style else 'sp-none'}",
             title=f"{QUOTE_KINDS.get(q.kind, q.kind)} quote — {who}"
             + (" (corrected by an editor)" if q.attribution == "human" else ""),
-            badge=style.actor.initials if style else "?",
+            badge=(style.badge or style.actor.initials) if style else "?",
             href=style.actor.get_absolute_url() if style else "",
         ))
     for s in signals:

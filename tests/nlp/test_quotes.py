@@ -496,3 +496,13 @@ def test_a_quote_never_ends_in_a_fragment_of_an_honorific(nlp):
 )
 def test_an_attribution_set_inside_a_sentence_reports_the_whole_sentence(nlp, text, content):
     assert [q.text for q in find_quotes(nlp(text))] == [content]
+
+
+def test_an_outlets_report_and_the_words_of_the_person_it_reports_are_two_quotes(quotes_of):
+    quotes = quotes_of(
+        "The Times reports Liz Ortega is considering a run for the Senate, saying she has talked to donors."
+    )
+    assert [(q.text, q.speaker_mention) for q in quotes] == [
+        ("Liz Ortega is considering a run for the Senate", "The Times"),
+        ("she has talked to donors", "Liz Ortega"),
+    ]

@@ -463,3 +463,13 @@ def test_a_name_before_a_speech_verb_the_parse_left_without_subject_speaks(quote
         "“Hillary Clinton believes that transatlantic cooperation is essential.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Jake Sullivan"]
+
+
+def test_who_issues_a_statement_speaks_not_the_statement(quotes_of):
+    quotes = quotes_of("Senator Mark Olsen issued a statement saying the bill would hurt farmers.")
+    assert speakers(quotes) == [("Senator Mark Olsen", "Mark Olsen")]
+
+
+def test_the_subject_of_a_clause_ending_in_a_colon_says_the_quote(quotes_of):
+    quotes = quotes_of('Governor Ana Ruiz took the stage. Ruiz boomed: "We are going to win this state."')
+    assert speakers(quotes) == [("Ruiz", "Ana Ruiz")]
