@@ -131,16 +131,21 @@ def upload_read(*, upload_id: int) -> bool:
     if upload is None:
         return False
     fields = _read_fields(upload, bytes(upload.raw))
-    with transaction.atomic():
+    with transaction.atomic():  # one commit, so a poller sees received, then confirmed
         changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.RECEIVED).update(**fields)
-    if changed and upload.confirm_when_read and fields["status"] == Upload.Status.PARSED:
-        read = Upload.objects.get(pk=upload.pk)
-        result = upload_confirm(uploads=[read], drafts=drafts_of([read]), event_name=read.event_name,
-                                user=read.uploader)
-        if result.duplicates:
-            notes = read.notes + [DUPLICATE_NOTE + title for title in result.duplicates]
-            Upload.objects.filter(pk=read.pk).update(notes=notes)
+        if changed and upload.confirm_when_read and fields["status"] == Upload.Status.PARSED:
+            _confirm_as_read(upload.pk)
     return bool(changed)
+
+
+def _confirm_as_read(upload_id: int) -> None:
+    """`?confirm=1`: the drafts confirmed as they are; duplicates noted on the upload."""
+    read = Upload.objects.get(pk=upload_id)
+    result = upload_confirm(uploads=[read], drafts=drafts_of([read]), event_name=read.event_name,
+                            user=read.uploader)
+    if result.duplicates:
+        notes = read.notes + [DUPLICATE_NOTE + title for title in result.duplicates]
+        Upload.objects.filter(pk=read.pk).update(notes=notes)
 
 
 def _claim_reading(upload_id: int) -> Upload | None:

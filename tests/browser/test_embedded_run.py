@@ -135,6 +135,9 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
     page.set_input_files("input[type=file]", str(SEED))
     page.get_by_label("New event name").fill("Embedded stack")
     page.get_by_role("button", name="Find the articles").click()
+    # The worker reads the file; the page shows "Reading your files" and reloads by itself.
+    expect(page.get_by_role("heading", name="Check the articles we found")).to_be_visible(
+        timeout=GIVE_UP_AFTER_SECONDS * 1000)
     expect(page.locator(".review-item")).to_have_count(3)
 
     started = time.monotonic()
@@ -145,7 +148,7 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
     status = page.locator("#event-status")
     expect(status).to_have_attribute("data-poll", re.compile(r"/status"))
     expect(status).to_contain_text("Analysing:")
-    expect(page.get_by_text("3 article(s) added; analysis has started.")).to_be_visible()
+    expect(page.get_by_text("3 article(s) added; their analysis is queued.")).to_be_visible()
     shot(page, "embedded-progress")
 
     seen = follow_to_ready(page)
