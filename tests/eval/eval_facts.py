@@ -1,6 +1,6 @@
 """Story points measured against shared facts labelled by reading (issue 14).
 
-Run as `python -m tests.eval.eval_facts [--labels DIR ...] [--keep DIR]`. Each labelled
+Run as `python -m tests.eval.eval_facts [--labels DIR ...] [--keep DIR] [--part PART]`. Each labelled
 event (NAME.json, ../shared/eval/FACTS-PROTOCOL.md) is analysed the way
 `manage.py analyze_dump` does it, from ../shared/data/multi-outlet-events/NAME.json; its
 event JSON is written to a temporary folder (or `--keep DIR`) and
@@ -9,7 +9,8 @@ pair recall, pair precision, omission precision and the share of "possibly" verd
 
 Labels are read from tests/eval/data/facts/, or from the folders named by `--labels`
 or by $NEWSFRAME_FACTS_LABELS (separated by the path separator). Events 01-10 are the
-tuning part; 11-20 are held out: never read them to tune anything.
+tuning part; 11-20 are held out: never read them to tune anything. `--part tuning`
+analyses and scores the tuning part alone (half the time, and no held-out figure to peek at).
 """
 
 from __future__ import annotations
@@ -99,13 +100,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="eval_facts")
     parser.add_argument("--labels", action="append", type=Path, help="a folder of label files")
     parser.add_argument("--keep", type=Path, help="write the event JSON here and keep it")
+    parser.add_argument("--part", choices=SPLITS, help="only this part of the labelled events")
     args = parser.parse_args(argv)
     data, scorers = shared.data_dir(), shared.scorer_dir()
     if data is None or scorers is None or not (data / EVENTS).is_dir():
         return shared.say_missing("the story points measure")
     env = os.environ.get("NEWSFRAME_FACTS_LABELS", "")
     folders = args.labels or [Path(p) for p in env.split(os.pathsep) if p] or [LABELS]
-    gold = label_files(folders)
+    gold = {n: p for n, p in label_files(folders).items() if args.part in (None, split_of(n))}
     if not gold:
         print(f"skipped the story points measure: no labels in {', '.join(map(str, folders))}")
         return 0
@@ -115,7 +117,7 @@ def main(argv: list[str]) -> int:
         pred.mkdir(parents=True, exist_ok=True)
         analyse(data / EVENTS, sorted(gold), pred)
         failed = []
-        for split in SPLITS:
+        for split in [args.part] if args.part else SPLITS:
             figures = score(scorers / "score_facts.py", gold, pred, work, split)
             if figures is None:
                 print(f"{split}: no labelled events")
