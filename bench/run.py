@@ -9,7 +9,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench.ingest", "bench.nlp", "bench.align", "bench.e2e", "bench.pages"]
+BENCHMARKS = ["bench.ingest", "bench.nlp", "bench.align", "bench.e2e", "bench.pages", "bench.exports"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
