@@ -74,15 +74,17 @@ def export_admit(*, address: str | None) -> tuple[str, Refusal | None]:
     """Admit one large export: (slot, None), the slot to free with `export_done` when the
     stream ends; or ("", why not). `address` is None for a signed-in user (no hourly limit).
     With the cache unavailable the export goes ahead: the limit protects, it must not break."""
+    slot = None
     try:
-        if address is not None and (wait := _within_rate(address)):
-            return "", Refusal("rate", wait)
         slot = _take_slot()
+        if slot is None:  # not counted against the address: it may retry in a few seconds
+            return "", Refusal("busy", BUSY_RETRY_SECONDS)
+        if address is not None and (wait := _within_rate(address)):
+            export_done(slot)
+            return "", Refusal("rate", wait)
     except (DatabaseError, ValueError):
         log.exception("export limits unavailable; letting the export through")
-        return "", None
-    if slot is None:
-        return "", Refusal("busy", BUSY_RETRY_SECONDS)
+        return slot or "", None
     return slot, None
 
 

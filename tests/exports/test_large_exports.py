@@ -86,6 +86,20 @@ def close_unread(response: Any) -> None:
         request_finished.connect(close_old_connections)
 
 
+def test_waiting_for_a_busy_slot_does_not_use_up_the_hour(client: Client, event: Event) -> None:
+    held = client.get(url(event))  # the first of three, holding the slot
+    for _ in range(5):
+        busy = client.get(url(event))
+        assert busy.status_code == 429 and busy["Retry-After"] == str(BUSY_RETRY_SECONDS)
+    read(held)
+    for _ in range(2):
+        response = client.get(url(event))
+        assert response.status_code == 200
+        read(response)
+    refused = client.get(url(event))
+    assert refused.status_code == 429 and "sign in" in refused.content.decode(), "the hour's three are used"
+
+
 def test_small_events_are_never_limited(client: Client, settings: Any) -> None:
     settings.NEWSFRAME_LARGE_EXPORTS_PER_HOUR = 1
     small = build_event(3)[0]
