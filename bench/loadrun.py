@@ -84,7 +84,7 @@ class Server:
 
 
 @contextmanager
-def gunicorn(database: str, log: Path) -> Iterator[Server]:
+def gunicorn(database: str, log: Path, workers: int = GUNICORN_WORKERS) -> Iterator[Server]:
     """The app under gunicorn on a free loopback port, serving `database`; stopped on exit."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database, "DEBUG": "0", "NEWSFRAME_HTTPS": "0"}
@@ -92,24 +92,24 @@ def gunicorn(database: str, log: Path) -> Iterator[Server]:
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "newsframe.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(GUNICORN_WORKERS), "--worker-class", "sync", "--timeout", "60"],
+             "--workers", str(workers), "--worker-class", "sync", "--timeout", "60"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         server = Server(process, f"http://127.0.0.1:{port}")
         try:
-            _wait_until_up(server, log)
+            _wait_until_up(server, log, workers)
             yield server
         finally:
             stop_group(process)
 
 
-def _wait_until_up(server: Server, log: Path) -> None:
+def _wait_until_up(server: Server, log: Path, workers: int) -> None:
     deadline = time.monotonic() + 60  # only so a server that cannot start fails instead of hanging
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {server.process.returncode}; see {log}")
         try:
             with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
-                if response.status == 200 and len(server.pids()) == GUNICORN_WORKERS + 1:
+                if response.status == 200 and len(server.pids()) == workers + 1:
                     return
         except OSError:
             pass

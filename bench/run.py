@@ -9,7 +9,8 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["bench.ingest", "bench.review", "bench.nlp", "bench.align", "bench.e2e", "bench.pages", "bench.broker"]
+BENCHMARKS = ["bench.ingest", "bench.review", "bench.nlp", "bench.align", "bench.e2e", "bench.pages", "bench.exports",
+              "bench.broker"]
 ROOT = Path(__file__).resolve().parent.parent
 
 

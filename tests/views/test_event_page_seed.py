@@ -123,5 +123,7 @@ def test_tillersons_assad_quote_is_diffed_across_outlets(client: Client, seed_ev
 
 def test_the_seed_pages_run_a_fixed_number_of_queries(client: Client, seed_event: Event,
                                                       django_assert_max_num_queries: object) -> None:
-    with django_assert_max_num_queries(9):  # type: ignore[operator]
+    # 10: the story points' sentences are counted per article in the database (one query)
+    # before the shown ones are read (another), so a long article's cells stay bounded.
+    with django_assert_max_num_queries(10):  # type: ignore[operator]
         assert client.get(seed_event.get_absolute_url()).status_code == 200

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Event
-from articles.services.exports import TABLES, export_file
+from articles.services.exports import TABLES, export_stream
 
 
 class Command(BaseCommand):
@@ -31,11 +31,14 @@ class Command(BaseCommand):
             raise CommandError(f"No event with the slug {options['slug']!r}; see the home page for slugs.")
         if options["table"] and options["format"] != "csv":
             raise CommandError("--table goes with --format csv.")
-        file = export_file(event, options["format"], table=options["table"], exact=options["exact"])
+        file = export_stream(event, options["format"], table=options["table"], exact=options["exact"])
         if options["format"] == "json" and not options["out"]:
-            self.stdout.write(file.data.decode("utf-8"), ending="")
+            for chunk in file.chunks:  # whole UTF-8 pieces: each decodes on its own
+                self.stdout.write(chunk.decode("utf-8"), ending="")
             return
         out = Path(options["out"] or settings.VAR_DIR / "exports" / file.name)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(file.data)
+        with out.open("wb") as written:
+            for chunk in file.chunks:
+                written.write(chunk)
         self.stdout.write(str(out))
