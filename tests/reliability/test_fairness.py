@@ -7,9 +7,13 @@ from __future__ import annotations
 import subprocess
 import time
 
+import pytest
+
 from articles.models import Event, Job
 from tests.reliability.conftest import ThrowawayRedis
 from tests.reliability.test_worker_faults import GIVE_UP_AFTER_SECONDS, _body, _queue_articles, _wait
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]  # `make reliability`: a throwaway Redis on 6390
 
 BACKLOG = 1000
 
