@@ -48,8 +48,7 @@ class Draft:
 
     def to_json(self) -> dict[str, Any]:
         """What Upload.draft stores (the parser's findings, not the reviewer's choices)."""
-        data = asdict(self)
-        return {k: data[k] for k in STORED}
+        return self._fields(STORED)
 
     def review_initial(self) -> dict[str, Any]:
         """The review form's initial values: the stored fields and the choices so far."""
@@ -57,8 +56,11 @@ class Draft:
 
     def to_reviewed_json(self) -> dict[str, Any]:
         """What Upload.draft stores once a review page was saved: the choices as well."""
+        return self._fields(STORED + CHOICES)
+
+    def _fields(self, names: tuple[str, ...]) -> dict[str, Any]:
         data = asdict(self)
-        return {k: data[k] for k in STORED + CHOICES}
+        return {k: data[k] for k in names}
 
 
 _FIELDS = frozenset(f.name for f in fields(Draft))
