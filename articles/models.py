@@ -30,6 +30,9 @@ class Event(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # Bumped by every write that changes the event's pages (services/page_versions.py);
+    # the event page is cached under it.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -70,6 +73,7 @@ class Upload(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", "being read"
         PARSED = "parsed", "waiting for review"
+        CONFIRMING = "confirming", "creating articles"
         CONFIRMED = "confirmed", "confirmed"
         FAILED = "failed", "could not be read"
 
@@ -92,7 +96,8 @@ class Upload(models.Model):
     parser_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     # Reading (splitting into articles) runs on a worker: these are its delivery counter,
-    # the sweep's clock, and the API's `?confirm=1` carried over to when reading ends.
+    # the sweep's clock (also for creating the articles of a confirmed review, on a
+    # worker too), and the API's `?confirm=1` carried over to when reading ends.
     read_attempts = models.PositiveSmallIntegerField(default=0)
     read_queued_at = models.DateTimeField(null=True, blank=True)
     confirm_when_read = models.BooleanField(default=False)

@@ -140,6 +140,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("NEWSFRAME_MAX_FORM_BYTES", 12 * 1024 * 10
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NEWSFRAME_MAX_FILES", 50, minimum=1)
 # Drafts per review page: each is nine form fields, far below Django's 1,000 per request.
 NEWSFRAME_REVIEW_PAGE_SIZE = env_int("NEWSFRAME_REVIEW_PAGE_SIZE", 50, minimum=1)
+# The event page's comparison (everything below its progress block) is cached per web
+# process, keyed by the event's content_version, which every write bumps
+# (articles/web/event_cache.py): at most this many pages, each kept at most this long.
+NEWSFRAME_PAGE_CACHE_ENTRIES = env_int("NEWSFRAME_PAGE_CACHE_ENTRIES", 64, minimum=0)
+NEWSFRAME_PAGE_CACHE_SECONDS = env_int("NEWSFRAME_PAGE_CACHE_SECONDS", 600, minimum=0)
 NEWSFRAME_MAX_UPLOAD_BYTES = env_int("NEWSFRAME_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
 # A whole request larger than this gets 413 before its body is read (articles/web/middleware.py);
 # without it a multipart file streams to disk whatever its size. Archives are capped on
@@ -209,6 +214,11 @@ AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Memory of this process: a deploy or restart empties it, so a page rendered by older
+    # code is never served.
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "TIMEOUT": NEWSFRAME_PAGE_CACHE_SECONDS,
+              "OPTIONS": {"MAX_ENTRIES": max(1, NEWSFRAME_PAGE_CACHE_ENTRIES), "CULL_FREQUENCY": 4}},
     "ratelimit": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "newsframe_cache"}
         if DATABASE_URL

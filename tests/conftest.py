@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.test import Client
 
 from articles.models import Upload
@@ -18,6 +19,12 @@ pytest_plugins = ["tests.browser_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "tillerson-lavrov-2017-04-12.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache() -> None:
+    """Event ids restart with each test database: no page of an earlier test is served."""
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

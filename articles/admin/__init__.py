@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -20,17 +22,43 @@ from articles.models import (
     Upload,
 )
 from articles.services import jobs, uploads
+from articles.services.page_versions import pages_changed_for
+
+
+class ChangesEventPages(admin.ModelAdmin):
+    """An admin whose saves and deletes change event pages: the events' stamps are bumped
+    (services/page_versions.py), before the write, as every service does."""
+
+    event_path = "event_id"  # from a row of this model to its event's id
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change:  # also the event it leaves, when an edit moves it
+            pages_changed_for(self.model.objects.filter(pk=obj.pk), self.event_path)
+            if isinstance(obj, Event):  # the form's copy is older: saving it must not undo the bump
+                obj.refresh_from_db(fields=["content_version"])
+        super().save_model(request, obj, form, change)
+        pages_changed_for(self.model.objects.filter(pk=obj.pk), self.event_path)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        pages_changed_for(self.model.objects.filter(pk=obj.pk), self.event_path)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        pages_changed_for(queryset, self.event_path)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ChangesEventPages):
+    event_path = "pk"
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ChangesEventPages):
+    event_path = "article__event_id"
     list_display = ["name", "domain"]
     search_fields = ["name", "domain"]
 
@@ -57,7 +85,7 @@ class UploadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ChangesEventPages):
     list_display = ["title", "event", "outlet", "position", "published", "analysis_version"]
     list_filter = ["event", "outlet", "analysis_version"]
     search_fields = ["title", "byline"]
@@ -77,8 +105,23 @@ class JobAdmin(admin.ModelAdmin):
     raw_id_fields = ["article"]
 
 
-admin.site.register(StoryPoint, list_display=["label", "event", "order"], list_filter=["event"])
-admin.site.register(Claim, list_display=["text", "voice", "hedged", "loaded", "article"],
-                    list_filter=["voice", "hedged", "loaded"], search_fields=["text"])
-admin.site.register(Signal, list_display=["kind", "text", "category", "article"],
-                    list_filter=["kind", "category"], search_fields=["text"])
+@admin.register(StoryPoint)
+class StoryPointAdmin(ChangesEventPages):
+    list_display = ["label", "event", "order"]
+    list_filter = ["event"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(ChangesEventPages):
+    event_path = "article__event_id"
+    list_display = ["text", "voice", "hedged", "loaded", "article"]
+    list_filter = ["voice", "hedged", "loaded"]
+    search_fields = ["text"]
+
+
+@admin.register(Signal)
+class SignalAdmin(ChangesEventPages):
+    event_path = "article__event_id"
+    list_display = ["kind", "text", "category", "article"]
+    list_filter = ["kind", "category"]
+    search_fields = ["text"]

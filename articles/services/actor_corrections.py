@@ -11,6 +11,7 @@ from django.db.models import F
 
 from articles.models import Actor, ActorAlias, ActorCorrection, Claim, Event, Quote, Signal, fitted
 from articles.services.editing import Conflict, CorrectionError, User, account
+from articles.services.page_versions import pages_changed
 
 Action = ActorCorrection.Action
 
@@ -34,6 +35,7 @@ def actor_create(*, event: Event, name: str, user: User, kind: str = Actor.Kind.
     if not name:
         raise CorrectionError("An actor needs a name.")
     with transaction.atomic():
+        pages_changed(event.pk)
         if Actor.objects.filter(event=event, name__iexact=name).exists():
             raise CorrectionError(f"{name} is already an actor of this event.")
         actor = Actor.objects.create(event=event, name=name, kind=kind, title=fitted(Actor, "title", title))
@@ -58,6 +60,7 @@ def actor_for_name(*, event: Event, name: str, user: User) -> Actor:
 
 def actor_edit(*, actor: Actor, user: User, name: str, kind: str, title: str, note: str = "") -> ActorCorrection:
     with transaction.atomic():
+        pages_changed(actor.event_id)
         locked = Actor.objects.select_for_update().get(pk=actor.pk)
         before = _fields(locked)
         locked.name, locked.kind = fitted(Actor, "name", name), kind
@@ -72,6 +75,7 @@ def alias_add(*, actor: Actor, alias: str, user: User, note: str = "") -> ActorA
     if not alias:
         raise CorrectionError("An alias cannot be empty.")
     with transaction.atomic():
+        pages_changed(actor.event_id)
         row, created = ActorAlias.objects.get_or_create(actor=actor, alias=alias)
         if created:
             _record(event=actor.event, actor=actor, ids=[actor.pk], action=Action.ALIAS_ADD, user=user,
@@ -82,6 +86,7 @@ def alias_add(*, actor: Actor, alias: str, user: User, note: str = "") -> ActorA
 def alias_remove(*, alias: ActorAlias, user: User, note: str = "") -> ActorCorrection:
     with transaction.atomic():
         actor = alias.actor
+        pages_changed(actor.event_id)
         ActorAlias.objects.filter(pk=alias.pk).delete()
         return _record(event=actor.event, actor=actor, ids=[actor.pk], action=Action.ALIAS_REMOVE, user=user,
                        before={"alias": alias.alias}, after={}, note=note)
@@ -96,6 +101,7 @@ def actors_merge(*, source: Actor, target: Actor, user: User, note: str = "") ->
         # Same lock order as analysis (event row first): a merge and an analysis
         # of the event never interleave.
         event = Event.objects.select_for_update().get(pk=source.event_id)
+        pages_changed(event.pk)
         source = Actor.objects.get(pk=source.pk)
         quote_ids = list(Quote.objects.select_for_update().filter(speaker=source).values_list("pk", flat=True))
         claim_ids = list(Claim.objects.filter(speaker=source).values_list("pk", flat=True))
@@ -123,6 +129,7 @@ def actor_correction_revert(*, correction: ActorCorrection, user: User, note: st
         raise CorrectionError("This change was already reverted.")
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=correction.event_id)
+        pages_changed(event.pk)
         undo = {
             Action.CREATE: _undo_create, Action.EDIT: _undo_edit, Action.MERGE: _undo_merge,
             Action.ALIAS_ADD: _undo_alias_add, Action.ALIAS_REMOVE: _undo_alias_remove,

@@ -13,6 +13,7 @@ from articles.compare.types import ClaimInput, StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
 from articles.services.jobs import MAX_ATTEMPTS, working_on
+from articles.services.page_versions import pages_changed
 
 
 def event_align(*, event_id: int) -> bool:
@@ -45,6 +46,7 @@ def _align(event_id: int, job: Job) -> None:
     points = align_claims(inputs, len(ordered), vectors=vectors) if inputs else []
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event_id)
+        pages_changed(event.pk)
         actor_store.rename_to_most_used(event)
         StoryPoint.objects.filter(event_id=event_id).delete()
         _store_points(event_id, points, ordered, claims)

@@ -15,6 +15,7 @@ from articles.nlp.pipeline import get_nlp
 from articles.services import actors as actor_store
 from articles.services import analysis_store
 from articles.services.jobs import MAX_ATTEMPTS, queue_alignment_if_complete, working_on
+from articles.services.page_versions import pages_changed
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def article_analyze(*, article_id: int) -> bool:
         with transaction.atomic():
             # One writer per event at a time: actors are shared across its articles.
             event = Event.objects.select_for_update().get(pk=article.event_id)
+            pages_changed(event.pk)
             actors = actor_store.resolve_actors(event, analysis.actors)
             analysis_store.replace_machine_output(article, analysis, actors, vectors)
             job.finish()

@@ -14,6 +14,7 @@ from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal, 
 from articles.services.actor_corrections import actor_for_name
 from articles.services.analysis_store import reanchor
 from articles.services.editing import Conflict, CorrectionError, User, account
+from articles.services.page_versions import pages_changed
 
 UNCHANGED: Any = object()
 DECISIONS = ("speaker_id", "source_type", "source_phrase", "kind", "is_quote", "text")  # what a revert restores
@@ -49,8 +50,11 @@ def describe(state: dict[str, Any]) -> str:
 def _lock(quote_id: int) -> Quote:
     """The quote row, locked until the caller's transaction ends: an analysis of its
     article waits for this correction to commit, then sees it as human."""
-    # Lock first, then read in a second statement: a statement that waited for the
-    # lock would otherwise return the joined speaker as it was before the wait.
+    # The event's pages change: its stamp first (the event row, locked before the quote,
+    # as an analysis does), then the quote. Lock first, then read in a second statement:
+    # a statement that waited for the lock would otherwise return the joined speaker as
+    # it was before the wait.
+    pages_changed(Quote.objects.filter(pk=quote_id).values_list("article__event_id", flat=True).first())
     if not list(Quote.objects.select_for_update().filter(pk=quote_id).values_list("pk", flat=True)):
         raise CorrectionError("This quote no longer exists: a new analysis replaced it. Reload the page.")
     return Quote.objects.select_related("speaker", "article").get(pk=quote_id)

@@ -30,6 +30,7 @@ from articles.models import (
 )
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import signal_row, source_fields
+from articles.services.page_versions import pages_changed
 from articles.services.uploads import content_hash, event_for_name
 
 
@@ -127,6 +128,7 @@ def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event 
         if Event.objects.filter(name=name).exists():
             raise EventImportError(f"an event called {name!r} exists already; choose another name")
         event = event_for_name(name, user=None)
+        pages_changed(event.pk)
         event.description = _description(parsed)
         event.save(update_fields=["description"])
         actors = _import_actors(event, parsed)

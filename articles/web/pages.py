@@ -185,7 +185,9 @@ def _long(articles: list[Article], *row_lists: list[Any]) -> list[Article]:
     return [a for a in articles if a.pk in cut]
 
 
-def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequence[str] = ()) -> dict[str, Any]:
+def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequence[str] = (),
+               progress: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The comparison's context; `progress` is event_progress(event) when the caller has it."""
     everything = list(
         event.articles.select_related("outlet").order_by("position")
         .only("pk", "event", "position", "title", "outlet__name", "published")
@@ -223,7 +225,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "diffs": quote_diffs(articles, quotes),
         "only": only,
         "actor_filter": table.actor_id,
-        **event_progress(event),
+        **(event_progress(event) if progress is None else progress),
     }
 
 

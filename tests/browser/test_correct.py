@@ -47,6 +47,11 @@ def test_an_editor_corrects_he_said_in_place_and_sees_it_on_the_event_page(page:
     target = "Sergey Lavrov" if quote.speaker.name == "Rex Tillerson" else "Rex Tillerson"
     article = Article.objects.select_related("event").get(pk=quote.article_id)
     log_in_as_editor(page, base)
+    # The event page before the correction: its comparison is now cached (web/event_cache.py),
+    # and must not be what the page shows after it.
+    page.goto(base + article.event.get_absolute_url())
+    expect(page.locator("#compare .speaker-key li", has_text=target)).to_be_attached()
+    before = page.locator("#compare .speaker-key li", has_text=target).inner_text()
 
     page.goto(f"{base}/admin/articles/quote/?article__event__id__exact={article.event_id}")
     expect(page.locator("#result_list mark").first).to_be_visible()
@@ -76,6 +81,7 @@ def test_an_editor_corrects_he_said_in_place_and_sees_it_on_the_event_page(page:
     tillerson_quotes = Quote.objects.filter(article__event=article.event, speaker=quote.speaker, is_quote=True).count()
     key = page.locator("#compare .speaker-key li", has_text=target)
     expect(key).to_contain_text(re.compile(rf"\({tillerson_quotes}\b"))
+    assert key.inner_text() != before, "the page shown before the correction was served again"
     if Claim.objects.filter(quote=quote, story_points__isnull=False).exists():
         expect(page.locator(f'[title*="{target} (corrected by an editor)"]').first).to_be_attached()
     shot(page, "event-after-correction")
