@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Path, Query, Router
+from ninja.errors import HttpError
 
 from articles.api.pagination import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, paginate
 from articles.api.schemas import (
@@ -26,6 +27,7 @@ from articles.contract import Attribution
 from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint
 from articles.nlp.types import QuoteKind, SourceType
 from articles.services.event_json import omissions, quote_json
+from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_parts
 
 router = Router(tags=["data"])
 
@@ -85,12 +87,33 @@ def list_articles(request: HttpRequest, slug: str = Slug, cursor: str | None = C
             "results": [_article_out(a, slug) for a in page.rows]}
 
 
-@router.get("/articles/{article_id}", response={200: ArticleDetailOut, 400: ErrorOut, 404: ErrorOut},
-            summary="One article with its text")
-def get_article(request: HttpRequest, article_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+@router.get(
+    "/articles/{article_id}", response={200: ArticleDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One article with its text, a part at a time when it is long",
+    description=(
+        f"`body` is the text of part `part` of `part_count`: the whole text unless the article is longer "
+        f"than one part ({PART_PARAGRAPHS} paragraphs or {PART_CHARS:,} characters, as on the article page). "
+        "Follow `next` (`?part=N`) for the following part; null on the last. `part_start` and `part_end` "
+        "are the part's character offsets in the whole text (`length` characters), so a quote's `start` "
+        "is at `start - part_start` of this `body`; `headings` are the heading paragraphs of this part, "
+        "numbered from the article's first paragraph."
+    ),
+)
+def get_article(request: HttpRequest, article_id: int = Path(..., ge=1, le=MAX_ID),
+                part: int = Query(1, ge=1, le=MAX_ID, description="which part of a long text")) -> dict[str, Any]:
     article = get_object_or_404(Article.objects.select_related("event", "outlet"), pk=article_id)
-    return {**_article_out(article, article.event.slug), "body": article.body,
-            "headings": list(article.headings or [])}
+    parts = body_parts(article.body)
+    if part > len(parts):
+        raise HttpError(404, f"This article has {len(parts)} part{'s' if len(parts) != 1 else ''}.")
+    start, end = parts[part - 1]
+    first = article.body.count(SEPARATOR, 0, start)
+    last = first + article.body.count(SEPARATOR, start, end)
+    following = (request.build_absolute_uri(f"{reverse('api:get_article', args=[article.pk])}?part={part + 1}")
+                 if part < len(parts) else None)
+    return {**_article_out(article, article.event.slug), "body": article.body[start:end],
+            "headings": [h for h in article.headings or [] if first <= h <= last],
+            "part": part, "part_count": len(parts), "part_start": start, "part_end": end,
+            "length": len(article.body), "next": following}
 
 
 @router.get("/events/{slug}/quotes", response={200: QuotePage, 400: ErrorOut, 404: ErrorOut},

@@ -43,8 +43,16 @@ class ArticleOut(Schema):
 
 
 class ArticleDetailOut(ArticleOut):
+    """One part of the article's text: the whole of it unless it is long (`part_count` > 1)."""
+
     body: str
     headings: list[int]
+    part: int
+    part_count: int
+    part_start: int
+    part_end: int
+    length: int
+    next: str | None
 
 
 class QuoteOut(QuoteJSON):
@@ -90,7 +98,7 @@ class UploadOut(Schema):
     batch: uuid.UUID
     original_name: str
     size: int
-    status: Literal["received", "parsed", "confirmed", "failed"]
+    status: Literal["received", "parsed", "confirming", "confirmed", "failed"]
     error: str
     hint: str
     article_count: int

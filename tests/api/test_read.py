@@ -145,3 +145,34 @@ def test_the_docs_page_scripts_are_bundled_static_files() -> None:
     from django.contrib.staticfiles import finders
 
     assert finders.find("ninja/swagger-ui-bundle.js") and finders.find("ninja/swagger-ui-init.js")
+
+
+def test_a_long_article_comes_in_parts_like_its_page(client: Client, small_event: Event) -> None:
+    from articles.web.parts import body_parts
+
+    paragraphs = [f"Paragraph {i} of a long report, said the minister." for i in range(450)]
+    body = "\n\n".join(paragraphs)
+    article = small_event.articles.get(position=0)
+    article.body, article.headings = body, [0, 199, 200, 449]
+    article.save()
+    parts = body_parts(body)
+    assert len(parts) == 3
+    url, seen = f"/api/articles/{article.pk}", []
+    while url:
+        data = get(client, url)
+        assert data["body"] == body[data["part_start"]:data["part_end"]] and data["length"] == len(body)
+        assert data["part_count"] == 3
+        seen.append((data["part"], data["headings"]))
+        url = data["next"]
+    assert seen == [(1, [0, 199]), (2, [200]), (3, [449])]
+    assert "".join(get(client, f"/api/articles/{article.pk}?part={n}")["body"] + "\n\n" for n in (1, 2, 3)) \
+        == body + "\n\n"
+    missing = client.get(f"/api/articles/{article.pk}?part=4")
+    assert missing.status_code == 404 and missing.json() == {"detail": "This article has 3 parts."}
+    assert client.get(f"/api/articles/{article.pk}?part=0").status_code == 400
+
+
+def test_a_short_article_is_one_part(client: Client, small_event: Event) -> None:
+    data = get(client, f"/api/articles/{small_event.articles.get(position=1).pk}")
+    assert (data["part"], data["part_count"], data["next"], data["part_start"]) == (1, 1, None, 0)
+    assert data["part_end"] == data["length"] == len(data["body"])
