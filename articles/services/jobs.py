@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, close_old_connections, connections, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from articles.models import Article, Event, Job, JobQuerySet, Upload
@@ -34,24 +34,6 @@ BULK_PRIORITY = 6
 
 _claims = threading.Lock()
 _working: set[int] = set()  # the jobs this process is inside `working_on` for
-
-
-def queue_analysis(article: Article) -> None:
-    """(Re)set the article's job to queued and send its task after the commit."""
-    Job.objects.update_or_create(
-        article=article,
-        defaults={
-            "kind": Job.Kind.ANALYZE,
-            "event": article.event,
-            "status": Job.Status.QUEUED,
-            "attempts": 0,
-            "error": "",
-            "queued_at": timezone.now(),
-            "started_at": None,
-            "finished_at": None,
-        },
-    )
-    enqueue("articles.tasks.analyze_article", article.pk)
 
 
 def queue_analyses(event: Event, articles: Sequence[Article]) -> None:
@@ -87,14 +69,38 @@ def queue_read(upload: Upload) -> None:
     enqueue("articles.tasks.read_upload", upload.pk, at_once_in_process=True)
 
 
+def queue_confirm(batch: str) -> None:
+    """Send the creating of a confirmed review's articles (after the commit)."""
+    enqueue("articles.tasks.confirm_upload", batch)
+
+
 def articles_requeue(*, articles: Iterable[Article]) -> int:
-    """Queue a fresh analysis of each article (e.g. after a pipeline change)."""
-    count = 0
+    """Queue a fresh analysis of each article (a pipeline change, the admin's "analyse
+    again"): their Job rows reset (or made) in bulk, and per event one task that sends the
+    analyses from a worker (`analyses_dispatch`, which also sends any other queued job
+    between the first and last position: a second delivery of a job does nothing)."""
+    rows = (list(articles.values_list("pk", "event_id", "position")) if isinstance(articles, QuerySet)
+            else [(a.pk, a.event_id, a.position) for a in articles])  # not the bodies of a queryset
+    now = timezone.now()
     with transaction.atomic():
-        for article in articles:
-            queue_analysis(article)
-            count += 1
-    return count
+        ids = [pk for pk, _, _ in rows]
+        existing: set[int] = set()
+        for chunk in range(0, len(ids), 1000):
+            batch = ids[chunk:chunk + 1000]
+            existing.update(Job.objects.filter(article_id__in=batch).values_list("article_id", flat=True))
+            Job.objects.filter(article_id__in=batch).update(
+                kind=Job.Kind.ANALYZE, status=Job.Status.QUEUED, attempts=0, error="", queued_at=now,
+                started_at=None, finished_at=None, worker="", heartbeat_at=None)
+        Job.objects.bulk_create([Job(article_id=pk, event_id=event_id, kind=Job.Kind.ANALYZE,
+                                     status=Job.Status.QUEUED, queued_at=now)
+                                 for pk, event_id, _ in rows if pk not in existing], batch_size=1000)
+        spans: dict[int, list[int]] = {}
+        for _, event_id, position in rows:
+            span = spans.setdefault(event_id, [position, position])
+            span[0], span[1] = min(span[0], position), max(span[1], position)
+        for event_id, (first, last) in sorted(spans.items()):
+            enqueue("articles.tasks.dispatch_analyses", event_id, first, last)
+    return len(rows)
 
 
 def queue_alignment_if_complete(event: Event) -> None:
