@@ -3,8 +3,8 @@ it becomes an Article. Pure: no Django. Stored on Upload.draft as `to_json()`.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from articles.ingest.types import ParsedArticle
@@ -64,3 +64,44 @@ class Draft:
 
 
 _FIELDS = frozenset(f.name for f in fields(Draft))
+
+
+def apply_choices(drafts: Sequence[Draft]) -> list[Draft]:
+    """Split, then merge, then drop: the articles to create, in order."""
+    return [d for d in _merge(_split(list(drafts))) if d.keep and d.body.strip()]
+
+
+def _split(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        paragraphs = draft.body.split("\n\n")
+        at = int(draft.split_at or 0)
+        if not 1 <= at < len(paragraphs):
+            out.append(draft)
+            continue
+        headings = list(draft.headings)
+        first = replace(draft, body="\n\n".join(paragraphs[:at]), headings=[h for h in headings if h < at])
+        # The paragraph at the split becomes the new title when it reads like one.
+        opener = paragraphs[at].strip()
+        if at in headings or (len(opener) < 150 and not opener.endswith((".", "”", '"'))):
+            title, body_from = opener, at + 1
+        else:
+            title, body_from = f"{draft.title} (part 2)", at
+        second = replace(draft, key=f"{draft.key}/split", title=title, body="\n\n".join(paragraphs[body_from:]),
+                         headings=[h - body_from for h in headings if h >= body_from], split_at=None)
+        out.extend([first, second])
+    return out
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        if out and out[-1].merge_with_next:
+            previous = out[-1]
+            offset = len(previous.body.split("\n\n"))
+            out[-1] = replace(previous, body=f"{previous.body}\n\n{draft.body}",
+                              headings=[*previous.headings, *(h + offset for h in draft.headings)],
+                              merge_with_next=draft.merge_with_next, keep=previous.keep or draft.keep)
+            continue
+        out.append(draft)
+    return out

@@ -56,6 +56,12 @@ def read_upload(upload_id: int) -> bool:
         return False
 
 
+@shared_task(name="articles.tasks.confirm_upload", **RETRY)
+def confirm_upload(batch: str) -> bool:
+    """The articles of a confirmed review, created on a worker (a confirm may hold 20,000)."""
+    return uploads.upload_confirm_reviewed(batch=batch)
+
+
 @shared_task(name="articles.tasks.align_event", **RETRY)
 def align_event(event_id: int) -> bool:
     try:

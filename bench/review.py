@@ -49,7 +49,7 @@ def run() -> str:
     from django.test.utils import setup_test_environment
 
     from articles.models import Event, Upload
-    from articles.services.uploads import IncomingFile, upload_receive
+    from articles.services.uploads import IncomingFile, upload_confirm_reviewed, upload_receive
 
     current_app.conf.task_always_eager = False  # queue, never run, the analyses
     with contextlib.suppress(RuntimeError):  # already set up (another benchmark, or a test run)
@@ -65,7 +65,13 @@ def run() -> str:
     page, page_s, page_mb = _timed(lambda: client.get(url))
     _, save_s, save_mb = _timed(lambda: client.post(url, _form(page, go_to_page="400")))
     last = client.get(f"{url}?page=400")
-    _, confirm_s, confirm_mb = _timed(lambda: client.post(url, _form(last)))
+    confirmed, confirm_s, confirm_mb = _timed(lambda: client.post(url, _form(last)))
+    if Upload.objects.get(batch=batch).status != Upload.Status.CONFIRMING or confirmed.status_code != 302:
+        raise RuntimeError(f"the confirm did not leave the articles to a worker: {confirmed.status_code}")
+    status, status_s, _ = _timed(lambda: client.get(f"/upload/{batch}/status/"))
+    made, create_s, create_mb = _timed(lambda: upload_confirm_reviewed(batch=str(batch)))
+    if not made or Upload.objects.get(batch=batch).status != Upload.Status.CONFIRMED:
+        raise RuntimeError("the worker's confirm created nothing")
     Event.objects.filter(name="Bench review").delete()
     Upload.objects.filter(batch=batch).delete()
     user.delete()
@@ -80,8 +86,11 @@ def run() -> str:
         f"| read the dump into drafts (the worker's `read_upload`) | {read_s:.1f} | {read_mb:.0f} |",
         f"| one review page (50 drafts, {len(page.content) / 1024:.0f} KB) | {page_s:.1f} | {page_mb:.0f} |",
         f"| save a page's edits, go to page 400 | {save_s:.1f} | {save_mb:.0f} |",
-        f"| confirm all {ARTICLES:,} (articles and jobs in bulk, one dispatch task queued) | {confirm_s:.1f} | "
+        f"| confirm all {ARTICLES:,}: the request (edits kept, one task queued) | {confirm_s:.1f} | "
         f"{confirm_mb:.0f} |",
+        f"| the progress partial the page polls meanwhile ({len(status.content) / 1024:.0f} KB) | {status_s:.2f} | |",
+        f"| the worker's `confirm_upload`: choices applied, {ARTICLES:,} articles and jobs in bulk, one "
+        f"dispatch task queued | {create_s:.1f} | {create_mb:.0f} |",
         "",
     ])
 

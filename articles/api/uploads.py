@@ -42,7 +42,8 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
             n=Count("pk"), done=Count("pk", filter=Q(job__status="done")))
         article_count, analysed = counts["n"], counts["done"]
     else:
-        article_count, analysed = (len(upload.draft) if upload.status == Upload.Status.PARSED else 0), 0
+        drafted = upload.status in (Upload.Status.PARSED, Upload.Status.CONFIRMING)
+        article_count, analysed = (len(upload.draft) if drafted else 0), 0
     event = upload.event
     return {
         "id": upload.pk, "batch": upload.batch, "original_name": upload.original_name, "size": upload.size,
@@ -64,7 +65,8 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "upload page. With `?confirm=1` the articles found are added and analysed without review; "
         "otherwise review them at the batch's review page. The files are kept at once and read by a "
         "worker: 202 while they are being read (status `received`), then poll each upload's `status_url` "
-        "until it is `parsed` (review), `confirmed` or `failed`. 201: read already (tasks run in-process, "
+        "until it is `parsed` (review), `confirmed` or `failed` (a review confirmed on its page is "
+        "`confirming` while a worker creates its articles). 201: read already (tasks run in-process, "
         "no worker). 422: nothing could be read (each upload says why and what to do)."
     ),
 )

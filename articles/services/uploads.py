@@ -17,14 +17,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.drafts import Draft
+from articles.drafts import Draft, apply_choices
 from articles.ingest import parse, whole_text_article
 from articles.ingest.decode import decode
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
 from articles.models import Article, Event, Outlet, Upload, fitted
 from articles.services.editing import User, account
-from articles.services.jobs import MAX_ATTEMPTS, queue_analyses, queue_read
+from articles.services.jobs import MAX_ATTEMPTS, queue_analyses, queue_confirm, queue_read
 from articles.services.limits import ingest_limits, too_big
+from articles.services.page_versions import pages_changed
 
 log = logging.getLogger(__name__)
 
@@ -71,25 +72,57 @@ def draft_from_parsed(article: ParsedArticle) -> dict[str, object]:
     return Draft.from_parsed(article).to_json()
 
 
-def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], event_name: str) -> None:
+def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], event_name: str,
+                       confirm: bool = False) -> bool:
     """Keep the reviewer's edits and choices (one review page of many) and the event name
-    on the uploads, so the next page and the final confirm start from them."""
+    on the uploads, so the next page and the final confirm start from them. `confirm`:
+    the review is done; a worker creates the articles (`upload_confirm_reviewed`), so a
+    confirm of 20,000 returns at once. False when another request confirmed it first."""
     by_upload: dict[int, list[Draft]] = {}
     for draft in drafts:
         if draft.upload is not None:
             by_upload.setdefault(draft.upload, []).append(draft)
+    states = [Upload.Status.PARSED, Upload.Status.FAILED] if confirm else [Upload.Status.PARSED]
     with transaction.atomic():
-        for upload in Upload.objects.select_for_update().filter(
-                pk__in=[u.pk for u in uploads], status=Upload.Status.PARSED).order_by("pk"):
-            upload.draft = [d.to_reviewed_json() for d in by_upload.get(upload.pk, [])]
+        locked = list(Upload.objects.select_for_update().filter(
+            pk__in=[u.pk for u in uploads], status__in=states).order_by("pk"))
+        for upload in locked:
+            fields = ["event_name"]
+            if upload.status == Upload.Status.PARSED:
+                upload.draft = [d.to_reviewed_json() for d in by_upload.get(upload.pk, [])]
+                fields.append("draft")
+            if confirm:  # a failed upload of the batch is confirmed with it, as it always was
+                upload.status, upload.read_queued_at = Upload.Status.CONFIRMING, timezone.now()
+                fields += ["status", "read_queued_at"]
             upload.event_name = fitted(Upload, "event_name", event_name)
-            upload.save(update_fields=["draft", "event_name"])
+            upload.save(update_fields=fields)
+        if confirm and locked:
+            queue_confirm(str(locked[0].batch))
+    return bool(locked)
+
+
+def upload_confirm_reviewed(*, batch: str) -> bool:
+    """Create the articles of a confirmed review (the task `confirm_upload`): the reviewer's
+    choices applied to the drafts kept on the uploads, then `upload_confirm`. Articles the
+    event has already are noted on the first upload. A second delivery does nothing."""
+    uploads = list(Upload.objects.filter(batch=batch, status=Upload.Status.CONFIRMING)
+                   .select_related("uploader").order_by("pk"))
+    if not uploads:
+        return False
+    result = upload_confirm(uploads=uploads, drafts=apply_choices(drafts_of(uploads)),
+                            event_name=uploads[0].event_name, user=uploads[0].uploader)
+    if result.duplicates:
+        Upload.objects.filter(pk=uploads[0].pk).update(
+            notes=uploads[0].notes + [DUPLICATE_NOTE + title for title in result.duplicates])
+    return bool(result.created or result.duplicates)
 
 
 def drafts_of(uploads: Sequence[Upload]) -> list[Draft]:
-    """The drafts of the parsed uploads, in order, each named by its upload and index."""
+    """The drafts of the parsed uploads (or those being confirmed), in order, each named
+    by its upload and index."""
+    readable = (Upload.Status.PARSED, Upload.Status.CONFIRMING)
     return [Draft.from_json(data, key=f"{u.pk}:{i}", upload=u.pk)
-            for u in uploads if u.status == Upload.Status.PARSED for i, data in enumerate(u.draft)]
+            for u in uploads if u.status in readable for i, data in enumerate(u.draft)]
 
 
 def upload_receive(
@@ -173,14 +206,18 @@ def upload_read_failed(*, upload_id: int, error: str, hint: str) -> None:
 
 def uploads_sweep(*, stuck_after: dt.timedelta) -> int:
     """Send again the reading of uploads received longer than `stuck_after` ago and still
-    unread: its task was lost with a worker or a broker."""
+    unread, and the creating of articles confirmed as long ago and not yet made: its task
+    was lost with a worker or a broker."""
     cutoff = timezone.now() - stuck_after
     with transaction.atomic():
         stuck = list(Upload.objects.select_for_update(skip_locked=True)
-                     .filter(status=Upload.Status.RECEIVED, read_queued_at__lt=cutoff))
+                     .filter(status__in=[Upload.Status.RECEIVED, Upload.Status.CONFIRMING], read_queued_at__lt=cutoff))
         Upload.objects.filter(pk__in=[u.pk for u in stuck]).update(read_queued_at=timezone.now())
         for upload in stuck:
-            queue_read(upload)
+            if upload.status == Upload.Status.RECEIVED:
+                queue_read(upload)
+        for batch in sorted({str(u.batch) for u in stuck if u.status == Upload.Status.CONFIRMING}):
+            queue_confirm(batch)
     return len(stuck)
 
 
@@ -280,6 +317,7 @@ def upload_confirm(
             return ConfirmResult(event=done.event, created=[], duplicates=[])  # type: ignore[arg-type]
         event = event_for_name(event_name, user=user)
         event = Event.objects.select_for_update().get(pk=event.pk)
+        pages_changed(event.pk)
         created, duplicates = _create_articles(event, uploads, drafts)
         Upload.objects.filter(pk__in=[u.pk for u in uploads]).update(
             status=Upload.Status.CONFIRMED, event=event

@@ -15,21 +15,22 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from articles.drafts import Draft
+from articles.drafts import Draft, apply_choices
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
+    DUPLICATE_NOTE,
     UploadRefused,
     drafts_of,
-    upload_confirm,
     upload_review_save,
     upload_submit,
     upload_take_whole_text,
 )
 from articles.web import pages
 from articles.web.article_page import article_page
+from articles.web.event_cache import event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
-from articles.web.review import ReviewPager, apply_choices, with_edits
+from articles.web.review import ReviewPager, with_edits
 
 # The paragraphs of a draft listed on the review page; the rest are counted, not shown.
 REVIEW_PARAGRAPHS = 200
@@ -92,9 +93,8 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     another page is shown, and the confirm takes every page's (no form-field limit)."""
     uploads = _batch_uploads(request, batch)
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
-        event = next(u.event for u in uploads if u.event)
-        return redirect("event", slug=event.slug) if event else redirect("home")
-    if any(u.status == Upload.Status.RECEIVED for u in uploads):
+        return _to_event(request, uploads)
+    if any(u.status in (Upload.Status.RECEIVED, Upload.Status.CONFIRMING) for u in uploads):
         return render(request, "articles/review_reading.html", _reading(batch, uploads))
     drafts = drafts_of(uploads)
     pager = ReviewPager(len(drafts), settings.NEWSFRAME_REVIEW_PAGE_SIZE,
@@ -120,23 +120,40 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
 
 
 def _confirm(request: HttpRequest, uploads: list[Upload], drafts: list[Draft], event_name: str) -> HttpResponse:
-    reviewed = apply_choices(drafts)
-    if not reviewed:
-        upload_review_save(uploads=uploads, drafts=drafts, event_name=event_name)
+    """The edits kept and the articles left to a worker to create; the review page shows
+    its progress, then goes on to the event page (at once when tasks run in-process)."""
+    confirm = bool(apply_choices(drafts))
+    upload_review_save(uploads=uploads, drafts=drafts, event_name=event_name, confirm=confirm)
+    if not confirm:
         messages.error(request, "Every article was dropped: keep at least one, or start again.")
         return redirect("upload_review", batch=uploads[0].batch)
-    result = upload_confirm(uploads=uploads, drafts=reviewed, event_name=event_name, user=request.user)
-    if result.duplicates:
-        shown = "; ".join(result.duplicates[:20]) + (f" and {len(result.duplicates) - 20} more"
-                                                      if len(result.duplicates) > 20 else "")
+    uploads = _batch_uploads(request, uploads[0].batch)
+    if any(u.status == Upload.Status.CONFIRMED for u in uploads):
+        return _to_event(request, uploads)
+    return redirect("upload_review", batch=uploads[0].batch)
+
+
+def _to_event(request: HttpRequest, uploads: list[Upload]) -> HttpResponse:
+    """A confirmed batch: on to its event, saying what was added."""
+    event = next((u.event for u in uploads if u.event), None)
+    if event is None:
+        return redirect("home")
+    duplicates = [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes
+                  if note.startswith(DUPLICATE_NOTE)]
+    if duplicates:
+        shown = "; ".join(duplicates[:20]) + (f" and {len(duplicates) - 20} more" if len(duplicates) > 20 else "")
         messages.warning(request, "Already in this event, not added again: " + shown)
-    messages.success(request, f"{len(result.created)} article(s) added; their analysis is queued.")
-    return redirect("event", slug=result.event.slug)
+    added = Article.objects.filter(upload__in=uploads).count()
+    messages.success(request, f"{added} article(s) added; their analysis is queued.")
+    return redirect("event", slug=event.slug)
 
 
 def _reading(batch: uuid.UUID, uploads: list[Upload]) -> dict[str, object]:
+    """The progress of a batch being read, or having its articles created."""
     unread = sum(u.status == Upload.Status.RECEIVED for u in uploads)
-    return {"batch": batch, "uploads": uploads, "reading": bool(unread), "read_count": len(uploads) - unread}
+    confirming = any(u.status == Upload.Status.CONFIRMING for u in uploads)
+    return {"batch": batch, "uploads": uploads, "reading": bool(unread), "read_count": len(uploads) - unread,
+            "confirming": confirming, "working": bool(unread) or confirming}
 
 
 @login_required
@@ -168,10 +185,12 @@ def upload_raw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The progress block fresh; the comparison from the cache while the event is unchanged."""
     event = get_object_or_404(Event, slug=slug)
-    context = pages.event_page(event, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
-                               chosen=request.GET.getlist("articles"))
-    return render(request, "articles/event.html", context)
+    progress = pages.event_progress(event)
+    body = event_body(event, progress, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
+                      chosen=request.GET.getlist("articles"))
+    return render(request, "articles/event.html", {**progress, "body": body})
 
 
 def event_status(request: HttpRequest, slug: str) -> HttpResponse:

@@ -142,7 +142,8 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
 
     started = time.monotonic()
     page.get_by_role("button", name="Confirm and analyse").click()
-    expect(page.get_by_role("heading", name="Embedded stack")).to_be_visible()
+    # The worker creates the articles ("Creating the articles"), then the page opens the event.
+    expect(page.get_by_role("heading", name="Embedded stack")).to_be_visible(timeout=GIVE_UP_AFTER_SECONDS * 1000)
     confirmed = time.monotonic() - started
     # The confirm answered before the worker had finished: the page shows the progress block.
     status = page.locator("#event-status")

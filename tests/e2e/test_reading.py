@@ -12,7 +12,8 @@ import requests
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from articles.models import ApiToken, Upload
+from articles.models import ApiToken, Article, Upload
+from articles.processes import stop_group
 from bench.ingest import big_html
 from tests.browser.test_upload_flow import log_in
 from tests.conftest import SEED
@@ -24,7 +25,7 @@ Starter = Callable[[], subprocess.Popen[bytes]]
 
 
 @pytest.mark.browser
-def test_the_review_page_shows_reading_then_the_articles_by_itself(
+def test_the_review_page_shows_reading_then_the_articles_then_creating_them_by_itself(
     page: Page, live_server: object, worker_starter: Starter
 ) -> None:
     base = live_server.url  # type: ignore[attr-defined]
@@ -38,11 +39,26 @@ def test_the_review_page_shows_reading_then_the_articles_by_itself(
     expect(page.get_by_role("status")).to_contain_text("0 of 1 read")
     assert Upload.objects.get().status == Upload.Status.RECEIVED
 
-    worker_starter()
+    worker = worker_starter()
     # The page polls and reloads itself into the review once the worker has read the file.
     expect(page.get_by_role("heading", name="Check the articles we found")).to_be_visible(
         timeout=GIVE_UP_AFTER_SECONDS * 1000)
     expect(page.locator(".review-item")).to_have_count(3)
+
+    # The confirm returns at once: the worker creates the articles. With the worker
+    # stopped, the page says so and waits; a new worker takes the task and the page goes
+    # on to the event by itself.
+    stop_group(worker, leader_first=True)
+    page.locator(".review-item").first.get_by_label("Keep this article").uncheck()
+    page.get_by_role("button", name="Confirm and analyse").click()
+    expect(page.get_by_role("heading", name="Creating the articles")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Creating articles")
+    assert Upload.objects.get().status == Upload.Status.CONFIRMING
+    assert not Article.objects.exists()
+    worker_starter()
+    expect(page.get_by_role("heading", name="Read by a worker")).to_be_visible(timeout=GIVE_UP_AFTER_SECONDS * 1000)
+    expect(page.get_by_text("2 article(s) added; their analysis is queued.")).to_be_visible()
+    assert Article.objects.filter(event__name="Read by a worker").count() == 2
 
 
 def test_a_large_html_upload_is_accepted_at_once_and_read_by_the_worker(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -9,8 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Event, Job, Upload
+from articles.services.uploads import uploads_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +101,8 @@ def test_confirming_the_review_creates_the_articles_and_analyses_them(
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         response = _review_post(logged_in, review_url, "Seed event", **{"a-1-outlet": "The Duran"})
     event = Event.objects.get(name="Seed event")
-    assert response["Location"] == event.get_absolute_url()  # type: ignore[index]
+    assert response["Location"] == review_url  # type: ignore[index]
+    assert logged_in.get(review_url)["Location"] == event.get_absolute_url()
     articles = list(Article.objects.filter(event=event).order_by("position"))
     assert len(articles) == 3
     assert articles[1].outlet_name == "The Duran"
@@ -108,14 +112,44 @@ def test_confirming_the_review_creates_the_articles_and_analyses_them(
 
 
 def test_the_same_articles_uploaded_twice_are_reported_not_duplicated(
-    logged_in: Client, seed_bytes: bytes
+    logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: object
 ) -> None:
     for _ in range(2):
         review_url = _post_upload(logged_in, "seed.txt", seed_bytes)["Location"]  # type: ignore[index]
-        response = _review_post(logged_in, review_url, "Twice")
+        with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+            response = _review_post(logged_in, review_url, "Twice")
     assert Article.objects.filter(event__name="Twice").count() == 3
-    page = logged_in.get(response["Location"])  # type: ignore[index]
+    page = logged_in.get(response["Location"], follow=True)  # type: ignore[index]
     assert b"Already in this event, not added again" in page.content
+    assert b"0 article(s) added" in page.content
+
+
+def test_a_confirm_leaves_the_articles_to_a_worker_and_the_page_follows_it(
+    logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: object
+) -> None:
+    review_url = _post_upload(logged_in, "seed.txt", seed_bytes)["Location"]  # type: ignore[index]
+    with django_capture_on_commit_callbacks() as sent:  # type: ignore[operator]
+        response = _review_post(logged_in, review_url, "Later", **{"a-0-keep": ""})
+    assert response["Location"] == review_url  # type: ignore[index]
+    upload = Upload.objects.get()
+    assert upload.status == Upload.Status.CONFIRMING and not Article.objects.exists()
+    assert [d.get("keep") for d in upload.draft] == [False, True, True], "the review's choices are kept"
+    page = logged_in.get(review_url).content.decode()
+    assert "Creating the articles" in page and 'data-poll="' in page
+    status = logged_in.get(reverse("upload_status", args=[upload.batch])).content.decode()
+    assert "Creating articles" in status and "data-poll" in status
+    assert logged_in.post(review_url, {}).status_code == 200, "a second submit only shows the progress"
+
+    for task in sent:  # the worker's confirm_upload (in-process here)
+        task()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.CONFIRMED
+    assert Article.objects.filter(event__name="Later").count() == 2
+    assert b"data-poll" not in logged_in.get(reverse("upload_status", args=[upload.batch])).content
+    event = Event.objects.get(name="Later")
+    page = logged_in.get(review_url, follow=True)
+    assert page.redirect_chain[-1][0] == event.get_absolute_url()
+    assert b"2 article(s) added; their analysis is queued." in page.content
 
 
 def test_the_raw_upload_downloads_as_an_attachment_for_its_uploader_only(
@@ -133,3 +167,17 @@ def test_the_raw_upload_downloads_as_an_attachment_for_its_uploader_only(
 
     other.force_login(User.objects.create_user("someone-else"))
     assert other.get(reverse("upload_raw", args=[upload.pk])).status_code == 403
+
+
+def test_a_confirm_whose_task_was_lost_is_sent_again_by_the_sweep(
+    logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: object
+) -> None:
+    review_url = _post_upload(logged_in, "seed.txt", seed_bytes)["Location"]  # type: ignore[index]
+    with django_capture_on_commit_callbacks():  # type: ignore[operator]
+        _review_post(logged_in, review_url, "Lost")  # its task never sent: a broker lost it
+    assert uploads_sweep(stuck_after=dt.timedelta(minutes=10)) == 0, "not stale yet"
+    Upload.objects.update(read_queued_at=timezone.now() - dt.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        assert uploads_sweep(stuck_after=dt.timedelta(minutes=10)) == 1
+    assert Upload.objects.get().status == Upload.Status.CONFIRMED
+    assert Article.objects.filter(event__name="Lost").count() == 3

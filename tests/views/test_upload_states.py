@@ -3,6 +3,8 @@ again as it was sent (issue 17's findings, through the pages)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -29,12 +31,16 @@ def test_whole_text_is_refused_for_a_binary_or_zip_upload_with_a_message(logged_
         assert upload.status == Upload.Status.FAILED and upload.draft == []
 
 
-def test_whole_text_does_not_reopen_a_confirmed_upload(logged_in: Client, seed_bytes: bytes) -> None:
+def test_whole_text_does_not_reopen_a_confirmed_upload(
+    logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: Any,
+) -> None:
     upload = _upload(logged_in, "seed.txt", seed_bytes)
     drafts = {f"a-{i}-{k}": v for i, d in enumerate(upload.draft)
               for k, v in {"key": f"{upload.pk}:{i}", "keep": "on", "title": d["title"] or "T"}.items()}
-    logged_in.post(reverse("upload_review", args=[upload.batch]), {
-        "a-TOTAL_FORMS": len(upload.draft), "a-INITIAL_FORMS": len(upload.draft), "event_name": "States", **drafts})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's confirm_upload, in-process
+        logged_in.post(reverse("upload_review", args=[upload.batch]), {
+            "a-TOTAL_FORMS": len(upload.draft), "a-INITIAL_FORMS": len(upload.draft), "event_name": "States",
+            **drafts})
     upload.refresh_from_db()
     assert upload.status == Upload.Status.CONFIRMED
     count = Article.objects.count()
