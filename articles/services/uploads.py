@@ -84,7 +84,7 @@ def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], ev
             by_upload.setdefault(draft.upload, []).append(draft)
     states = [Upload.Status.PARSED, Upload.Status.FAILED] if confirm else [Upload.Status.PARSED]
     with transaction.atomic():
-        locked = list(Upload.objects.select_for_update().filter(
+        locked = list(Upload.objects.select_for_update().defer("raw").filter(
             pk__in=[u.pk for u in uploads], status__in=states).order_by("pk"))
         for upload in locked:
             fields = ["event_name"]
@@ -105,7 +105,7 @@ def upload_confirm_reviewed(*, batch: str) -> bool:
     """Create the articles of a confirmed review (the task `confirm_upload`): the reviewer's
     choices applied to the drafts kept on the uploads, then `upload_confirm`. Articles the
     event has already are noted on the first upload. A second delivery does nothing."""
-    uploads = list(Upload.objects.filter(batch=batch, status=Upload.Status.CONFIRMING)
+    uploads = list(Upload.objects.filter(batch=batch, status=Upload.Status.CONFIRMING).defer("raw")
                    .select_related("uploader").order_by("pk"))
     if not uploads:
         return False
@@ -311,7 +311,8 @@ def upload_confirm(
     second returns the event, nothing added); the event row is locked, so confirms into
     one event take positions one after the other and no article is lost."""
     with transaction.atomic():
-        locked = list(Upload.objects.select_for_update().filter(pk__in=[u.pk for u in uploads]).order_by("pk"))
+        locked = list(Upload.objects.select_for_update().defer("raw", "draft")
+                      .filter(pk__in=[u.pk for u in uploads]).order_by("pk"))
         done = next((u for u in locked if u.status == Upload.Status.CONFIRMED and u.event_id), None)
         if done is not None:
             return ConfirmResult(event=done.event, created=[], duplicates=[])  # type: ignore[arg-type]

@@ -77,8 +77,11 @@ def _visible_upload(request: HttpRequest, pk: int) -> Upload:
     return upload
 
 
-def _batch_uploads(request: HttpRequest, batch: uuid.UUID) -> list[Upload]:
-    uploads = list(Upload.objects.filter(batch=batch).order_by("pk"))
+def _batch_uploads(request: HttpRequest, batch: uuid.UUID, *, drafts: bool = True) -> list[Upload]:
+    """The batch's uploads without their raw bytes (up to 10 MB each), and without their
+    drafts unless asked (a status poll needs only the statuses)."""
+    rows = Upload.objects.filter(batch=batch).defer("raw", *(() if drafts else ("draft",)))
+    uploads = list(rows.order_by("pk"))
     if not uploads:
         raise Http404("No such upload.")
     if Upload.objects.visible_to(request.user).filter(batch=batch).count() != len(uploads):
@@ -127,7 +130,7 @@ def _confirm(request: HttpRequest, uploads: list[Upload], drafts: list[Draft], e
     if not confirm:
         messages.error(request, "Every article was dropped: keep at least one, or start again.")
         return redirect("upload_review", batch=uploads[0].batch)
-    uploads = _batch_uploads(request, uploads[0].batch)
+    uploads = _batch_uploads(request, uploads[0].batch, drafts=False)
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
         return _to_event(request, uploads)
     return redirect("upload_review", batch=uploads[0].batch)
@@ -159,7 +162,8 @@ def _reading(batch: uuid.UUID, uploads: list[Upload]) -> dict[str, object]:
 @login_required
 def upload_status(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     """The review page's progress while a worker reads the files (polled by the page)."""
-    return render(request, "articles/_upload_status.html", _reading(batch, _batch_uploads(request, batch)))
+    return render(request, "articles/_upload_status.html",
+                  _reading(batch, _batch_uploads(request, batch, drafts=False)))
 
 
 @login_required
