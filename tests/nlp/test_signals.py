@@ -510,4 +510,25 @@ def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
         "controversial and contentious.” The bill passed."
     )
     found = signals(text, "loaded")
-    assert [(s.text, s.in_quote) for s in found] == [("controversial", True)]
+    assert [(s.text, s.in_quote) for s in found] == [("controversial", True), ("contentious", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an -ly adverb of a loaded adjective
+        ("The governor arrogantly dismissed the report.", ["arrogantly"]),
+        # the second half of a compound judges, the first is anything
+        ("The power-hungry mayor met the Trump-bashing columnist.", ["power-hungry", "Trump-bashing"]),
+        # WordNet: troponyms of harsh criticism and nouns for deceitful people
+        ("The senator vilified the traitor in a long tirade.", ["vilified", "traitor", "tirade"]),
+    ],
+)
+def test_derived_adverbs_compound_halves_and_wordnet_terms_are_loaded(sentence: str, expected: list[str]) -> None:
+    found = signals(sentence, "loaded")
+    assert [s.text for s in found] == expected
+
+
+def test_a_wordnet_term_in_its_commoner_literal_sense_is_not_taken() -> None:
+    text = "The dog chased a rat through the kitchen while the band played."
+    assert signals(text, "loaded") == []
