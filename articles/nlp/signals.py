@@ -378,13 +378,16 @@ class _AttributionCues:
         ):
             return True
         token = tokens.root
-        for _ in range(_MAX_PATH):
+        # A fragment modifying a speech noun describes it (a “transcribed” interview); one
+        # deeper down is its content (an interview in which he called it “a con”).
+        describes = token.dep_ in ("amod", "compound")
+        for step in range(_MAX_PATH):
             if token.dep_ in _CLAUSE_BOUNDARIES or token.head is token:
                 return False
             token = token.head
             if token.i in self.verbs and _has_speaker(token):
                 return True
-            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns and not (describes and step == 0):
                 return True
         return False
 

@@ -532,3 +532,10 @@ def test_derived_adverbs_compound_halves_and_wordnet_terms_are_loaded(sentence: 
 def test_a_wordnet_term_in_its_commoner_literal_sense_is_not_taken() -> None:
     text = "The dog chased a rat through the kitchen while the band played."
     assert signals(text, "loaded") == []
+
+
+def test_a_fragment_describing_a_speech_noun_is_a_scare_quote_its_content_is_not() -> None:
+    assert [s.text for s in signals("Republicans held a “transcribed” interview with the aide.", "scare_quote")] == [
+        "“transcribed”"
+    ]
+    assert signals("In an interview on Sunday, he said the plan was a “con”.", "scare_quote") == []
