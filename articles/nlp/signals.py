@@ -98,6 +98,11 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     return QuoteZones(ranges)
 
 
+# Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that
+# he has continued…"): what follows is the outlet's account.
+_EVIDENCE_VERBS = frozenset({"show", "prove", "demonstrate", "illustrate", "reveal", "disclose", "highlight"})
+
+
 def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
     """Whether a quote's words are its speaker's: a direct quote's are; a paraphrase's only
     when a verb of speech reports it ("warned that…"). What someone wants, what a report
@@ -111,8 +116,9 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
     if cue is None:
         return False
     verbs = load_lexicon("reporting_verbs")
-    stance = verbs.category(" ".join(t.lemma_.lower() for t in cue)) or verbs.category(cue.root.lemma_.lower())
-    return stance not in ("", "endorsing")
+    lemma = cue.root.lemma_.lower()
+    stance = verbs.category(" ".join(t.lemma_.lower() for t in cue)) or verbs.category(lemma)
+    return bool(stance) and lemma not in _EVIDENCE_VERBS
 
 
 def _nested_quote_ranges(text: str, segments: Sequence[Segment]) -> list[tuple[int, int]]:
