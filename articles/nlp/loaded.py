@@ -5,11 +5,15 @@ Entry point: `loaded_signals(doc, zones)`, called from `signals.find_signals` an
 converted resources); two rules reach words no list can hold: an adverb made from a
 loaded adjective ("arrogantly", "cynically"), and a hyphenated compound whose second half
 judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon).
+An idiom of our list also matches with one adjective or adverb after its article or
+preposition ("took a veiled swipe at", "came under heavy fire", "on the political ropes").
 """
 
 from __future__ import annotations
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from articles.nlp.labels import QuoteZones
 from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
@@ -22,6 +26,9 @@ _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # Classes whose adjectives judge, so their -ly adverbs judge too; boosters and
 # intensifiers are the writer's certainty or degree, not a judgement.
+# Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
+_SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+_IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "laudatory",
                       "delegitimising", "dysphemism", "negative", "positive"})
 
@@ -40,6 +47,12 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
                 continue
             taken.update(range(start, m.end))
             found.append((start, m.end, m.category))
+    ours = load_lexicon("loaded_terms")
+    for match_id, start, end in _idiom_matcher(doc.vocab)(doc):
+        term = doc.vocab.strings[match_id]
+        if end - start > len(term.split()) and not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            found.append((start, end, ours.category(term)))
     for token in doc:
         if token.i not in taken and token.pos_ == "ADV":
             category = _adverb_of_loaded_adjective(token.lower_)
@@ -54,6 +67,26 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
             category=category, in_quote=zones.covers(start_char, end_char),
         ))
     return out
+
+
+def _idiom_matcher(vocab: Vocab) -> Matcher:
+    """Our multiword terms with a slot for one modifier after each article or preposition."""
+    held = _IDIOM_MATCHERS.get(id(vocab))
+    if held is not None and held[0] is vocab:
+        return held[1]
+    matcher = Matcher(vocab)
+    for term in load_lexicon("loaded_terms").entries:
+        words = term.split()
+        if "-" in term or not any(w in _SLOT_AFTER for w in words[:-1]):
+            continue
+        pattern: list[dict[str, object]] = []
+        for i, word in enumerate(words):
+            if i > 0 and words[i - 1] in _SLOT_AFTER:
+                pattern.append({"POS": {"IN": ["ADJ", "ADV"]}, "OP": "?"})
+            pattern.append({"LEMMA": word} if i == 0 else {"LOWER": word})
+        matcher.add(term, [pattern])
+    _IDIOM_MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
 
 
 def _compound_start(doc: Doc, m: LexiconMatch) -> int:

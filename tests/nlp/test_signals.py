@@ -549,3 +549,14 @@ def test_a_paraphrase_is_the_speakers_after_a_verb_of_speech_and_the_outlets_oth
     belief = quote_in(felt, "the meeting would fail after the illegal attack on the base", cue="felt",
                       kind="indirect")
     assert [(s.text, s.in_quote) for s in signals(felt, "loaded", quotes=(belief,))] == [("illegal", False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He took a veiled swipe at Obama.", ["took a veiled swipe at"]),
+        ("The speaker is on the political ropes.", ["on the political ropes"]),
+    ],
+)
+def test_an_idiom_takes_one_modifier_after_its_article_or_preposition(sentence: str, expected: list[str]) -> None:
+    assert [s.text for s in signals(sentence, "loaded")] == expected
