@@ -29,6 +29,7 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+_CACHE_KEY = "newsframe.loaded"
 _JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "laudatory",
                       "delegitimising", "dysphemism", "negative", "positive"})
 
@@ -36,8 +37,25 @@ _JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "la
 def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
     """Loaded words and phrases: a word inside quotation marks is marked `in_quote` (the
     speaker's, or held at a distance); a word in a name, or in a sense the lexicon rules
-    out (`pos`, `context` columns), is not loaded."""
-    found: list[tuple[int, int, str]] = []  # token start, end, category
+    out (`pos`, `context` columns), is not loaded. The words found are memoised in
+    `doc.user_data`: claims and signals both ask."""
+    found = doc.user_data.get(_CACHE_KEY)
+    if found is None:
+        found = doc.user_data[_CACHE_KEY] = _loaded_tokens(doc)
+    body = doc.text  # Doc.text rebuilds the string on every access
+    out = []
+    for start, end, category in found:
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        out.append(SignalResult(
+            kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
+            category=category, in_quote=zones.covers(start_char, end_char),
+        ))
+    return out
+
+
+def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
+    """(token start, end, category) of every loaded word or phrase, in text order."""
+    found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for name in LOADED_LEXICONS:
         lexicon = load_lexicon(name)
@@ -58,15 +76,7 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
             category = _adverb_of_loaded_adjective(token.lower_)
             if category:
                 found.append((token.i, token.i + 1, category))
-    body = doc.text  # Doc.text rebuilds the string on every access
-    out = []
-    for start, end, category in sorted(found):
-        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        out.append(SignalResult(
-            kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
-            category=category, in_quote=zones.covers(start_char, end_char),
-        ))
-    return out
+    return sorted(found)
 
 
 def _idiom_matcher(vocab: Vocab) -> Matcher:
