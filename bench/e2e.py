@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from bench.profile import sampled, table
+from bench.sampling import sampled, table
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = int(os.environ.get("BENCH_E2E_ARTICLES", "1000"))
@@ -173,7 +173,7 @@ def main() -> None:
               "~60 s that no extra worker or machine could shorten; here the serial part is the "
               "clustering alone.", "",
               f"Where the two pool processes spent their time in a separate run of {PROFILE_ARTICLES} articles "
-              "(py-spy on both, idle samples kept so that waiting shows; `bench/profile.py`):", "",
+              "(py-spy on both, idle samples kept so that waiting shows; `bench/sampling.py`):", "",
               *table(profile, top=10), ""]
     print("\n".join(lines))
 

@@ -12,7 +12,7 @@ import time
 from articles.nlp.analyze import analyze_texts
 from articles.nlp.pipeline import get_nlp
 from bench.corpus import article_bodies
-from bench.profile import table, where_time_goes
+from bench.sampling import table, where_time_goes
 
 ARTICLES = 200
 REPEATS = 3
@@ -56,7 +56,7 @@ def run() -> str:
         f"**Ratio: {ratio:.2f}×** (goal ≤ {GOAL}×: {verdict}). "
         f"Peak memory of the worker-like process: {_peak_rss_mb():.0f} MB.",
         "",
-        "Where the whole analysis spends its time (py-spy, one more run; `bench/profile.py`): "
+        "Where the whole analysis spends its time (py-spy, one more run; `bench/sampling.py`): "
         f"{spacy_share:.0%} of the samples are inside spaCy's own pipeline, called from "
         "`articles/nlp/analyze.py`; the rest is our rules, by module:",
         "",

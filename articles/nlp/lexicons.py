@@ -33,6 +33,7 @@ LEXICON_NAMES = (
     "hedges",
     "loaded_terms",
     "loaded_lexical",
+    "loaded_wordnet",
     "attribution_words",
     "event_nouns",
     "institution_nouns",
@@ -138,6 +139,10 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
     lemma = PhraseMatcher(vocab, attr="LEMMA")
     for term in load_lexicon(name).entries:
         words = [t.text for t in tokenizer(term)]
+        if term.startswith("-") and len(term) > 1:
+            # the second half of a compound ("-prone"): the model splits "gaffe-prone" into
+            # gaffe - prone, the blank tokenizer keeps "-prone" whole
+            words = ["-", *(t.text for t in tokenizer(term[1:]))]
         lowered = [w.lower() for w in words]
         lower.add(term, [Doc(vocab, words=lowered)])
         lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])

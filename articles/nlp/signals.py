@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
-from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
+from articles.nlp.lexicons import load_lexicon, match_lexicon
+from articles.nlp.loaded import loaded_signals
 from articles.nlp.quote_marks import Segment, pair_marks
 from articles.nlp.types import ActorRef, QuoteResult, SignalResult
 
@@ -89,12 +90,35 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
     # A mixed quote's span holds the outlet's own words around the quoted ones: only the
     # words between its marks (found below) are the speaker's.
-    ranges = [(q.start, q.end) for q in quotes if q.end > q.start and q.kind != "mixed"]
+    ranges = [(q.start, q.end) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
     body = doc.text  # Doc.text rebuilds the string on every access
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
     return QuoteZones(ranges)
+
+
+# Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that
+# he has continued…"): what follows is the outlet's account.
+_EVIDENCE_VERBS = frozenset({"show", "prove", "demonstrate", "illustrate", "reveal", "disclose", "highlight"})
+
+
+def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
+    """Whether a quote's words are its speaker's: a direct quote's are; a paraphrase's only
+    when a verb of speech reports it ("warned that…"). What someone wants, what a report
+    revealed or a fact underscored is worded by the outlet ("revealed that vast spying
+    programs began…"), as is the text around a mixed quote's marks."""
+    if quote.kind != "indirect":
+        return quote.kind == "direct"
+    if quote.cue_start is None or quote.cue_end is None:
+        return False
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    if cue is None:
+        return False
+    verbs = load_lexicon("reporting_verbs")
+    lemma = cue.root.lemma_.lower()
+    stance = verbs.category(" ".join(t.lemma_.lower() for t in cue)) or verbs.category(lemma)
+    return bool(stance) and lemma not in _EVIDENCE_VERBS
 
 
 def _nested_quote_ranges(text: str, segments: Sequence[Segment]) -> list[tuple[int, int]]:
@@ -360,13 +384,16 @@ class _AttributionCues:
         ):
             return True
         token = tokens.root
-        for _ in range(_MAX_PATH):
+        # A fragment modifying a speech noun describes it (a “transcribed” interview); one
+        # deeper down is its content (an interview in which he called it “a con”).
+        describes = token.dep_ in ("amod", "compound")
+        for step in range(_MAX_PATH):
             if token.dep_ in _CLAUSE_BOUNDARIES or token.head is token:
                 return False
             token = token.head
             if token.i in self.verbs and _has_speaker(token):
                 return True
-            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns and not (describes and step == 0):
                 return True
         return False
 
@@ -389,67 +416,3 @@ def _looks_like_title(inner: str) -> bool:
     """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised."""
     words = [w for w in _WORD.findall(inner) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
-
-
-# --- loaded words ------------------------------------------------------------------
-
-_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
-# Our own list first, so its category wins where a converted resource has the same word.
-LOADED_LEXICONS = ("loaded_terms", "loaded_lexical")
-_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
-_ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
-
-
-def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
-    """Loaded words and phrases: a word inside quotation marks is marked `in_quote` (the
-    speaker's, or held at a distance); a word in a name, or in a sense the lexicon rules
-    out (`pos`, `context` columns), is not loaded."""
-    out = []
-    taken: set[int] = set()
-    body = doc.text  # Doc.text rebuilds the string on every access
-    for name in LOADED_LEXICONS:
-        lexicon = load_lexicon(name)
-        for m in match_lexicon(doc, name):
-            if taken.intersection(range(m.start, m.end)) or not _loaded_here(doc, m, lexicon):
-                continue
-            taken.update(range(m.start, m.end))
-            start_char = doc[m.start].idx
-            end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
-            out.append(
-                SignalResult(
-                    kind="loaded", text=body[start_char:end_char], start=start_char,
-                    end=end_char, category=m.category, in_quote=zones.covers(start_char, end_char),
-                )
-            )
-    out.sort(key=lambda s: s.start)
-    return out
-
-
-def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
-    first = doc[m.start]
-    single = m.end - m.start == 1
-    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
-        return False  # part of a name or title, not a word choice
-    if m.category == "booster" and single and first.i > first.head.i:
-        return False  # "laid out the goals clearly": manner, not the writer's certainty
-    wanted = lexicon.column(m.term, 2)
-    if single and wanted and not any(_has_pos(first, pos) for pos in wanted.split("|")):
-        return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if lexicon.column(m.term, 3) == "event":
-        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head  # "the brutal and illegal bombing"
-        return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
-    return True
-
-
-def _has_pos(token: Token, wanted: str) -> bool:
-    if token.pos_ == wanted:
-        return True
-    if wanted != "ADJ":
-        return False
-    # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
-    # word in an adjective's place is read as one, whatever the tagger said
-    if token.tag_ in _PARTICIPLE_TAGS:
-        return token.dep_ in ("amod", "acomp")
-    return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS

@@ -28,6 +28,7 @@ from articles.web import charts
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
 from articles.web.parts import offset_url
+from articles.web.wording import wording_table
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
@@ -221,6 +222,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "rows_per_article": ROWS_PER_ARTICLE,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
         "summary": summarise(articles, quotes, signals, claims, styles),
+        "wording": wording_table(articles, signals, claims),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
         "diffs": quote_diffs(articles, quotes),
         "only": only,

@@ -103,17 +103,31 @@ def test_a_file_without_source_or_version_is_refused(lexicon_dir: Path) -> None:
 
 
 def test_every_loaded_lexicon_names_its_source_and_licence() -> None:
-    for name in ("loaded_terms", "loaded_lexical", "attribution_words"):
+    for name in ("loaded_terms", "loaded_lexical", "loaded_wordnet", "attribution_words"):
         header = (lexicons.LEXICON_DIR / f"{name}.csv").read_text(encoding="utf-8")
         assert "# licence:" in header and load_lexicon(name).source
-    sources = {row[2] for row in load_lexicon("loaded_lexical").fields.values()}
-    assert sources == {"pattern", "pattern-ly"}
+
+
+@pytest.mark.parametrize(
+    ("name", "sources", "licences"),
+    [
+        ("loaded_terms", {"newsframe"}, {"AGPL-3.0-or-later"}),
+        ("loaded_lexical", {"pattern", "pattern-ly"}, {"PDDL-1.0"}),
+        ("loaded_wordnet", {"wordnet-3.0"}, {"WordNet-3.0"}),
+    ],
+)
+def test_every_loaded_term_names_its_source_and_licence(
+    name: str, sources: set[str], licences: set[str]
+) -> None:
+    rows = load_lexicon(name).fields.values()
+    assert {row[3] for row in rows} == sources and {row[4] for row in rows} == licences
 
 
 def test_loaded_terms_pos_and_context_columns_use_known_values() -> None:
-    fields = load_lexicon("loaded_terms").fields.values()
-    assert {row[1] for row in fields} <= {"", "ADJ", "ADV", "NOUN", "VERB"}
-    assert {row[2] for row in fields} <= {"", "event"}
+    for name in ("loaded_terms", "loaded_lexical", "loaded_wordnet"):
+        fields = load_lexicon(name).fields.values()
+        assert {row[1] for row in fields} <= {"", "ADJ", "ADV", "NOUN", "VERB"}
+        assert {row[2] for row in fields} <= {"", "event"}
 
 
 def test_a_lexicon_keeps_its_extra_columns() -> None:

@@ -510,4 +510,53 @@ def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
         "controversial and contentious.” The bill passed."
     )
     found = signals(text, "loaded")
-    assert [(s.text, s.in_quote) for s in found] == [("controversial", True)]
+    assert [(s.text, s.in_quote) for s in found] == [("controversial", True), ("contentious", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an -ly adverb of a loaded adjective
+        ("The governor arrogantly dismissed the report.", ["arrogantly"]),
+        # the second half of a compound judges, the first is anything
+        ("The power-hungry mayor met the Trump-bashing columnist.", ["power-hungry", "Trump-bashing"]),
+        # WordNet: troponyms of harsh criticism and nouns for deceitful people
+        ("The senator vilified the traitor in a long tirade.", ["vilified", "traitor", "tirade"]),
+    ],
+)
+def test_derived_adverbs_compound_halves_and_wordnet_terms_are_loaded(sentence: str, expected: list[str]) -> None:
+    found = signals(sentence, "loaded")
+    assert [s.text for s in found] == expected
+
+
+def test_a_wordnet_term_in_its_commoner_literal_sense_is_not_taken() -> None:
+    text = "The dog chased a rat through the kitchen while the band played."
+    assert signals(text, "loaded") == []
+
+
+def test_a_fragment_describing_a_speech_noun_is_a_scare_quote_its_content_is_not() -> None:
+    assert [s.text for s in signals("Republicans held a “transcribed” interview with the aide.", "scare_quote")] == [
+        "“transcribed”"
+    ]
+    assert signals("In an interview on Sunday, he said the plan was a “con”.", "scare_quote") == []
+
+
+def test_a_paraphrase_is_the_speakers_after_a_verb_of_speech_and_the_outlets_otherwise() -> None:
+    said = "Lavrov pointed out that the grounds for the invasion were fake."
+    quote = quote_in(said, "the grounds for the invasion were fake", cue="pointed out", kind="indirect")
+    assert [(s.text, s.in_quote) for s in signals(said, "loaded", quotes=(quote,))] == [("fake", True)]
+    felt = "Many felt the meeting would fail after the illegal attack on the base."
+    belief = quote_in(felt, "the meeting would fail after the illegal attack on the base", cue="felt",
+                      kind="indirect")
+    assert [(s.text, s.in_quote) for s in signals(felt, "loaded", quotes=(belief,))] == [("illegal", False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He took a veiled swipe at Obama.", ["took a veiled swipe at"]),
+        ("The speaker is on the political ropes.", ["on the political ropes"]),
+    ],
+)
+def test_an_idiom_takes_one_modifier_after_its_article_or_preposition(sentence: str, expected: list[str]) -> None:
+    assert [s.text for s in signals(sentence, "loaded")] == expected

@@ -251,3 +251,48 @@ def test_who_is_quoted_counts_unnamed_sources_per_outlet(client: Client) -> None
     cards = page.context["summary"]["cards"]
     assert [c["unnamed"] for c in cards] == [1, 0] and cards[0]["unnamed_share"] == 1.0
     assert "administration officials (anonymous)" in page.content.decode()
+
+
+def test_the_event_page_highlights_no_label_that_is_only_a_name_or_an_office(client: Client) -> None:
+    event = make_event(1)
+    article = event.articles.get()
+    article.body = "Secretary of State Ann Example met the embattled congressman on Tuesday."
+    article.save()
+    Claim.objects.filter(article=article).update(text=article.body, start=0, end=len(article.body), voice="own")
+    StoryPoint.objects.get(event=event).members.set(Claim.objects.filter(article=article))
+    plain, loaded = "Secretary of State Ann Example", "the embattled congressman"
+    Signal.objects.filter(article=article).delete()
+    Signal.objects.create(article=article, kind="label", text=plain, start=0, end=len(plain), category="title")
+    at = article.body.index(loaded)
+    Signal.objects.create(article=article, kind="label", text=loaded, start=at, end=at + len(loaded),
+                          category="description", evaluative=True)
+    html = client.get(event.get_absolute_url()).content.decode()
+    highlighted = "".join(re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(.*?)</', html))
+    assert "embattled congressman" in highlighted
+    assert "Secretary" not in highlighted and "Example" not in highlighted
+
+
+def test_the_event_page_shows_each_outlets_own_loaded_words_by_actor_with_their_sentences(client: Client) -> None:
+    event = make_event(2, quotes_each=0)
+    first = event.articles.get(position=0)
+    first.body = "Ann Example slammed the plan.\n\nIt was a fiasco, critics said."
+    first.save()
+    Claim.objects.filter(article=first).delete()
+    Claim.objects.create(article=first, text="Ann Example slammed the plan.", start=0, end=29, voice="own")
+    Claim.objects.create(article=first, text="It was a fiasco, critics said.", start=31, end=61, voice="own")
+    Signal.objects.filter(article=first).delete()
+    actor = Actor.objects.get(event=event)
+    Signal.objects.create(article=first, kind="label", text="Ann Example", start=0, end=11, category="name",
+                          actor=actor)
+    Signal.objects.create(article=first, kind="loaded", text="slammed", start=12, end=19, category="speech")
+    Signal.objects.create(article=first, kind="loaded", text="fiasco", start=39, end=45, category="emotive")
+    page = client.get(event.get_absolute_url())
+    rows = {row["subject"]: row["cells"] for row in page.context["wording"]}
+    whole, ann = rows["the whole article"], rows["Ann Example"]
+    assert [t["term"] for t in whole[0]["terms"]] == ["fiasco", "slammed"] and whole[0]["only"] == 2
+    assert whole[1]["count"] == 0  # the second article's "brutal" is inside a quote
+    assert [t["term"] for t in ann[0]["terms"]] == ["slammed"]
+    fiasco = whole[0]["terms"][0]["sentences"][0]
+    assert fiasco["text"] == "It was a fiasco, critics said." and fiasco["url"].endswith("#p1")
+    html = page.content.decode()
+    assert "only here" in html and f'href="{fiasco["url"]}"' in html

@@ -1,10 +1,10 @@
-"""bench/profile.py credits each sample to our innermost module and the library it is in."""
+"""bench/sampling.py credits each sample to our innermost module and the library it is in."""
 
 from __future__ import annotations
 
 import os
 
-from bench.profile import shares, table, where_time_goes
+from bench.sampling import shares, table, where_time_goes
 
 SITE = "/v/lib/python3.11/site-packages"
 FOLDED = "\n".join([

@@ -1,0 +1,166 @@
+"""Loaded words and phrases: the lexicons' terms in the sense and place where they judge.
+
+Entry point: `loaded_signals(doc, zones)`, called from `signals.find_signals` and
+`claims.find_claims`. Three lexicons are matched in turn (our own list, then the two
+converted resources); two rules reach words no list can hold: an adverb made from a
+loaded adjective ("arrogantly", "cynically"), and a hyphenated compound whose second half
+judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon).
+An idiom of our list also matches with one adjective or adverb after its article or
+preposition ("took a veiled swipe at", "came under heavy fire", "on the political ropes").
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from articles.nlp.labels import QuoteZones
+from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
+from articles.nlp.types import SignalResult
+
+_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
+# Our own list first, so its category wins where a converted resource has the same word.
+LOADED_LEXICONS = ("loaded_terms", "loaded_lexical", "loaded_wordnet")
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+_ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
+# Classes whose adjectives judge, so their -ly adverbs judge too; boosters and
+# intensifiers are the writer's certainty or degree, not a judgement.
+# Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
+_SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+_IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+_CACHE_KEY = "newsframe.loaded"
+_JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "laudatory",
+                      "delegitimising", "dysphemism", "negative", "positive"})
+
+
+def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
+    """Loaded words and phrases: a word inside quotation marks is marked `in_quote` (the
+    speaker's, or held at a distance); a word in a name, or in a sense the lexicon rules
+    out (`pos`, `context` columns), is not loaded. The words found are memoised in
+    `doc.user_data`: claims and signals both ask."""
+    found = doc.user_data.get(_CACHE_KEY)
+    if found is None:
+        found = doc.user_data[_CACHE_KEY] = _loaded_tokens(doc)
+    body = doc.text  # Doc.text rebuilds the string on every access
+    out = []
+    for start, end, category in found:
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        out.append(SignalResult(
+            kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
+            category=category, in_quote=zones.covers(start_char, end_char),
+        ))
+    return out
+
+
+def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
+    """(token start, end, category) of every loaded word or phrase, in text order."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for name in LOADED_LEXICONS:
+        lexicon = load_lexicon(name)
+        for m in match_lexicon(doc, name):
+            start = _compound_start(doc, m)
+            if taken.intersection(range(start, m.end)) or not _loaded_here(doc, m, lexicon):
+                continue
+            taken.update(range(start, m.end))
+            found.append((start, m.end, m.category))
+    ours = load_lexicon("loaded_terms")
+    for match_id, start, end in _idiom_matcher(doc.vocab)(doc):
+        term = doc.vocab.strings[match_id]
+        if end - start > len(term.split()) and not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            found.append((start, end, ours.category(term)))
+    for token in doc:
+        if token.i not in taken and token.pos_ == "ADV":
+            category = _adverb_of_loaded_adjective(token.lower_)
+            if category:
+                found.append((token.i, token.i + 1, category))
+    return sorted(found)
+
+
+def _idiom_matcher(vocab: Vocab) -> Matcher:
+    """Our multiword terms with a slot for one modifier after each article or preposition."""
+    held = _IDIOM_MATCHERS.get(id(vocab))
+    if held is not None and held[0] is vocab:
+        return held[1]
+    matcher = Matcher(vocab)
+    for term in load_lexicon("loaded_terms").entries:
+        words = term.split()
+        if "-" in term or not any(w in _SLOT_AFTER for w in words[:-1]):
+            continue
+        pattern: list[dict[str, object]] = []
+        for i, word in enumerate(words):
+            if i > 0 and words[i - 1] in _SLOT_AFTER:
+                pattern.append({"POS": {"IN": ["ADJ", "ADV"]}, "OP": "?"})
+            pattern.append({"LEMMA": word} if i == 0 else {"LOWER": word})
+        matcher.add(term, [pattern])
+    _IDIOM_MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+def _compound_start(doc: Doc, m: LexiconMatch) -> int:
+    """A "-prone" term takes the word before its hyphen along: "gaffe-prone"."""
+    first = doc[m.start]
+    if m.term.startswith("-") and first.text == "-" and m.start > 0:
+        before = doc[m.start - 1]
+        if not before.whitespace_ and before.is_alpha:
+            return m.start - 1
+    return m.start
+
+
+def _adverb_of_loaded_adjective(word: str) -> str:
+    """The class of the loaded adjective an -ly adverb is made from, "" if none."""
+    if len(word) < 6 or not word.endswith("ly"):
+        return ""
+    stem = word[:-2]
+    bases = [stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "e", stem[:-2] if stem.endswith("al") else ""]
+    if word.endswith("bly"):
+        bases.append(word[:-1] + "e")  # "laughably" <- "laughable"
+    for name in LOADED_LEXICONS:
+        lexicon = load_lexicon(name)
+        for base in filter(None, bases):
+            category = lexicon.entries.get(base)
+            # a base loaded only beside an event noun ("illegal attack") says nothing of its adverb
+            if category in _JUDGING and lexicon.column(base, 2) in ("", "ADJ") and not lexicon.column(base, 3):
+                return category
+    return ""
+
+
+def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
+    first = doc[m.start]
+    single = m.end - m.start == 1
+    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
+        return False  # part of a name or title, not a word choice
+    if m.category == "booster" and single and first.i > first.head.i:
+        return False  # "laid out the goals clearly": manner, not the writer's certainty
+    wanted = lexicon.column(m.term, 2)
+    if single and wanted and not _in_title_case(first) and not any(_has_pos(first, pos) for pos in wanted.split("|")):
+        return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
+    if lexicon.column(m.term, 3) == "event":
+        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "the brutal and illegal bombing"
+        return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+    return True
+
+
+def _in_title_case(token: Token) -> bool:
+    """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
+    the tagger takes its words for names, so the part of speech says nothing there."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _has_pos(token: Token, wanted: str) -> bool:
+    if token.pos_ == wanted:
+        return True
+    if wanted != "ADJ":
+        return False
+    # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
+    # word in an adjective's place is read as one, whatever the tagger said
+    if token.tag_ in _PARTICIPLE_TAGS:
+        return token.dep_ in ("amod", "acomp")
+    return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS
