@@ -42,6 +42,20 @@ def wait_for_review(client: Client, url: str, worker: subprocess.Popen[bytes]) -
     pytest.fail("the worker did not read the upload; see var/e2e-worker.log")
 
 
+def wait_for_articles(client: Client, url: str, worker: subprocess.Popen[bytes]) -> str:
+    """Where the review page sends the reader once the worker has created the articles
+    of a confirmed review (until then it shows "Creating the articles")."""
+    deadline = time.monotonic() + GIVE_UP_AFTER_SECONDS
+    while time.monotonic() < deadline:
+        assert worker.poll() is None, "the worker died; see var/e2e-worker.log"
+        page = client.get(url)
+        if page.status_code == 302:
+            return str(page["Location"])
+        assert b"Creating the articles" in page.content
+        time.sleep(0.5)
+    pytest.fail("the worker did not create the articles; see var/e2e-worker.log")
+
+
 def test_a_real_worker_analyses_the_seed_uploaded_through_the_views(
     celery_worker_process: subprocess.Popen[bytes], client: Client, seed_bytes: bytes
 ) -> None:
@@ -59,8 +73,10 @@ def test_a_real_worker_analyses_the_seed_uploaded_through_the_views(
             data[f"a-{i}-{name}"] = form.initial.get(name) or ""
         data[f"a-{i}-keep"] = "on"
     confirmed = client.post(response["Location"], data)
+    assert confirmed["Location"] == response["Location"], "the worker creates the articles"
+    opened = wait_for_articles(client, response["Location"], celery_worker_process)
     event = Event.objects.get(name="Seed, by a worker")
-    assert confirmed["Location"] == event.get_absolute_url()
+    assert opened == event.get_absolute_url()
 
     jobs = wait_for_jobs(event, celery_worker_process)
 

@@ -55,6 +55,14 @@ def _read_as_a_worker_would() -> None:
     queueing.try_broker_again()  # what the sweep does before it sends
 
 
+def _confirm_as_a_worker_would() -> Event:
+    """Run the confirm task's service here: its send failed with the broker."""
+    upload = Upload.objects.get()
+    assert upload.status == Upload.Status.CONFIRMING and not Article.objects.exists()
+    assert uploads.upload_confirm_reviewed(batch=str(upload.batch))
+    return Event.objects.get(name="Broker down")
+
+
 def _assert_stored_and_queued(event: Event) -> None:
     assert Upload.objects.get().status == Upload.Status.CONFIRMED
     assert Article.objects.filter(event=event).count() == 3
@@ -103,21 +111,23 @@ def test_uploads_while_the_broker_is_down_are_stored_and_analysed_once_it_is_bac
     with page.expect_response(lambda r: r.request.method == "POST") as confirm:
         page.get_by_role("button", name="Confirm and analyse").click()
     confirm_seconds = time.monotonic() - started
-    expect(page.get_by_role("heading", name="Broker down")).to_be_visible()
-
+    # The confirm's task could not be sent: the review is kept, "confirming", for the sweep.
+    expect(page.get_by_role("heading", name="Creating the articles")).to_be_visible()
     assert confirm.value.status == 302
     assert [s for s in statuses if s[0] >= 500] == []
-    event = Event.objects.get(name="Broker down")
-    _assert_stored_and_queued(event)
+    assert Upload.objects.get().status == Upload.Status.CONFIRMING and not Article.objects.exists()
 
     stopped_broker.start()
     worker = request.getfixturevalue("celery_worker_process")
     back = time.monotonic()
     swept = _sweep()
+    # The worker creates the articles; the page, still polling, goes on to the event.
+    expect(page.get_by_role("heading", name="Broker down")).to_be_visible(timeout=120_000)
+    event = Event.objects.get(name="Broker down")
     _wait(event, worker)
     analysed_seconds = time.monotonic() - back
 
-    assert swept.strip() == "sent 3 stuck job(s) and 0 unread upload(s) again"
+    assert swept.strip() == "sent 0 stuck job(s) and 1 upload(s) to read or confirm again"
     assert sorted(Job.objects.filter(event=event).values_list("kind", "status")) == (
         [("align", "done")] + [("analyze", "done")] * 3)
     for article in Article.objects.filter(event=event):
@@ -128,7 +138,7 @@ def test_uploads_while_the_broker_is_down_are_stored_and_analysed_once_it_is_bac
     expect(page.locator("table.side-by-side thead th")).to_have_count(4)
     assert [s for s in statuses if s[0] >= 500] == []
     print(f"\ndead broker: confirming 3 articles took {confirm_seconds:.2f} s "
-          "(its one send refused, the jobs left to the sweep); "
+          "(its one send refused, the confirm left to the sweep); "
           f"{len(statuses)} responses, none 5xx; after the restart, sweep + worker analysed and aligned "
           f"in {analysed_seconds:.1f} s")
 
@@ -163,11 +173,12 @@ def test_with_the_broker_down_the_upload_flow_answers_and_leaves_the_jobs_queued
     with django_capture_on_commit_callbacks(execute=True) as sends:
         confirmed = _review_post(logged_in, review_url, "Broker down")
     confirm_seconds = time.monotonic() - started
-    event = Event.objects.get(name="Broker down")
     assert confirmed.status_code == 302  # type: ignore[attr-defined]
-    assert logged_in.get(event.get_absolute_url()).status_code == 200
-    assert len(sends) == 1  # the task that sends the three analyses from a worker
-    _assert_stored_and_queued(event)
+    assert len(sends) == 1  # the confirm_upload task, which creates the articles on a worker
     messages = [r.getMessage() for r in caplog.records if r.name == "articles.queueing"]
     assert sum("could not queue" in m for m in messages) == 1, messages
+    assert b"Creating the articles" in logged_in.get(review_url).content
+    event = _confirm_as_a_worker_would()  # what the sweep's resend runs once the broker is back
+    assert logged_in.get(event.get_absolute_url()).status_code == 200
+    _assert_stored_and_queued(event)
     print(f"\ndead broker, in-process: confirming 3 articles took {confirm_seconds:.2f} s")

@@ -25,4 +25,4 @@ class Command(BaseCommand):
         stuck_after = dt.timedelta(seconds=options["older_than"])
         count = jobs.jobs_sweep(stuck_after=stuck_after)
         unread = uploads.uploads_sweep(stuck_after=stuck_after)
-        self.stdout.write(f"sent {count} stuck job(s) and {unread} unread upload(s) again")
+        self.stdout.write(f"sent {count} stuck job(s) and {unread} upload(s) to read or confirm again")
