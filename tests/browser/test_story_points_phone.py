@@ -50,10 +50,11 @@ def test_a_phone_shows_one_outlet_at_a_time_and_links_the_possible_report(page: 
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}{event.get_absolute_url()}")  # type: ignore[attr-defined]
     headers = page.locator("table.side-by-side thead .col-outlet")
-    expect(page.locator(".column-chooser")).to_be_visible()
+    chooser = page.locator("#compare .column-chooser")
+    expect(chooser).to_be_visible()
     expect(headers.nth(0)).to_be_visible()
     expect(headers.nth(1)).to_be_hidden()
-    page.get_by_role("radio", name="Coast Three").check()
+    chooser.get_by_role("radio", name="Coast Three").check()
     expect(headers.nth(2)).to_be_visible()
     expect(headers.nth(0)).to_be_hidden()
     cell = page.locator("td.possibly").first
