@@ -64,10 +64,18 @@ function pasteAsFile() {
   });
 }
 
+// A phone shows one outlet's column at a time: each chooser names its table in data-table
+// (the story points' chooser, without one, drives the side-by-side table).
 function columnChooser() {
-  const table = document.querySelector("table.side-by-side[data-column]");
-  for (const radio of document.querySelectorAll(".column-chooser input[name=column]")) {
-    radio.addEventListener("change", () => { if (radio.checked && table) table.dataset.column = radio.value; });
+  for (const chooser of document.querySelectorAll(".column-chooser")) {
+    const table = chooser.dataset.table ? document.getElementById(chooser.dataset.table)
+      : document.querySelector("table.side-by-side[data-column]");
+    if (!table) continue;
+    for (const radio of chooser.querySelectorAll("input[type=radio]")) {
+      const show = () => { if (radio.checked) table.dataset.column = radio.value; };
+      radio.addEventListener("change", show);
+      show();  // a page restored by "back" keeps the radio chosen before
+    }
   }
 }
 

@@ -111,7 +111,7 @@ def test_at_phone_width_the_page_fits_and_shows_one_outlet_at_a_time(page: Page,
     expect(headers.nth(0)).to_be_visible()
     expect(headers.nth(1)).to_be_hidden()
     assert region.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "one outlet beside the facts fits"
-    page.locator(".column-chooser input").nth(1).check()
+    page.locator("#compare .column-chooser input").nth(1).check()
     expect(headers.nth(1)).to_be_visible()
     expect(headers.nth(0)).to_be_hidden()
     shot(page, "event-phone")

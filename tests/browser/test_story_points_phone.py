@@ -50,10 +50,11 @@ def test_a_phone_shows_one_outlet_at_a_time_and_links_the_possible_report(page: 
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}{event.get_absolute_url()}")  # type: ignore[attr-defined]
     headers = page.locator("table.side-by-side thead .col-outlet")
-    expect(page.locator(".column-chooser")).to_be_visible()
+    chooser = page.locator("#compare .column-chooser")
+    expect(chooser).to_be_visible()
     expect(headers.nth(0)).to_be_visible()
     expect(headers.nth(1)).to_be_hidden()
-    page.get_by_role("radio", name="Coast Three").check()
+    chooser.get_by_role("radio", name="Coast Three").check()
     expect(headers.nth(2)).to_be_visible()
     expect(headers.nth(0)).to_be_hidden()
     cell = page.locator("td.possibly").first
@@ -68,3 +69,12 @@ def test_a_phone_shows_one_outlet_at_a_time_and_links_the_possible_report(page: 
     cell.get_by_role("link").click()
     expect(page).to_have_url(f"{live_server.url}/events/harbour-plan/articles/2/#p1")  # type: ignore[attr-defined]
     expect(page.locator("#p1")).to_contain_text("A vote on the quay was held")
+
+
+def test_a_phone_says_when_no_story_point_matches_the_filter(page: Page, live_server: object) -> None:
+    event = _event()
+    StoryPoint.objects.filter(event=event, article_positions=[0, 1]).delete()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{event.get_absolute_url()}?only=shared")  # type: ignore[attr-defined]
+    expect(page.locator("#compare table.side-by-side")).to_contain_text("No story points match this filter")
+    expect(page.get_by_text("No story points match this filter")).to_be_visible()
