@@ -28,6 +28,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _AUTHOR = frozenset({"i", "we", "you", "one"})
 _NOT_CONTENT = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which", "not"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+_SILENCE = frozenset({"comment", "say", "elaborate", "discuss", "speculate", "give", "respond", "answer", "speak"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 
 
@@ -46,7 +47,9 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+    # "wants to run", "and backed him", "…, referring to the polls": the main verb's subject.
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if (verb.dep_ in {"xcomp", "conj"} or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
     return None
 
@@ -109,9 +112,13 @@ def candidates(verb: Token) -> list[Candidate]:
         if end - start < 2:
             continue
         first = verb.doc[start]
-        if first.lower_ in _NOT_CONTENT or any(t.text in _QUOTE_MARKS for t in verb.doc[start:end]):
-            continue  # a question ("whether he will sign it"), "not to be named"; quoted words are the rules'
+        if first.lower_ in _NOT_CONTENT or any(t.text in _QUOTE_MARKS or _question(t) for t in verb.doc[start:end]):
+            # a question ("whether he will sign it", "to explain how …"), "not to be named";
+            # quoted words are the rules'
+            continue
         words = end - start
+        if label == "xcomp" and words <= 3 and verb.doc[start:end].root.lemma_.lower() in _SILENCE:
+            continue  # "declined to comment", "refused to elaborate": nothing said
         size = "1-3" if words <= 3 else "4-8" if words <= 8 else "9-20" if words <= 20 else "20+"
         feats = [
             *base,
@@ -128,6 +135,11 @@ def candidates(verb: Token) -> list[Candidate]:
         ]
         found.append(Candidate(verb, subject, start, end, tuple(feats)))
     return found
+
+
+def _question(tok: Token) -> bool:
+    """The head of an embedded question: "explain [how they set fees]"."""
+    return tok.dep_ == "ccomp" and tok.left_edge.lower_ in _NOT_CONTENT and tok.left_edge.i < tok.i
 
 
 @functools.cache

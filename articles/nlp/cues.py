@@ -264,6 +264,11 @@ def _role_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (lemma in actor_lexicons().title_heads or lemma in person_nouns())
 
 
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Offsets of the noun phrase `head` heads, as a speaker mention ("a new Courier poll")."""
+    return _mention_range(head)
+
+
 def speaker_mention(tok: Token, kind: str) -> tuple[int, int] | None:
     if kind == "according":
         to = tok.doc[tok.i + 1]

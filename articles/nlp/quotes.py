@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ from articles.nlp.cues import (
     cue_span,
     generic_pronoun,
     impersonal_passive,
+    noun_phrase,
     speaker_mention,
     speaker_token,
     speech_cue_kind,
@@ -56,6 +58,7 @@ _NAMING = frozenset({"call", "dub", "nickname", "term", "label", "brand"})
 _MIN_UNATTRIBUTED_WORDS = 8
 _MAX_SCARE_WORDS = 5
 _CONTINUATION_CHARS = 600
+_RESUME_GAP = 120  # characters of attribution between two halves of one statement
 # A sentence ends at . ! ? or a line break, but not at "Mr." ("…,'' Mr. King said" is one sentence).
 _SENTENCE_END = re.compile(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
@@ -106,6 +109,13 @@ class _Context:
 def find_quotes(doc: Doc) -> list[QuoteResult]:
     """All quotes of `doc`, in text order, with speaker mentions but no speakers."""
     ctx = _context(doc)
+    found = _rule_quotes(ctx)
+    found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
+    return [_result(ctx.text, q) for q in found]
+
+
+def _rule_quotes(ctx: _Context) -> list[_Found]:
+    """The quotes the cue rules find (both passes), nested ones folded in."""
     found: list[_Found] = []
     claimed: dict[int, int] = {}  # segment index -> cue token that claimed it
     last: _Found | None = None
@@ -113,6 +123,8 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     # the label "A" is the mention, which speakers.py resolves to the interviewee.
     answers = answer_paragraphs(ctx.text, ctx.paras)
     found.extend(_Found(start, end, "direct", None, (label, label + 1), 0.5) for label, start, end in answers)
+    if not answers:
+        found.extend(_labelled_paragraphs(ctx))
     for index, seg in enumerate(ctx.segments):
         if any(start - 1 <= seg.open < end for _, start, end in answers):
             claimed[index] = -1
@@ -121,6 +133,9 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
         if quote is None:
             continue
         claimed[index] = quote.cue_token
+        if last is not None and _resumes_after_cue(ctx, last, quote):
+            last.end = quote.end  # “A,” she said. “B.”: one statement the attribution interrupts
+            continue
         if last is not None and (last.start, last.end, last.cue) == (
             quote.start,
             quote.end,
@@ -130,13 +145,54 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
         found.append(quote)
         last = quote
     found.extend(_indirect_quotes(ctx, claimed))
+    found.extend(_findings(ctx))
     # The same words found twice ("told … that X “…” and that Y “…”" from each
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    found = _drop_nested(ctx.text, found)
-    found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
-    return [_result(ctx.text, q) for q in found]
+    return _drop_nested(ctx.text, found)
+
+
+_LABEL = re.compile(r"\s*([^\n:;“”\"()]{1,50}?):[ \t]+(?=[^\s“”\"‘’'])")
+_LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "source"})
+
+
+def _labelled_paragraphs(ctx: _Context) -> Iterator[_Found]:
+    """ "Poll: Sanders leads in Iowa", "JAKE TAPPER: Trump released a video …": a
+    headline or transcript paragraph that opens with a name (or a poll, a report)
+    and a colon gives the rest of the paragraph as that source's words."""
+    doc = ctx.doc
+    for para_start in [min(ctx.floor, len(ctx.text)), *ctx.paras]:
+        m = _LABEL.match(ctx.text, para_start)
+        if m is None:
+            continue
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if label is None or not 1 <= len(label) <= 5 or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in label):
+            continue
+        sources = any(t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lemma_.lower() in _LABEL_NOUNS for t in label)
+        if all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in label):
+            continue  # "New York: …", "Tuesday: …" set a scene, nobody speaks
+        # "JAKE TAPPER", "Dana Price", however the tagger reads capitals
+        named = len(label) >= 2 and any(t.pos_ == "PROPN" for t in label)
+        named = named and all(t.pos_ == "PROPN" or (t.is_alpha and t.is_upper) for t in label)
+        if not (named or sources):
+            continue
+        start, end = ctx.clip(m.end(), ctx.paragraph(m.end())[1], around=m.end())
+        if len(ctx.text[start:end].split()) >= 3:
+            kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+            yield _Found(start, end, kind, None, (label.start_char, label.end_char), 0.6)
+
+
+def _resumes_after_cue(ctx: _Context, last: _Found, quote: _Found) -> bool:
+    """ “A,” she said. “B.” and “A,” she said, “B.”: a reader reads one statement
+    that the attribution interrupts (PolNeAR's one content in two spans), when the
+    second quote is the first one's continuation in the same paragraph."""
+    cue = last.cue
+    if cue is None or quote.cue != cue or (last.kind, quote.kind) != ("direct", "direct"):
+        return False
+    if not last.end <= cue[0] < quote.start or quote.start - last.end > _RESUME_GAP:
+        return False
+    return ctx.paragraph(last.end) == ctx.paragraph(quote.start)
 
 
 def _context(doc: Doc) -> _Context:
@@ -428,11 +484,44 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
     return found
 
 
+_FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
+
+
+def _findings(ctx: _Context) -> Iterator[_Found]:
+    """ "Clinton leads by nine points in a new poll": what a poll or a report finds,
+    given as a phrase that ends the sentence (like "according to"); the poll or
+    report is the source."""
+    doc = ctx.doc
+    for tok in doc:
+        objects = [c for c in tok.children if c.dep_ == "pobj"] if tok.lower_ == "in" and tok.dep_ == "prep" else []
+        if not objects or objects[0].lemma_.lower() not in _FINDING_NOUNS or ctx.seg_of_token[tok.i] >= 0:
+            continue
+        sent = tok.sent
+        if not all(t.is_punct for t in doc[tok.right_edge.i + 1 : sent.end]) or tok.i - sent.start <= 3:
+            continue  # "In the report, the inspectors found …" has a cue of its own
+        c_start, c_end = sent.start, tok.i
+        start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
+        if len(ctx.text[start:end].split()) >= 3:
+            mention = ctx.clip(*noun_phrase(objects[0]), around=objects[0].idx)
+            kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+            cue = (tok.idx, tok.idx + len(tok.text))
+            yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
+
+
 def unclaimed_verbs(doc: Doc) -> list[Token]:
-    """Verbs outside quote marks that no cue rule reads as reporting speech: what
-    the learned model (attributions.py) is asked about, here and in its training."""
+    """Verbs outside quote marks that cue no rule's quote: what the learned model
+    (attributions.py) is asked about, here and in its training. A cue word whose
+    rule found no content ("praised the plan", "announced his run") is asked too."""
     ctx = _context(doc)
-    return [t for t in doc if ctx.seg_of_token[t.i] < 0 and t.pos_ in {"VERB", "AUX"} and _usable_cue(ctx, t) is None]
+    return list(_model_verbs(ctx, _rule_quotes(ctx)))
+
+
+def _model_verbs(ctx: _Context, rules: list[_Found]) -> Iterator[Token]:
+    cues = {q.cue_token for q in rules}
+    for tok in ctx.doc:
+        naming = tok.lemma_ in _NAMING and tok.dep_ == "relcl"  # "a chip it calls “X”" names a thing
+        if ctx.seg_of_token[tok.i] < 0 and tok.pos_ in {"VERB", "AUX"} and tok.i not in cues and not naming:
+            yield tok
 
 
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
@@ -441,9 +530,7 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     doc = ctx.doc
     taken = [(q.start, q.end) for q in rules] + [q.cue for q in rules if q.cue is not None]
     found: list[_Found] = []
-    for tok in doc:
-        if ctx.seg_of_token[tok.i] >= 0 or tok.pos_ not in {"VERB", "AUX"} or _usable_cue(ctx, tok) is not None:
-            continue
+    for tok in _model_verbs(ctx, rules):
         scored = best_candidate(tok)
         if scored is None:
             continue

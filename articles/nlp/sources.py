@@ -21,6 +21,7 @@ _HEAD_ENDS = frozenset(
     {"of", "for", "at", "from", "in", "on", "with", "who", "that", "which", "to", ",", "close", "involved"}
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "who", "which", "this"})
+_UNNAMED_HEADS = frozenset({"official", "source"})
 _NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty"}
     | {"fifty", "half", "most", "many", "some", "several", "few", "all", "both"}
@@ -46,6 +47,13 @@ def _head(words: list[str]) -> str:
     while cut > 1 and words[cut - 1].lower().endswith(("ed", "ing")) and words[cut - 1].islower():
         cut -= 1
     return re.sub(r"['’]s?$", "", words[cut - 1]) if cut else ""
+
+
+def unnamed_official(phrase: str) -> bool:
+    """ "U.S. officials", "a Cairo airport official", "the official", "sources close to
+    the campaign": an unnamed source whatever country or body it works for."""
+    words = _WORD.findall(phrase)
+    return bool(words) and _singular(_head(words).lower()) in _UNNAMED_HEADS
 
 
 def is_pronoun(phrase: str) -> bool:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from articles.nlp.mentions import Mention, Mentions
 from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
-from articles.nlp.sources import actor_source_type, is_pronoun, source_type_of
+from articles.nlp.sources import actor_source_type, is_pronoun, source_type_of, unnamed_official
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -119,6 +119,8 @@ def _resolve(
         for m in mentions.within(quote.mention_start, quote.mention_end)
         if m.actor in kinds and not m.possessive and m.token not in modifiers
     ]
+    if unnamed_official(quote.speaker_mention) and not any(kinds[m.actor] == "person" for m in inside):
+        return None, _UNRESOLVED  # typed as an anonymous source by `_typed`, not the country it serves
     described = _person_description(quote.speaker_mention) if not inside else None
     if described is not None:
         # "the German said", "the 34-year-old said", "The defendant, 28, said": a

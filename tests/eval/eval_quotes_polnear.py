@@ -1,7 +1,9 @@
 """Quotes and speakers measured on real political news (PolNeAR, read from ../shared).
 
-Run as `python -m tests.eval.eval_quotes_polnear [--part tuning|heldout|both] [--limit N] [--dump DIR]`;
-`--speed N` instead times a bare spaCy parse against the whole analysis on N tuning articles.
+Run as `python -m tests.eval.eval_quotes_polnear [--part tuning|heldout|both] [--limit N] [--dump DIR] [-v]`;
+`--speed N` instead times a bare spaCy parse against the whole analysis on N tuning articles;
+`-v` lists the tuning part's missed attributions by cue, most frequent first (never the
+held-out part's: nothing is tuned on it).
 
 PolNeAR's train split (840 articles, 19,889 expert attributions; Newell, Margolin and Ruths,
 LREC 2018) lives in ../shared/data and never enters the repository. A fixed fifth of it, the
@@ -29,9 +31,11 @@ HELDOUT_FILE = shared.LABELS / "polnear_heldout_ids.json"
 PARTS = ("tuning", "heldout")
 # Regression floors on the held-out part (measured minus a margin), checked on full runs.
 # nlp-4 before any change: F1 0.587 (P 0.798 R 0.464), indirect P/R 0.881/0.321, speaker 0.734.
-# nlp-5: F1 0.640 (P 0.800 R 0.533), indirect P/R 0.841/0.417, speaker 0.881. The issue's
-# targets (F1 0.72, indirect R 0.55 at P 0.80, speaker 0.90) are not reached yet.
-FLOORS = {"f1": 0.62, "indirect_p": 0.80, "indirect_r": 0.39, "speaker_acc": 0.86}
+# nlp-5: F1 0.640 (P 0.800 R 0.533), indirect P/R 0.841/0.417, speaker 0.881.
+# nlp-7: F1 0.682 (P 0.860 R 0.564), indirect P/R 0.815/0.459, speaker 0.889. The issue's
+# targets (F1 0.72, indirect R 0.55 at P 0.80, speaker 0.90) are not reached yet; indirect
+# precision's floor is the issue's own 0.80.
+FLOORS = {"f1": 0.66, "indirect_p": 0.80, "indirect_r": 0.44, "speaker_acc": 0.87}
 
 
 def is_heldout(article_id: str) -> bool:
@@ -148,12 +152,41 @@ def main(argv: list[str]) -> int:
         ind = m["indirect"]
         print(f"{part}: quote P/R/F1 {m['all']['p']:.3f}/{m['all']['r']:.3f}/{m['all']['f1']:.3f}; "
               f"indirect P/R {ind['p']:.3f}/{ind['r']:.3f}; speaker acc {m['speaker_acc']:.3f}")
+        if "-v" in argv and part == "tuning":
+            print_misses(scorer, articles, rows)
         if dump:
             dump.mkdir(parents=True, exist_ok=True)
             (dump / f"{part}.pred.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         if part == "heldout" and limit is None:
             failed = below_floors(m)
     return 1 if failed else 0
+
+
+def print_misses(scorer: Path, articles: list[dict], rows: list[dict], per_cue: int = 3) -> None:
+    """The gold attributions no prediction matches, grouped by their cue as written."""
+    sys.path.insert(0, str(scorer))
+    try:
+        import score_quotes  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(scorer))
+    preds = {r["id"]: r["quotes"] for r in rows}
+    by_cue: dict[str, list[str]] = {}
+    for article in articles:
+        gold = article["attributions"]
+        gt = [score_quotes.tokens(g["content"]) for g in gold]
+        pt = [score_quotes.tokens(q["text"]) for q in preds.get(article["id"], [])]
+        pairs = [(f, gi, pi) for gi, a in enumerate(gt) for pi, b in enumerate(pt)
+                 if (f := score_quotes.token_f1(a, b)) >= 0.5]
+        matched = {gi for gi, _ in score_quotes.greedy(pairs)}
+        for gi, g in enumerate(gold):
+            if gi not in matched:
+                cue = (g["cue"] or "-").lower()
+                by_cue.setdefault(cue, []).append(f"[{g['kind']}] {g['source']!r}: {g['content'][:160]!r}")
+    print(f"missed attributions (tuning part): {sum(map(len, by_cue.values()))}")
+    for cue, missed in sorted(by_cue.items(), key=lambda kv: -len(kv[1]))[:60]:
+        print(f"{len(missed):5d}  {cue}")
+        for line in missed[:per_cue]:
+            print(f"         {line}")
 
 
 def below_floors(m: dict) -> list[str]:

@@ -20,7 +20,7 @@ from collections import Counter
 from tests.eval import shared
 from tests.eval.eval_quotes_polnear import load_articles, split
 
-_MIN_WEIGHT = 0.05
+_MIN_WEIGHT = 0.1
 
 
 def _tokens(text: str) -> list[str]:
@@ -70,8 +70,8 @@ def main(argv: list[str]) -> int:
     data = shared.data_dir()
     if data is None:
         return shared.say_missing("training the attribution model")
-    threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
-    c = float(argv[argv.index("--c") + 1]) if "--c" in argv else 0.3
+    threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.58
+    c = float(argv[argv.index("--c") + 1]) if "--c" in argv else 0.1
     tuning = split(load_articles(data / "polnear-train.jsonl"))["tuning"]
     rows, labels, ids = examples(tuning, argv[argv.index("--docs") + 1] if "--docs" in argv else None)
     if "--leave-out" in argv:  # cross-validation inside the tuning part: leave one fifth out

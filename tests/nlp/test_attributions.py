@@ -36,3 +36,28 @@ def test_a_belief_or_a_finding_is_an_indirect_quote(quotes_of, text, cue, conten
 )
 def test_an_act_the_writers_view_or_a_negation_is_not_a_quote(quotes_of, text):
     assert quotes_of(text) == []
+
+
+def test_a_participle_after_a_quote_is_asked_about_with_its_speaker(nlp):
+    from articles.nlp.attributions import candidates
+
+    doc = nlp("“It is a disaster,” Okafor said, referring to the new tariffs on steel.")
+    referring = next(t for t in doc if t.lower_ == "referring")
+    assert [(c.subject.text, doc[c.start : c.end].text) for c in candidates(referring)] == [
+        ("Okafor", "the new tariffs on steel")
+    ]
+
+
+def test_a_cue_word_whose_rule_found_no_content_is_asked_about(nlp):
+    from articles.nlp.quotes import unclaimed_verbs
+
+    doc = nlp("The senator praised the new tariffs. She said that they would save jobs.")
+    assert "praised" in [t.text for t in unclaimed_verbs(doc)]
+    assert "said" not in [t.text for t in unclaimed_verbs(doc)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The company declined to comment.", "A spokeswoman for the council refused to elaborate."]
+)
+def test_declining_to_comment_says_nothing(quotes_of, text):
+    assert quotes_of(text) == []

@@ -36,12 +36,18 @@ def test_a_quote_introduced_by_a_colon_is_direct(quotes_of):
     assert (q.text, q.kind, q.speaker) == ("We will not be blackmailed.", "direct", "Olaf Scholz")
 
 
-def test_an_attribution_inside_a_quote_attributes_both_halves(quotes_of):
-    quotes = quotes_of("“The talks were constructive,” Rustem Umerov said, “but there is still a long way to go.”")
-    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
-        ("The talks were constructive", "direct", "Rustem Umerov"),
-        ("but there is still a long way to go.", "direct", "Rustem Umerov"),
-    ]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The talks were constructive,” Rustem Umerov said, “but there is still a long way to go.”",
+        "“The talks were constructive,” Rustem Umerov said. “But there is still a long way to go.”",
+    ],
+)
+def test_a_statement_the_attribution_interrupts_is_one_quote(quotes_of, text):
+    q = only(quotes_of(text))
+    assert q.text.startswith("The talks were constructive,” Rustem Umerov said")
+    assert q.text.endswith("there is still a long way to go.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "Rustem Umerov")
 
 
 def test_a_quote_running_over_two_paragraphs_is_one_quote(quotes_of):
@@ -63,7 +69,7 @@ def test_single_quotation_marks_can_hold_a_direct_quote(quotes_of):
 
 
 def test_a_quote_following_a_quote_keeps_its_speaker(quotes_of):
-    quotes = quotes_of("“We made too many mistakes,” Pep Guardiola said. “Liverpool punished us.”")
+    quotes = quotes_of("“We made too many mistakes,” Pep Guardiola said.\n\n“Liverpool punished us.”")
     assert [(q.text, q.speaker) for q in quotes] == [
         ("We made too many mistakes", "Pep Guardiola"),
         ("Liverpool punished us.", "Pep Guardiola"),
@@ -263,9 +269,8 @@ def test_a_colon_without_a_parsable_cue_gives_an_unattributed_direct_quote(quote
 def test_a_nested_quote_closing_before_the_outer_one_still_takes_the_attribution_after_it(quotes_of):
     text = "“She told me, ‘Leave now or lose everything,’” the witness said. “I left.”"
     quotes = quotes_of(text)
-    assert [(q.text, q.kind) for q in quotes] == [
-        ("She told me, ‘Leave now or lose everything,’", "direct"),
-        ("I left.", "direct"),
+    assert [(q.text, q.kind, q.cue) for q in quotes] == [
+        ("She told me, ‘Leave now or lose everything,’” the witness said. “I left.", "direct", "said"),
     ]
 
 
@@ -506,3 +511,41 @@ def test_an_outlets_report_and_the_words_of_the_person_it_reports_are_two_quotes
         ("Liz Ortega is considering a run for the Senate", "The Times"),
         ("she has talked to donors", "Liz Ortega"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Poll: Okafor leads the governor by nine points\n\nThe race has tightened.",
+            "Okafor leads the governor by nine points",
+            "Poll",
+        ),
+        (
+            "DANA PRICE: The council voted to close the library on Tuesday.\n\nMARK OYELARAN: Why now?",
+            "The council voted to close the library on Tuesday.",
+            "DANA PRICE",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_a_name_and_a_colon_gives_its_words(quotes_of, text, content, mention):
+    q = quotes_of(text)[0]
+    assert (q.text, q.kind, q.speaker_mention) == (content, "indirect", mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partial transcript as follows:\n\nThe council voted on Tuesday.",
+        "Lisbon: The council voted to close the library on Tuesday.",
+    ],
+)
+def test_a_place_or_a_clause_before_a_colon_is_no_source(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
+    q = only(quotes_of("The mayor held an eight-point lead among older voters in a new Courier poll."))
+    assert (q.text, q.kind, q.speaker_mention) == (
+        "The mayor held an eight-point lead among older voters", "indirect", "a new Courier poll"
+    )

@@ -473,3 +473,14 @@ def test_who_issues_a_statement_speaks_not_the_statement(quotes_of):
 def test_the_subject_of_a_clause_ending_in_a_colon_says_the_quote(quotes_of):
     quotes = quotes_of('Governor Ana Ruiz took the stage. Ruiz boomed: "We are going to win this state."')
     assert speakers(quotes) == [("Ruiz", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("U.S. officials said the talks would resume in June.", "U.S. officials"),
+        ("A Cairo airport official said the flight left on time.", "A Cairo airport official"),
+    ],
+)
+def test_an_official_of_a_country_or_body_is_an_anonymous_source_not_the_country(quotes_of, text, speaker):
+    assert [(q.speaker, q.source_type) for q in quotes_of(text)] == [(speaker, "anonymous")]
