@@ -54,7 +54,7 @@ def test_the_event_page_works_at_phone_width(page: Page, live_server: object) ->
     expect(table).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page itself must not scroll sideways; only the table does"
-    toggle = page.get_by_label("Loaded words")
+    toggle = page.get_by_role("checkbox", name="Loaded words")
     toggle.uncheck()
     assert "off-hl-loaded" in (page.locator("body").get_attribute("class") or "")
     shot(page, "event-phone")
