@@ -38,7 +38,7 @@ TARGETS = {"precision": 0.70, "recall": 0.50}
 # them. nlp-6 for the record: tune 0.862 / 0.591, held out 0.579 / 0.259, fresh 0.706 / 0.364.
 FLOORS = {
     "tune": {"precision": 0.82, "recall": 0.70},     # 0.852 / 0.731
-    "heldout": {"precision": 0.54, "recall": 0.28},  # 0.574 / 0.306
+    "heldout": {"precision": 0.53, "recall": 0.26},  # 0.556 / 0.282 (0.574 / 0.306 before the quote merge)
     "fresh": {"precision": 0.65, "recall": 0.39},    # 0.700 / 0.424
 }
 
