@@ -128,3 +128,19 @@ def test_the_keyboard_reaches_the_content_and_the_article_chooser(page: Page, se
     page.get_by_role("button", name="Compare these").click()
     expect(page.locator("table.side-by-side thead th")).to_have_count(3)
     expect(page).to_have_url(re.compile(r"\?articles=0&articles=2(#main)?$"))
+
+
+def _luminance(css_colour: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_focus_ring_stands_out_from_the_page(page: Page, seed_url: str) -> None:
+    open_event(page, seed_url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    ring, background = page.evaluate("""() => [getComputedStyle(document.activeElement).outlineColor,
+                                               getComputedStyle(document.body).backgroundColor]""")
+    lighter, darker = sorted((_luminance(ring), _luminance(background)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3, f"focus ring {ring} on {background}"
