@@ -70,12 +70,13 @@ def wording(
 ) -> list[WordingRow]:
     """The whole-article row, then a row per actor named beside a loaded word."""
     n = len(words)
-    placed = _place(loaded, sentences, n)
+    index = _Sentences(sentences, n)
+    placed = _place(loaded, index, n)
     whole = _row(None, dict(enumerate(placed)), words)
     sizes = {(s.article, s.start, s.end): s.words for s in sentences}
     about: dict[str, dict[int, list[tuple[WordRow, tuple[int, int]]]]] = defaultdict(lambda: defaultdict(list))
     sentence_words: dict[str, list[int]] = defaultdict(lambda: [0] * n)
-    named = _actors_by_sentence(sentences, mentions, n)
+    named = _actors_by_sentence(index, mentions)
     for key, actors in named.items():
         for actor in actors:
             sentence_words[actor][key[0]] += sizes[key]
@@ -90,35 +91,41 @@ def wording(
     return rows
 
 
+class _Sentences:
+    """Each article's sentences in order, to find the one holding an offset by bisection."""
+
+    def __init__(self, sentences: Sequence[SentenceRow], n: int) -> None:
+        self.spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        for s in sorted(sentences, key=lambda s: (s.article, s.start)):
+            self.spans[s.article].append((s.start, s.end))
+        self.starts = [[start for start, _ in article] for article in self.spans]
+
+    def holding(self, article: int, start: int, end: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence holding [start, end), if one does."""
+        i = bisect_right(self.starts[article], start) - 1
+        return self.spans[article][i] if i >= 0 and end <= self.spans[article][i][1] else None
+
+
 def _place(
-    loaded: Sequence[WordRow], sentences: Sequence[SentenceRow], n: int
+    loaded: Sequence[WordRow], sentences: _Sentences, n: int
 ) -> list[list[tuple[WordRow, tuple[int, int]]]]:
     """Each word with the sentence holding it (the word itself where none does)."""
-    spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    for s in sorted(sentences, key=lambda s: (s.article, s.start)):
-        spans[s.article].append((s.start, s.end))
-    starts = [[start for start, _ in article] for article in spans]
     placed: list[list[tuple[WordRow, tuple[int, int]]]] = [[] for _ in range(n)]
     for word in sorted(loaded, key=lambda w: (w.article, w.start)):
-        i = bisect_right(starts[word.article], word.start) - 1
-        inside = i >= 0 and word.end <= spans[word.article][i][1]
-        placed[word.article].append((word, spans[word.article][i] if inside else (word.start, word.end)))
+        sentence = sentences.holding(word.article, word.start, word.end)
+        placed[word.article].append((word, sentence or (word.start, word.end)))
     return placed
 
 
 def _actors_by_sentence(
-    sentences: Sequence[SentenceRow], mentions: Sequence[MentionRow], n: int
+    sentences: _Sentences, mentions: Sequence[MentionRow]
 ) -> dict[tuple[int, int, int], set[str]]:
     """(article, start, end) of a sentence -> the actors named in it."""
-    spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    for s in sorted(sentences, key=lambda s: (s.article, s.start)):
-        spans[s.article].append((s.start, s.end))
-    starts = [[start for start, _ in article] for article in spans]
     named: dict[tuple[int, int, int], set[str]] = defaultdict(set)
     for mention in mentions:
-        i = bisect_right(starts[mention.article], mention.position) - 1
-        if i >= 0 and mention.position < spans[mention.article][i][1]:
-            named[(mention.article, *spans[mention.article][i])].add(mention.actor)
+        sentence = sentences.holding(mention.article, mention.position, mention.position + 1)
+        if sentence is not None:
+            named[(mention.article, *sentence)].add(mention.actor)
     return named
 
 

@@ -27,7 +27,7 @@ from articles.rows import by_article
 from articles.web import charts
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
-from articles.web.parts import offset_url
+from articles.web.parts import paragraph_url
 from articles.web.wording import wording_table
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
@@ -85,11 +85,10 @@ class Cell:
         a cell per story point and column, and the template engine made them half its time."""
         if not self.count and self.possible is not None:
             p = self.possible
-            paragraph = self.article.body.count("\n\n", 0, p["start"])
             return format_html(
                 '<td class="possibly"><span>possibly reported</span> '
                 '<a href="{}" title="the closest sentence of this article (similarity {})">“{}”</a></td>',
-                offset_url(self.article, p["start"], f"p{paragraph}"), f"{p['score']:.2f}",
+                paragraph_url(self.article, p["start"]), f"{p['score']:.2f}",
                 Truncator(p["text"]).words(30))
         if not self.count:
             return SafeString('<td class="missing"><span>not reported</span></td>')

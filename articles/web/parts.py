@@ -8,6 +8,7 @@ models, no database."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -67,3 +68,13 @@ def parts_of(article: Any) -> list[tuple[int, int]]:
 def offset_url(article: Any, offset: int, anchor: str) -> str:
     """The article page's address showing the body offset, with `#anchor`."""
     return f"{article.get_absolute_url()}{part_query(parts_of(article), offset)}#{anchor}"
+
+
+def paragraph_url(article: Any, offset: int) -> str:
+    """The article page's address of the paragraph holding the body offset (`#pN`, numbered
+    as the article page numbers them); the breaks are found once per instance."""
+    breaks: list[int] | None = getattr(article, "_paragraph_breaks", None)
+    if breaks is None:
+        breaks = [m.start() for m in re.finditer(SEPARATOR, article.body)]
+        article._paragraph_breaks = breaks
+    return offset_url(article, offset, f"p{bisect_right(breaks, offset - 1)}")
