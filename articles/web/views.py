@@ -98,6 +98,8 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):
         return _to_event(request, uploads)
     if any(u.status in (Upload.Status.RECEIVED, Upload.Status.CONFIRMING) for u in uploads):
+        if request.method == "POST":  # a second submit while the first confirm is at work
+            return redirect("upload_review", batch=batch)
         return render(request, "articles/review_reading.html", _reading(batch, uploads))
     drafts = drafts_of(uploads)
     pager = ReviewPager(len(drafts), settings.NEWSFRAME_REVIEW_PAGE_SIZE,

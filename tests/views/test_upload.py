@@ -138,7 +138,8 @@ def test_a_confirm_leaves_the_articles_to_a_worker_and_the_page_follows_it(
     assert "Creating the articles" in page and 'data-poll="' in page
     status = logged_in.get(reverse("upload_status", args=[upload.batch])).content.decode()
     assert "Creating articles" in status and "data-poll" in status
-    assert logged_in.post(review_url, {}).status_code == 200, "a second submit only shows the progress"
+    again = logged_in.post(review_url, {})
+    assert again.status_code == 302 and again["Location"] == review_url, "a second submit goes to the progress"
 
     for task in sent:  # the worker's confirm_upload (in-process here)
         task()
