@@ -61,7 +61,7 @@ def test_a_phone_shows_one_outlets_words_and_opens_a_word_from_the_keyboard(page
     expect(headers.nth(1)).to_be_visible()
     expect(headers.nth(2)).to_be_hidden()
     assert _page_overflow(page) <= 0
-    region = page.get_by_role("region", name="Loaded words in each outlet’s own voice, by actor")
+    region = page.get_by_role("region", name="Loaded words and scare quotes in each outlet’s own voice, by actor")
     assert region.evaluate("e => e.scrollWidth - e.clientWidth") <= 0  # nothing hides off to the side
     # Keyboard only: the arrow key moves the outlet choice, Tab reaches the first shown word.
     chooser = page.locator(".wording-part .column-chooser")
@@ -110,7 +110,7 @@ def test_without_scripts_the_table_scrolls_in_its_own_box_with_a_cue(browser: Br
     try:
         page = context.new_page()
         page.goto(f"{live_server.url}{event.get_absolute_url()}")
-        region = page.get_by_role("region", name="Loaded words in each outlet’s own voice, by actor")
+        region = page.get_by_role("region", name="Loaded words and scare quotes in each outlet’s own voice, by actor")
         assert region.evaluate("e => e.scrollWidth - e.clientWidth") > 0
         assert _page_overflow(page) <= 0
         expect(page.locator(".wording-part .scroll-cue")).to_be_visible()
