@@ -111,7 +111,15 @@ class Upload(models.Model):
         return f"{self.original_name} ({self.get_status_display()})"
 
 
+def text_deferred(rows: models.QuerySet[Any], via: str = "article") -> models.QuerySet[Any]:
+    """`rows` without the text of the article they are `via` ("" for articles themselves)."""
+    return rows.defer(*(f"{via}__{f}" if via else f for f in Article.TEXT_FIELDS))
+
+
 class Article(models.Model):
+    # Up to megabytes an article: lists that show no text defer them (`text_deferred`).
+    TEXT_FIELDS = ("body", "headings")
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="articles")
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL)
     upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.SET_NULL)

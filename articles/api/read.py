@@ -24,7 +24,7 @@ from articles.api.schemas import (
     StoryPointPage,
 )
 from articles.contract import Attribution
-from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint
+from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint, text_deferred
 from articles.nlp.types import QuoteKind, SourceType
 from articles.services.event_json import omissions, quote_json
 from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_parts
@@ -82,7 +82,8 @@ def get_event(request: HttpRequest, slug: str = Slug) -> dict[str, Any]:
 def list_articles(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
                   limit: int = Limit) -> dict[str, Any]:
     event = _event(slug)
-    page = paginate(request, event.articles.select_related("outlet"), key="position", cursor=cursor, limit=limit)
+    articles = text_deferred(event.articles.select_related("outlet"), via="")
+    page = paginate(request, articles, key="position", cursor=cursor, limit=limit)
     return {"next": page.next, "next_cursor": page.next_cursor,
             "results": [_article_out(a, slug) for a in page.rows]}
 
@@ -131,7 +132,8 @@ def list_quotes(
     limit: int = Limit,
 ) -> dict[str, Any]:
     event = _event(slug)
-    quotes = Quote.objects.filter(article__event=event, is_quote=True).select_related("article__outlet", "speaker")
+    quotes = text_deferred(Quote.objects.filter(article__event=event, is_quote=True)
+                           .select_related("article__outlet", "speaker"))
     if speaker:
         quotes = quotes.filter(Q(speaker__name__iexact=speaker) | Q(source_phrase__iexact=speaker))
     if source_type:
@@ -171,7 +173,7 @@ def list_actors(request: HttpRequest, slug: str = Slug, cursor: str | None = Cur
 def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None = Cursor,
                       limit: int = Limit) -> dict[str, Any]:
     event = _event(slug)
-    members = Prefetch("members", queryset=Claim.objects.select_related("article", "speaker")
+    members = Prefetch("members", queryset=text_deferred(Claim.objects.select_related("article", "speaker"))
                        .order_by("article__position", "start", "pk"))
     page = paginate(request, StoryPoint.objects.filter(event=event).prefetch_related(members),
                     key="pk", cursor=cursor, limit=limit)

@@ -22,7 +22,7 @@ from articles.compare.diff import matching_quotes, word_diff
 from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
-from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
 from articles.web import charts
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
@@ -505,12 +505,12 @@ def event_progress(event: Event) -> dict[str, Any]:
 def actor_page(actor: Actor) -> dict[str, Any]:
     """One actor across the event's articles: quotes, reporting verbs, labels."""
     quotes = list(
-        Quote.objects.filter(speaker=actor, is_quote=True)
-        .select_related("article__outlet", "article__event")
+        text_deferred(Quote.objects.filter(speaker=actor, is_quote=True)
+                      .select_related("article__outlet", "article__event"))
         .order_by("article__position", "start")
     )
     signals = list(
-        Signal.objects.filter(actor=actor).select_related("article__outlet", "article__event")
+        text_deferred(Signal.objects.filter(actor=actor).select_related("article__outlet", "article__event"))
         .order_by("article__position", "start")
     )
     groups: dict[int, dict[str, Any]] = {}

@@ -116,6 +116,13 @@ def test_the_actor_page_query_count_does_not_grow_with_articles(client: Client) 
     assert _queries(client, a.get_absolute_url()) == _queries(client, b.get_absolute_url())
 
 
+def test_the_actor_page_never_reads_the_articles_text(client: Client) -> None:
+    actor = Actor.objects.get(event=make_event(3, quotes_each=2))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(actor.get_absolute_url()).status_code == 200
+    assert not [q["sql"] for q in queries if '"articles_article"."body"' in q["sql"]]
+
+
 def test_past_the_column_limit_the_page_compares_the_first_articles_and_offers_the_rest(client: Client) -> None:
     event = make_event(MAX_COLUMNS + 3)
     response = client.get(event.get_absolute_url())
