@@ -220,11 +220,21 @@ class Job(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.article_id or self.event_id}: {self.status}"
 
-    def finish(self, *, failed: str = "") -> None:
-        """Done, or failed with the reason the page shows."""
-        self.status = Job.Status.FAILED if failed else Job.Status.DONE
-        self.error = failed[:ERROR_CHARS]
-        self.finished_at = timezone.now()
+    def finish(self, *, failed: str = "") -> bool:
+        """Done, or failed with the reason the page shows, if this worker still holds the job.
+        A job queued again while it ran (a new article for the alignment, an editor's "analyse
+        again") stays queued for the task sent with it: the work done here read older rows."""
+        fields = {"status": Job.Status.FAILED if failed else Job.Status.DONE,
+                  "error": failed[:ERROR_CHARS], "finished_at": timezone.now()}
+        ours = Job.objects.filter(pk=self.pk, status=Job.Status.RUNNING, worker=self.worker).update(**fields)
+        if ours:
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(ours)
+
+    def fail(self, error: str) -> None:
+        """Failed, whoever holds it: the task gave up on it after its own errors."""
+        self.status, self.error, self.finished_at = Job.Status.FAILED, error[:ERROR_CHARS], timezone.now()
         self.save(update_fields=["status", "error", "finished_at"])
 
 

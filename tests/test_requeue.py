@@ -37,3 +37,24 @@ def test_the_dispatch_sends_the_requeued_analyses(small_event: Event, monkeypatc
     assert jobs.analyses_dispatch(event_id=small_event.pk, first=2, last=5) == 2
     ids = dict(Article.objects.filter(event=small_event).values_list("position", "pk"))
     assert sent == [("articles.tasks.analyze_article", ids[2]), ("articles.tasks.analyze_article", ids[5])]
+
+
+def test_an_alignment_queued_again_while_it_runs_stays_queued_for_the_new_task(
+    small_event: Event, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    # A new article's analysis ends while the event is being aligned: the running alignment
+    # read the claims before that article had any, so its end must not mark the job done
+    # (the task sent for the new article would then find nothing to do, for good).
+    sent: list[tuple[object, ...]] = []
+    monkeypatch.setattr(jobs, "enqueue", lambda name, *args, **kw: sent.append((name, *args)))
+    align = Job.objects.filter(event=small_event, kind="align")
+    align.update(status="queued")
+    with jobs.working_on(align) as running:
+        assert running is not None
+        jobs.queue_alignment_if_complete(small_event)  # the late article's analysis is done
+        assert running.finish() is False
+    assert align.get().status == "queued"
+    assert sent == [("articles.tasks.align_event", small_event.pk)]
+    with jobs.working_on(align) as again:
+        assert again is not None and again.finish() is True
+    assert align.get().status == "done"

@@ -92,6 +92,6 @@ def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndar
 def event_align_failed(*, event_id: int, error: str) -> None:
     job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).first()
     if job is not None:
-        job.finish(failed=error)
+        job.fail(error)
 
 

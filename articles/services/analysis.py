@@ -68,7 +68,7 @@ def article_analysis_failed(*, article_id: int, error: str) -> None:
         job = Job.objects.filter(article_id=article_id).first()
         if job is None:
             return
-        job.finish(failed=error)
+        job.fail(error)
         queue_alignment_if_complete(Event.objects.select_for_update().get(pk=job.event_id))
 
 
