@@ -307,13 +307,15 @@ def _members_by_point(claims: list[Claim], memberships: list[tuple[int, int]]) -
 def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[list[dict[str, Any]],
                                                                                  list[dict[str, Any]]]:
     """The rows several chosen articles share, and the facts only one reports, grouped
-    by that article ("only in X", shown folded): the page leads with what is shared."""
+    by that article ("only in X", shown folded): the page leads with what is shared. A fact
+    another article possibly reports stays in the table, where its closest sentence shows."""
     if len(articles) < 2:
         return rows, []
-    shared = [r for r in rows if r["reporting"] != 1]
+    alone = [r["reporting"] == 1 and not r["possibly"] for r in rows]
+    shared = [r for r, one in zip(rows, alone, strict=True) if not one]
     single: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if r["reporting"] == 1:
+    for r, one in zip(rows, alone, strict=True):
+        if one:
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
     groups = [{"article": articles[i], "rows": single[i],

@@ -86,6 +86,18 @@ def test_facts_one_outlet_reports_are_grouped_under_the_table(client: Client) ->
     assert client.get(event.get_absolute_url() + "?only=shared").context["only_in"] == []
 
 
+def test_a_fact_another_article_possibly_reports_stays_in_the_table(client: Client) -> None:
+    # "Only in X" says the others were searched and do not report it: not so for this one.
+    event = make_event(3)
+    claim = Claim.objects.get(article__event=event, article__position=1)
+    StoryPoint.objects.filter(event=event).update(possibly_in=[
+        {"article": 1, "claim": claim.pk, "text": claim.text, "start": 0, "end": 50, "score": 0.4}])
+    response = client.get(event.get_absolute_url())
+    assert [r["point"].label for r in response.context["rows"]] == ["A fact"]
+    assert response.context["only_in"] == []
+    assert "possibly reported" in response.content.decode()
+
+
 def test_the_actor_page_lists_the_actors_quotes(client: Client) -> None:
     event = make_event(2)
     actor = Actor.objects.get(event=event)
