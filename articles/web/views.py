@@ -130,7 +130,8 @@ def _confirm(request: HttpRequest, uploads: list[Upload], drafts: list[Draft], e
     confirm = bool(apply_choices(drafts))
     upload_review_save(uploads=uploads, drafts=drafts, event_name=event_name, confirm=confirm)
     if not confirm:
-        messages.error(request, "Every article was dropped: keep at least one, or start again.")
+        messages.error(request, "Every article was dropped: tick “Keep this article” on at least one, "
+                                "or upload a file again (Upload, at the top of the page).")
         return redirect("upload_review", batch=uploads[0].batch)
     uploads = _batch_uploads(request, uploads[0].batch, drafts=False)
     if any(u.status == Upload.Status.CONFIRMED for u in uploads):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 import zipfile
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -46,6 +48,19 @@ def test_an_empty_file_gets_a_message_and_a_4xx_and_is_kept(logged_in: Client) -
     assert b"Traceback" not in response.content
     assert Upload.objects.get().status == Upload.Status.FAILED
     assert not Event.objects.exists()
+
+
+def test_a_file_read_by_a_worker_with_no_article_offers_a_new_upload_not_a_confirm(
+    logged_in: Client, uploader: User,
+) -> None:
+    # A large file is read by a worker, and the review page shows what it found: here nothing.
+    upload = Upload.objects.create(batch=uuid.uuid4(), original_name="shape.json", raw=b"[]", size=2,
+                                   sha256="0" * 64, uploader=uploader, status=Upload.Status.FAILED,
+                                   error="No article with a body found.")
+    page = logged_in.get(reverse("upload_review", args=[upload.batch])).content.decode()
+    assert "No article with a body found." in page
+    assert "Confirm and analyse" not in page, "confirming nothing only says 'every article was dropped'"
+    assert f'href="{reverse("upload")}"' in page and "Upload a file again" in page
 
 
 def test_a_binary_file_gets_a_message_and_a_4xx_and_is_kept(logged_in: Client) -> None:
