@@ -1,20 +1,31 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add("js");
 
-function pollStatus() {
+// The status box is updated in place, not replaced: a screen reader announces changes in
+// a live region it already knows, not a new one. A failed poll (a 502 while the server
+// restarts, a moment offline) is retried later and later, never given up.
+const POLL_MS = 1500, POLL_MAX_MS = 30000;
+
+function pollStatus(delay = POLL_MS) {
   const box = document.querySelector("[data-poll]");
   if (!box) return;
   setTimeout(async () => {
+    let next = Math.min(delay * 2, POLL_MAX_MS);
     try {
       const response = await fetch(box.dataset.poll, { headers: { "X-Requested-With": "fetch" } });
-      if (!response.ok) return;
-      const html = await response.text();
-      const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(box.id);
-      if (fresh && !fresh.hasAttribute("data-poll")) { window.location.reload(); return; }
-      if (fresh) box.replaceWith(fresh);
-    } catch (e) { /* offline for a moment: try again */ }
-    pollStatus();
-  }, 1500);
+      if (response.ok) {
+        const html = await response.text();
+        const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(box.id);
+        if (fresh && !fresh.hasAttribute("data-poll")) { window.location.reload(); return; }
+        if (fresh) {
+          box.className = fresh.className;
+          box.replaceChildren(...fresh.childNodes);
+        }
+        next = POLL_MS;
+      }
+    } catch (e) { /* offline for a moment: try again later */ }
+    pollStatus(next);
+  }, delay);
 }
 
 function highlightToggles() {
