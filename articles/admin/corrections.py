@@ -207,16 +207,13 @@ class QuoteAdmin(admin.ModelAdmin):
         original = Quote.objects.get(pk=obj.pk)
         speaker = data.get("speaker")
         try:
-            if data.get("new_speaker"):
-                speaker = actor_corrections.actor_for_name(
-                    event=original.article.event, name=data["new_speaker"], user=request.user)
             wanted = (data["start"], data["end"])
             span = wanted if wanted != (original.start, original.end) else None
             source = {k: data[k] for k in ("source_type", "source_phrase")
                       if k in data and data[k] != getattr(original, k)}
             corrections.quote_correct(
                 quote=obj, user=request.user, note=data.get("note", ""),
-                speaker=speaker,
+                speaker=speaker, speaker_name=data.get("new_speaker") or "",
                 kind=data.get("kind"), is_quote=data.get("is_quote"), span=span,
                 expected_revision=data["seen_revision"], **source,
             )

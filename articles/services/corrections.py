@@ -83,14 +83,19 @@ def quote_correct(
     *, quote: Quote, user: User, note: str = "", speaker: Actor | None = UNCHANGED,
     kind: str | None = None, is_quote: bool | None = None, span: tuple[int, int] | None = None,
     source_type: str | None = None, source_phrase: str | None = None, expected_revision: int | None = None,
+    speaker_name: str = "",
 ) -> AttributionCorrection:
     """An editor's decision about a quote. Pass only what changes (`speaker=None`
-    clears it); `expected_revision` is the revision the editor's form showed. A speaker
-    makes the source an actor; an unnamed `source_type` (anonymous, group, document,
-    media) clears the actor and keeps `source_phrase` ("administration officials")."""
+    clears it; `speaker_name` names the speaker instead, an actor made if the event has
+    none of that name); `expected_revision` is the revision the editor's form showed. A
+    speaker makes the source an actor; an unnamed `source_type` (anonymous, group,
+    document, media) clears the actor and keeps `source_phrase` ("administration officials").
+    A refused correction changes nothing: no actor is made for it."""
     with transaction.atomic():
         locked = _lock(quote.pk)
         _check_revision(locked, expected_revision)
+        if speaker_name:
+            speaker = actor_for_name(event=locked.article.event, name=speaker_name, user=user)
         before = quote_state(locked)
         if speaker is not UNCHANGED:
             _set_speaker(locked, speaker)

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from articles.models import Quote
-from articles.services import actor_corrections, corrections, editing
+from articles.services import corrections, editing
 from articles.web.parts import offset_url
 
 
@@ -45,12 +45,9 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         data = form.cleaned_data
         try:
-            speaker = corrections.UNCHANGED
-            if not data["not_quote"]:
-                speaker = actor_corrections.actor_for_name(
-                    event=quote.article.event, name=data["speaker_name"], user=request.user)
             corrections.quote_correct(
-                quote=quote, user=request.user, note=data["note"], speaker=speaker, kind=data["kind"],
+                quote=quote, user=request.user, note=data["note"], kind=data["kind"],
+                speaker_name="" if data["not_quote"] else data["speaker_name"],
                 is_quote=not data["not_quote"], expected_revision=data["revision"],
             )
         except editing.Conflict as exc:

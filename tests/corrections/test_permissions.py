@@ -62,6 +62,16 @@ def test_the_in_page_correction_is_checked_on_the_server(
     assert status == {"anonymous": 302, "uploader": 403, "editor": 302, "superuser": 302}[role]
 
 
+def test_a_correction_refused_as_stale_makes_no_actor(article: Article, make_user: Callable[..., User]) -> None:
+    quote = article.quotes.first()
+    assert quote is not None
+    actors = Actor.objects.count()
+    status = post(client_for("editor", make_user), reverse("quote_correct", args=[quote.pk]),
+                  {"speaker_name": "Zed Nobody", "kind": quote.kind, "revision": quote.revision + 1})
+    assert status == 302 and not changed(quote)
+    assert Actor.objects.count() == actors and not Actor.objects.filter(name="Zed Nobody").exists()
+
+
 def test_a_correction_without_the_csrf_token_is_refused(article: Article, make_user: Callable[..., User]) -> None:
     client = client_for("editor", make_user)
     quote = article.quotes.first()
