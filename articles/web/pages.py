@@ -268,7 +268,8 @@ class StoryTable:
         self.hidden = max(0, len(wanted) - MAX_ROWS)
         points = StoryPoint.objects.in_bulk(wanted[:MAX_ROWS])
         rows = []
-        for point_id in wanted[:MAX_ROWS]:
+        # A point counted above may be gone: an alignment that committed in between replaced them.
+        for point_id in (p for p in wanted[:MAX_ROWS] if p in points):
             cells = self._cells(points[point_id])
             reporting = sum(1 for cell in cells if cell.count)
             rows.append({"point": points[point_id], "cells": cells, "reporting": reporting, "shared": reporting > 1,

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
-from articles.web.pages import MAX_COLUMNS
+from articles.web.highlight import MarkIndex
+from articles.web.pages import MAX_COLUMNS, StoryTable
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,17 @@ def test_a_fact_another_article_possibly_reports_stays_in_the_table(client: Clie
     assert [r["point"].label for r in response.context["rows"]] == ["A fact"]
     assert response.context["only_in"] == []
     assert "possibly reported" in response.content.decode()
+
+
+def test_points_replaced_by_an_alignment_while_the_table_is_read_are_left_out() -> None:
+    # The table counts members in one query and reads the points in another: an alignment
+    # committing in between deletes the points counted (it was a KeyError, a 500).
+    event = make_event(3, reporters=(0, 1))
+    articles = list(event.articles.order_by("position"))
+    claims = list(Claim.objects.filter(article__event=event))
+    table = StoryTable(articles, claims, {a.pk: MarkIndex([]) for a in articles}, only="", actor_id=None)
+    StoryPoint.objects.filter(event=event).delete()
+    assert table.rows() == []
 
 
 def test_the_actor_page_lists_the_actors_quotes(client: Client) -> None:
