@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -119,6 +120,17 @@ def queue_alignment_if_complete(event: Event) -> None:
     enqueue("articles.tasks.align_event", event.pk)
 
 
+def _events_moving(events: set[int], *, since: dt.datetime) -> set[int]:
+    """The events of `events` whose jobs workers have been taking since `since`: their
+    queued jobs wait behind the others in the broker (a large upload's backlog), not lost.
+    Were their messages lost (a broker restarted empty), the workers stop taking them, and
+    the next sweep after `since` has passed sends them again."""
+    if not events:
+        return set()
+    return set(Job.objects.filter(event_id__in=events, started_at__gte=since)
+               .values_list("event_id", flat=True).distinct())
+
+
 def worker_name() -> str:
     """This process as the owner of a job: "host:pid"."""
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -216,10 +228,11 @@ def _give_back(job: Job) -> None:
 
 def jobs_sweep(*, stuck_after: dt.timedelta, abandoned_after: dt.timedelta | None = None) -> int:
     """Send again every job whose task was lost: queued for longer than `stuck_after` (a broker
-    that was down never got it), or running in a worker that has not beaten for `abandoned_after`
-    (NEWSFRAME_ABANDONED_AFTER_SECONDS by default: a worker killed, out of memory, its host gone,
-    or past the hard time limit). Each goes back to queued. The delivery counter still bounds
-    each job, so a poison pill is not swept forever."""
+    that was down never got it) in an event whose jobs no worker has taken since, or running in
+    a worker that has not beaten for `abandoned_after` (NEWSFRAME_ABANDONED_AFTER_SECONDS by
+    default: a worker killed, out of memory, its host gone, or past the hard time limit). Each
+    goes back to queued. The delivery counter still bounds each job, so a poison pill is not
+    swept forever."""
     now = timezone.now()
     if abandoned_after is None:
         abandoned_after = dt.timedelta(seconds=settings.NEWSFRAME_ABANDONED_AFTER_SECONDS)
@@ -230,14 +243,20 @@ def jobs_sweep(*, stuck_after: dt.timedelta, abandoned_after: dt.timedelta | Non
     try_broker_again()
     with transaction.atomic():
         # Rows another sweep or a claim holds are skipped: no job is sent twice at once.
-        stuck = list(Job.objects.select_for_update(skip_locked=True).filter(lost)
-                     .values_list("pk", "kind", "article_id", "event_id"))
+        rows = list(Job.objects.select_for_update(skip_locked=True).filter(lost)
+                    .values_list("pk", "kind", "article_id", "event_id", "status"))
+        moving = _events_moving({event_id for *_, event_id, status in rows if status == Job.Status.QUEUED},
+                                since=now - stuck_after)
+        stuck = [row for row in rows if row[4] == Job.Status.RUNNING or row[3] not in moving]
         # queued_at is the sweep's clock: a job sent again is not swept again until it is stale again.
         Job.objects.filter(pk__in=[pk for pk, *_ in stuck]).update(
             status=Job.Status.QUEUED, queued_at=now, worker="", heartbeat_at=None)
-        for _, kind, article_id, event_id in stuck:
+        analyses = Counter(event_id for _, kind, _, event_id, _ in stuck if kind == Job.Kind.ANALYZE)
+        for _, kind, article_id, event_id, _ in stuck:
             if kind == Job.Kind.ANALYZE:
-                enqueue("articles.tasks.analyze_article", article_id)
+                # A bulk upload's analyses go back behind small events' work, as they were sent.
+                priority = BULK_PRIORITY if analyses[event_id] > SMALL_BATCH else 0
+                enqueue("articles.tasks.analyze_article", article_id, priority=priority)
             else:
                 enqueue("articles.tasks.align_event", event_id)
     if stuck:

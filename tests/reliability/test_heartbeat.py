@@ -14,7 +14,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from articles.models import Event, Job
+from articles.models import Article, Event, Job
 from articles.services import jobs
 
 HOST = socket.gethostname()
@@ -101,3 +101,27 @@ def test_the_heartbeat_beats_while_the_block_runs_and_stops_after() -> None:
         claimed.finish()
     time.sleep(1.5)
     assert Job.objects.get(pk=job.pk).heartbeat_at == beaten
+
+
+def _queued_analyses(event: Event, count: int, *, ago: dt.timedelta) -> None:
+    for i in range(count):
+        article = Article.objects.create(event=event, position=i, title=f"A{i}", body="Text.", content_hash=f"h{i}")
+        Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=article, queued_at=timezone.now() - ago)
+
+
+def test_the_sweep_leaves_a_backlog_that_workers_are_taking_and_sends_a_stalled_one_behind_small_events(
+    db: None, settings: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A large upload's analyses wait in the broker for hours: sending them all again every
+    # sweep, at the default priority, put them before every small event confirmed after.
+    stuck_after = dt.timedelta(seconds=settings.NEWSFRAME_STUCK_AFTER_SECONDS)
+    big = Event.objects.create(name="Big", slug="big")
+    _queued_analyses(big, jobs.SMALL_BATCH + 5, ago=stuck_after * 2)
+    taken = Job.objects.filter(event=big).order_by("pk")[:1].get()
+    Job.objects.filter(pk=taken.pk).update(status=Job.Status.DONE, started_at=timezone.now() - stuck_after / 2)
+    sent: list[tuple[str, int]] = []
+    monkeypatch.setattr(jobs, "enqueue", lambda name, *args, priority=0, **kw: sent.append((name, priority)))
+    assert jobs.jobs_sweep(stuck_after=stuck_after) == 0, "a worker took one of its jobs lately"
+    Job.objects.filter(event=big).update(started_at=timezone.now() - stuck_after * 2)
+    assert jobs.jobs_sweep(stuck_after=stuck_after) == jobs.SMALL_BATCH + 4
+    assert set(sent) == {("articles.tasks.analyze_article", jobs.BULK_PRIORITY)}
