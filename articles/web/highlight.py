@@ -94,8 +94,10 @@ def to_html(pieces: Sequence[Segment]) -> SafeString:
             continue
         title = f' title="{escape(seg.title)}"' if seg.title else ""
         badge = ""
+        # A screen reader names the badge by what it stands for, not by its initials.
+        named = f' aria-label="{escape(seg.title)}"' if seg.title else ""
         if seg.badge and seg.href:
-            badge = f'<a class="badge" href="{escape(seg.href)}"{title}>{escape(seg.badge)}</a>'
+            badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>'
         elif seg.badge:
             badge = f'<abbr class="badge"{title}>{escape(seg.badge)}</abbr>'
         out.append(f'<span class="{escape(seg.css)}"{title}>{badge}{text}</span>')

@@ -140,7 +140,8 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
         if q.article_id != article_id or not q.is_quote:
             continue
         style = styles.get(q.speaker_id) if q.speaker_id else None
-        who = q.speaker.name if q.speaker else "unknown speaker"
+        who = q.speaker.name if q.speaker else (
+            f"{q.source_phrase} ({q.get_source_type_display()}, unnamed)" if q.source_phrase else "unknown speaker")
         marks.append(Mark(
             q.start, q.end,
             css=f"hl-quote {style.css if style else 'sp-none'}",

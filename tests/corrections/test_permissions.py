@@ -72,6 +72,25 @@ def test_a_correction_refused_as_stale_makes_no_actor(article: Article, make_use
     assert Actor.objects.count() == actors and not Actor.objects.filter(name="Zed Nobody").exists()
 
 
+def test_an_unnamed_sources_quote_is_shown_and_corrected_as_unnamed(
+        article: Article, make_user: Callable[..., User]) -> None:
+    quote = article.quotes.first()
+    assert quote is not None
+    Quote.objects.filter(pk=quote.pk).update(speaker=None, source_type="anonymous", source_phrase="senior officials")
+    client = client_for("editor", make_user)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "senior officials</span> <span class=\"muted\">(anonymous, unnamed)" in page
+    assert 'value="senior officials"' in page, "the correction form starts from the source as it is"
+    actors = Actor.objects.count()
+    kind = "indirect" if quote.kind != "indirect" else "direct"
+    assert post(client, reverse("quote_correct", args=[quote.pk]),
+                {"speaker_name": "Senior  officials", "kind": kind, "revision": quote.revision}) == 302
+    quote.refresh_from_db()
+    assert (quote.kind, quote.speaker_id, quote.source_type, quote.source_phrase) == (
+        kind, None, "anonymous", "senior officials")
+    assert Actor.objects.count() == actors
+
+
 def test_a_correction_without_the_csrf_token_is_refused(article: Article, make_user: Callable[..., User]) -> None:
     client = client_for("editor", make_user)
     quote = article.quotes.first()
