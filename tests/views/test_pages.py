@@ -110,6 +110,14 @@ def test_points_replaced_by_an_alignment_while_the_table_is_read_are_left_out() 
     assert table.rows() == []
 
 
+def test_chart_labels_cut_short_carry_their_full_text_and_headings_nest(client: Client) -> None:
+    event = make_event(2)
+    Actor.objects.filter(event=event).update(name="Ann Example of the Very Long Name Foundation")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert re.search(r"<g class=\"[^\"]*\"><title>Ann Example of the Very Long Name Foundation", page)
+    assert '<h3 id="legend-h"' in page, "the legend sits under the 'Side by side' h2"
+
+
 def test_the_actor_page_lists_the_actors_quotes(client: Client) -> None:
     event = make_event(2)
     actor = Actor.objects.get(event=event)
