@@ -475,12 +475,14 @@ def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, 
 
 
 FINISHED = (Job.Status.DONE, Job.Status.FAILED)
+LISTED_JOBS = 20  # jobs at work, or failures, named in the progress block; the rest counted
 
 
 def event_progress(event: Event) -> dict[str, Any]:
     """The status partial's context. Counts per kind and status come from one
-    aggregate, so a finished event costs the same however many articles it has;
-    job rows are read only to list them while the analysis runs, and to name failures."""
+    aggregate, so a finished event costs the same however many articles it has; job
+    rows are read only to list the first LISTED_JOBS at work while the analysis runs and
+    the first failures after: every viewer polls it, and an event may have 20,000 jobs."""
     counts = {
         (kind, status): n for kind, status, n in
         Job.objects.filter(event=event).values_list("kind", "status").annotate(n=Count("pk")).order_by()
@@ -488,20 +490,27 @@ def event_progress(event: Event) -> dict[str, Any]:
     analyses = {status: n for (kind, status), n in counts.items() if kind == Job.Kind.ANALYZE}
     alignment = next((status for kind, status in counts if kind == Job.Kind.ALIGN), None)  # one per event
     ready = alignment in FINISHED or not counts
-    name_failures = ready and any(status == Job.Status.FAILED for _, status in counts)
+    failed_count = sum(n for (_, status), n in counts.items() if status == Job.Status.FAILED)
+    done_count = sum(n for status, n in analyses.items() if status in FINISHED)
+    jobs = [] if ready else list(  # running ones first ("running" > "queued")
+        Job.objects.filter(event=event, kind=Job.Kind.ANALYZE).exclude(status__in=FINISHED)
+        .select_related("article").order_by("-status", "article__position")
+        .only("kind", "status", "event", "article", "article__title", "article__position")[:LISTED_JOBS]
+    )
+    failed = list(
+        Job.objects.filter(event=event, status=Job.Status.FAILED).order_by("kind", "article_id")
+        .only("kind", "status", "error", "event", "article")[:LISTED_JOBS]
+    ) if ready and failed_count else []
     return {
         "event": event,
-        "jobs": [] if ready else list(
-            Job.objects.filter(event=event, kind=Job.Kind.ANALYZE).select_related("article").order_by("article_id")
-            .only("kind", "status", "event", "article", "article__title", "article__position")
-        ),
+        "jobs": jobs,
+        "jobs_more": max(0, sum(analyses.values()) - done_count - len(jobs)),
         "alignment_status": dict(Job.Status.choices).get(alignment, alignment) if alignment else None,
-        "done_count": sum(n for status, n in analyses.items() if status in FINISHED),
+        "done_count": done_count,
         "job_count": sum(analyses.values()),
-        "failed": list(
-            Job.objects.filter(event=event, status=Job.Status.FAILED).order_by("kind", "article_id")
-            .only("kind", "status", "error", "event", "article")
-        ) if name_failures else [],
+        "failed": failed,
+        "failed_count": failed_count,
+        "failed_more": max(0, failed_count - len(failed)),
         "ready": ready,
     }
 
