@@ -90,7 +90,8 @@ class StoryPointOut(Schema):
     article_positions: list[int]
     missing_from: list[int]  # positions; empty when `omissions` is "complement"
     possibly_in: list[PossibleOut]
-    members: list[MemberOut]
+    members: list[MemberOut]  # the first MEMBERS_LISTED, in article order
+    member_count: int
 
 
 class UploadOut(Schema):

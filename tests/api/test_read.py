@@ -9,7 +9,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Event, Quote
+from articles.api import read
+from articles.models import Claim, Event, Quote, StoryPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ def test_story_points_name_their_members_and_the_articles_that_leave_them_out(
     client: Client, small_event: Event
 ) -> None:
     [point] = get(client, f"/api/events/{small_event.slug}/story-points")["results"]
-    assert [m["article_position"] for m in point["members"]] == [0, 2]
+    assert [m["article_position"] for m in point["members"]] == [0, 2] and point["member_count"] == 2
     assert point["missing_from"] == [1, 3, 4, 5, 6] and point["possibly_in"] == []
 
 
@@ -187,3 +188,14 @@ def test_lists_never_read_the_articles_text(client: Client, small_event: Event, 
     with CaptureQueriesContext(connection) as queries:
         get(client, f"/api/events/{small_event.slug}/{path}?limit=200")
     assert not [q["sql"] for q in queries if '"articles_article"."body"' in q["sql"]]
+
+
+def test_a_story_point_lists_its_first_members_and_counts_them_all(
+    client: Client, small_event: Event, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A fact of a 3,000-article event has thousands of sentences: a page of 50 points was 27 MB.
+    point = StoryPoint.objects.get(event=small_event)
+    point.members.set(Claim.objects.filter(article__event=small_event))
+    monkeypatch.setattr(read, "MEMBERS_LISTED", 3)
+    [row] = get(client, f"/api/events/{small_event.slug}/story-points")["results"]
+    assert [m["article_position"] for m in row["members"]] == [0, 1, 2] and row["member_count"] == 7
