@@ -136,6 +136,10 @@ def article_rows(event: Event, parts: frozenset[str] = EVERY_PART) -> Iterator[d
             yield _article_row(a, quotes.get(a.pk, []), claims.get(a.pk, []), signals.get(a.pk, []))
 
 
+class ExportChanged(RuntimeError):
+    """The event changed under a streaming export in a way the file cannot hide."""
+
+
 def _point_batches(event: Event) -> Iterator[list[int]]:
     """The event's story point ids in order, in batches of at most POINTS_BATCH points and
     MEMBERS_BATCH members (or one point alone, when it has more)."""
@@ -152,9 +156,14 @@ def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]
         members: dict[int, list[tuple[int, str, int, int]]] = defaultdict(list)
         for point_id, position, text, begin, end in Member.objects.filter(storypoint_id__in=chunk).values_list(
                 "storypoint_id", "claim__article__position", "claim__text", "claim__start", "claim__end"):
-            members[point_id].append((column[position], text, begin, end))
-        points = StoryPoint.objects.filter(pk__in=chunk).order_by("order", "pk").values_list("pk", "label",
-                                                                                            "possibly_in")
+            if position in column:  # not an article added since the export began
+                members[point_id].append((column[position], text, begin, end))
+        points = list(StoryPoint.objects.filter(pk__in=chunk).order_by("order", "pk").values_list("pk", "label",
+                                                                                                 "possibly_in"))
+        if len(points) < len(chunk):
+            # An alignment replaced the points while a long export streamed: cut the file
+            # short (a parser refuses it) rather than end it valid with points missing.
+            raise ExportChanged("the event was aligned again during the export: download it again")
         for pk, label, possibly in points:
             yield story_point_json(
                 index, label, sorted(members[pk], key=lambda m: (m[0], m[2])),

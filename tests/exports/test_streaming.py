@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from articles.models import Event
+from articles.models import Article, Claim, Event, StoryPoint
 from articles.services import exports
 from articles.services.exports import TABLES, csv_tables, event_json, export_stream
 from bench.pages import build_event
@@ -77,3 +77,32 @@ def test_size_per_article_and_memory_do_not_grow_with_the_event(monkeypatch: pyt
     # (building the whole file first held more than the file itself).
     assert measured[300][1] < 2 * measured[100][1], measured
     assert measured[300][1] < 300 * measured[300][0] / 4, measured
+
+
+def test_a_stream_survives_a_new_article_and_refuses_to_end_valid_without_points_realigned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long download of a big event while it changes: an article added mid-stream was a
+    # KeyError; points replaced mid-stream went missing from a file that still parsed.
+    event, _ = build_event(40)
+    chunks = exports.event_json_text(event, now=NOW)
+    head = next(chunks)
+    assert head.startswith("{")
+    first = event.articles.order_by("position").first()
+    assert first is not None
+    late = Article.objects.create(event=event, position=999, title="Late", body="Late.", content_hash="late")
+    for claim in Claim.objects.filter(article=first)[:3]:
+        late_claim = Claim.objects.create(article=late, text=claim.text, start=claim.start, end=claim.end,
+                                          voice=claim.voice)
+        for point in claim.story_points.all():
+            point.members.add(late_claim)
+    points = json.loads(head + "".join(chunks))["story_points"]
+    assert points and all(m["article"] < 40 for p in points for m in p["members"]), "columns as the export began"
+    monkeypatch.setattr(exports, "POINTS_BATCH", 2)
+    chunks = exports.event_json_text(event, now=NOW)
+    for piece in chunks:
+        if '"missing_from"' in piece:  # the first story point: its batch is read, the next ones not yet
+            break
+    StoryPoint.objects.filter(event=event).delete()
+    with pytest.raises(exports.ExportChanged):
+        "".join(chunks)
