@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
 # any exemptions"), so a rendering may keep or drop them.
 _NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_FOLD = lexical.PLAIN_GLYPHS
 MIN_TOKENS = 3       # content words
 MIN_OVERLAP = 0.6
 UNKNOWN_OVERLAP = 0.75

@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 
 STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords.txt"
+# Typographic quotes and dashes read as the plain ones: outlets differ in glyphs, not words.
+PLAIN_GLYPHS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 # IDF prior: as if the event had PRIOR more claims that lack every word. Without it a
 # two-claim event would weigh every word the claims share at log(2/2) = 0; with it a

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from articles.compare import lexical
 from articles.compare.types import MentionRow
 
 MAX_ACTORS = 10  # the page shows the actors with the most loaded words, not every name
@@ -154,4 +155,6 @@ def _row(
 
 
 def term_of(text: str) -> str:
-    return " ".join(text.lower().split())
+    """The word as compared across outlets: case, spacing and quote glyphs aside (one
+    outlet's “no” and another's "no" are one word, not two each used "only here")."""
+    return " ".join(text.translate(lexical.PLAIN_GLYPHS).lower().split())

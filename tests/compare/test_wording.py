@@ -46,3 +46,10 @@ def test_an_actor_gets_the_words_of_the_sentences_naming_it_and_their_rate() -> 
 def test_a_word_outside_every_sentence_still_counts_for_the_article() -> None:
     found = wording(words=[50], loaded=[WordRow(0, "bombshell", 60, 69)], sentences=SENTENCES[:2])
     assert [(u.term, u.sentences) for u in found[0].cells[0].terms] == [("bombshell", ((60, 69),))]
+
+
+def test_one_word_in_other_quote_glyphs_is_one_word_not_two_used_only_here() -> None:
+    found = wording(words=[100, 100], loaded=[WordRow(0, "“no”", 4, 8), WordRow(1, '"No"', 4, 8)],
+                    sentences=SENTENCES[:1] + SENTENCES[2:3])
+    assert [[(u.term, u.only) for u in cell.terms] for cell in found[0].cells] == [
+        [('"no"', False)], [('"no"', False)]]
