@@ -11,6 +11,8 @@ preposition ("took a veiled swipe at", "came under heavy fire", "on the politica
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -130,8 +132,10 @@ def _adverb_of_loaded_adjective(word: str) -> str:
 def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     first = doc[m.start]
     single = m.end - m.start == 1
-    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
-        return False  # part of a name or title, not a word choice
+    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first)):
+        # part of a name or title, not a word choice; but a Title Case headline's names run
+        # on into its verbs ("Trump Lashes Out"), and an idiom is no name
+        return False
     if m.category == "booster" and single and first.i > first.head.i:
         return False  # "laid out the goals clearly": manner, not the writer's certainty
     wanted = lexicon.column(m.term, 2)
@@ -147,10 +151,20 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
 
 def _in_title_case(token: Token) -> bool:
     """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
-    the tagger takes its words for names, so the part of speech says nothing there."""
+    the tagger takes its words for names, so the part of speech says nothing there. Read
+    within the line as well as the sentence: a headline without a full stop runs into the
+    first sentence of the body."""
     if not token.text[:1].isupper() or token.is_sent_start:
         return False
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx) % (len(text) + 1)  # -1 (last line) -> the end
+    line = [t for t in token.sent if line_start <= t.idx < line_end]
+    return _title_case(token.sent) or _title_case(line)
+
+
+def _title_case(tokens: Iterable[Token]) -> bool:
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
@@ -163,4 +177,6 @@ def _has_pos(token: Token, wanted: str) -> bool:
     # word in an adjective's place is read as one, whatever the tagger said
     if token.tag_ in _PARTICIPLE_TAGS:
         return token.dep_ in ("amod", "acomp")
+    if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
+        return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS

@@ -112,6 +112,8 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
         return quote.kind == "direct"
     if quote.cue_start is None or quote.cue_end is None:
         return False
+    if (quote.speaker_mention or "").lower() == "it" and quote.text.startswith("to "):
+        return False  # "It promises to be another bruising campaign": a forecast, not speech
     cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     if cue is None:
         return False
@@ -299,6 +301,8 @@ def _is_participle_hedge(term: str, category: str, length: int) -> bool:
 # Dependencies that start a new clause: a speech verb above one does not say its words
 # ("rejected a resolution … that was ‘impartial’ in name only").
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl"})
+_FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.? $")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
 _MAX_PATH = 6
 
 
@@ -346,7 +350,18 @@ def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResul
         return None
     if inner.rstrip("”’\"'")[-1:] in ("?", "!") or (inner[:1].isupper() and inner[-1:] == "."):
         return None  # a whole utterance ("Nah.", "That would be you?"), not a term
+    if _is_nickname(body, span, inner):
+        return None  # a nickname between first name and surname: William "Mo" Cowan
     return doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+
+
+def _is_nickname(body: str, span: QuotedSpan, inner: str) -> bool:
+    """A capitalised word or two in quotes between two names: William "Mo" Cowan."""
+    return (
+        span.words <= 2 and inner[:1].isupper()
+        and _FIRST_NAME_BEFORE.search(body, max(0, span.start - 20), span.start) is not None
+        and _SURNAME_AFTER.match(body, span.end) is not None
+    )
 
 
 def _said_elsewhere(inner: str, said: str) -> bool:
