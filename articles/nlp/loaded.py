@@ -30,6 +30,13 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # intensifiers are the writer's certainty or degree, not a judgement.
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+# Words of real fighting: beside them a combat metaphor ("under fire") is taken literally.
+COMBAT_WORDS = frozenset({
+    "troop", "soldier", "marine", "convoy", "patrol", "gunman", "militant", "insurgent",
+    "rebel", "sniper", "rocket", "mortar", "artillery", "gunfire", "shelling", "shell",
+    "bullet", "missile", "airstrike", "firefighter", "blaze", "flame", "wildfire",
+    "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
+})
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _CACHE_KEY = "newsframe.loaded"
 _JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "laudatory",
@@ -70,7 +77,8 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
     ours = load_lexicon("loaded_terms")
     for match_id, start, end in _idiom_matcher(doc.vocab)(doc):
         term = doc.vocab.strings[match_id]
-        if end - start > len(term.split()) and not taken.intersection(range(start, end)):
+        if (end - start > len(term.split()) and not taken.intersection(range(start, end))
+                and not _literal_combat(doc[start], term, ours)):
             taken.update(range(start, end))
             found.append((start, end, ours.category(term)))
     for token in doc:
@@ -136,17 +144,42 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         # part of a name or title, not a word choice; but a Title Case headline's names run
         # on into its verbs ("Trump Lashes Out"), and an idiom is no name
         return False
-    if m.category == "booster" and single and first.i > first.head.i:
-        return False  # "laid out the goals clearly": manner, not the writer's certainty
+    if m.category == "booster" and not _writers_certainty(doc, m, first):
+        return False
     wanted = lexicon.column(m.term, 2)
     if single and wanted and not _in_title_case(first) and not any(_has_pos(first, pos) for pos in wanted.split("|")):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
+    if _literal_combat(first, m.term, lexicon):
+        return False
     if lexicon.column(m.term, 3) == "event":
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
         while first.dep_ == "conj" and first.head is not first:
             first = first.head  # "the brutal and illegal bombing"
         return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
     return True
+
+
+_UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})
+
+
+def _writers_certainty(doc: Doc, m: LexiconMatch, first: Token) -> bool:
+    """A booster is the writer's certainty unless it is manner ("laid out the goals
+    clearly"), hedged ("almost certainly") or the speaker's ("Of course, Clinton said")."""
+    if m.end - m.start == 1 and first.i > first.head.i:
+        return False
+    if m.start > 0 and doc[m.start - 1].lower_ in _UNCERTAIN:
+        return False
+    head = doc[m.end - 1].head
+    # "Of course, Clinton said, “…”": the opening words of her quote; "clearly says" is ours
+    set_off = m.end < len(doc) and doc[m.end].text == ","
+    return not (set_off and head.pos_ == "VERB" and head.lemma_.lower() in load_lexicon("reporting_verbs").entries)
+
+
+def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
+    """A combat metaphor ("came under fire") in a sentence about real fighting."""
+    return lexicon.column(term, 3) == "figurative" and any(
+        t.lemma_.lower() in COMBAT_WORDS for t in token.sent
+    )
 
 
 def _in_title_case(token: Token) -> bool:
