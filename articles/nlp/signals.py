@@ -88,14 +88,22 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     """Direct and indirect quotes and everything between quotation marks, however short: a word there is
     a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
-    # A mixed quote's span holds the outlet's own words around the quoted ones: only the
-    # words between its marks (found below) are the speaker's.
-    ranges = [(q.start, q.end) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
     body = doc.text  # Doc.text rebuilds the string on every access
+    ranges = [_speakers_range(body, q) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
     return QuoteZones(ranges)
+
+
+def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
+    """A quote's span; a mixed quote's from its cue on: a paraphrase with quoted words in
+    it is the speaker's ("said Republicans are engaged in misguided “mischief”"), but a
+    span that starts before its cue holds the outlet's words there ("Blumenthal … clearly
+    says, “We have learned…”")."""
+    if quote.kind != "mixed" or quote.cue_end is None:
+        return quote.start, quote.end
+    return max(quote.start, quote.cue_end), quote.end
 
 
 # Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that
@@ -108,7 +116,7 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
     when a verb of speech reports it ("warned that…"). What someone wants, what a report
     revealed or a fact underscored is worded by the outlet ("revealed that vast spying
     programs began…"), as is the text around a mixed quote's marks."""
-    if quote.kind != "indirect":
+    if quote.kind not in ("indirect", "mixed"):
         return quote.kind == "direct"
     if quote.cue_start is None or quote.cue_end is None:
         return False
