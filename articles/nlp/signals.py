@@ -359,8 +359,28 @@ def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResul
     if inner.rstrip("”’\"'")[-1:] in ("?", "!") or (inner[:1].isupper() and inner[-1:] == "."):
         return None  # a whole utterance ("Nah.", "That would be you?"), not a term
     if _is_nickname(body, span, inner):
+        return None
+    if _not_a_term(body, span, inner):
         return None  # a nickname between first name and surname: William "Mo" Cowan
     return doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+
+
+_GLOSSED = re.compile(r"#\w+\s*[-–—(,]\s*['‘“\"]?$")
+_ANSWERS = frozenset({"yes", "no", "aye", "nay"})
+
+
+def _not_a_term(body: str, span: QuotedSpan, inner: str) -> bool:
+    """Quoted words that are no term held at a distance: an answer or vote (a single “no”
+    vote), an attribute of markup (<tweet id="…">), or a clause or phrase of three words
+    or more closed inside its marks ("…a city of “honesty and straight talk.”"), the
+    American way of quoting someone's words, not of distancing from a term."""
+    if inner.strip(" .,").lower() in _ANSWERS:
+        return True
+    if body.rfind("<", 0, span.start) > body.rfind(">", 0, span.start):
+        return True
+    if _GLOSSED.search(body, max(0, span.start - 40), span.start):
+        return True  # a translation: the hashtag #PorteOuverte - ''open door'' -
+    return span.words >= 3 and inner[-1:] in (".", ",")
 
 
 def _is_nickname(body: str, span: QuotedSpan, inner: str) -> bool:
@@ -437,5 +457,8 @@ def _has_speaker(verb: Token) -> bool:
 
 def _looks_like_title(inner: str) -> bool:
     """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised."""
-    words = [w for w in _WORD.findall(inner) if len(w) > 3]
+    every = _WORD.findall(inner)
+    words = [w for w in every if len(w) > 3]
+    if len(every) >= 3 and all(w[0].isupper() for w in every):
+        return True  # "Jeb Can Fix It": short words, all capitalised
     return bool(words) and all(w[0].isupper() for w in words)
