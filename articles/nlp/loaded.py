@@ -147,7 +147,9 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     if m.category == "booster" and not _writers_certainty(doc, m, first):
         return False
     wanted = lexicon.column(m.term, 2)
-    if single and wanted and not _in_title_case(first) and not any(_has_pos(first, pos) for pos in wanted.split("|")):
+    if single and wanted and not _in_title_case(first) and not any(
+        _has_pos(first, pos, m.term) for pos in wanted.split("|")
+    ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if _literal_combat(first, m.term, lexicon):
         return False
@@ -182,6 +184,14 @@ def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _predicative_participle(token: Token) -> bool:
+    """"officials were thrilled with the editorial": a passive with no agent reads as an
+    adjective after "be" (the tagger calls it a verb)."""
+    deps = {child.dep_: child for child in token.children}
+    aux = deps.get("auxpass")
+    return token.tag_ == "VBN" and aux is not None and aux.lemma_ == "be" and "agent" not in deps
+
+
 def _in_title_case(token: Token) -> bool:
     """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
     the tagger takes its words for names, so the part of speech says nothing there. Read
@@ -201,7 +211,7 @@ def _title_case(tokens: Iterable[Token]) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _has_pos(token: Token, wanted: str) -> bool:
+def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.pos_ == wanted:
         return True
     if wanted != "ADJ":
@@ -209,7 +219,8 @@ def _has_pos(token: Token, wanted: str) -> bool:
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
     # word in an adjective's place is read as one, whatever the tagger said
     if token.tag_ in _PARTICIPLE_TAGS:
-        return token.dep_ in ("amod", "acomp")
+        # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter"
+        return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS

@@ -616,3 +616,8 @@ def test_a_forecast_with_it_is_the_outlets_wording() -> None:
 )
 def test_nicknames_votes_glosses_quoted_clauses_markup_and_slogans_are_not_scare_quotes(sentence: str) -> None:
     assert signals(sentence, "scare_quote") == []
+
+
+def test_a_predicative_participle_listed_as_an_adjective_is_loaded_but_not_a_verbs_passive() -> None:
+    assert [s.text for s in signals("Clinton officials were thrilled with the editorial.", "loaded")] == ["thrilled"]
+    assert signals("Before a word could be uttered, the members argued.", "loaded") == []
