@@ -30,12 +30,15 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # intensifiers are the writer's certainty or degree, not a judgement.
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
-# Words of real fighting: beside them a combat metaphor ("under fire") is taken literally.
-COMBAT_WORDS = frozenset({
+# Words of real fighting and terrorism: beside them a combat metaphor ("under fire") is
+# taken literally, and "extremists" or "radical" describe, not label.
+VIOLENCE_WORDS = frozenset({
     "troop", "soldier", "marine", "convoy", "patrol", "gunman", "militant", "insurgent",
     "rebel", "sniper", "rocket", "mortar", "artillery", "gunfire", "shelling", "shell",
     "bullet", "missile", "airstrike", "firefighter", "blaze", "flame", "wildfire",
     "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
+    "terrorist", "terrorism", "terror", "jihadist", "jihadi", "jihad", "qaeda", "isis", "isil",
+    "taliban", "shabaab", "hezbollah", "hamas", "bombing", "bomber", "radicalization", "islamic",
 })
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _CACHE_KEY = "newsframe.loaded"
@@ -178,9 +181,10 @@ def _writers_certainty(doc: Doc, m: LexiconMatch, first: Token) -> bool:
 
 
 def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
-    """A combat metaphor ("came under fire") in a sentence about real fighting."""
+    """A combat metaphor ("came under fire") or label ("extremists") in a sentence about
+    real fighting or terrorism."""
     return lexicon.column(term, 3) == "figurative" and any(
-        t.lemma_.lower() in COMBAT_WORDS for t in token.sent
+        t.lemma_.lower() in VIOLENCE_WORDS for t in token.sent
     )
 
 

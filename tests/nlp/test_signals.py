@@ -583,6 +583,9 @@ def test_loaded_words_in_a_title_case_headline(text: str, expected: list[str]) -
         "Troops came under heavy fire on Tuesday.",
         "His success exceeded most predictions, including almost certainly his own.",
         "Of course, Clinton said, “I didn’t know him that well.”",
+        "Twitter suspended accounts of Qaeda-linked extremists and Islamic State recruiters.",
+        "He vowed to defeat radical Islamic terrorism.",
+        "The couple made large charitable contributions and felt uncomfortable.",
     ],
 )
 def test_combat_metaphors_beside_fighting_and_hedged_or_quoted_boosters_are_not_loaded(sentence: str) -> None:
