@@ -421,6 +421,11 @@ class _AttributionCues:
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
             return True
+        if any(  # "asked if the campaign was “in cahoots” with WikiLeaks": the asker's words
+            t.lemma_ == "ask" and t.nbor().lower_ in ("if", "whether")
+            for t in sent[: max(0, tokens.start - sent.start - 1)]
+        ):
+            return True
         if any(
             t.pos_ == "VERB" and t.lemma_.lower() in self.naming and _has_speaker(t)
             for t in sent[: tokens.start - sent.start]

@@ -615,6 +615,8 @@ def test_a_forecast_with_it_is_the_outlets_wording() -> None:
         'He posted <tweet id="747986907162877952">a message</tweet> on Monday.',
         'Bush went on a three-day "Jeb Can Fix It" bus tour.',
         "The president compared the border to “a sieve” on Tuesday.",
+        "Sanders thanked Obama for his “impartiality” throughout the process.",
+        "Weeks before the election, asked if the campaign was “in cahoots” with WikiLeaks, Pence denied it.",
     ],
 )
 def test_nicknames_votes_glosses_quoted_clauses_markup_and_slogans_are_not_scare_quotes(sentence: str) -> None:
