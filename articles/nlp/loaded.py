@@ -203,11 +203,16 @@ def _in_title_case(token: Token) -> bool:
     first sentence of the body."""
     if not token.text[:1].isupper() or token.is_sent_start:
         return False
-    text = token.doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    line_end = text.find("\n", token.idx) % (len(text) + 1)  # -1 (last line) -> the end
-    line = [t for t in token.sent if line_start <= t.idx < line_end]
-    return _title_case(token.sent) or _title_case(line)
+    sent = token.sent
+    if _title_case(sent):
+        return True
+    # the token's line: line breaks are tokens of their own ("\n\n"); Doc.text would
+    # rebuild the whole text on every call
+    before = [t for t in sent[: token.i - sent.start] if "\n" in t.text]
+    after = [t for t in sent[token.i - sent.start :] if "\n" in t.text]
+    start = before[-1].i + 1 if before else sent.start
+    end = after[0].i if after else sent.end
+    return _title_case(token.doc[start:end])
 
 
 def _title_case(tokens: Iterable[Token]) -> bool:
