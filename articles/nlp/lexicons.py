@@ -145,10 +145,28 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
             words = ["-", *(t.text for t in tokenizer(term[1:]))]
         lowered = [w.lower() for w in words]
         lower.add(term, [Doc(vocab, words=lowered)])
+        if len(lowered) > 1:
+            # a Title Case headline ("Trump Lashes Out") has no lemmas: its words are tagged
+            # as names, so a multiword term's inflected first word is matched as written
+            lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in _inflections(lowered[0])])
         lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])
     found = _Matchers(vocab=vocab, lower=lower, lemma=lemma)
     _MATCHERS[key] = found
     return found
+
+
+def _inflections(verb: str) -> list[str]:
+    """Regular -s, -ed and -ing forms of a lemma (lash -> lashes, lashed, lashing); a form
+    that is no word matches nothing, so over-generating is harmless."""
+    if len(verb) < 3 or not verb.isalpha():
+        return []
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = {verb + "s", verb + "es", stem + "ed", stem + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # slam -> slammed
+    return sorted(forms)
 
 
 def match_lexicon(doc: Doc, name: str) -> list[LexiconMatch]:

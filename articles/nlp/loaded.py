@@ -11,6 +11,8 @@ preposition ("took a veiled swipe at", "came under heavy fire", "on the politica
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -28,6 +30,16 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # intensifiers are the writer's certainty or degree, not a judgement.
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+# Words of real fighting and terrorism: beside them a combat metaphor ("under fire") is
+# taken literally, and "extremists" or "radical" describe, not label.
+VIOLENCE_WORDS = frozenset({
+    "troop", "soldier", "marine", "convoy", "patrol", "gunman", "militant", "insurgent",
+    "rebel", "sniper", "rocket", "mortar", "artillery", "gunfire", "shelling", "shell",
+    "bullet", "missile", "airstrike", "firefighter", "blaze", "flame", "wildfire",
+    "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
+    "terrorist", "terrorism", "terror", "jihadist", "jihadi", "jihad", "qaeda", "isis", "isil",
+    "taliban", "shabaab", "hezbollah", "hamas", "bombing", "bomber", "radicalization", "islamic",
+})
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _CACHE_KEY = "newsframe.loaded"
 _JUDGING = frozenset({"pejorative", "condemnatory", "emotive", "evaluative", "laudatory",
@@ -68,7 +80,8 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
     ours = load_lexicon("loaded_terms")
     for match_id, start, end in _idiom_matcher(doc.vocab)(doc):
         term = doc.vocab.strings[match_id]
-        if end - start > len(term.split()) and not taken.intersection(range(start, end)):
+        if (end - start > len(term.split()) and not taken.intersection(range(start, end))
+                and not _literal_combat(doc[start], term, ours)):
             taken.update(range(start, end))
             found.append((start, end, ours.category(term)))
     for token in doc:
@@ -130,13 +143,19 @@ def _adverb_of_loaded_adjective(word: str) -> str:
 def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     first = doc[m.start]
     single = m.end - m.start == 1
-    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS:
-        return False  # part of a name or title, not a word choice
-    if m.category == "booster" and single and first.i > first.head.i:
-        return False  # "laid out the goals clearly": manner, not the writer's certainty
+    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first)):
+        # part of a name or title, not a word choice; but a Title Case headline's names run
+        # on into its verbs ("Trump Lashes Out"), and an idiom is no name
+        return False
+    if m.category == "booster" and not _writers_certainty(doc, m, first):
+        return False
     wanted = lexicon.column(m.term, 2)
-    if single and wanted and not _in_title_case(first) and not any(_has_pos(first, pos) for pos in wanted.split("|")):
+    if single and wanted and not _in_title_case(first) and not any(
+        _has_pos(first, pos, m.term) for pos in wanted.split("|")
+    ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
+    if _literal_combat(first, m.term, lexicon):
+        return False
     if lexicon.column(m.term, 3) == "event":
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
         while first.dep_ == "conj" and first.head is not first:
@@ -145,16 +164,63 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     return True
 
 
+_UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})
+
+
+def _writers_certainty(doc: Doc, m: LexiconMatch, first: Token) -> bool:
+    """A booster is the writer's certainty unless it is manner ("laid out the goals
+    clearly"), hedged ("almost certainly") or the speaker's ("Of course, Clinton said")."""
+    if m.end - m.start == 1 and first.i > first.head.i:
+        return False
+    if m.start > 0 and doc[m.start - 1].lower_ in _UNCERTAIN:
+        return False
+    head = doc[m.end - 1].head
+    # "Of course, Clinton said, “…”": the opening words of her quote; "clearly says" is ours
+    set_off = m.end < len(doc) and doc[m.end].text == ","
+    return not (set_off and head.pos_ == "VERB" and head.lemma_.lower() in load_lexicon("reporting_verbs").entries)
+
+
+def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
+    """A combat metaphor ("came under fire") or label ("extremists") in a sentence about
+    real fighting or terrorism."""
+    return lexicon.column(term, 3) == "figurative" and any(
+        t.lemma_.lower() in VIOLENCE_WORDS for t in token.sent
+    )
+
+
+def _predicative_participle(token: Token) -> bool:
+    """"officials were thrilled with the editorial": a passive with no agent reads as an
+    adjective after "be" (the tagger calls it a verb)."""
+    deps = {child.dep_: child for child in token.children}
+    aux = deps.get("auxpass")
+    return token.tag_ == "VBN" and aux is not None and aux.lemma_ == "be" and "agent" not in deps
+
+
 def _in_title_case(token: Token) -> bool:
     """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
-    the tagger takes its words for names, so the part of speech says nothing there."""
+    the tagger takes its words for names, so the part of speech says nothing there. Read
+    within the line as well as the sentence: a headline without a full stop runs into the
+    first sentence of the body."""
     if not token.text[:1].isupper() or token.is_sent_start:
         return False
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    sent = token.sent
+    if _title_case(sent):
+        return True
+    # the token's line: line breaks are tokens of their own ("\n\n"); Doc.text would
+    # rebuild the whole text on every call
+    before = [t for t in sent[: token.i - sent.start] if "\n" in t.text]
+    after = [t for t in sent[token.i - sent.start :] if "\n" in t.text]
+    start = before[-1].i + 1 if before else sent.start
+    end = after[0].i if after else sent.end
+    return _title_case(token.doc[start:end])
+
+
+def _title_case(tokens: Iterable[Token]) -> bool:
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _has_pos(token: Token, wanted: str) -> bool:
+def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.pos_ == wanted:
         return True
     if wanted != "ADJ":
@@ -162,5 +228,8 @@ def _has_pos(token: Token, wanted: str) -> bool:
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
     # word in an adjective's place is read as one, whatever the tagger said
     if token.tag_ in _PARTICIPLE_TAGS:
-        return token.dep_ in ("amod", "acomp")
+        # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter"
+        return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))
+    if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
+        return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS

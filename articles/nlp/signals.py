@@ -88,14 +88,22 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     """Direct and indirect quotes and everything between quotation marks, however short: a word there is
     a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
-    # A mixed quote's span holds the outlet's own words around the quoted ones: only the
-    # words between its marks (found below) are the speaker's.
-    ranges = [(q.start, q.end) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
     body = doc.text  # Doc.text rebuilds the string on every access
+    ranges = [_speakers_range(body, q) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
     return QuoteZones(ranges)
+
+
+def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
+    """A quote's span; a mixed quote's from its cue on: a paraphrase with quoted words in
+    it is the speaker's ("said Republicans are engaged in misguided “mischief”"), but a
+    span that starts before its cue holds the outlet's words there ("Blumenthal … clearly
+    says, “We have learned…”")."""
+    if quote.kind != "mixed" or quote.cue_end is None:
+        return quote.start, quote.end
+    return max(quote.start, quote.cue_end), quote.end
 
 
 # Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that
@@ -108,10 +116,12 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
     when a verb of speech reports it ("warned that…"). What someone wants, what a report
     revealed or a fact underscored is worded by the outlet ("revealed that vast spying
     programs began…"), as is the text around a mixed quote's marks."""
-    if quote.kind != "indirect":
+    if quote.kind not in ("indirect", "mixed"):
         return quote.kind == "direct"
     if quote.cue_start is None or quote.cue_end is None:
         return False
+    if (quote.speaker_mention or "").lower() == "it" and quote.text.startswith("to "):
+        return False  # "It promises to be another bruising campaign": a forecast, not speech
     cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     if cue is None:
         return False
@@ -299,6 +309,8 @@ def _is_participle_hedge(term: str, category: str, length: int) -> bool:
 # Dependencies that start a new clause: a speech verb above one does not say its words
 # ("rejected a resolution … that was ‘impartial’ in name only").
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl"})
+_FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.? $")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
 _MAX_PATH = 6
 
 
@@ -346,7 +358,38 @@ def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResul
         return None
     if inner.rstrip("”’\"'")[-1:] in ("?", "!") or (inner[:1].isupper() and inner[-1:] == "."):
         return None  # a whole utterance ("Nah.", "That would be you?"), not a term
+    if _is_nickname(body, span, inner):
+        return None
+    if _not_a_term(body, span, inner):
+        return None  # a nickname between first name and surname: William "Mo" Cowan
     return doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+
+
+_GLOSSED = re.compile(r"#\w+\s*[-–—(,]\s*['‘“\"]?$")
+_ANSWERS = frozenset({"yes", "no", "aye", "nay"})
+
+
+def _not_a_term(body: str, span: QuotedSpan, inner: str) -> bool:
+    """Quoted words that are no term held at a distance: an answer or vote (a single “no”
+    vote), an attribute of markup (<tweet id="…">), or a clause or phrase of three words
+    or more closed inside its marks ("…a city of “honesty and straight talk.”"), the
+    American way of quoting someone's words, not of distancing from a term."""
+    if inner.strip(" .,").lower() in _ANSWERS:
+        return True
+    if body.rfind("<", 0, span.start) > body.rfind(">", 0, span.start):
+        return True
+    if _GLOSSED.search(body, max(0, span.start - 40), span.start):
+        return True  # a translation: the hashtag #PorteOuverte - ''open door'' -
+    return span.words >= 3 and inner[-1:] in (".", ",")
+
+
+def _is_nickname(body: str, span: QuotedSpan, inner: str) -> bool:
+    """A capitalised word or two in quotes between two names: William "Mo" Cowan."""
+    return (
+        span.words <= 2 and inner[:1].isupper()
+        and _FIRST_NAME_BEFORE.search(body, max(0, span.start - 20), span.start) is not None
+        and _SURNAME_AFTER.match(body, span.end) is not None
+    )
 
 
 def _said_elsewhere(inner: str, said: str) -> bool:
@@ -377,6 +420,11 @@ class _AttributionCues:
             return True
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
+            return True
+        if any(  # "asked if the campaign was “in cahoots” with WikiLeaks": the asker's words
+            t.lemma_ == "ask" and t.nbor().lower_ in ("if", "whether")
+            for t in sent[: max(0, tokens.start - sent.start - 1)]
+        ):
             return True
         if any(
             t.pos_ == "VERB" and t.lemma_.lower() in self.naming and _has_speaker(t)
@@ -414,5 +462,8 @@ def _has_speaker(verb: Token) -> bool:
 
 def _looks_like_title(inner: str) -> bool:
     """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised."""
-    words = [w for w in _WORD.findall(inner) if len(w) > 3]
+    every = _WORD.findall(inner)
+    words = [w for w in every if len(w) > 3]
+    if len(every) >= 3 and all(w[0].isupper() for w in every):
+        return True  # "Jeb Can Fix It": short words, all capitalised
     return bool(words) and all(w[0].isupper() for w in words)

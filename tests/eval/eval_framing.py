@@ -1,11 +1,12 @@
 """The outlet's own loaded language, measured on real articles labelled by reading.
 
-Run as `python -m tests.eval.eval_framing [tune|heldout|fresh] [-v] [--speed]`. The labels are in
-`tests/eval/data/framing/` (`tune.jsonl`, `heldout.jsonl`; guidelines in
+Run as `python -m tests.eval.eval_framing [tune|dev|dev2|heldout|fresh] [-v] [--speed]`.
+The labels are in `tests/eval/data/framing/` (one file a part; guidelines in
 docs/FRAMING-LABELS.md); the texts are read from ../shared/data (multi-outlet events
-21-35 and six PolNeAR articles) and never copied here. `heldout.jsonl` is never tuned on.
-`fresh.jsonl` (events 33-35) was labelled after the issue 18 changes, by reading, and
-scored once before anything was tuned on it: a second unseen measure.
+21-40 and eighteen PolNeAR articles) and never copied here. `heldout.jsonl` is never tuned
+on. `fresh.jsonl` (events 33-35) was labelled after the issue 18 changes, by reading, and
+scored once before anything was tuned on it: a second unseen measure. `dev.jsonl` and
+`dev2.jsonl` were labelled in framing-4 before the lexicons changed for them, then worked on.
 
 Scored: signals of kind `loaded` or `scare_quote` with `in_quote` false, as exported.
 A signal is correct when it overlaps a labelled span; a label is found when some such
@@ -30,16 +31,22 @@ from articles.nlp.types import SignalResult
 from tests.eval import shared
 
 FRAMING = shared.LABELS / "framing"
-SPLITS = ("tune", "heldout", "fresh")
+SPLITS = ("tune", "dev", "dev2", "heldout", "fresh")
 SCORED_KINDS = frozenset({"loaded", "scare_quote"})
 # Issue 18's goal on the held-out half (not reached: see docs/FRAMING-LABELS.md).
 TARGETS = {"precision": 0.70, "recall": 0.50}
-# Regression guards: the nlp-7 figures of 2026-12-06 less a margin; make eval fails below
-# them. nlp-6 for the record: tune 0.862 / 0.591, held out 0.579 / 0.259, fresh 0.706 / 0.364.
+# Regression guards: the framing-4 figures of 2026-12-06 less a margin; make eval fails
+# below them. nlp-6 for the record: tune 0.862 / 0.591, held out 0.579 / 0.259, fresh
+# 0.706 / 0.364; nlp-7: tune 0.852 / 0.731, held out 0.556 / 0.282, fresh 0.700 / 0.424.
+# `dev` (events 36-40, three PolNeAR articles) and `dev2` (nine more PolNeAR articles) were
+# labelled by reading in framing-4 before the lexicons changed for them; both were then
+# worked on, so they guard against regressions and are no unseen measure.
 FLOORS = {
-    "tune": {"precision": 0.82, "recall": 0.70},     # 0.852 / 0.731
-    "heldout": {"precision": 0.53, "recall": 0.26},  # 0.556 / 0.282 (0.574 / 0.306 before the quote merge)
-    "fresh": {"precision": 0.65, "recall": 0.39},    # 0.700 / 0.424
+    "tune": {"precision": 0.86, "recall": 0.69},     # 0.905 / 0.720
+    "dev": {"precision": 0.85, "recall": 0.70},      # 0.891 / 0.731 (0.706 / 0.358 before)
+    "dev2": {"precision": 0.70, "recall": 0.50},     # 0.750 / 0.556 (0.600 / 0.444 before)
+    "heldout": {"precision": 0.52, "recall": 0.27},  # 0.553 / 0.294
+    "fresh": {"precision": 0.65, "recall": 0.45},    # 0.696 / 0.485
 }
 
 
@@ -147,7 +154,7 @@ def main(argv: list[str]) -> int:
             goal = TARGETS.get(key) if split == "heldout" else None
             shown = f"{value:.3f}" if isinstance(value, float) else str(value)
             print(f"{key:10} {shown}" + (f"   (goal {goal:.2f})" if goal is not None else ""))
-        low = [k for k, floor in FLOORS[split].items() if scores[k] < floor]
+        low = [k for k, floor in FLOORS.get(split, {}).items() if scores[k] < floor]
         if low:
             print(f"below the regression guards on {split}: {', '.join(low)}")
         failed = failed or bool(low)

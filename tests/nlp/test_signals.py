@@ -497,11 +497,11 @@ def test_a_word_between_quotation_marks_is_never_the_outlets_own() -> None:
     ]
 
 
-def test_a_mixed_quotes_paraphrase_stays_in_the_outlets_voice() -> None:
-    text = 'The embattled mayor said the plan was "dead" and went home.'
-    quote = quote_in(text, 'the plan was "dead"', cue="said", kind="mixed")
+def test_a_mixed_quotes_paraphrase_is_the_speakers_after_a_verb_of_speech() -> None:
+    text = 'The embattled mayor said the disastrous plan was "dead" and went home.'
+    quote = quote_in(text, 'the disastrous plan was "dead"', cue="said", kind="mixed")
     found = signals(text, "loaded", quotes=(quote,))
-    assert [(s.text, s.in_quote) for s in found] == [("embattled", False)]
+    assert [(s.text, s.in_quote) for s in found] == [("embattled", False), ("disastrous", True)]
 
 
 def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
@@ -560,3 +560,69 @@ def test_a_paraphrase_is_the_speakers_after_a_verb_of_speech_and_the_outlets_oth
 )
 def test_an_idiom_takes_one_modifier_after_its_article_or_preposition(sentence: str, expected: list[str]) -> None:
     assert [s.text for s in signals(sentence, "loaded")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline without a full stop runs into the body; its verbs are tagged as names
+        ("Trump Lashes Out at Kathy Griffin and Democrats\n\nThe president wrote on Wednesday.",
+         ["Lashes Out at"]),
+        ("Griffin Apologizes For Controversial Images Of Trump\n\nThis went so wrong.",
+         ["Controversial"]),
+    ],
+)
+def test_loaded_words_in_a_title_case_headline(text: str, expected: list[str]) -> None:
+    assert [s.text for s in signals(text, "loaded")] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convoy came under fire from gunmen near the border.",
+        "Troops came under heavy fire on Tuesday.",
+        "His success exceeded most predictions, including almost certainly his own.",
+        "Of course, Clinton said, “I didn’t know him that well.”",
+        "Twitter suspended accounts of Qaeda-linked extremists and Islamic State recruiters.",
+        "He vowed to defeat radical Islamic terrorism.",
+        "The couple made large charitable contributions and felt uncomfortable.",
+    ],
+)
+def test_combat_metaphors_beside_fighting_and_hedged_or_quoted_boosters_are_not_loaded(sentence: str) -> None:
+    assert [s.text for s in signals(sentence, "loaded") if not s.in_quote] == []
+
+
+def test_new_classes_of_loaded_terms() -> None:
+    text = ("Sanders assailed the plan, and the feud drew ire from the famed author after a "
+            "thinly veiled attack by a party boss.")
+    assert [s.text for s in signals(text, "loaded")] == ["assailed", "feud", "drew ire", "famed",
+                                                         "thinly veiled", "party boss"]
+
+
+def test_a_forecast_with_it_is_the_outlets_wording() -> None:
+    text = "It promises to be another bruising campaign, with two congressmen likely to face off."
+    quote = quote_in(text, "to be another bruising campaign", cue="promises", speaker="It", kind="indirect")
+    assert [(s.text, s.in_quote) for s in signals(text, "loaded", quotes=(quote,))] == [("bruising", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The governor picked William "Mo" Cowan for the seat.',
+        "The bill passed without a single “no” vote.",
+        "The hashtag #PorteOuverte - ''open door'' - offered shelter.",
+        "He praised New York, a city of “honesty and straight talk.” Then he left.",
+        'He posted <tweet id="747986907162877952">a message</tweet> on Monday.',
+        'Bush went on a three-day "Jeb Can Fix It" bus tour.',
+        "The president compared the border to “a sieve” on Tuesday.",
+        "Sanders thanked Obama for his “impartiality” throughout the process.",
+        "Weeks before the election, asked if the campaign was “in cahoots” with WikiLeaks, Pence denied it.",
+    ],
+)
+def test_nicknames_votes_glosses_quoted_clauses_markup_and_slogans_are_not_scare_quotes(sentence: str) -> None:
+    assert signals(sentence, "scare_quote") == []
+
+
+def test_a_predicative_participle_listed_as_an_adjective_is_loaded_but_not_a_verbs_passive() -> None:
+    assert [s.text for s in signals("Clinton officials were thrilled with the editorial.", "loaded")] == ["thrilled"]
+    assert signals("Before a word could be uttered, the members argued.", "loaded") == []
