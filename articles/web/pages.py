@@ -65,6 +65,7 @@ class Cell:
     article: Article
     pieces: list[SafeString] = field(default_factory=list)  # highlighted HTML, escaped by to_html
     texts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each piece's offset in the article body
     voices: set[str] = field(default_factory=set)
     hedged: bool = False
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
@@ -288,6 +289,7 @@ class StoryTable:
                 text = cell.article.body[c.start:c.end]
                 cell.pieces.append(to_html(segments(text, c.start, self.marks[c.article_id].over(c.start, c.end))))
                 cell.texts.append(text)
+                cell.starts.append(c.start)
         by_position = {a.position: cells[a.pk] for a in self.articles}
         for entry in point.possibly_in:
             maybe = by_position.get(entry["article"])
@@ -321,7 +323,10 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
     groups = [{"article": articles[i], "rows": single[i],
-               "pieces": [piece for r in single[i] for piece in r["cells"][i].pieces]} for i in sorted(single)]
+               "pieces": [{"html": piece, "url": paragraph_url(articles[i], start)}
+                          for r in single[i] for piece, start in zip(r["cells"][i].pieces, r["cells"][i].starts,
+                                                                     strict=True)]}
+              for i in sorted(single)]
     return shared, groups
 
 

@@ -83,6 +83,7 @@ def test_facts_one_outlet_reports_are_grouped_under_the_table(client: Client) ->
     assert response.context["rows"] == []
     [group] = response.context["only_in"]
     assert group["article"].position == 0 and len(group["rows"]) == 1
+    assert [piece["url"] for piece in group["pieces"]] == [group["article"].get_absolute_url() + "#p0"]
     assert "Only in" in response.content.decode()
     assert client.get(event.get_absolute_url() + "?only=shared").context["only_in"] == []
 
