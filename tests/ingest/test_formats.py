@@ -151,6 +151,14 @@ def test_json_lists_of_articles_are_read_with_their_aliases(payload: object) -> 
     assert first.source_name == "feed.json"
 
 
+def test_json_without_any_body_says_what_to_fix_and_offers_no_whole_text() -> None:
+    # Taking "the whole text" of a JSON file as one article would analyse its source code.
+    with pytest.raises(IngestError) as caught:
+        parse(b'[{"foo": 1, "bar": 2}]', "shape.json")
+    assert not isinstance(caught.value, NoArticlesFound)
+    assert '"title" and a "body"' in caught.value.hint
+
+
 def test_json_items_without_a_body_are_skipped_with_a_note() -> None:
     result = parse(json.dumps([*JSON_ITEMS, {"title": "Empty"}]).encode(), "feed.json")
     assert len(result.articles) == 2

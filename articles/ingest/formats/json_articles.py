@@ -9,7 +9,7 @@ from articles.ingest.dates import find_date
 from articles.ingest.decode import decode
 from articles.ingest.formats.limits import Limits, spaces
 from articles.ingest.reflow import reflow
-from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle, ParseResult
+from articles.ingest.types import IngestError, ParsedArticle, ParseResult
 
 _TITLE_KEYS = ("title", "headline", "name")
 _BODY_KEYS = ("body", "text", "content", "article", "articleBody")
@@ -50,10 +50,11 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
             continue
         articles.append(article)
     if not articles:
-        raise NoArticlesFound(
+        # Not NoArticlesFound: its offer to take the whole text as one article would make
+        # the JSON source itself the article's text.
+        raise IngestError(
             f"No article with a body found in {label}.",
-            'Give each object a "title" and a "body" (or "text").',
-            text,
+            'Give each object a "title" and a "body" (or "text"), then upload it again.',
         )
     return ParseResult(tuple(articles), tuple(notes))
 
