@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.web import pages
 from articles.web.highlight import MarkIndex
 from articles.web.pages import MAX_COLUMNS, StoryTable
 
@@ -124,6 +125,17 @@ def test_the_actor_page_lists_the_actors_quotes(client: Client) -> None:
     actor = Actor.objects.get(event=event)
     page = client.get(reverse("actor", args=[event.slug, actor.pk])).content.decode()
     assert "Ann Example" in page and page.count("a brutal crime") == 6
+
+
+def test_an_actor_named_in_many_articles_shows_the_first_and_counts_them_all(
+    client: Client, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pages, "ACTOR_ARTICLES", 2)
+    actor = Actor.objects.get(event=make_event(5, quotes_each=2))
+    response = client.get(actor.get_absolute_url())
+    assert [g["article"].position for g in response.context["articles"]] == [0, 1]
+    page = response.content.decode()
+    assert "quoted 10 times" in page and "Named or quoted in 5 articles: the first 2 are shown" in page
 
 
 def test_the_home_page_lists_events(client: Client) -> None:
