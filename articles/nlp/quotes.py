@@ -249,7 +249,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return kind
     subject = speaker_token(tok)
     if subject is None:
-        # "It was announced that …": reported speech with nobody named.
+        # "It was announced that …": reported speech with nobody named. ("Asked whether
+        # …" with nobody named is a question put to the speaker, not their words.)
         return kind if impersonal_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None

@@ -220,6 +220,21 @@ def test_negated_passive_or_authorial_verbs_are_not_quotes(nlp, text):
     assert find_quotes(nlp(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("A reporter asked Dana Ruiz whether she would run again.", "whether she would run again", "A reporter"),
+        ("Ruiz asked donors to give $3 to the campaign.", "to give $3 to the campaign", "Dana Ruiz"),
+        ("Ruiz was asked by the host whether she would run.", "whether she would run", "the host"),
+    ],
+)
+def test_a_question_or_a_request_put_by_someone_named_is_theirs(quotes_of, text, content, speaker):
+    # nlp-8: PolNeAR attributes what was asked to the asker; a question nobody is
+    # named as asking ("Lavrov was asked whether …") stays no quote.
+    quotes = quotes_of("Dana Ruiz spoke in Iowa. " + text)
+    assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
 def test_an_impersonal_passive_announcement_is_reported_speech_without_a_speaker(quotes_of):
     # nlp-1 treated this as the writer's own voice; the announcement is someone's
     # words, only unnamed (PARC annotates such attributions with an empty source).
