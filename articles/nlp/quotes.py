@@ -295,7 +295,8 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if plain_joint or _OBJECT_COLON.fullmatch(joint):
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
     content = content_range(cue, kind)
-    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= seg.close:
+    # the content holds the quoted words (its end may stop before a closing '."')
+    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= inner_end:
         start, end = ctx.clip(doc[content[0]].idx, max(_end_char(doc, content[1]), inner_end), around=seg.open)
         extra = len(text[start:end].split()) - words
         if extra > 2:
@@ -346,12 +347,14 @@ def _end_char(doc: Doc, token_end: int) -> int:
 
 
 def _attribution_only(doc: Doc, after: int, cue: Token) -> bool:
-    """ "“…?” he asked." spaCy may start a sentence after the closing mark."""
+    """ "“…?” he asked.", "“…?” Sanders asked.": spaCy may start a sentence after the
+    closing mark; only the cue and its subject follow it."""
     between = doc[after : cue.i]
+    subject = any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == cue.i for t in between)
     return (
         cue.i - after <= 6
         and not any("\n" in t.text or "\n" in t.whitespace_ for t in doc[after - 1 : cue.i])
-        and (not between or between[0].is_lower or between[0].text == ",")
+        and (not between or between[0].is_lower or between[0].text == "," or subject)
         and all(not t.is_punct or t.text == "," for t in between)
     )
 
@@ -400,14 +403,24 @@ def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
         return None
     para_start = ctx.paragraph(doc[i].idx)[0]
     first = i
+    # "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “…”": a headline's dash opens the label
     while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
+        if doc[first - 1].text in {"-", "—", "–"} and doc[first - 1].whitespace_:
+            break
         first -= 1
     label = doc[first:i]
     if not 1 <= len(label) <= 8 or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in label):
         return None
-    if not any(t.pos_ == "PROPN" for t in label):
+    if not any(_name_word(t) for t in label):
         return None
     return label.start_char, label.end_char
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name, also where a headline's tagging missed it ("Trump: ‘…’")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG"}:
+        return True
+    return tok.is_title and any(t.text == tok.text and t.pos_ == "PROPN" for t in tok.doc)
 
 
 def _uncued(

@@ -564,3 +564,30 @@ def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
     assert (q.text, q.kind, q.speaker_mention) == (
         "The mayor held an eight-point lead among older voters", "indirect", "a new Courier poll"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # nlp-8: spaCy starts a sentence after '?"'; the named subject and its cue still attribute it
+        (
+            'Dana Ruiz spoke first.\n\n"Why do banks pay so little in tax?" Ruiz asked. "Nobody could tell me."',
+            'Why do banks pay so little in tax?" Ruiz asked. "Nobody could tell me.',
+            "Ruiz",
+        ),
+        # a headline that names the speaker before a colon, after a dash, or tagged as a noun
+        (
+            "Ruiz spoke.\n\nRURAL VOTE SHIFTS - Dana Ruiz: “The rural vote moved to us this year in every county.”",
+            "The rural vote moved to us this year in every county.",
+            "Dana Ruiz",
+        ),
+        (
+            "Ruiz: ‘I will win every county in the state’\n\nMonday in Iowa, Dana Ruiz spoke.",
+            "I will win every county in the state",
+            "Ruiz",
+        ),
+    ],
+)
+def test_a_direct_quote_keeps_its_named_speaker(quotes_of, text, content, mention):
+    q = quotes_of(text)[0]
+    assert (q.text, q.speaker_mention) == (content, mention)
