@@ -277,6 +277,10 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         if prev is not None:
             best = (0, prev, "clause")
     if best is None:
+        prev = _statement_before(ctx, span)
+        if prev is not None:
+            return _attributed_before(ctx, prev, inner_start, inner_end)
+    if best is None:
         label = _speaker_label(ctx, span)
         if label is not None:
             return _Found(inner_start, inner_end, "direct", None, label, 0.8)
@@ -374,6 +378,36 @@ def _colon_cue(ctx: _Context, span: Span) -> Token | None:
     return None
 
 
+def _attributed_before(ctx: _Context, cue: Token, start: int, end: int) -> _Found:
+    """A direct quote whose cue ended the sentence before it."""
+    ctx.used_cues.add(cue.i)
+    mention = speaker_mention(cue, "clause")
+    if mention is not None:
+        mention = ctx.clip(*mention, around=mention[1] - 1)
+    return _Found(start, end, "direct", cue_span(cue, "clause"), mention, 0.8, cue.i)
+
+
+def _statement_before(ctx: _Context, span: Span) -> Token | None:
+    """ "Sam Lau said in a statement. “…”", "the statement read.\n\n“…”": a sentence
+    that ends in a speech cue which reports nothing itself introduces the quote
+    that follows it."""
+    doc = ctx.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ".":
+        return None
+    sent = ctx.sents[ctx.sent_of_token[i]]
+    cue = sent.root
+    kind = _usable_cue(ctx, cue)
+    if kind not in {"clause", "object"} or content_range(cue, kind) is not None:
+        return None
+    # only the cue's circumstances follow it ("in a statement", "on Monday")
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in '“”"' for t in doc[cue.i + 1 : i]):
+        return None
+    return cue
+
+
 def _colon_clause(ctx: _Context, span: Span) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """ "Trump boomed: “…”", "Pence continued: “…”": a clause ending in a colon
     introduces the quote whatever its verb; its subject speaks (cue, mention)."""
@@ -404,8 +438,11 @@ def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     para_start = ctx.paragraph(doc[i].idx)[0]
     first = i
     # "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “…”": a headline's dash opens the label
+    # or a sentence before it ('… Clinton: "…" Bush: "…"')
     while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
         if doc[first - 1].text in {"-", "—", "–"} and doc[first - 1].whitespace_:
+            break
+        if doc[first - 1].text in {".", "?", "!", "...", "”", '"'} and first < i:
             break
         first -= 1
     label = doc[first:i]
@@ -432,7 +469,9 @@ def _uncued(
     before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
     after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
-    if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
+    # (the colon may end the paragraph before: "issued the following statement:\n\n“…”")
+    colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.open].rstrip().endswith(":"))
+    if colon and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
         # still introduces someone's words, just not the previous speaker's.
         cue, mention = _colon_clause(ctx, span)

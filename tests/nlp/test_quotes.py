@@ -581,6 +581,12 @@ def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
             "The rural vote moved to us this year in every county.",
             "Dana Ruiz",
         ),
+        # a quote after a sentence ending in its cue
+        (
+            "Dana Ruiz said in a statement on Monday. “We are proud of the turnout across the state.”",
+            "We are proud of the turnout across the state.",
+            "Dana Ruiz",
+        ),
         (
             "Ruiz: ‘I will win every county in the state’\n\nMonday in Iowa, Dana Ruiz spoke.",
             "I will win every county in the state",
@@ -591,3 +597,8 @@ def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
 def test_a_direct_quote_keeps_its_named_speaker(quotes_of, text, content, mention):
     q = quotes_of(text)[0]
     assert (q.text, q.speaker_mention) == (content, mention)
+
+
+def test_a_label_after_another_quote_names_the_next_speaker(quotes_of):
+    quotes = quotes_of('Both spoke. Ruiz said: "We will win." Hale: "We will win the rural vote by ten points."')
+    assert [q.speaker_mention for q in quotes] == ["Ruiz", "Hale"]
