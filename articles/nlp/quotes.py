@@ -363,12 +363,18 @@ def _attribution_only(doc: Doc, after: int, cue: Token) -> bool:
     )
 
 
+def _before(span: Span) -> int:
+    """Index of the last token before `span` that is not white space (-1 if none)."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return i
+
+
 def _colon_cue(ctx: _Context, span: Span) -> Token | None:
     """A cue in the sentence before a quote that ends with a colon ("He said:")."""
     doc = ctx.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = _before(span)
     if i < 0 or doc[i].text != ":":
         return None
     sent = ctx.sents[ctx.sent_of_token[i]]
@@ -392,9 +398,7 @@ def _statement_before(ctx: _Context, span: Span) -> Token | None:
     that ends in a speech cue which reports nothing itself introduces the quote
     that follows it."""
     doc = ctx.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = _before(span)
     if i < 1 or doc[i].text != ".":
         return None
     sent = ctx.sents[ctx.sent_of_token[i]]
@@ -430,9 +434,7 @@ def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     """ "England captain Ben Stokes: “…”": a paragraph that opens with a name and a
     colon, no verb, and then the quote; the name is the speaker."""
     doc = ctx.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = _before(span)
     if i < 1 or doc[i].text != ":":
         return None
     para_start = ctx.paragraph(doc[i].idx)[0]
