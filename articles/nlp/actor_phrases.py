@@ -9,6 +9,8 @@ reads the country a state body belongs to.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +19,8 @@ from articles.nlp.actor_builder import Builder, DraftActor, RawName
 from articles.nlp.mentions import title_word as _title_word
 from articles.nlp.names import actor_lexicons as _lexicons
 from articles.nlp.names import actor_words as _words
+from articles.nlp.names import load_lexicon
+from articles.nlp.sources import actor_source_type
 
 _DOCUMENT_NOUNS = _words("document")
 _SEPARATE_DOC_MODIFIERS = _words("other_document")
@@ -62,7 +66,8 @@ def add_noun_phrases(doc: Doc, b: Builder, people: list[DraftActor], titles: lis
             _add_title(state, chunk, definite)
         elif lemma in _STATE_BODIES and root.pos_ in {"NOUN", "PROPN"} and _add_state_body(b, chunk):
             continue
-        elif lemma in _ORG_DESCRIPTIONS and definite:
+        elif lemma in _ORG_DESCRIPTIONS and definite and root.tag_ not in {"NNS", "NNPS"}:
+            # (plural "the groups", "the companies" are several, none of them in particular)
             org = _recent(b, chunk.start_char, "organization", lemma)
             if org is not None:
                 b.mention(chunk, org, "description")
@@ -83,7 +88,7 @@ def _add_title(state: _Phrases, chunk: Span, definite: bool) -> None:
     elif root.dep_ == "appos" and root.head.i in state.by_token:
         actor = state.by_token[root.head.i]
     elif definite:
-        actor = _describe(chunk, state.people)
+        actor = _describe(chunk, state.people, state.b)
     if actor is not None:
         state.b.mention(chunk, actor, "description", form=chunk.text.removeprefix("the ").removeprefix("The "))
 
@@ -105,14 +110,17 @@ def _add_document(state: _Phrases, chunk: Span, definite: bool) -> None:
     root = chunk.root
     lemma = root.lemma_.lower()
     mods = {t.lower_ for t in chunk}
-    name = "the " + " ".join(
-        t.lower_ for t in chunk if t.dep_ == "compound" or t == root or t.lower_ in _SEPARATE_DOC_MODIFIERS
-    )
+    name = _document_name(chunk)
     last = state.last_document
+    # "The Monmouth poll" after "the polls" is another text, and so is "the poll"
+    # after "the state polls": its own name words, or one against many.
+    own_name = any(t.dep_ == "compound" for t in chunk) and name != (last.key if last else "")
+    other_number = last is not None and (root.tag_ == "NNS") != last.key.endswith("s")
     if (
         definite
         and not mods & _SEPARATE_DOC_MODIFIERS
         and last is not None
+        and not (own_name or other_number)
         and (lemma in {"document", "draft", "text", "proposal"} or lemma in last.key)
     ):
         document = last
@@ -123,6 +131,24 @@ def _add_document(state: _Phrases, chunk: Span, definite: bool) -> None:
     state.b.mention(chunk, document, "document", form=name)
     if not document.separate:
         state.last_document = document
+
+
+def _document_name(chunk: Span) -> str:
+    """ "a new Monmouth University poll" -> "the Monmouth University poll", "the
+    previous draft" -> "the previous draft": the words that tell this text from
+    others (names as written, a hyphenated word whole: "the 50-state poll")."""
+    words: list[list[Token]] = []
+    for t in chunk:
+        if words and not t.doc[t.i - 1].whitespace_:
+            words[-1].append(t)
+        else:
+            words.append([t])
+    kept = [
+        "".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in word)
+        for word in words
+        if any(t.dep_ == "compound" or t == chunk.root or t.lower_ in _SEPARATE_DOC_MODIFIERS for t in word)
+    ]
+    return "the " + " ".join(kept)
 
 
 def _after_punct(chunk: Span) -> Span:
@@ -145,13 +171,16 @@ def _nationality(words: Iterable[Token]) -> str | None:
 _OTHER_RANK = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "under"})
 
 
-def _describe(chunk: Span, people: list[DraftActor]) -> DraftActor | None:
+def _describe(chunk: Span, people: list[DraftActor], b: Builder) -> DraftActor | None:
     """The person a definite description refers to: the most recently introduced
-    person whose title has the description's head word (and its nationality)."""
+    person whose title has the description's head word (and its nationality). A
+    place in it ("the Florida senator") picks the one the article ties to that
+    place; if it ties nobody, only a lone holder of the title can be meant."""
     lex = _lexicons()
     head = chunk.root.lower_
     words = {t.lower_ for t in chunk if _title_word(t) or t.lower_ in _OTHER_RANK}
-    best: DraftActor | None = None
+    places = [t.text for t in chunk if t.pos_ == "PROPN" and not _title_word(t) and t.i < chunk.root.i]
+    fits: list[DraftActor] = []
     for person in people:
         if person.first_seen >= chunk.start_char or not person.title:
             continue
@@ -162,13 +191,43 @@ def _describe(chunk: Span, people: list[DraftActor]) -> DraftActor | None:
         if nationality and not nationality <= title_words:
             continue
         if head in title_words or len(words & title_words) >= 2:
-            best = person if best is None or person.first_seen > best.first_seen else best
-    return best
+            fits.append(person)
+    if places:
+        placed = [p for p in fits if _placed(b, p, places, chunk.start_char)]
+        fits = placed or (fits if len(fits) == 1 else [])
+    return max(fits, key=lambda p: p.first_seen, default=None)
+
+
+def _placed(b: Builder, person: DraftActor, places: list[str], before: int) -> bool:
+    """Whether the article ties `person` to every place word of a description
+    ("the Vermont senator"): in a title or form ("Vermont Sen. Bernie Sanders"),
+    else right after one of the person's mentions ("Sanders, of Vermont,",
+    "Sen. Marco Rubio (R-Fla.)")."""
+    known = " ".join([person.title, *person.forms])
+    if all(place in known for place in places):
+        return True
+    text = b.doc.text
+    spans = [span for span, actor, _ in b.mentions if actor is person and span.start_char < before]
+    # what follows the mention in its sentence ("Rubio, R-Fla., said"; "(R-Fla.) and")
+    after = " ".join(re.split(r"[.!?]\s", text[span.end_char : span.end_char + 30])[0] for span in spans)
+    return all(any(re.search(rf"\b{re.escape(form)}(?!\w)", after) for form in _state_forms(place)) for place in places)
+
+
+@functools.cache
+def _state_forms(place: str) -> tuple[str, ...]:
+    """ "Florida" -> ("Florida", "Fla.", "FL"): how news writes a state after a name."""
+    for row in load_lexicon("us_states.csv"):
+        if row["state"] == place:
+            return (place, row["ap"], row["postal"])
+    return (place,)
 
 
 def _recent(b: Builder, before: int, kind: str, word: str) -> DraftActor | None:
+    last_seen = _last_mentions(b, before)
     cands = [
-        a for a in b.actors.values() if a.kind == kind and a.first_seen < before and (a.active or not a.guessed)
+        a
+        for a in b.actors.values()
+        if a.kind == kind and a.first_seen < before and (a.active or not a.guessed) and _describable(a)
     ]
     named = [a for a in cands if word in a.key.lower()]
     acting = [a for a in cands if a.subject]
@@ -176,10 +235,29 @@ def _recent(b: Builder, before: int, kind: str, word: str) -> DraftActor | None:
         pool = named
     elif word in _GENERIC_ORG_WORDS:
         pool = acting or cands or [a for a in b.actors.values() if a.weak and a.first_seen < before]
+        # "the company", "the group" is not the outlet that reports, a place or a party
+        pool = [a for a in pool if _describable(a) and actor_source_type(a.kind, a.key) != "media"]
     else:
         # "The World Health Organization said … The agency said": a specific noun
         # goes back to an organisation that acts only when there is just one.
         pool = acting if len(acting) == 1 else []
-    return max(pool, key=lambda a: a.first_seen) if pool else None
+    return max(pool, key=lambda a: last_seen.get(id(a), a.first_seen)) if pool else None
 
 
+def _last_mentions(b: Builder, before: int) -> dict[int, int]:
+    """id(actor) -> where it was last mentioned before `before`: a description
+    refers to the organisation the reader last read about."""
+    seen: dict[int, int] = {}
+    for span, actor, _ in b.mentions:
+        if span.start_char < before:
+            seen[id(actor)] = max(seen.get(id(actor), -1), span.start_char)
+    return seen
+
+
+def _describable(actor: DraftActor) -> bool:
+    """Whether "the company" may refer to `actor`: not a country or US state taken
+    for an organisation ("Florida") nor a scrap of a name ("Fla.", "D")."""
+    key = actor.key.replace(".", "")
+    if len(key) < 2 or (actor.key.endswith(".") and not key.isupper()):
+        return False
+    return actor.key not in _lexicons().countries and _state_forms(actor.key)[1:] == ()

@@ -129,6 +129,8 @@ def cue_span(tok: Token, kind: str) -> tuple[int, int]:
 def speaker_token(tok: Token) -> Token | None:
     """The subject that utters `tok`, climbing from participles and infinitives
     ("He rejected this, saying …", "went on to say", "in saying …")."""
+    if _asked_passive(tok):
+        return _agent(tok)
     cur = tok
     for _ in range(8):
         if cur is tok and cur.dep_ == "compound" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
@@ -362,6 +364,16 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
         comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
     # "disclose how they test", "has not said whether": a question, not what was said.
     # ("which he says is …" is a relative clause around the cue, and stays.)
+    if tok.lemma_ == "ask":
+        # what was asked is reported, questions included ("asked whether …", "asked
+        # about the plan", "asked donors to give"); whom, "tough questions" or "not to
+        # be named" (a source's condition, not what they say) is not
+        return [
+            c
+            for c in comps
+            if (c.dep_ in {"ccomp", "xcomp"} and not any(g.dep_ == "neg" for g in c.children))
+            or c.lower_ in {"about", "for"}
+        ]
     return [
         c for c in comps if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
     ]
@@ -436,6 +448,13 @@ def _that_clause_after(tok: Token) -> list[Token]:
         if t.pos_ in {"VERB", "AUX"} or t.is_punct:
             return []
     return []
+
+
+def _asked_passive(tok: Token) -> bool:
+    """ "Asked whether he would run, Smith said …", "was asked by the moderator if …":
+    the question is the asker's, named only by "by" (else nobody is, and it is no quote),
+    not the words of whoever answers."""
+    return tok.lemma_ == "ask" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def generic_pronoun(subject: Token) -> bool:

@@ -249,7 +249,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return kind
     subject = speaker_token(tok)
     if subject is None:
-        # "It was announced that …": reported speech with nobody named.
+        # "It was announced that …": reported speech with nobody named. ("Asked whether
+        # …" with nobody named is a question put to the speaker, not their words.)
         return kind if impersonal_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None
@@ -276,6 +277,10 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         if prev is not None:
             best = (0, prev, "clause")
     if best is None:
+        prev = _statement_before(ctx, span)
+        if prev is not None:
+            return _attributed_before(ctx, prev, inner_start, inner_end)
+    if best is None:
         label = _speaker_label(ctx, span)
         if label is not None:
             return _Found(inner_start, inner_end, "direct", None, label, 0.8)
@@ -294,7 +299,8 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if plain_joint or _OBJECT_COLON.fullmatch(joint):
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
     content = content_range(cue, kind)
-    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= seg.close:
+    # the content holds the quoted words (its end may stop before a closing '."')
+    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= inner_end:
         start, end = ctx.clip(doc[content[0]].idx, max(_end_char(doc, content[1]), inner_end), around=seg.open)
         extra = len(text[start:end].split()) - words
         if extra > 2:
@@ -345,22 +351,30 @@ def _end_char(doc: Doc, token_end: int) -> int:
 
 
 def _attribution_only(doc: Doc, after: int, cue: Token) -> bool:
-    """ "“…?” he asked." spaCy may start a sentence after the closing mark."""
+    """ "“…?” he asked.", "“…?” Sanders asked.": spaCy may start a sentence after the
+    closing mark; only the cue and its subject follow it."""
     between = doc[after : cue.i]
+    subject = any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == cue.i for t in between)
     return (
         cue.i - after <= 6
         and not any("\n" in t.text or "\n" in t.whitespace_ for t in doc[after - 1 : cue.i])
-        and (not between or between[0].is_lower or between[0].text == ",")
+        and (not between or between[0].is_lower or between[0].text == "," or subject)
         and all(not t.is_punct or t.text == "," for t in between)
     )
+
+
+def _before(span: Span) -> int:
+    """Index of the last token before `span` that is not white space (-1 if none)."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return i
 
 
 def _colon_cue(ctx: _Context, span: Span) -> Token | None:
     """A cue in the sentence before a quote that ends with a colon ("He said:")."""
     doc = ctx.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = _before(span)
     if i < 0 or doc[i].text != ":":
         return None
     sent = ctx.sents[ctx.sent_of_token[i]]
@@ -368,6 +382,34 @@ def _colon_cue(ctx: _Context, span: Span) -> Token | None:
         if _usable_cue(ctx, tok) in {"clause", "object"}:
             return tok
     return None
+
+
+def _attributed_before(ctx: _Context, cue: Token, start: int, end: int) -> _Found:
+    """A direct quote whose cue ended the sentence before it."""
+    ctx.used_cues.add(cue.i)
+    mention = speaker_mention(cue, "clause")
+    if mention is not None:
+        mention = ctx.clip(*mention, around=mention[1] - 1)
+    return _Found(start, end, "direct", cue_span(cue, "clause"), mention, 0.8, cue.i)
+
+
+def _statement_before(ctx: _Context, span: Span) -> Token | None:
+    """ "Sam Lau said in a statement. “…”", "the statement read.\n\n“…”": a sentence
+    that ends in a speech cue which reports nothing itself introduces the quote
+    that follows it."""
+    doc = ctx.doc
+    i = _before(span)
+    if i < 1 or doc[i].text != ".":
+        return None
+    sent = ctx.sents[ctx.sent_of_token[i]]
+    cue = sent.root
+    kind = _usable_cue(ctx, cue)
+    if kind not in {"clause", "object"} or content_range(cue, kind) is not None:
+        return None
+    # only the cue's circumstances follow it ("in a statement", "on Monday")
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in '“”"' for t in doc[cue.i + 1 : i]):
+        return None
+    return cue
 
 
 def _colon_clause(ctx: _Context, span: Span) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -392,21 +434,32 @@ def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     """ "England captain Ben Stokes: “…”": a paragraph that opens with a name and a
     colon, no verb, and then the quote; the name is the speaker."""
     doc = ctx.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = _before(span)
     if i < 1 or doc[i].text != ":":
         return None
     para_start = ctx.paragraph(doc[i].idx)[0]
     first = i
+    # "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “…”": a headline's dash opens the label
+    # or a sentence before it ('… Clinton: "…" Bush: "…"')
     while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
+        if doc[first - 1].text in {"-", "—", "–"} and doc[first - 1].whitespace_:
+            break
+        if doc[first - 1].text in {".", "?", "!", "...", "”", '"'} and first < i:
+            break
         first -= 1
     label = doc[first:i]
     if not 1 <= len(label) <= 8 or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in label):
         return None
-    if not any(t.pos_ == "PROPN" for t in label):
+    if not any(_name_word(t) for t in label):
         return None
     return label.start_char, label.end_char
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name, also where a headline's tagging missed it ("Trump: ‘…’")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG"}:
+        return True
+    return tok.is_title and any(t.text == tok.text and t.pos_ == "PROPN" for t in tok.doc)
 
 
 def _uncued(
@@ -418,7 +471,9 @@ def _uncued(
     before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
     after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
-    if before.rstrip().endswith(":") and not re.search(r"\w", after) and words >= 3:
+    # (the colon may end the paragraph before: "issued the following statement:\n\n“…”")
+    colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.open].rstrip().endswith(":"))
+    if colon and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
         # still introduces someone's words, just not the previous speaker's.
         cue, mention = _colon_clause(ctx, span)

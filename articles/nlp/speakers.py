@@ -64,17 +64,9 @@ def resolve_speakers(
     """`quotes` with `speaker` set to an ActorRef.name where the mention allows,
     and `confidence` lowered to how sure the attribution is."""
     kinds = {a.name: a.kind for a in actors}
-    titled = frozenset(a.name for a in actors if a.title)
+    titled = {a.name: _title_words(a.title) for a in actors if a.title}
     sent_starts = [s.start_char for s in doc.sents]
-    # "A Romney campaign aide": a person's name that only modifies a common noun is
-    # not who speaks, the aide is ("A Boeing spokesperson" still speaks for Boeing).
-    modifiers = frozenset(
-        m.token
-        for m in mentions
-        if kinds.get(m.actor) == "person"
-        and doc[m.token].dep_ in {"compound", "nmod"}
-        and doc[m.token].head.pos_ == "NOUN"
-    )
+    modifiers = frozenset(m.token for m in mentions if _only_modifies(doc, m, kinds.get(m.actor)))
     resolved: list[QuoteResult] = []
     for quote in quotes:
         speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
@@ -84,6 +76,31 @@ def resolve_speakers(
         if named is not None:
             resolved[index] = replace(quote, speaker=named, confidence=round(min(quote.confidence, 0.6), 2))
     return [_typed(quote, kinds) for quote in resolved]
+
+
+def _only_modifies(doc: Doc, mention: Mention, kind: ActorKind | None) -> bool:
+    """ "A Romney campaign aide", "U.S. lobbying records", "The U.S. media", "the U.S.
+    presidential candidate": a name that only modifies a common noun is not who
+    speaks; the aide, the records, the media or the candidate are. An organisation
+    still speaks through its people and bodies ("A Boeing spokesperson", "Goldman
+    Sachs strategists", "the UN refugee agency"), a country through its bodies
+    ("the Russian navy")."""
+    tok = doc[mention.token]
+    if tok.head.pos_ != "NOUN" or tok.dep_ not in {"compound", "nmod", "amod"}:
+        return False
+    if kind == "person":
+        return tok.dep_ != "amod"
+    if tok.head.i < tok.i:
+        return False
+    head = tok.head.lemma_.lower()
+    if _text_or_outlet(tok.head.lower_) or (source_type_of(head) == "group" and head != "police"):
+        return True
+    return kind == "country" and (head in person_nouns() or head in actor_lexicons().title_heads)
+
+
+def _text_or_outlet(phrase: str) -> bool:
+    """Whether a phrase's head is a text or the media ("FEC records", "the U.S. media")."""
+    return source_type_of(phrase.lower()) in {"document", "media"}
 
 
 def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
@@ -100,7 +117,7 @@ def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
 def _resolve(
     quote: QuoteResult,
     kinds: dict[str, ActorKind],
-    titled: frozenset[str],
+    titled: dict[str, frozenset[str]],
     mentions: Mentions,
     sent_starts: list[int],
     modifiers: frozenset[int],
@@ -119,6 +136,11 @@ def _resolve(
         for m in mentions.within(quote.mention_start, quote.mention_end)
         if m.actor in kinds and not m.possessive and m.token not in modifiers
     ]
+    if _text_or_outlet(quote.speaker_mention):
+        # "A redacted copy of the FDIC inspector general's memo", "The U.S. media": the
+        # text or the media speak, not a body named inside the phrase (a document
+        # mention of the text itself still names it)
+        inside = [m for m in inside if kinds[m.actor] == "document"]
     if unnamed_official(quote.speaker_mention) and not any(kinds[m.actor] == "person" for m in inside):
         return None, _UNRESOLVED  # typed as an anonymous source by `_typed`, not the country it serves
     described = _person_description(quote.speaker_mention) if not inside else None
@@ -126,7 +148,9 @@ def _resolve(
         # "the German said", "the 34-year-old said", "The defendant, 28, said": a
         # person already named, found like "he" or "she" would be, a little less surely.
         # "The minister said" goes only to someone the article gave a title.
-        among = titled if described.office else None
+        among = None
+        if described.office:
+            among = frozenset(name for name, words in titled.items() if described.title_words <= words)
         speaker, certainty = _pronoun(
             "he", quote.mention_start, kinds, mentions, sent_starts, described.gender, among, quote_span
         )
@@ -205,10 +229,12 @@ def _sentence_at(sent_starts: list[int], at: int) -> int:
 class _Description:
     """A definite description of a person named before: "the Dutchman", "The
     professional dancer, 34", "the minister". `office` when the head is a title
-    ("minister"): only someone the article gave a title can be meant."""
+    ("minister"): only someone the article gave a title can be meant, and one with
+    `title_words` in it when the office is qualified ("the Russian leader")."""
 
     gender: str
     office: bool
+    title_words: frozenset[str] = frozenset()  # what the title must hold: {"russian", "leader"}
 
 
 _DESCRIPTION = re.compile(r"the\s+((?:[\w-]+\s+){0,3})([\w-]+)(?:,\s*\d{1,3})?", re.IGNORECASE)
@@ -232,8 +258,18 @@ def _person_description(mention: str) -> _Description | None:
         return _Description(nouns[noun], office=False)
     lex = actor_lexicons()
     if noun in lex.title_heads and noun.isalpha():
-        return _Description(lex.title_gender.get(noun, ""), office=True)
+        # "the minister" is whoever the article titled last; "the minority leader", "the
+        # Russian leader" a leader the article called so, not any titled person
+        required = {w.lower() for w in modifiers if w in demonyms} | ({noun} if modifiers else set())
+        return _Description(lex.title_gender.get(noun, ""), office=True, title_words=frozenset(required))
     return None
+
+
+def _title_words(title: str) -> frozenset[str]:
+    """ "Senate Minority Leader" -> {"senate", "minority", "leader"}; "Sen." -> {"sen.", "senator"}."""
+    full = actor_lexicons().title_full
+    words = title.lower().split()
+    return frozenset(words + [full[w] for w in words if w in full])
 
 
 @functools.cache

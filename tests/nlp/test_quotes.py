@@ -220,6 +220,21 @@ def test_negated_passive_or_authorial_verbs_are_not_quotes(nlp, text):
     assert find_quotes(nlp(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("A reporter asked Dana Ruiz whether she would run again.", "whether she would run again", "A reporter"),
+        ("Ruiz asked donors to give $3 to the campaign.", "to give $3 to the campaign", "Dana Ruiz"),
+        ("Ruiz was asked by the host whether she would run.", "whether she would run", "the host"),
+    ],
+)
+def test_a_question_or_a_request_put_by_someone_named_is_theirs(quotes_of, text, content, speaker):
+    # nlp-8: PolNeAR attributes what was asked to the asker; a question nobody is
+    # named as asking ("Lavrov was asked whether …") stays no quote.
+    quotes = quotes_of("Dana Ruiz spoke in Iowa. " + text)
+    assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
 def test_an_impersonal_passive_announcement_is_reported_speech_without_a_speaker(quotes_of):
     # nlp-1 treated this as the writer's own voice; the announcement is someone's
     # words, only unnamed (PARC annotates such attributions with an empty source).
@@ -549,3 +564,41 @@ def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
     assert (q.text, q.kind, q.speaker_mention) == (
         "The mayor held an eight-point lead among older voters", "indirect", "a new Courier poll"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # nlp-8: spaCy starts a sentence after '?"'; the named subject and its cue still attribute it
+        (
+            'Dana Ruiz spoke first.\n\n"Why do banks pay so little in tax?" Ruiz asked. "Nobody could tell me."',
+            'Why do banks pay so little in tax?" Ruiz asked. "Nobody could tell me.',
+            "Ruiz",
+        ),
+        # a headline that names the speaker before a colon, after a dash, or tagged as a noun
+        (
+            "Ruiz spoke.\n\nRURAL VOTE SHIFTS - Dana Ruiz: “The rural vote moved to us this year in every county.”",
+            "The rural vote moved to us this year in every county.",
+            "Dana Ruiz",
+        ),
+        # a quote after a sentence ending in its cue
+        (
+            "Dana Ruiz said in a statement on Monday. “We are proud of the turnout across the state.”",
+            "We are proud of the turnout across the state.",
+            "Dana Ruiz",
+        ),
+        (
+            "Ruiz: ‘I will win every county in the state’\n\nMonday in Iowa, Dana Ruiz spoke.",
+            "I will win every county in the state",
+            "Ruiz",
+        ),
+    ],
+)
+def test_a_direct_quote_keeps_its_named_speaker(quotes_of, text, content, mention):
+    q = quotes_of(text)[0]
+    assert (q.text, q.speaker_mention) == (content, mention)
+
+
+def test_a_label_after_another_quote_names_the_next_speaker(quotes_of):
+    quotes = quotes_of('Both spoke. Ruiz said: "We will win." Hale: "We will win the rural vote by ten points."')
+    assert [q.speaker_mention for q in quotes] == ["Ruiz", "Hale"]

@@ -451,6 +451,27 @@ def test_a_description_before_the_name_resolves_through_a_later_role_description
             "Barack Obama",
         ),
         ("Mitt Romney spoke in Ohio. A Romney campaign aide said he would not attend.", "A Romney campaign aide"),
+        # nlp-8: a place in a description picks the person the article ties to it
+        (
+            "Sen. Ann Mercer (R-Fla.) and Sen. Tom Hollis met on Monday. The Florida senator said the deal was close.",
+            "Ann Mercer",
+        ),
+        (
+            "Sen. Tom Hollis and Sen. Ann Mercer met on Monday. The Vermont senator said the deal was close.",
+            "The Vermont senator",
+        ),
+        ("President Dana Ruiz met the press. The Russian leader said the talks would go on.", "The Russian leader"),
+        # a name that only modifies a text or the media is not the source
+        ("The firm was paid $2 million, according to U.S. lobbying records.", "U.S. lobbying records"),
+        ("The U.S. media claimed the election was over.", "The U.S. media"),
+        ("Goldman Sachs strategists said rates would fall.", "Goldman Sachs"),
+        # "the company" is not a state nor one of several, and a new poll is not the last one
+        (
+            "Orvane Logistics moved its offices to Florida last year. The company said profits rose.",
+            "Orvane Logistics",
+        ),
+        ("Polls show a tight race. The Monmouth poll says Hale is ahead by four points.", "the Monmouth poll"),
+        ("Greenfield and Acme sued the county. The companies said the tax was unfair.", "The companies"),
     ],
 )
 def test_a_speaker_is_resolved_as_a_careful_reader_would(quotes_of, text, speaker):
