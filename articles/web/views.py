@@ -36,9 +36,13 @@ from articles.web.review import ReviewPager, with_edits
 REVIEW_PARAGRAPHS = 200
 
 
+HOME_EVENTS = 100  # the newest; the API lists them all
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.annotate(article_count=Count("articles")).order_by("-created_at")
-    return render(request, "articles/home.html", {"events": events})
+    events = list(Event.objects.annotate(article_count=Count("articles")).order_by("-created_at")[:HOME_EVENTS])
+    older = Event.objects.count() - len(events) if len(events) == HOME_EVENTS else 0
+    return render(request, "articles/home.html", {"events": events, "older": older})
 
 
 def favicon(request: HttpRequest) -> HttpResponse:

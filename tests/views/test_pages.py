@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
-from articles.web import pages
+from articles.web import pages, views
 from articles.web.highlight import MarkIndex
 from articles.web.pages import MAX_COLUMNS, StoryTable
 
@@ -142,6 +142,17 @@ def test_the_home_page_lists_events(client: Client) -> None:
     make_event(2)
     page = client.get(reverse("home")).content.decode()
     assert "E2" in page and "2 articles" in page
+
+
+def test_the_home_page_lists_the_newest_events_and_counts_the_older(
+    client: Client, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(views, "HOME_EVENTS", 2)
+    for n in (1, 2, 3):
+        make_event(n)
+    response = client.get(reverse("home"))
+    assert [e.name for e in response.context["events"]] == ["E3", "E2"]
+    assert "1 older event is at" in response.content.decode()
 
 
 def test_the_event_page_query_count_stays_flat_past_the_column_limit(client: Client) -> None:
