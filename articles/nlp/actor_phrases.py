@@ -4,7 +4,8 @@
 descriptions that point back to someone named ("the Russian foreign secretary",
 "the company"), state bodies that stand for a country ("the Syrian government")
 and documents that speak ("a draft resolution", "the document"); `state_of`
-reads the country a state body belongs to.
+reads the country a state body belongs to; `party_member` and `add_party_member`
+read "the Arizona Republican" as the lawmaker tagged "R-Ariz." before.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _SEPARATE_DOC_MODIFIERS = _words("other_document")
 _STATE_BODIES = _words("state_body")
 _ORG_DESCRIPTIONS = _words("org_description")
 _GENERIC_ORG_WORDS = _words("generic_org")
+_PARTY_MEMBERS = _words("party_member")
+# ", R-Ariz.", ", D-N.Y.", ", I-Vt.": the party and state news puts after a lawmaker's name.
+_PARTY_TAG = re.compile(r",\s*([RDI])\s?-\s?([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)")
 
 
 def state_of(span: Span) -> str | None:
@@ -149,6 +153,45 @@ def _document_name(chunk: Span) -> str:
         if any(t.dep_ == "compound" or t == chunk.root or t.lower_ in _SEPARATE_DOC_MODIFIERS for t in word)
     ]
     return "the " + " ".join(kept)
+
+
+def party_member(run: Span) -> bool:
+    """ "Arizona Republican", "New York Democrat": a place and a party member, which
+    describes someone (a lawmaker named before), not a person's name."""
+    *places, last = run
+    lex = _lexicons()
+    return (
+        bool(places)
+        and last.lower_ in _PARTY_MEMBERS
+        and all(t.ent_type_ in {"GPE", "LOC"} or t.text in lex.countries for t in places)
+    )
+
+
+def add_party_member(b: Builder, run: Span) -> None:
+    """ "The Arizona Republican said": the latest person named before with a
+    matching party-state tag ("Sen. John McCain, R-Ariz."); nobody when none fits."""
+    party, place = run[-1].text[0].upper(), run[:-1].text
+    text = b.doc.text
+    best: DraftActor | None = None
+    for span, actor, _kind in b.mentions:
+        if actor.kind != "person" or span.end_char > run.start_char:
+            continue
+        tag = _PARTY_TAG.match(text, span.end_char)
+        if tag is not None and tag.group(1) == party and _abbreviates(tag.group(2), place):
+            best = actor
+    if best is not None:
+        b.mention(run, best, "description")
+
+
+def _abbreviates(short: str, place: str) -> bool:
+    """ "Ariz." for Arizona, "N.Y." for New York, "Ky." for Kentucky, "Texas" for Texas."""
+    letters = short.replace(".", "").replace(" ", "").lower()
+    full = place.replace(" ", "").lower()
+    initials = "".join(w[0] for w in place.split()).lower()
+    if not letters or letters[0] != full[0]:
+        return False
+    rest = iter(full)
+    return letters == initials or all(c in rest for c in letters)
 
 
 def _after_punct(chunk: Span) -> Span:

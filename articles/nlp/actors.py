@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.actor_builder import Builder, DraftActor, RawName, speaks, subject_flags
 from articles.nlp.actor_identity import merge_event_actors, same_actor
-from articles.nlp.actor_phrases import add_noun_phrases, state_of
+from articles.nlp.actor_phrases import add_noun_phrases, add_party_member, party_member, state_of
 from articles.nlp.cues import speech_cue_kind
 from articles.nlp.mentions import JOINERS as _JOINERS
 from articles.nlp.mentions import Mention, MentionKind, Mentions, is_dateline, name_runs
@@ -94,6 +94,8 @@ def _classify_run(run: Span) -> list[RawName]:
     after_the = run.start > 0 and run.doc[run.start - 1].lower_ == "the"
     if len(toks) == 1 and text in lex.demonyms and not text.endswith("s") and after_the:
         return []  # "the Spaniard said": a person named before, described (speakers.py)
+    if party_member(run):
+        return [RawName(run, text, "", "party_member")]  # "the Arizona Republican said"
     if low in _ORG_HEADS or acronym:
         return [RawName(run, text.removeprefix("the "), "", "organization")]
     label = head.ent_type_
@@ -300,6 +302,9 @@ def _add_names(b: Builder, pending: list[RawName], people: _People) -> list[RawN
         span = raw.span
         if raw.label == "title":
             descriptions.append(raw)
+            continue
+        if raw.label == "party_member":
+            add_party_member(b, span)
             continue
         # A bare surname (or any run ending with one) of a person named elsewhere.
         if raw.label in {"organization?", "unknown", "person"} or (raw.label == "group" and len(span) == 1):

@@ -22,6 +22,9 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from articles.nlp.cues import is_denial
+from articles.nlp.names import actor_words, load_lexicon, person_nouns
+
 MODEL_PATH = Path(__file__).resolve().parent / "lexicons" / "attribution_model.json"
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "attr", "acomp", "oprd", "dative"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -89,10 +92,18 @@ def _subject_features(subject: Token) -> list[str]:
     return [f"s={kind}", f"s_lemma={subject.lemma_.lower()}", f"s_dep={subject.dep_}"]
 
 
+@functools.cache
+def _action_verbs() -> frozenset[str]:
+    """Verbs of action or decision ("voted", "vetoed", "closed"): they report nothing."""
+    return frozenset(r["lemma"] for r in load_lexicon("action_verbs.csv"))
+
+
 def candidates(verb: Token) -> list[Candidate]:
     """What `verb` may report, one candidate per complement (and all together)."""
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _action_verbs():
         return []
+    if is_denial(verb):
+        return []  # "denied the allegations", "rejected claims that …": someone else's words (cues.py)
     subject = _subject(verb)
     if subject is None or subject.i > verb.i + 3:
         return []
@@ -119,6 +130,10 @@ def candidates(verb: Token) -> list[Candidate]:
         words = end - start
         if label == "xcomp" and words <= 3 and verb.doc[start:end].root.lemma_.lower() in _SILENCE:
             continue  # "declined to comment", "refused to elaborate": nothing said
+        if label.startswith("prep:") and words <= 3:
+            continue  # "spoke to us about his new restaurant", "referred to the incident": a topic
+        if label in {"dobj", "all"} and words <= 3 and _agent(verb.doc[start:end].root):
+            continue  # "attacked the government", "addressed parliament on Tuesday": whom they acted on
         size = "1-3" if words <= 3 else "4-8" if words <= 8 else "9-20" if words <= 20 else "20+"
         feats = [
             *base,
@@ -135,6 +150,18 @@ def candidates(verb: Token) -> list[Candidate]:
         ]
         found.append(Candidate(verb, subject, start, end, tuple(feats)))
     return found
+
+
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    bodies = actor_words("org_head") | actor_words("state_body") | actor_words("org_description")
+    return frozenset(person_nouns()) | bodies | {r["term"] for r in load_lexicon("institution_nouns.csv")}
+
+
+def _agent(tok: Token) -> bool:
+    """A person, a body or a country: someone, not something said."""
+    entity = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    return tok.pos_ == "PRON" or entity or tok.lemma_.lower() in _agent_nouns()
 
 
 def _question(tok: Token) -> bool:

@@ -73,6 +73,11 @@ def _cues() -> _Cues:
     )
 
 
+def is_denial(tok: Token) -> bool:
+    """ "rejected", "denied", "played down": a cue whose object is someone else's claim."""
+    return bool(_lemma_with_particle(tok) & _cues().denials)
+
+
 def _lemma_with_particle(tok: Token) -> set[str]:
     """ "play down" for "played down", plus the bare lemma."""
     lemma = tok.lemma_.lower()

@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.lexicons import load_lexicon
+from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.types import ActorRef, SignalResult
 
 
@@ -32,6 +33,9 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "flat"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP"})
 _DEMONYM_SUFFIXES = ("ian", "ese", "ish", "an", "n", "i", "")
 _MAX_EVENT_PP = 6
+_HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr"})
+# "D-N.Y.", "R-Texas", "I-Vt.": a party and state tag after a lawmaker's name.
+_PARTY_TAG = re.compile(r"[RDI](\s*-\s*\S+)?")
 
 
 class ActorIndex:
@@ -117,7 +121,7 @@ def find_labels(
 
     def emit(start: int, end: int, category: str, actor: str | None) -> None:
         text = body[start:end]
-        if not text.strip():
+        if not text.strip() or (category in {"title", "appositive"} and _fragment(text)):
             return
         key = (start, end, category)
         if key not in found:
@@ -192,6 +196,21 @@ def mark_evaluative(
         else label
         for label in labels
     ]
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a name's surroundings that says nothing of the person on its own:
+    an honorific or abbreviation ("Mr.", "Sen."), a party-state tag or its parts
+    ("D-N.Y.", "Texas"), a lone word that is no role ("party", "state")."""
+    words = text.split()
+    if _PARTY_TAG.fullmatch(text.strip()):
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0].lower()
+    if word in _HONORIFICS or word.endswith(".") or len(word) <= 2:
+        return True
+    return word not in actor_lexicons().title_heads and word not in person_nouns()
 
 
 def _name_suffix(index: ActorIndex, form: str, actor: str) -> str | None:

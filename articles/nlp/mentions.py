@@ -146,13 +146,19 @@ def name_runs(doc: Doc) -> list[Span]:
             start = i
         elif not ok and start is not None:
             end = i
-            while end > start and doc[end - 1].lower_ in JOINERS | {"-"}:
+            while end > start and (doc[end - 1].lower_ in JOINERS | {"-"} or _dated_name(doc, start, end)):
                 end -= 1
             if end > start:
                 runs.append(doc[start:end])
             start = None
             headed = False
     return runs
+
+
+def _dated_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Michael Steele Sunday": a day the parser glued to a person's name is when
+    something happened, not part of who ("Fox News Sunday" stays a show's name)."""
+    return end - start >= 2 and doc[end - 1].ent_type_ in {"DATE", "TIME"} and doc[end - 2].ent_type_ == "PERSON"
 
 
 def _name_syllable(tok: Token) -> bool:

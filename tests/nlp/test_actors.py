@@ -22,6 +22,27 @@ def test_a_title_with_of_is_stripped_too(nlp):
     assert "Vladimir Putin" in actors
 
 
+def test_a_day_glued_to_a_name_is_not_part_of_it(nlp):
+    actors = actors_of(nlp, "Critics kept up pressure on party Chairman Daniel Ruiz Sunday to apologize.")
+    assert "Daniel Ruiz" in actors
+    assert not any("Sunday" in name for name in actors)
+
+
+def test_a_media_role_before_a_name_is_a_title(nlp):
+    actors = actors_of(nlp, "National Review Editor Maria Costa said the party must change course.")
+    assert actors["Maria Costa"].title == "National Review Editor"
+
+
+def test_a_state_and_party_describe_the_lawmaker_tagged_so(nlp):
+    text = (
+        "Sen. Paul Jensen, D-Ore., and Sen. Ruth Adler, R-Ohio, spoke after the vote.\n\n"
+        "The Ohio Republican said the deal was dead."
+    )
+    actors = actors_of(nlp, text)
+    assert "Ohio Republican" in actors["Ruth Adler"].aliases
+    assert "Ohio Republican" not in actors
+
+
 def test_a_bare_surname_joins_the_full_name_even_when_ner_calls_it_an_organisation(nlp):
     actors = actors_of(nlp, "Sergei Lavrov met Rex Tillerson. According to Lavrov, they agreed on envoys.")
     assert "Lavrov" in actors["Sergei Lavrov"].aliases

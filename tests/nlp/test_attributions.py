@@ -32,6 +32,11 @@ def test_a_belief_or_a_finding_is_an_indirect_quote(quotes_of, text, cue, conten
         "The mayor visited the new library on Monday.",
         "We believe that the tax plan will fail.",
         "Okafor did not think the plan would pass.",
+        "The state assembly voted on Tuesday to repeal the curfew imposed last spring.",
+        "The governor vetoed the measure.",
+        "The new rule prevents landlords from raising rents during the winter months.",
+        "The strike closed in on its third week as talks stalled.",
+        "Premier Ann Lowe attacked the opposition.",
     ],
 )
 def test_an_act_the_writers_view_or_a_negation_is_not_a_quote(quotes_of, text):

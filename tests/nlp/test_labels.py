@@ -143,3 +143,9 @@ def test_labels_do_not_import_signals() -> None:
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
     }
     assert "articles.nlp.signals" not in imported
+
+
+def test_fragments_of_a_names_surroundings_are_not_labels() -> None:
+    text = "Mr. Lavrov met Sen. Rex Tillerson, R-Texas, in Moscow."
+    found = {s.text for s in find_labels(nlp()(text), ACTORS) if s.category in {"title", "appositive"}}
+    assert not found & {"Mr.", "Sen.", "R-Texas", "R", "Texas"}
