@@ -178,12 +178,13 @@ def _first_members(point_ids: list[int]) -> tuple[dict[int, list[Claim]], dict[i
     rows = Member.objects.filter(storypoint_id__in=point_ids)
     ranked = (rows.annotate(rank=Window(RowNumber(), partition_by=F("storypoint_id"),
                                         order_by=[F("claim__article__position"), F("claim__start"), F("claim_id")]))
-              .filter(rank__lte=MEMBERS_LISTED).values_list("storypoint_id", "claim_id", "rank"))
-    ranks = {(point, claim): rank for point, claim, rank in ranked}
-    claims = Claim.objects.filter(pk__in={claim for _, claim in ranks}).select_related("article", "speaker")
+              .filter(rank__lte=MEMBERS_LISTED).order_by("storypoint_id", "rank")
+              .values_list("storypoint_id", "claim_id"))
+    pairs = list(ranked)
+    claims = Claim.objects.filter(pk__in={claim for _, claim in pairs}).select_related("article", "speaker")
     by_id = {c.pk: c for c in text_deferred(claims)}
     members: dict[int, list[Claim]] = {pk: [] for pk in point_ids}
-    for (point, claim), _ in sorted(ranks.items(), key=lambda item: (item[0][0], item[1])):
+    for point, claim in pairs:
         members[point].append(by_id[claim])
     counts = dict(rows.values("storypoint_id").annotate(n=Count("pk")).values_list("storypoint_id", "n"))
     return members, counts

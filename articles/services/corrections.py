@@ -87,14 +87,15 @@ def quote_correct(
 ) -> AttributionCorrection:
     """An editor's decision about a quote. Pass only what changes (`speaker=None`
     clears it; `speaker_name` names the speaker instead, an actor made if the event has
-    none of that name); `expected_revision` is the revision the editor's form showed. A
-    speaker makes the source an actor; an unnamed `source_type` (anonymous, group,
-    document, media) clears the actor and keeps `source_phrase` ("administration officials").
-    A refused correction changes nothing: no actor is made for it."""
+    none of that name, unless it is the unnamed source's own phrase); `expected_revision`
+    is the revision the editor's form showed. A speaker makes the source an actor; an
+    unnamed `source_type` (anonymous, group, document, media) clears the actor and keeps
+    `source_phrase` ("administration officials"). A refused correction changes nothing:
+    no actor is made for it."""
     with transaction.atomic():
         locked = _lock(quote.pk)
         _check_revision(locked, expected_revision)
-        if speaker_name:
+        if speaker_name and not _is_own_phrase(locked, speaker_name):
             speaker = actor_for_name(event=locked.article.event, name=speaker_name, user=user)
         before = quote_state(locked)
         if speaker is not UNCHANGED:
@@ -119,6 +120,14 @@ def quote_correct(
             action=AttributionCorrection.Action.CORRECT,
             before=before, after=quote_state(locked), note=note,
         )
+
+
+def _is_own_phrase(quote: Quote, name: str) -> bool:
+    """Whether `name` is the unnamed source's phrase as written ("senior officials", left in
+    the editor's box): the source stays unnamed rather than become an actor of that name."""
+    def same(text: str) -> str:
+        return " ".join(text.split()).casefold()
+    return quote.speaker_id is None and bool(quote.source_phrase) and same(name) == same(quote.source_phrase)
 
 
 def _over_human(quote: Quote) -> bool:

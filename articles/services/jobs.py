@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, close_old_connections, connections, transaction
@@ -118,6 +119,14 @@ def queue_alignment_if_complete(event: Event) -> None:
                   "started_at": None, "finished_at": None, "attempts": 0},
     )
     enqueue("articles.tasks.align_event", event.pk)
+
+
+class _Swept(NamedTuple):
+    pk: int
+    kind: str
+    article_id: int | None
+    event_id: int
+    status: str
 
 
 def _events_moving(events: set[int], *, since: dt.datetime) -> set[int]:
@@ -243,22 +252,21 @@ def jobs_sweep(*, stuck_after: dt.timedelta, abandoned_after: dt.timedelta | Non
     try_broker_again()
     with transaction.atomic():
         # Rows another sweep or a claim holds are skipped: no job is sent twice at once.
-        rows = list(Job.objects.select_for_update(skip_locked=True).filter(lost)
-                    .values_list("pk", "kind", "article_id", "event_id", "status"))
-        moving = _events_moving({event_id for *_, event_id, status in rows if status == Job.Status.QUEUED},
-                                since=now - stuck_after)
-        stuck = [row for row in rows if row[4] == Job.Status.RUNNING or row[3] not in moving]
+        rows = [_Swept(*row) for row in Job.objects.select_for_update(skip_locked=True).filter(lost)
+                .values_list("pk", "kind", "article_id", "event_id", "status")]
+        moving = _events_moving({r.event_id for r in rows if r.status == Job.Status.QUEUED}, since=now - stuck_after)
+        stuck = [r for r in rows if r.status == Job.Status.RUNNING or r.event_id not in moving]
         # queued_at is the sweep's clock: a job sent again is not swept again until it is stale again.
-        Job.objects.filter(pk__in=[pk for pk, *_ in stuck]).update(
+        Job.objects.filter(pk__in=[r.pk for r in stuck]).update(
             status=Job.Status.QUEUED, queued_at=now, worker="", heartbeat_at=None)
-        analyses = Counter(event_id for _, kind, _, event_id, _ in stuck if kind == Job.Kind.ANALYZE)
-        for _, kind, article_id, event_id, _ in stuck:
-            if kind == Job.Kind.ANALYZE:
+        analyses = Counter(r.event_id for r in stuck if r.kind == Job.Kind.ANALYZE)
+        for r in stuck:
+            if r.kind == Job.Kind.ANALYZE and r.article_id is not None:  # an analysis has its article
                 # A bulk upload's analyses go back behind small events' work, as they were sent.
-                priority = BULK_PRIORITY if analyses[event_id] > SMALL_BATCH else 0
-                enqueue("articles.tasks.analyze_article", article_id, priority=priority)
+                priority = BULK_PRIORITY if analyses[r.event_id] > SMALL_BATCH else 0
+                enqueue("articles.tasks.analyze_article", r.article_id, priority=priority)
             else:
-                enqueue("articles.tasks.align_event", event_id)
+                enqueue("articles.tasks.align_event", r.event_id)
     if stuck:
         log.warning("sweep: sent %d stuck job(s) again", len(stuck))
     return len(stuck)

@@ -32,13 +32,6 @@ class QuoteCorrectForm(forms.Form):
         return data
 
 
-def _named(quote: Quote, name: str) -> str:
-    """The speaker the editor typed; "" (unchanged) when the box still holds the unnamed
-    source's own phrase, which is not to become an actor of that name."""
-    same = " ".join(name.split()).casefold() == " ".join(quote.source_phrase.split()).casefold()
-    return "" if quote.speaker_id is None and quote.source_phrase and same else name
-
-
 @login_required
 @require_POST
 def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
@@ -54,7 +47,7 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             corrections.quote_correct(
                 quote=quote, user=request.user, note=data["note"], kind=data["kind"],
-                speaker_name="" if data["not_quote"] else _named(quote, data["speaker_name"]),
+                speaker_name="" if data["not_quote"] else data["speaker_name"],
                 is_quote=not data["not_quote"], expected_revision=data["revision"],
             )
         except editing.Conflict as exc:
