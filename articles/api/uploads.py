@@ -61,7 +61,8 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
     summary="Upload coverage (files and/or pasted text) into an event",
     description=(
         f"Multipart form: `files` (any number of {extension_list()}), `text`, and either `event` "
-        "(an existing event's slug) or `event_name` (a new event). The same checks and limits as the "
+        "(an existing event's slug) or `event_name` (a new event; left empty, it is named after the first "
+        "file, or \"Pasted coverage\", never an existing event's name). The same checks and limits as the "
         "upload page. With `?confirm=1` the articles found are added and analysed without review; "
         "otherwise review them at the batch's review page. The files are kept at once and read by a "
         "worker: 202 while they are being read (status `received`), then poll each upload's `status_url` "
@@ -75,7 +76,7 @@ def create_upload(
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
     text: str = Form("", example=EXAMPLE_TEXT, description="pasted coverage (one or more articles)"),
     event_name: str = Form("", max_length=300, example="Tillerson–Lavrov press conference, Moscow, 12 April 2017",
-                           description="a new event's name"),
+                           description="a new event's name (default: the first file's name)"),
     event: str = Form("", max_length=120, description="an existing event's slug"),
     confirm: bool = Query(False, description="add the articles and start the analysis without review"),
 ) -> Status[dict[str, Any]]:

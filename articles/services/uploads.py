@@ -30,6 +30,7 @@ from articles.services.page_versions import pages_changed
 log = logging.getLogger(__name__)
 
 PARSER_VERSION = "ingest-1"
+PASTED_NAME = "pasted.txt"  # the file name pasted text is kept under
 # A note on an upload confirmed without review, for each article the event already had.
 DUPLICATE_NOTE = "already in the event, not added again: "
 UNEXPECTED_PARSE_HINT = "This is our bug, and it has been logged; the file is kept as received."
@@ -86,8 +87,12 @@ def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], ev
     with transaction.atomic():
         locked = list(Upload.objects.select_for_update().defer("raw").filter(
             pk__in=[u.pk for u in uploads], status__in=states).order_by("pk"))
+        chosen = dict(Event.objects.filter(pk__in={u.event_id for u in locked}).values_list("pk", "name"))
         for upload in locked:
             fields = ["event_name"]
+            if upload.event_id and chosen.get(upload.event_id) != event_name.strip():
+                upload.event = None  # the reviewer named another event than the one chosen
+                fields.append("event")
             if upload.status == Upload.Status.PARSED:
                 upload.draft = [d.to_reviewed_json() for d in by_upload.get(upload.pk, [])]
                 fields.append("draft")
@@ -123,6 +128,20 @@ def drafts_of(uploads: Sequence[Upload]) -> list[Draft]:
     readable = (Upload.Status.PARSED, Upload.Status.CONFIRMING)
     return [Draft.from_json(data, key=f"{u.pk}:{i}", upload=u.pk)
             for u in uploads if u.status in readable for i, data in enumerate(u.draft)]
+
+
+def default_event_name(file_names: Sequence[str]) -> str:
+    """A name for a new event the uploader left unnamed: the first file's name without its
+    extension ("pasted coverage" for pasted text), made unique so that it never adds to an
+    event that already exists. The review page shows it, to be changed before confirming."""
+    stems = [name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in file_names if name != PASTED_NAME]
+    words = " ".join(stems[0].replace("_", " ").replace("-", " ").split()) if stems else ""
+    base = fitted(Upload, "event_name", words or "Pasted coverage")
+    name, n = base, 1
+    while Event.objects.filter(name=name).exists():
+        n += 1
+        name = f"{base[:290]} ({n})"
+    return name
 
 
 def upload_receive(
@@ -316,7 +335,7 @@ def upload_confirm(
         done = next((u for u in locked if u.status == Upload.Status.CONFIRMED and u.event_id), None)
         if done is not None:
             return ConfirmResult(event=done.event, created=[], duplicates=[])  # type: ignore[arg-type]
-        event = event_for_name(event_name, user=user)
+        event = _chosen_event(locked) or event_for_name(event_name, user=user)
         event = Event.objects.select_for_update().get(pk=event.pk)
         pages_changed(event.pk)
         created, duplicates = _create_articles(event, uploads, drafts)
@@ -325,6 +344,13 @@ def upload_confirm(
         )
         queue_analyses(event, created)
     return ConfirmResult(event=event, created=created, duplicates=duplicates)
+
+
+def _chosen_event(uploads: Sequence[Upload]) -> Event | None:
+    """The existing event the uploader chose (and the reviewer kept), found by id: renamed
+    meanwhile, it is still the one, where finding it by name would start a new event."""
+    chosen = next((u.event_id for u in uploads if u.event_id), None)
+    return Event.objects.filter(pk=chosen).first() if chosen else None
 
 
 def _create_articles(

@@ -11,8 +11,7 @@ from django.http import QueryDict
 
 from articles.ingest.formats.registry import described
 from articles.models import Event
-
-PASTED_NAME = "pasted.txt"
+from articles.services.uploads import PASTED_NAME, default_event_name
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -52,10 +51,13 @@ class UploadForm(forms.Form):
     event = forms.ModelChoiceField(
         queryset=Event.objects.all(), required=False, label="Add to an existing event",
         empty_label="— a new event —",
+        error_messages={"invalid_choice": "That event is no longer there (it may have been deleted): "
+                                          "choose another, or leave “a new event” and give a name."},
     )
     event_name = forms.CharField(
         required=False, max_length=300, label="New event name",
-        help_text="For example: “Tillerson–Lavrov press conference, Moscow, 12 April 2017”.",
+        help_text="For example: “Tillerson–Lavrov press conference, Moscow, 12 April 2017”. "
+                  "Left empty, it is named after the first file; you can change it on the next page.",
     )
 
     def clean_pasted(self) -> UploadedFile | None:
@@ -92,7 +94,8 @@ class UploadForm(forms.Form):
         if not data.get("documents") and not data.get("pasted"):
             raise forms.ValidationError("Choose at least one file or paste some text.")
         if not data.get("event") and not (data.get("event_name") or "").strip():
-            raise forms.ValidationError("Choose an event or give the new event a name.")
+            # Refusing would lose the chosen files (a browser cannot put them back in the form).
+            data["event_name"] = default_event_name([f.name or "" for f in self.files_to_keep()])
         return data
 
 

@@ -110,7 +110,9 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
                         whole_number(request.GET.get("page", ""), "page") or 1)
     shown = drafts[pager.first:pager.last]
     formset = ReviewFormSet(request.POST or None, initial=[d.review_initial() for d in shown], prefix="a")
-    event_form = ReviewEventForm(request.POST or None, initial={"event_name": uploads[0].event_name})
+    chosen = uploads[0].event  # an existing event chosen at upload: its name now, if renamed since
+    event_form = ReviewEventForm(request.POST or None,
+                                 initial={"event_name": chosen.name if chosen else uploads[0].event_name})
     if request.method == "POST" and formset.is_valid() and event_form.is_valid():
         edited = with_edits(drafts, [f.cleaned_data for f in formset.forms])
         name = event_form.cleaned_data["event_name"]

@@ -84,10 +84,11 @@ def test_an_unknown_event_slug_is_a_400(client: Client, auth: dict[str, str]) ->
 
 def test_the_upload_forms_checks_apply(client: Client, auth: dict[str, str]) -> None:
     nothing = post(client, auth, {"event_name": EVENT})
-    no_event = post(client, auth, {"text": "Some text."})
-    assert nothing.status_code == no_event.status_code == 400
-    assert "at least one file" in nothing.json()["detail"] and "event" in no_event.json()["detail"]
+    assert nothing.status_code == 400 and "at least one file" in nothing.json()["detail"]
     assert not Upload.objects.exists()
+    unnamed = post(client, auth, {"files": [SimpleUploadedFile("senate-vote.txt", b"Some text.")]})
+    assert unnamed.status_code < 500
+    assert Upload.objects.get().event_name == "senate vote", "named after the file, as on the page"
 
 
 @pytest.mark.parametrize(("size", "status"), [(-1, 201), (0, 201), (1, 413)])

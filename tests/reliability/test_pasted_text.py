@@ -56,8 +56,17 @@ def test_pasted_text_over_the_per_file_cap_gets_413_and_is_not_stored(
 def test_a_pasted_file_part_comes_back_in_the_box_when_the_form_is_refused(
     logged_in: Client, seed_bytes: bytes,
 ) -> None:
-    response = _paste(logged_in, seed_bytes, as_file=True, event_name="")
+    response = logged_in.post(reverse("upload"), {
+        "pasted": SimpleUploadedFile("blob", seed_bytes, "text/plain"), "event": "999999"})
     assert response.status_code == 400
-    assert b"Choose an event or give the new event a name." in response.content
+    assert "That event is no longer there" in response.content.decode()
     assert response.context["form"]["text"].value() == seed_bytes.decode()
     assert not Upload.objects.exists()
+
+
+def test_pasted_text_with_no_event_name_is_kept_under_a_name_to_change_in_review(
+    logged_in: Client, seed_bytes: bytes,
+) -> None:
+    response = _paste(logged_in, seed_bytes, as_file=True, event_name="")
+    assert response.status_code == 302
+    assert Upload.objects.get().event_name == "Pasted coverage"

@@ -139,6 +139,46 @@ def test_the_same_articles_uploaded_twice_are_reported_not_duplicated(
     assert b"0 article(s) added" in page.content
 
 
+def test_an_unnamed_new_event_is_named_after_the_file_and_the_review_can_rename_it(
+    logged_in: Client, seed_bytes: bytes, uploader: User,
+) -> None:
+    Event.objects.create(name="russia coverage", slug="russia-coverage", created_by=uploader)
+    response = _post_upload(logged_in, "russia_coverage.txt", seed_bytes, event_name="")
+    assert response.status_code == 302, "the chosen file is not lost to a missing name"
+    review = logged_in.get(response["Location"])  # type: ignore[index]
+    assert review.context["event_form"].initial["event_name"] == "russia coverage (2)", \
+        "a default name never adds to an event that exists"
+
+
+def _upload_into_new_event(client: Client, data: bytes, uploader: User, name: str) -> tuple[Event, str]:
+    """An event made now, and the review URL of the seed uploaded into it."""
+    chosen = Event.objects.create(name=name, slug=name.lower().replace(" ", "-"), created_by=uploader)
+    response = client.post(reverse("upload"), {"documents": [SimpleUploadedFile("seed.txt", data)],
+                                               "event": str(chosen.pk)})
+    return chosen, response["Location"]  # type: ignore[index]
+
+
+def test_an_event_chosen_at_upload_and_renamed_before_the_confirm_gets_the_articles(
+    logged_in: Client, seed_bytes: bytes, uploader: User, django_capture_on_commit_callbacks: object,
+) -> None:
+    chosen, review_url = _upload_into_new_event(logged_in, seed_bytes, uploader, "Old name")
+    Event.objects.filter(pk=chosen.pk).update(name="New name")  # an admin renames it meanwhile
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        _review_post(logged_in, review_url, logged_in.get(review_url).context["event_form"].initial["event_name"])
+    assert list(Event.objects.values_list("name", flat=True)) == ["New name"]
+    assert Article.objects.filter(event=chosen).count() == 3
+
+
+def test_a_reviewer_who_names_another_event_than_the_one_chosen_gets_that_one(
+    logged_in: Client, seed_bytes: bytes, uploader: User, django_capture_on_commit_callbacks: object,
+) -> None:
+    chosen, review_url = _upload_into_new_event(logged_in, seed_bytes, uploader, "Chosen")
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        _review_post(logged_in, review_url, "Renamed in review")
+    assert not Article.objects.filter(event=chosen).exists()
+    assert Article.objects.filter(event__name="Renamed in review").count() == 3
+
+
 def test_a_confirm_leaves_the_articles_to_a_worker_and_the_page_follows_it(
     logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: object
 ) -> None:
