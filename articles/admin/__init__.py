@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -84,13 +85,42 @@ class UploadAdmin(admin.ModelAdmin):
         self.message_user(request, f"Parsed {queryset.count()} upload(s) again; review them from the upload page.")
 
 
+class ArticleForm(forms.ModelForm):
+    """An edited text must not be another article of the event (one text, one article)."""
+
+    class Meta:
+        model = Article
+        fields = ["event", "outlet", "upload", "position", "title", "byline", "published", "url", "body", "headings"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        body, event = data.get("body"), data.get("event")
+        if "body" in self.changed_data and body and event:
+            same = Article.objects.filter(event=event, content_hash=uploads.content_hash(body))
+            if same.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError("Another article of this event has this text.")
+        return data
+
+
 @admin.register(Article)
 class ArticleAdmin(ChangesEventPages):
+    form = ArticleForm
     list_display = ["title", "event", "outlet", "position", "published", "analysis_version"]
     list_filter = ["event", "outlet", "analysis_version"]
     search_fields = ["title", "byline"]
     raw_id_fields = ["upload"]
+    readonly_fields = ["content_hash", "word_count", "analysis_version", "analyzed_at"]
     actions = ["reanalyse"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """An edited title or text is analysed again: the stored quotes, claims and highlights
+        point into the old text by offset (editors' corrections are kept, as always)."""
+        if "body" in form.changed_data:
+            obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
+        super().save_model(request, obj, form, change)
+        if change and {"title", "body"} & set(form.changed_data):
+            jobs.articles_requeue(articles=Article.objects.filter(pk=obj.pk))
+            self.message_user(request, "The text changed: the article is being analysed again.", messages.INFO)
 
     @admin.action(description="Analyse again (keeps editors' corrections)")
     def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:

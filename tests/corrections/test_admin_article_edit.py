@@ -1,0 +1,52 @@
+"""Staff editing an article's text in the admin: the analysis follows the new text, and
+the text stays unique within its event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article
+from tests.corrections.conftest import TEXT, make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def _change(client: Client, article: Article, **changes: str) -> object:
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_an_edited_body_is_analysed_again_so_quotes_point_at_the_new_words(
+    article: Article, make_user: Callable[..., User], django_capture_on_commit_callbacks: object,
+) -> None:
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    new_body = "An added first paragraph moves every offset.\n\n" + article.body
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = _change(client, article, body=new_body)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    article.refresh_from_db()
+    quotes = list(article.quotes.all())
+    assert quotes
+    assert all(article.body[q.start:q.end] == q.text for q in quotes)
+    assert article.word_count == len(new_body.split())
+
+
+def test_an_edited_body_equal_to_another_article_of_the_event_is_refused_with_a_message(
+    article: Article, make_user: Callable[..., User],
+) -> None:
+    other = make_article(TEXT.replace("Tillerson", "Pompeo"), event_name=article.event.name)
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    response = _change(client, other, body=article.body)
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert "Another article of this event has this text." in response.content.decode()  # type: ignore[attr-defined]
