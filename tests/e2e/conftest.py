@@ -11,21 +11,23 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from articles.processes import stop_group
+from articles.processes import start, stop_group
 from newsframe.celery import app as celery_app
 from tests.conftest import ROOT
 
 
 def start_celery(*args: str, log_name: str) -> subprocess.Popen[bytes]:
-    """`celery -A newsframe ARGS` on the test database and the test broker, in a process group
+    """`celery -A newsframe ARGS` on the test database and the test broker, in a session
     of its own (so it can be stopped, or killed, with all its children); output in var/LOG_NAME."""
     db = settings.DATABASES["default"]
     database_url = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
                     f"{connection.settings_dict['NAME']}")
     env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
     with open(ROOT / "var" / log_name, "wb") as log:  # the child keeps its own descriptor
-        return subprocess.Popen([sys.executable, "-m", "celery", "-A", "newsframe", *args], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        # `start` ends it with pytest, even a killed pytest: a worker left behind would take
+        # the next run's tasks from the test broker.
+        return start([sys.executable, "-m", "celery", "-A", "newsframe", *args], cwd=str(ROOT), env=env,
+                     output=log)
 
 
 def start_worker(log_name: str = "e2e-worker.log", node: str = "e2e@%h") -> subprocess.Popen[bytes]:
