@@ -33,6 +33,7 @@ from articles.web.wording import wording_table
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
 MAX_DIFFS = 20
+SHORT_TITLE = 50  # characters of a title naming an article in a chooser or a chart
 # Bounds that keep the event page's time and size fixed whatever an article's length: the
 # quotes, claims and signals read per article (the first in its text), the sentences shown
 # per cell, the story points shown, and the characters of a lead paragraph.
@@ -210,6 +211,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     return {
         "event": event,
         "articles": articles,
+        "columns": list(zip(articles, short_names(articles), strict=True)),
         "all_articles": everything,
         "chosen": {a.position for a in articles},
         "chosen_query": ",".join(str(a.position) for a in articles),
@@ -322,7 +324,8 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
         if one:
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
-    groups = [{"article": articles[i], "rows": single[i],
+    names = short_names(articles)
+    groups = [{"article": articles[i], "name": names[i], "rows": single[i],
                "pieces": [{"html": piece, "url": paragraph_url(articles[i], start)}
                           for r in single[i] for piece, start in zip(r["cells"][i].pieces, r["cells"][i].starts,
                                                                      strict=True)]}
@@ -437,13 +440,14 @@ def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal
     hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
     loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
     top = max(hedges, loaded)  # one scale for both charts: their bars compare too
+    names = short_names(articles)
     density = {
         "hedges": charts.bar_chart([
-            charts.BarItem(label=_short(a), value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
-                           css="d-hedge") for a, d in zip(articles, summary.densities, strict=True)], scale_max=top),
+            charts.BarItem(label=n, value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
+                           css="d-hedge") for n, d in zip(names, summary.densities, strict=True)], scale_max=top),
         "loaded": charts.bar_chart([
-            charts.BarItem(label=_short(a), value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
-                           css="d-loaded") for a, d in zip(articles, summary.densities, strict=True)], scale_max=top),
+            charts.BarItem(label=n, value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
+                           css="d-loaded") for n, d in zip(names, summary.densities, strict=True)], scale_max=top),
     }
     return {
         "cards": cards,
@@ -455,8 +459,14 @@ def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal
     }
 
 
-def _short(article: Article) -> str:
-    return article.outlet_name or article.title
+def short_names(articles: Sequence[Article]) -> list[str]:
+    """Each article's name where a page names articles side by side (choosers, charts, "only
+    in"): its outlet, else its title; an outlet two of them share gets the title too, so no
+    two choices read the same."""
+    shared = Counter(a.outlet_name for a in articles)
+    return [Truncator(a.title).chars(SHORT_TITLE) if not a.outlet_name
+            else f"{a.outlet_name} — {Truncator(a.title).chars(SHORT_TITLE)}" if shared[a.outlet_name] > 1
+            else a.outlet_name for a in articles]
 
 
 def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, Any]]:

@@ -127,3 +127,11 @@ def test_the_seed_pages_run_a_fixed_number_of_queries(client: Client, seed_event
     # before the shown ones are read (another), so a long article's cells stay bounded.
     with django_assert_max_num_queries(10):  # type: ignore[operator]
         assert client.get(seed_event.get_absolute_url()).status_code == 200
+
+
+def test_the_outlet_choosers_name_each_article_apart_when_no_outlet_is_known(client: Client, seed_event: Event) -> None:
+    page = client.get(seed_event.get_absolute_url()).content.decode()
+    for name in ("column", "wording-column"):
+        labels = re.findall(rf'<input type="radio" name="{name}"[^>]*>\s*([^<]+)</label>', page)
+        assert len(labels) == 3 and len(set(labels)) == 3, labels
+        assert "outlet unknown" not in labels

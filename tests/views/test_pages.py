@@ -10,10 +10,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint
+from articles.models import Actor, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
 from articles.web import pages, views
 from articles.web.highlight import MarkIndex
-from articles.web.pages import MAX_COLUMNS, StoryTable
+from articles.web.pages import MAX_COLUMNS, StoryTable, short_names
 
 pytestmark = pytest.mark.django_db
 
@@ -359,3 +359,12 @@ def test_the_event_page_shows_each_outlets_own_loaded_words_by_actor_with_their_
     assert fiasco["text"] == "It was a fiasco, critics said." and fiasco["url"].endswith("#p1")
     html = page.content.decode()
     assert "only here" in html and f'href="{fiasco["url"]}"' in html
+
+
+def test_short_names_add_the_title_only_where_an_outlet_is_shared_or_unknown() -> None:
+    fox, times = Outlet(name="Fox News"), Outlet(name="The New York Times")
+    articles = [Article(title="Senate votes", outlet=fox), Article(title="House votes", outlet=fox),
+                Article(title="The vote", outlet=times), Article(title="A blog post on the vote " * 5)]
+    names = short_names(articles)
+    assert names[:3] == ["Fox News — Senate votes", "Fox News — House votes", "The New York Times"]
+    assert names[3].startswith("A blog post on the vote") and len(names[3]) <= 50
