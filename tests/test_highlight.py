@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from articles.web.highlight import Mark, Segment, segments
+from articles.web.highlight import Mark, Segment, segments, to_html
 
 
 def test_marks_cut_the_text_into_classed_segments() -> None:
@@ -30,3 +30,11 @@ def test_a_quote_badge_links_to_its_speaker() -> None:
 def test_text_outside_every_mark_keeps_no_class() -> None:
     out = segments("plain words", 100, [Mark(0, 50, "hl-verb")])
     assert out == [Segment("plain words")]
+
+
+def test_a_screen_reader_is_told_what_a_colour_marks_where_the_mark_starts() -> None:
+    marks = [Mark(0, 27, "hl-quote sp-1", title="direct quote — Ann Lee", badge="AL"),
+             Mark(4, 11, "hl-loaded", title="Loaded language: evaluative")]
+    html = to_html(segments("The slammed plan, she said.", 0, marks))
+    assert html.count('class="sr-only"') == 1, "the quote is named by its badge, the loaded word once"
+    assert '<span class="sr-only">(Loaded language: evaluative) </span>slammed' in html

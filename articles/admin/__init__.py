@@ -115,12 +115,13 @@ class ArticleAdmin(ChangesEventPages):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """An edited title or text is analysed again: the stored quotes, claims and highlights
         point into the old text by offset (editors' corrections are kept, as always)."""
-        if "body" in form.changed_data:
-            obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
+        before = Article.objects.filter(pk=obj.pk).values("title", "body").first() if change else None
+        obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
         super().save_model(request, obj, form, change)
-        if change and {"title", "body"} & set(form.changed_data):
+        if before and (before["title"], before["body"]) != (obj.title, obj.body):
             jobs.articles_requeue(articles=Article.objects.filter(pk=obj.pk))
-            self.message_user(request, "The text changed: the article is being analysed again.", messages.INFO)
+            self.message_user(request, "The text changed: the article is being analysed again.", messages.INFO,
+                              fail_silently=True)
 
     @admin.action(description="Analyse again (keeps editors' corrections)")
     def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:

@@ -31,6 +31,7 @@ class Segment:
     title: str = ""
     badge: str = ""
     href: str = ""
+    opens: str = ""    # the titles of the badgeless marks that start here, for screen readers
 
 
 class MarkIndex:
@@ -76,6 +77,7 @@ def segments(text: str, offset: int, marks: Sequence[Mark]) -> list[Segment]:
             title="; ".join(dict.fromkeys(m.title for m in covering if m.title)),
             badge=badge,
             href=next((m.href for m in starting if m.href), ""),
+            opens="; ".join(m.title for m in covering if m.start == a and m.title and not m.badge),
         ))
     return out
 
@@ -100,5 +102,7 @@ def to_html(pieces: Sequence[Segment]) -> SafeString:
             badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>'
         elif seg.badge:
             badge = f'<abbr class="badge"{title}>{escape(seg.badge)}</abbr>'
-        out.append(f'<span class="{escape(seg.css)}"{title}>{badge}{text}</span>')
+        # What colour alone tells a sighted reader (a loaded word, a hedge), said in words.
+        said = f'<span class="sr-only">({escape(seg.opens)}) </span>' if seg.opens else ""
+        out.append(f'<span class="{escape(seg.css)}"{title}>{badge}{said}{text}</span>')
     return mark_safe("".join(out))  # every piece above is escaped

@@ -284,6 +284,11 @@ def test_the_actor_page_groups_quotes_verbs_and_labels_by_article(client: Client
     assert groups[0]["labels"] == [{"label": "Ann Example", "count": 1}]
 
 
+def label_highlights(html: str) -> list[str]:
+    """The texts highlighted as labels (after the words that name the mark for screen readers)."""
+    return re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(?:<span class="sr-only">[^<]*</span>)?(.*?)</', html)
+
+
 def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(client: Client) -> None:
     event = make_event(1)
     article = event.articles.get()
@@ -295,7 +300,7 @@ def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(cli
     Signal.objects.create(article=article, kind="label", text=loaded, start=at, end=at + len(loaded),
                           category="description", evaluative=True)
     html = client.get(article.get_absolute_url()).content.decode()
-    highlighted = re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(.*?)</', html)
+    highlighted = label_highlights(html)
     joined = "".join(highlighted)  # other marks may cut a label's span into pieces
     assert "embattled congressman" in joined and "Secretary" not in joined and "Example" not in joined
 
@@ -330,7 +335,7 @@ def test_the_event_page_highlights_no_label_that_is_only_a_name_or_an_office(cli
     Signal.objects.create(article=article, kind="label", text=loaded, start=at, end=at + len(loaded),
                           category="description", evaluative=True)
     html = client.get(event.get_absolute_url()).content.decode()
-    highlighted = "".join(re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(.*?)</', html))
+    highlighted = "".join(label_highlights(html))
     assert "embattled congressman" in highlighted
     assert "Secretary" not in highlighted and "Example" not in highlighted
 

@@ -61,6 +61,7 @@ def test_a_file_read_by_a_worker_with_no_article_offers_a_new_upload_not_a_confi
     assert "No article with a body found." in page
     assert "Confirm and analyse" not in page, "confirming nothing only says 'every article was dropped'"
     assert f'href="{reverse("upload")}"' in page and "Upload a file again" in page
+    assert "<h1>No article found</h1>" in page and "Check the articles we found" not in page
 
 
 def test_a_binary_file_gets_a_message_and_a_4xx_and_is_kept(logged_in: Client) -> None:
