@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
@@ -61,12 +61,19 @@ class SpeakerStyle:
     badge: str = ""  # the actor's initials, made unique within the event
 
 
+class Shown(NamedTuple):
+    """One sentence of a cell: its highlighted HTML (escaped by to_html), its text and
+    its offset in the article body (for the link to its paragraph)."""
+
+    html: SafeString
+    text: str
+    start: int
+
+
 @dataclass
 class Cell:
     article: Article
-    pieces: list[SafeString] = field(default_factory=list)  # highlighted HTML, escaped by to_html
-    texts: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)  # each piece's offset in the article body
+    shown: list[Shown] = field(default_factory=list)  # at most MAX_PIECES of the article's sentences
     voices: set[str] = field(default_factory=set)
     hedged: bool = False
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
@@ -94,13 +101,13 @@ class Cell:
                 Truncator(p["text"]).words(30))
         if not self.count:
             return SafeString('<td class="missing"><span>not reported</span></td>')
-        paragraphs = format_html_join("", "<p>{}</p>", ((piece,) for piece in self.pieces))
-        more = self.count - len(self.pieces)
+        paragraphs = format_html_join("", "<p>{}</p>", ((one.html,) for one in self.shown))
+        more = self.count - len(self.shown)
         if more:
             paragraphs = format_html(
                 '{}<p class="more"><a href="{}">{} {}sentence{} in this article</a></p>', paragraphs,
-                self.article.get_absolute_url(), f"and {more:,} more" if self.pieces else f"{more:,}",
-                "" if self.pieces else "further on: ", "s" if more != 1 else "")
+                self.article.get_absolute_url(), f"and {more:,} more" if self.shown else f"{more:,}",
+                "" if self.shown else "further on: ", "s" if more != 1 else "")
         return format_html('<td class="{}">{}<span class="voice">{}</span></td>', self.css, paragraphs, self.voice_text)
 
 
@@ -287,11 +294,10 @@ class StoryTable:
             cell = cells[c.article_id]
             cell.voices.add(c.voice)
             cell.hedged = cell.hedged or c.hedged
-            if len(cell.pieces) < MAX_PIECES:
+            if len(cell.shown) < MAX_PIECES:
                 text = cell.article.body[c.start:c.end]
-                cell.pieces.append(to_html(segments(text, c.start, self.marks[c.article_id].over(c.start, c.end))))
-                cell.texts.append(text)
-                cell.starts.append(c.start)
+                marks = self.marks[c.article_id].over(c.start, c.end)
+                cell.shown.append(Shown(to_html(segments(text, c.start, marks)), text, c.start))
         by_position = {a.position: cells[a.pk] for a in self.articles}
         for entry in point.possibly_in:
             maybe = by_position.get(entry["article"])
@@ -326,9 +332,8 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
             single[index].append(r)
     names = short_names(articles)
     groups = [{"article": articles[i], "name": names[i], "rows": single[i],
-               "pieces": [{"html": piece, "url": paragraph_url(articles[i], start)}
-                          for r in single[i] for piece, start in zip(r["cells"][i].pieces, r["cells"][i].starts,
-                                                                     strict=True)]}
+               "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start)}
+                          for r in single[i] for one in r["cells"][i].shown]}
               for i in sorted(single)]
     return shared, groups
 

@@ -32,7 +32,7 @@ def seed_event(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) 
 
 
 def cell_text(cell: object) -> str:
-    return " ".join(cell.texts)  # type: ignore[attr-defined]
+    return " ".join(one.text for one in cell.shown)  # type: ignore[attr-defined]
 
 
 def highlighted(page: str, css: str) -> list[str]:
