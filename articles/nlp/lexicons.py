@@ -137,7 +137,8 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
     tokenizer = spacy.blank("en", vocab=vocab).tokenizer
     lower = PhraseMatcher(vocab, attr="LOWER")
     lemma = PhraseMatcher(vocab, attr="LEMMA")
-    for term in load_lexicon(name).entries:
+    lexicon = load_lexicon(name)
+    for term in lexicon.entries:
         words = [t.text for t in tokenizer(term)]
         if term.startswith("-") and len(term) > 1:
             # the second half of a compound ("-prone"): the model splits "gaffe-prone" into
@@ -145,9 +146,10 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
             words = ["-", *(t.text for t in tokenizer(term[1:]))]
         lowered = [w.lower() for w in words]
         lower.add(term, [Doc(vocab, words=lowered)])
-        if len(lowered) > 1:
+        if len(lowered) > 1 or lexicon.column(term, 2) == "VERB":
             # a Title Case headline ("Trump Lashes Out") has no lemmas: its words are tagged
-            # as names, so a multiword term's inflected first word is matched as written
+            # as names, so a multiword term's (or a listed verb's) inflected first word is
+            # matched as written ("Spurns offer", tagged a name)
             lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in _inflections(lowered[0])])
         lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])
     found = _Matchers(vocab=vocab, lower=lower, lemma=lemma)
@@ -192,7 +194,12 @@ def _match(doc: Doc, name: str) -> list[tuple[str, str, int, int]]:
             found.add((strings[match_id], start, end))
     taken: set[int] = set()
     kept: list[tuple[str, str, int, int]] = []
-    for term, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], m[0])):
+    # longest first; at one span the term written as the text ("meddling" before the
+    # verb "meddle" whose inflection also matched)
+    def written(m: tuple[str, int, int]) -> bool:
+        return m[0].lower() == doc[m[1] : m[2]].text.lower()
+
+    for term, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], not written(m), m[0])):
         if any(i in taken for i in range(start, end)):
             continue
         taken.update(range(start, end))

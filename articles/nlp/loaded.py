@@ -156,6 +156,8 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if _literal_combat(first, m.term, lexicon):
         return False
+    if lexicon.column(m.term, 3) == "named" and _names_an_affair(doc, m.start):
+        return False
     if lexicon.column(m.term, 3) == "event":
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
         while first.dep_ == "conj" and first.head is not first:
@@ -186,6 +188,18 @@ def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
     return lexicon.column(term, 3) == "figurative" and any(
         t.lemma_.lower() in VIOLENCE_WORDS for t in token.sent
     )
+
+
+_AFFAIR_MODIFIERS = frozenset({"election", "electoral", "foreign", "campaign"})
+
+
+def _names_an_affair(doc: Doc, start: int) -> bool:
+    """The period's common name of an affair, not a word choice: a term after a country or
+    people ("Russian meddling", "the Russia meddling case") or "election meddling"."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS
 
 
 def _predicative_participle(token: Token) -> bool:
@@ -223,6 +237,8 @@ def _title_case(tokens: Iterable[Token]) -> bool:
 def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.pos_ == wanted:
         return True
+    if wanted == "VERB":
+        return _reads_as_verb(token)
     if wanted != "ADJ":
         return False
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
@@ -233,3 +249,27 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS
+
+
+_VERB_ENDINGS = ("s", "ed", "ing")
+_OBJECT_POS = frozenset({"PROPN", "PRON", "DET"})
+_OBJECT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # "rebuffs Trump", Trump tagged a verb
+_NOT_OBJECT_POS = frozenset({"ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+
+
+def _reads_as_verb(token: Token) -> bool:
+    """A listed verb the tagger called a noun ("Scarborough is one of many slamming Trump",
+    a headline's "Spurns offer, blasts …"): an inflected form with no determiner before it
+    and its object right after it; not "the blasts", "Twitter blasts since…"."""
+    doc = token.doc
+    if not token.lower_.endswith(_VERB_ENDINGS) or token.i + 1 >= len(doc):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (before.pos_ in ("DET", "NUM") or before.tag_ in ("PRP$", "POS")):
+        return False
+    after = doc[token.i + 1]
+    if after.pos_ in _OBJECT_POS or after.ent_type_ in _OBJECT_ENTS or after.is_quote:
+        return True
+    # a headline clause opening on the verb: "Spurns offer" (any word the tagger made of it)
+    clause_start = before is None or before.is_punct or "\n" in before.text
+    return clause_start and after.is_alpha and after.pos_ not in _NOT_OBJECT_POS

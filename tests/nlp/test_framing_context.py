@@ -1,0 +1,54 @@
+"""Framing-5 context rules for the outlet's own loaded words and scare quotes (issue 18),
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.nlp.signals import embedded_posts
+from tests.nlp.test_signals import signals
+
+
+def own(text: str, kind: str = "loaded") -> list[str]:
+    return [s.text for s in signals(text, kind) if not s.in_quote]
+
+
+def test_an_embedded_post_is_its_authors_words() -> None:
+    tweet = ('The spokesman replied online.\n\n<tweet id="1" author="@aide">This plan is pathetic and '
+             "reckless.</tweet>\n\nThe senator slammed the plan.")
+    assert own(tweet) == ["slammed"]
+    pasted = ("The host spoke at dawn.\n\nThis plan is pathetic, he says. pic.twitter.com/x "
+              "— Morning Show (@MorningShow) May 4, 2017\n\nThe senator slammed the plan.")
+    assert own(pasted) == ["slammed"]
+    assert embedded_posts("No post here — just a dash.") == []
+
+
+def test_the_that_clause_of_a_speech_noun_is_the_speakers_paraphrase() -> None:
+    text = ("He rejected charges that he made misleading comments about his service, "
+            "despite claims from activists that the bill is a ploy.")
+    assert own(text) == []
+    assert own("The misleading comments were printed on Monday.") == ["misleading"]
+
+
+def test_a_scare_quote_repeating_a_quoted_word_in_another_number_is_attributed() -> None:
+    text = ('The mayor turned down an "exception" to the ban. "There will always be exceptions '
+            'for people like him," the candidate said.')
+    assert own(text, "scare_quote") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The host is one of many slamming Trump for the move.", ["slamming"]),
+        ("Mayor turns down the offer;\nSpurns offer, blasts 'an ignorant view.'", ["Spurns", "blasts"]),
+        ("The blasts shook the town on Monday.", []),
+    ],
+)
+def test_a_listed_verb_the_tagger_took_for_a_noun_counts_before_its_object(text: str, expected: list[str]) -> None:
+    assert own(text) == expected
+
+
+def test_the_common_name_of_an_affair_is_not_loaded() -> None:
+    assert own("Investigators are looking into Russian meddling in the election.") == []
+    assert own("He cooperates in the Russia meddling case.") == []
+    assert own("The governor accused the council of meddling in the budget.") == ["meddling"]
