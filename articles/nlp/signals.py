@@ -359,6 +359,7 @@ def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalR
         [(q.start, q.end) for q in quotes]
         + [(s.inner_start, s.inner_end) for s in spans if s.words >= _MIN_QUOTE_WORDS]
         + embedded_posts(body)
+        + _speech_noun_clauses(doc)  # 'a report by Politico that he "fabricated" the story'
     )
     said = " ".join(body[s.inner_start : s.inner_end] for s in spans if s.words >= _MIN_QUOTE_WORDS)
     said = (said + " " + " ".join(q.text for q in quotes)).lower()

@@ -52,3 +52,15 @@ def test_the_common_name_of_an_affair_is_not_loaded() -> None:
     assert own("Investigators are looking into Russian meddling in the election.") == []
     assert own("He cooperates in the Russia meddling case.") == []
     assert own("The governor accused the council of meddling in the budget.") == ["meddling"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The aide changed a reference to the "consulate" in the draft.',
+        'As they marched, they chanted "stop the war" and "no justice".',
+        'She blamed the violence on a "disturbed person," not on his faith.',
+    ],
+)
+def test_a_mentioned_word_or_a_chanted_or_blamed_phrase_is_no_scare_quote(sentence: str) -> None:
+    assert own(sentence, "scare_quote") == []
