@@ -158,11 +158,15 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         return False
     if lexicon.column(m.term, 3) == "named" and _names_an_affair(doc, m.start):
         return False
-    if lexicon.column(m.term, 3) == "event":
-        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
+    context = lexicon.column(m.term, 3)
+    if context in ("event", "person"):
+        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase.
+        # A label of people ("a racist", "is racist") is no label in "a racist attack",
+        # where it names the kind of act reported.
         while first.dep_ == "conj" and first.head is not first:
             first = first.head  # "the brutal and illegal bombing"
-        return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+        on_event = first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+        return on_event if context == "event" else not (on_event and first.dep_ in ("amod", "compound"))
     return True
 
 

@@ -64,3 +64,21 @@ def test_the_common_name_of_an_affair_is_not_loaded() -> None:
 )
 def test_a_mentioned_word_or_a_chanted_or_blamed_phrase_is_no_scare_quote(sentence: str) -> None:
     assert own(sentence, "scare_quote") == []
+
+
+def test_a_label_of_people_is_no_label_as_the_kind_of_an_act() -> None:
+    assert own("No evidence of a racist attack was produced.") == []
+    assert own("The columnist called the senator a racist and a liar on Monday.") == ["racist", "liar"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The speaker was mum on whether she would accept the deal.", ["was mum"]),
+        ("He spent the speech mocking his rivals.", ["mocking"]),
+        ("The industry has been in a free-fall for a decade.", ["free-fall"]),
+        ("The state was a hotbed of union activism.", ["hotbed"]),
+    ],
+)
+def test_framing5_classes_of_terms(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
