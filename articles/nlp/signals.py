@@ -471,6 +471,8 @@ class _AttributionCues:
             for t in sent[: tokens.start - sent.start]
         ):
             return True
+        if any(_as_someone_said(t, self.verbs) for t in sent[: tokens.start - sent.start]):
+            return True
         token = tokens.root
         # A fragment modifying a speech noun describes it (a “transcribed” interview); one
         # deeper down is its content (an interview in which he called it “a con”).
@@ -491,6 +493,15 @@ class _AttributionCues:
         return after < len(doc) and doc[after].lemma_.lower() in self.name_heads
 
 
+def _as_someone_said(token: Token, verbs: set[int]) -> bool:
+    """"As Paul Ryan has pointed out, that's the “textbook definition” of racism": a
+    sentence led by "as" and a speech verb with its speaker is that speaker's account."""
+    return (
+        token.i in verbs and token.dep_ == "advcl" and _has_speaker(token)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
 def _has_speaker(verb: Token) -> bool:
     """An active speech verb, or a passive one with its agent ("called … by critics");
     not "what is called a “debate”" nor an attributive participle."""
@@ -501,8 +512,11 @@ def _has_speaker(verb: Token) -> bool:
 
 
 def _looks_like_title(inner: str) -> bool:
-    """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised."""
+    """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised; an acronym
+    ('SNL')."""
     every = _WORD.findall(inner)
+    if len(every) == 1 and len(every[0]) >= 2 and every[0].isupper():
+        return True
     words = [w for w in every if len(w) > 3]
     if len(every) >= 3 and all(w[0].isupper() for w in every):
         return True  # "Jeb Can Fix It": short words, all capitalised

@@ -82,3 +82,20 @@ def test_a_label_of_people_is_no_label_as_the_kind_of_an_act() -> None:
 )
 def test_framing5_classes_of_terms(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the Speaker has pointed out, that is the “textbook definition” of bias.",
+        'The "SNL" sketch aired on Saturday.',
+        "Many followed the dictum that the country was an \"evil empire\" bent on conquest.",
+        'Mr. Lee lamented the "good old days" when crowds were calm.',
+    ],
+)
+def test_attributed_by_as_a_speech_noun_or_lament_or_an_acronym_is_no_scare_quote(sentence: str) -> None:
+    assert own(sentence, "scare_quote") == []
+
+
+def test_a_distancing_quote_is_still_a_scare_quote() -> None:
+    assert own('Critics of the "alternative" news ecosystem gathered on Monday.', "scare_quote") == ['"alternative"']
