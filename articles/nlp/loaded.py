@@ -198,8 +198,9 @@ _AFFAIR_MODIFIERS = frozenset({"election", "electoral", "foreign", "campaign"})
 
 
 def _names_an_affair(doc: Doc, start: int) -> bool:
-    """The period's common name of an affair, not a word choice: a term after a country or
-    people ("Russian meddling", "the Russia meddling case") or "election meddling"."""
+    """The period's common name of an affair or the plain description of a ruler, not a
+    word choice: a term after a country or people ("Russian meddling", "the Russia meddling
+    case", "the Libyan dictator", "the Nazi regime") or "election meddling"."""
     if start == 0:
         return False
     before = doc[start - 1]

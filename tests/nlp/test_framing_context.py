@@ -99,3 +99,17 @@ def test_attributed_by_as_a_speech_noun_or_lament_or_an_acronym_is_no_scare_quot
 
 def test_a_distancing_quote_is_still_a_scare_quote() -> None:
     assert own('Critics of the "alternative" news ecosystem gathered on Monday.', "scare_quote") == ['"alternative"']
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was beaten by agents of Fulgencio Batista, the Cuban dictator.",
+        "He wrote on farming under the Communist regime in Ethiopia.",
+        "Kasich cannot win the nomination outright.",
+        "Of course, talks over the package could still collapse.",
+        "Delaying repairs will certainly cost more than fixing them now.",
+    ],
+)
+def test_a_ruler_after_his_country_a_literal_outright_and_concession_markers_are_not_loaded(sentence: str) -> None:
+    assert own(sentence) == []
