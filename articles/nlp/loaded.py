@@ -158,6 +158,8 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         return False
     if lexicon.column(m.term, 3) == "named" and _names_an_affair(doc, m.start):
         return False
+    if not _speech_sense(first, lexicon.column(m.term, 3)):
+        return False
     context = lexicon.column(m.term, 3)
     if context in ("event", "person"):
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase.
@@ -176,8 +178,8 @@ _UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})
 def _writers_certainty(doc: Doc, m: LexiconMatch, first: Token) -> bool:
     """A booster is the writer's certainty unless it is manner ("laid out the goals
     clearly"), hedged ("almost certainly") or the speaker's ("Of course, Clinton said")."""
-    if m.end - m.start == 1 and first.i > first.head.i:
-        return False
+    if m.end - m.start == 1 and (first.i > first.head.i or (first.head.tag_ == "VBN" and first.head.dep_ == "amod")):
+        return False  # manner: "laid out the goals clearly", "a clearly defined base"
     if m.start > 0 and doc[m.start - 1].lower_ in _UNCERTAIN:
         return False
     head = doc[m.end - 1].head
@@ -192,6 +194,18 @@ def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
     return lexicon.column(term, 3) == "figurative" and any(
         t.lemma_.lower() in VIOLENCE_WORDS for t in token.sent
     )
+
+
+def _speech_sense(verb: Token, context: str) -> bool:
+    """A speech verb with a plain sense: "boasts a 45-point lead" has it (context
+    `possession`: a noun object); "lectured on antitrust law at Harvard" taught (context
+    `addressed`: it scolds only someone, "lectured Democrats")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if context == "possession":
+        return not any(o.pos_ in ("NOUN", "NUM") for o in objects)
+    if context == "addressed":
+        return bool(objects)
+    return True
 
 
 _AFFAIR_MODIFIERS = frozenset({"election", "electoral", "foreign", "campaign"})

@@ -113,3 +113,19 @@ def test_a_distancing_quote_is_still_a_scare_quote() -> None:
 )
 def test_a_ruler_after_his_country_a_literal_outright_and_concession_markers_are_not_loaded(sentence: str) -> None:
     assert own(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She boasts a roughly 45-point lead among black voters.", []),
+        ("Kasich boasted to reporters about his organization.", ["boasted"]),
+        ("The judge has lectured on antitrust law at Harvard.", []),
+        ("The senator lectured Democrats about spending.", ["lectured"]),
+        ("The firm had the advantage of a clearly defined user base.", []),
+    ],
+)
+def test_speech_verbs_in_their_plain_sense_and_a_booster_of_manner_are_not_loaded(
+    sentence: str, expected: list[str]
+) -> None:
+    assert own(sentence) == expected
