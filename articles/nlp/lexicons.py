@@ -150,7 +150,8 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
             # a Title Case headline ("Trump Lashes Out") has no lemmas: its words are tagged
             # as names, so a multiword term's (or a listed verb's) inflected first word is
             # matched as written ("Spurns offer", tagged a name)
-            lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in _inflections(lowered[0])])
+            forms = _inflections(lowered[0]) if len(lowered) > 1 else _strict_inflections(lowered[0])
+            lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in forms])
         lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])
     found = _Matchers(vocab=vocab, lower=lower, lemma=lemma)
     _MATCHERS[key] = found
@@ -169,6 +170,25 @@ def _inflections(verb: str) -> list[str]:
     if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # slam -> slammed
     return sorted(forms)
+
+
+def _strict_inflections(verb: str) -> list[str]:
+    """The forms of a single listed verb, without those that are another verb's: "spar"
+    gives "sparred", not "spared" (spare's); "-es" only after a hiss ("lashes", not
+    "spares")."""
+    forms = set(_inflections(verb))
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms -= {stem + "ed", stem + "ing"}
+    if not verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.discard(verb + "es")
+    return sorted(forms)
+
+
+def another_verbs_form(word: str, verb: str) -> bool:
+    """Whether `word` looks inflected from `verb` but is another verb's ("spared" is
+    spare's, not spar's: the lemmatizer may say otherwise)."""
+    return word in set(_inflections(verb)) - set(_strict_inflections(verb))
 
 
 def match_lexicon(doc: Doc, name: str) -> list[LexiconMatch]:

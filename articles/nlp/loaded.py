@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from articles.nlp.labels import QuoteZones
-from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
+from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
 from articles.nlp.types import SignalResult
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
@@ -150,6 +150,11 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     if m.category == "booster" and not _writers_certainty(doc, m, first):
         return False
     wanted = lexicon.column(m.term, 2)
+    if single and wanted == "VERB" and (
+        another_verbs_form(first.lower_, m.term)
+        or (first.pos_ == "VERB" and m.term.lower() not in (first.lemma_.lower(), first.lower_))
+    ):
+        return False  # "will be spared" is spare's, not the listed "spar" inflected
     if single and wanted and not _in_title_case(first) and not any(
         _has_pos(first, pos, m.term) for pos in wanted.split("|")
     ):
@@ -212,13 +217,15 @@ _AFFAIR_MODIFIERS = frozenset({"election", "electoral", "foreign", "campaign"})
 
 
 def _names_an_affair(doc: Doc, start: int) -> bool:
-    """The period's common name of an affair or the plain description of a ruler, not a
-    word choice: a term after a country or people ("Russian meddling", "the Russia meddling
-    case", "the Libyan dictator", "the Nazi regime") or "election meddling"."""
+    """The period's common name of an affair, the plain description of a ruler or a
+    system, not a word choice: a term after a country or people ("Russian meddling", "the
+    Russia meddling case", "the Libyan dictator", "the Nazi regime") or after a common noun
+    ("election meddling", "testing regimes", "the sanctions regime")."""
     if start == 0:
         return False
     before = doc[start - 1]
-    return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS
+    common_noun = before.pos_ == "NOUN" and before.dep_ == "compound" and before.is_lower
+    return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS or common_noun
 
 
 def _predicative_participle(token: Token) -> bool:

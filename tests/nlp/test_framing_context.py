@@ -129,3 +129,16 @@ def test_speech_verbs_in_their_plain_sense_and_a_booster_of_manner_are_not_loade
     sentence: str, expected: list[str]
 ) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("No American icon will be spared.", []),
+        ("The two candidates are now sparring.", ["sparring"]),
+        ("Liberals decried rote testing regimes.", []),
+        ("He spoke out against the Castro regime.", ["regime"]),
+    ],
+)
+def test_another_verbs_form_and_a_system_are_not_loaded(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
