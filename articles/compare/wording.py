@@ -6,7 +6,9 @@ to its sentence; the sentence is about every actor named in it. An outlet's rate
 actor is its loaded words in the sentences naming that actor, per 1,000 words of those
 sentences; its rate overall is per 1,000 words of the article. A word is "only this
 outlet's" when no other compared article used it (for an actor: about that actor).
-Everything is linear in the rows given.
+A rate that rests on fewer than `MIN_RATE_COUNT` loaded words or `MIN_RATE_WORDS` words of
+text is flagged `few`: one word in a 20-word sentence is "50 per 1,000", a figure that says
+nothing, so the page shows the count alone. Everything is linear in the rows given.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from articles.compare import lexical
 from articles.compare.types import MentionRow
 
 MAX_ACTORS = 10  # the page shows the actors with the most loaded words, not every name
+# Below these a rate is noise: the page gives the count, not a dramatic per-1,000 figure.
+MIN_RATE_COUNT = 3
+MIN_RATE_WORDS = 200
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class WordingCell:
     words: int
     per_1000: float
     terms: tuple[WordUse, ...]  # words only this article used first, then the most used
+    few: bool = False  # the rate rests on too few words to compare (MIN_RATE_COUNT, MIN_RATE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,7 @@ def _row(
         cells.append(WordingCell(
             article=article, count=count, words=words[article],
             per_1000=round(1000 * count / words[article], 1) if words[article] else 0.0, terms=tuple(uses),
+            few=count < MIN_RATE_COUNT or words[article] < MIN_RATE_WORDS,
         ))
     return WordingRow(subject=subject, cells=tuple(cells))
 

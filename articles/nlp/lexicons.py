@@ -137,7 +137,8 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
     tokenizer = spacy.blank("en", vocab=vocab).tokenizer
     lower = PhraseMatcher(vocab, attr="LOWER")
     lemma = PhraseMatcher(vocab, attr="LEMMA")
-    for term in load_lexicon(name).entries:
+    lexicon = load_lexicon(name)
+    for term in lexicon.entries:
         words = [t.text for t in tokenizer(term)]
         if term.startswith("-") and len(term) > 1:
             # the second half of a compound ("-prone"): the model splits "gaffe-prone" into
@@ -145,10 +146,12 @@ def _matchers(vocab: Vocab, name: str) -> _Matchers:
             words = ["-", *(t.text for t in tokenizer(term[1:]))]
         lowered = [w.lower() for w in words]
         lower.add(term, [Doc(vocab, words=lowered)])
-        if len(lowered) > 1:
+        if len(lowered) > 1 or lexicon.column(term, 2) == "VERB":
             # a Title Case headline ("Trump Lashes Out") has no lemmas: its words are tagged
-            # as names, so a multiword term's inflected first word is matched as written
-            lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in _inflections(lowered[0])])
+            # as names, so a multiword term's (or a listed verb's) inflected first word is
+            # matched as written ("Spurns offer", tagged a name)
+            forms = _inflections(lowered[0]) if len(lowered) > 1 else _strict_inflections(lowered[0])
+            lower.add(term, [Doc(vocab, words=[form, *lowered[1:]]) for form in forms])
         lemma.add(term, [Doc(vocab, words=lowered, lemmas=lowered)])
     found = _Matchers(vocab=vocab, lower=lower, lemma=lemma)
     _MATCHERS[key] = found
@@ -167,6 +170,25 @@ def _inflections(verb: str) -> list[str]:
     if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # slam -> slammed
     return sorted(forms)
+
+
+def _strict_inflections(verb: str) -> list[str]:
+    """The forms of a single listed verb, without those that are another verb's: "spar"
+    gives "sparred", not "spared" (spare's); "-es" only after a hiss ("lashes", not
+    "spares")."""
+    forms = set(_inflections(verb))
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms -= {stem + "ed", stem + "ing"}
+    if not verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.discard(verb + "es")
+    return sorted(forms)
+
+
+def another_verbs_form(word: str, verb: str) -> bool:
+    """Whether `word` looks inflected from `verb` but is another verb's ("spared" is
+    spare's, not spar's: the lemmatizer may say otherwise)."""
+    return word in set(_inflections(verb)) - set(_strict_inflections(verb))
 
 
 def match_lexicon(doc: Doc, name: str) -> list[LexiconMatch]:
@@ -192,7 +214,12 @@ def _match(doc: Doc, name: str) -> list[tuple[str, str, int, int]]:
             found.add((strings[match_id], start, end))
     taken: set[int] = set()
     kept: list[tuple[str, str, int, int]] = []
-    for term, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], m[0])):
+    # longest first; at one span the term written as the text ("meddling" before the
+    # verb "meddle" whose inflection also matched)
+    def written(m: tuple[str, int, int]) -> bool:
+        return m[0].lower() == doc[m[1] : m[2]].text.lower()
+
+    for term, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], not written(m), m[0])):
         if any(i in taken for i in range(start, end)):
             continue
         taken.update(range(start, end))

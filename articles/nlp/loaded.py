@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from articles.nlp.labels import QuoteZones
-from articles.nlp.lexicons import Lexicon, LexiconMatch, load_lexicon, match_lexicon
+from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
 from articles.nlp.types import SignalResult
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
@@ -150,17 +150,30 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     if m.category == "booster" and not _writers_certainty(doc, m, first):
         return False
     wanted = lexicon.column(m.term, 2)
+    if single and wanted == "VERB" and (
+        another_verbs_form(first.lower_, m.term)
+        or (first.pos_ == "VERB" and m.term.lower() not in (first.lemma_.lower(), first.lower_))
+    ):
+        return False  # "will be spared" is spare's, not the listed "spar" inflected
     if single and wanted and not _in_title_case(first) and not any(
         _has_pos(first, pos, m.term) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if _literal_combat(first, m.term, lexicon):
         return False
-    if lexicon.column(m.term, 3) == "event":
-        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase
+    if lexicon.column(m.term, 3) == "named" and _names_an_affair(doc, m.start):
+        return False
+    if not _speech_sense(first, lexicon.column(m.term, 3)):
+        return False
+    context = lexicon.column(m.term, 3)
+    if context in ("event", "person"):
+        # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase.
+        # A label of people ("a racist", "is racist") is no label in "a racist attack",
+        # where it names the kind of act reported.
         while first.dep_ == "conj" and first.head is not first:
             first = first.head  # "the brutal and illegal bombing"
-        return first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+        on_event = first.head.lemma_.lower() in load_lexicon("event_nouns").entries
+        return on_event if context == "event" else not (on_event and first.dep_ in ("amod", "compound"))
     return True
 
 
@@ -170,8 +183,8 @@ _UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})
 def _writers_certainty(doc: Doc, m: LexiconMatch, first: Token) -> bool:
     """A booster is the writer's certainty unless it is manner ("laid out the goals
     clearly"), hedged ("almost certainly") or the speaker's ("Of course, Clinton said")."""
-    if m.end - m.start == 1 and first.i > first.head.i:
-        return False
+    if m.end - m.start == 1 and (first.i > first.head.i or (first.head.tag_ == "VBN" and first.head.dep_ == "amod")):
+        return False  # manner: "laid out the goals clearly", "a clearly defined base"
     if m.start > 0 and doc[m.start - 1].lower_ in _UNCERTAIN:
         return False
     head = doc[m.end - 1].head
@@ -186,6 +199,33 @@ def _literal_combat(token: Token, term: str, lexicon: Lexicon) -> bool:
     return lexicon.column(term, 3) == "figurative" and any(
         t.lemma_.lower() in VIOLENCE_WORDS for t in token.sent
     )
+
+
+def _speech_sense(verb: Token, context: str) -> bool:
+    """A speech verb with a plain sense: "boasts a 45-point lead" has it (context
+    `possession`: a noun object); "lectured on antitrust law at Harvard" taught (context
+    `addressed`: it scolds only someone, "lectured Democrats")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if context == "possession":
+        return not any(o.pos_ in ("NOUN", "NUM") for o in objects)
+    if context == "addressed":
+        return bool(objects)
+    return True
+
+
+_AFFAIR_MODIFIERS = frozenset({"election", "electoral", "foreign", "campaign"})
+
+
+def _names_an_affair(doc: Doc, start: int) -> bool:
+    """The period's common name of an affair, the plain description of a ruler or a
+    system, not a word choice: a term after a country or people ("Russian meddling", "the
+    Russia meddling case", "the Libyan dictator", "the Nazi regime") or after a common noun
+    ("election meddling", "testing regimes", "the sanctions regime")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    common_noun = before.pos_ == "NOUN" and before.dep_ == "compound" and before.is_lower
+    return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS or common_noun
 
 
 def _predicative_participle(token: Token) -> bool:
@@ -223,6 +263,8 @@ def _title_case(tokens: Iterable[Token]) -> bool:
 def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.pos_ == wanted:
         return True
+    if wanted == "VERB":
+        return _reads_as_verb(token)
     if wanted != "ADJ":
         return False
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
@@ -233,3 +275,27 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS
+
+
+_VERB_ENDINGS = ("s", "ed", "ing")
+_OBJECT_POS = frozenset({"PROPN", "PRON", "DET"})
+_OBJECT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # "rebuffs Trump", Trump tagged a verb
+_NOT_OBJECT_POS = frozenset({"ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+
+
+def _reads_as_verb(token: Token) -> bool:
+    """A listed verb the tagger called a noun ("Scarborough is one of many slamming Trump",
+    a headline's "Spurns offer, blasts …"): an inflected form with no determiner before it
+    and its object right after it; not "the blasts", "Twitter blasts since…"."""
+    doc = token.doc
+    if not token.lower_.endswith(_VERB_ENDINGS) or token.i + 1 >= len(doc):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (before.pos_ in ("DET", "NUM") or before.tag_ in ("PRP$", "POS")):
+        return False
+    after = doc[token.i + 1]
+    if after.pos_ in _OBJECT_POS or after.ent_type_ in _OBJECT_ENTS or after.is_quote:
+        return True
+    # a headline clause opening on the verb: "Spurns offer" (any word the tagger made of it)
+    clause_start = before is None or before.is_punct or "\n" in before.text
+    return clause_start and after.is_alpha and after.pos_ not in _NOT_OBJECT_POS

@@ -93,7 +93,42 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
+    ranges += embedded_posts(body)
+    ranges += _speech_noun_clauses(doc)
     return QuoteZones(ranges)
+
+
+# An embedded post: markup (<tweet …>…</tweet>) or the line a pasted tweet leaves
+# ("… pic.twitter.com/x — Morning Joe (@Morning_Joe) December 4, 2017").
+_POST_MARKUP = re.compile(r"<(tweet|blockquote)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+_POST_LINE = re.compile(r"^[^\n]*[—–-]\s*[^\n]{0,60}\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}[ \t]*$", re.MULTILINE)
+
+
+def embedded_posts(body: str) -> list[tuple[int, int]]:
+    """Posts quoted whole (tweets): their words are their author's, never the outlet's."""
+    ranges = [(m.start(2), m.end(2)) for m in _POST_MARKUP.finditer(body)]
+    return ranges + [(m.start(), m.end()) for m in _POST_LINE.finditer(body)]
+
+
+_CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+
+
+def _speech_noun_clauses(doc: Doc) -> list[tuple[int, int]]:
+    """The content of a speech noun's "that" clause is the speaker's paraphrase ("charges
+    that he made misleading comments", "claims from Tea Partiers that the measure is a
+    ploy"), as an indirect quote's is; not a relative clause ("the claim that he made")."""
+    nouns = {t for t, c in load_lexicon("attribution_words").entries.items() if c == "speech_noun"}
+    ranges = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        for clause in token.children:
+            if clause.dep_ not in _CONTENT_CLAUSE_DEPS or clause.i < token.i:
+                continue
+            first = doc[clause.left_edge.i]
+            if first.lower_ == "that" and any(c.dep_ == "nsubj" and c.lower_ != "that" for c in clause.children):
+                ranges.append((first.idx, doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])))
+    return ranges
 
 
 def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
@@ -323,6 +358,8 @@ def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalR
     speakers = QuoteZones(
         [(q.start, q.end) for q in quotes]
         + [(s.inner_start, s.inner_end) for s in spans if s.words >= _MIN_QUOTE_WORDS]
+        + embedded_posts(body)
+        + _speech_noun_clauses(doc)  # 'a report by Politico that he "fabricated" the story'
     )
     said = " ".join(body[s.inner_start : s.inner_end] for s in spans if s.words >= _MIN_QUOTE_WORDS)
     said = (said + " " + " ".join(q.text for q in quotes)).lower()
@@ -393,9 +430,12 @@ def _is_nickname(body: str, span: QuotedSpan, inner: str) -> bool:
 
 
 def _said_elsewhere(inner: str, said: str) -> bool:
-    """Whether the fragment repeats words someone is quoted saying in the article."""
+    """Whether the fragment repeats words someone is quoted saying in the article, in any
+    number (an "exception" for the “exceptions” he said there would be)."""
     term = inner.strip(" .,;:").lower()
-    return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", said) is not None
+    if len(term) > 4 and term.endswith("s") and not term.endswith(("ss", "us", "is", "ws")):
+        term = term[:-1]  # "exceptions" -> "exception"; not "news", "bus", "this"
+    return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", said) is not None
 
 
 class _AttributionCues:
@@ -431,6 +471,8 @@ class _AttributionCues:
             for t in sent[: tokens.start - sent.start]
         ):
             return True
+        if any(_as_someone_said(t, self.verbs) for t in sent[: tokens.start - sent.start]):
+            return True
         token = tokens.root
         # A fragment modifying a speech noun describes it (a “transcribed” interview); one
         # deeper down is its content (an interview in which he called it “a con”).
@@ -451,6 +493,15 @@ class _AttributionCues:
         return after < len(doc) and doc[after].lemma_.lower() in self.name_heads
 
 
+def _as_someone_said(token: Token, verbs: set[int]) -> bool:
+    """"As Paul Ryan has pointed out, that's the “textbook definition” of racism": a
+    sentence led by "as" and a speech verb with its speaker is that speaker's account."""
+    return (
+        token.i in verbs and token.dep_ == "advcl" and _has_speaker(token)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
 def _has_speaker(verb: Token) -> bool:
     """An active speech verb, or a passive one with its agent ("called … by critics");
     not "what is called a “debate”" nor an attributive participle."""
@@ -461,8 +512,11 @@ def _has_speaker(verb: Token) -> bool:
 
 
 def _looks_like_title(inner: str) -> bool:
-    """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised."""
+    """“Fire and Fury”, ‘Game of Thrones’: every longer word capitalised; an acronym
+    ('SNL')."""
     every = _WORD.findall(inner)
+    if len(every) == 1 and len(every[0]) >= 2 and every[0].isupper():
+        return True
     words = [w for w in every if len(w) > 3]
     if len(every) >= 3 and all(w[0].isupper() for w in every):
         return True  # "Jeb Can Fix It": short words, all capitalised

@@ -48,6 +48,8 @@ def _cell(article: Article, cell: WordingCell, *, whole: bool) -> dict[str, Any]
         "named": whole or cell.words > 0,
         "count": cell.count,
         "per_1000": cell.per_1000,
+        "few": cell.few,
+        "words": cell.words,
         "only": sum(1 for use in cell.terms if use.only),
         "more": max(0, len(cell.terms) - MAX_TERMS),
         "terms": [

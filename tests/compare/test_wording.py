@@ -53,3 +53,12 @@ def test_one_word_in_other_quote_glyphs_is_one_word_not_two_used_only_here() -> 
                     sentences=SENTENCES[:1] + SENTENCES[2:3])
     assert [[(u.term, u.only) for u in cell.terms] for cell in found[0].cells] == [
         [('"no"', False)], [('"no"', False)]]
+
+
+def test_a_rate_resting_on_a_handful_of_words_is_flagged_few_not_shown_as_dramatic() -> None:
+    found = {row.subject: row for row in wording(words=[100, 100], loaded=LOADED, sentences=SENTENCES,
+                                                 mentions=MENTIONS)}
+    assert [c.few for c in found["Ann"].cells] == [True, True]  # one word in a 4-word sentence: "250 per 1,000"
+    many = [WordRow(0, f"word{i}", i * 10, i * 10 + 5) for i in range(5)]
+    long = wording(words=[400], loaded=many, sentences=[SentenceRow(0, 0, 60, 400)])
+    assert long[0].cells[0].few is False and long[0].cells[0].per_1000 == 12.5

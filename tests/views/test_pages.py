@@ -364,6 +364,8 @@ def test_the_event_page_shows_each_outlets_own_loaded_words_by_actor_with_their_
     assert fiasco["text"] == "It was a fiasco, critics said." and fiasco["url"].endswith("#p1")
     html = page.content.decode()
     assert "only here" in html and f'href="{fiasco["url"]}"' in html
+    # one word in a five-word sentence is no "200 per 1,000": the page gives the count
+    assert ann[0]["few"] and "too few for a rate" in html and "200.0 per 1,000" not in html
 
 
 def test_short_names_add_the_title_only_where_an_outlet_is_shared_or_unknown() -> None:
