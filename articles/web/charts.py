@@ -71,6 +71,14 @@ def bar_chart(items: Sequence[BarItem], *, scale_max: float | None = None) -> Ba
     )
 
 
+def distinct_labels(labels: Sequence[str]) -> list[str]:
+    """Labels numbered 1, 2, … when two would read the same once shortened to fit."""
+    fitted = [_fit(label) for label in labels]
+    if len(set(fitted)) == len(fitted):
+        return list(labels)
+    return [f"{i}. {label}" for i, label in enumerate(labels, 1)]
+
+
 def _fit(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
 

@@ -445,7 +445,7 @@ def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal
     hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
     loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
     top = max(hedges, loaded)  # one scale for both charts: their bars compare too
-    names = short_names(articles)
+    names = charts.distinct_labels(short_names(articles))
     density = {
         "hedges": charts.bar_chart([
             charts.BarItem(label=n, value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
@@ -469,9 +469,11 @@ def short_names(articles: Sequence[Article]) -> list[str]:
     in"): its outlet, else its title; an outlet two of them share gets the title too, so no
     two choices read the same."""
     shared = Counter(a.outlet_name for a in articles)
-    return [Truncator(a.title).chars(SHORT_TITLE) if not a.outlet_name
-            else f"{a.outlet_name} — {Truncator(a.title).chars(SHORT_TITLE)}" if shared[a.outlet_name] > 1
-            else a.outlet_name for a in articles]
+    names = [Truncator(a.title).chars(SHORT_TITLE) if not a.outlet_name
+             else f"{a.outlet_name} — {Truncator(a.title).chars(SHORT_TITLE)}" if shared[a.outlet_name] > 1
+             else a.outlet_name for a in articles]
+    same = Counter(names)  # titles alike in their first words: the column number tells them apart
+    return [f"{name} (article {i})" if same[name] > 1 else name for i, name in enumerate(names, 1)]
 
 
 def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, Any]]:

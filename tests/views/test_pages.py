@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
-from articles.web import pages, views
+from articles.web import charts, pages, views
 from articles.web.highlight import MarkIndex
 from articles.web.pages import MAX_COLUMNS, StoryTable, short_names
 
@@ -375,3 +375,12 @@ def test_short_names_add_the_title_only_where_an_outlet_is_shared_or_unknown() -
     names = short_names(articles)
     assert names[:3] == ["Fox News — Senate votes", "Fox News — House votes", "The New York Times"]
     assert names[3].startswith("A blog post on the vote") and len(names[3]) <= 50
+    alike = [Article(title="Russia vetoes the UN Security Council resolution on Syria " + end) for end in "AB"]
+    assert short_names(alike) == [short_names(alike[:1])[0] + " (article 1)",
+                                  short_names(alike[:1])[0] + " (article 2)"]
+
+
+def test_chart_labels_are_numbered_only_when_two_would_read_the_same_once_shortened() -> None:
+    assert charts.distinct_labels(["Fox News", "The New York Times"]) == ["Fox News", "The New York Times"]
+    assert charts.distinct_labels(["Reuters — Russia vetoes a draft", "Reuters — Russia vetoes the plan"]) == [
+        "1. Reuters — Russia vetoes a draft", "2. Reuters — Russia vetoes the plan"]
