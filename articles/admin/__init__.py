@@ -22,7 +22,7 @@ from articles.models import (
     StoryPoint,
     Upload,
 )
-from articles.services import jobs, uploads
+from articles.services import analysis_store, jobs, uploads
 from articles.services.page_versions import pages_changed_for
 
 
@@ -116,9 +116,14 @@ class ArticleAdmin(ChangesEventPages):
         """An edited title or text is analysed again: the stored quotes, claims and highlights
         point into the old text by offset (editors' corrections are kept, as always)."""
         before = Article.objects.filter(pk=obj.pk).values("title", "body").first() if change else None
+        old_title, old_body = (before["title"], before["body"]) if before else (obj.title, obj.body)
         obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
+        if old_body != obj.body:
+            obj.analysis_version, obj.analyzed_at = "", None  # shown as not analysed until it is
         super().save_model(request, obj, form, change)
-        if before and (before["title"], before["body"]) != (obj.title, obj.body):
+        if (old_title, old_body) != (obj.title, obj.body):
+            if old_body != obj.body:
+                analysis_store.clear_machine_output(obj)
             jobs.articles_requeue(articles=Article.objects.filter(pk=obj.pk))
             self.message_user(request, "The text changed: the article is being analysed again.", messages.INFO,
                               fail_silently=True)

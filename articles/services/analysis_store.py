@@ -1,5 +1,5 @@
-"""Replace an article's machine output with a new analysis, keeping every
-human decision: quotes marked human are re-anchored (or flagged orphaned when
+"""Replace an article's machine output with a new analysis (or clear it when its text
+changes), keeping every human decision: quotes marked human are re-anchored (or flagged orphaned when
 their text is gone) and machine quotes over the same words are dropped."""
 
 from __future__ import annotations
@@ -85,14 +85,11 @@ def signal_row(article: Article, signal: SignalLike, actors: dict[str, Actor]) -
                   in_quote=signal.in_quote, evaluative=signal.evaluative)
 
 
-def replace_machine_output(
-    article: Article,
-    analysis: ArticleAnalysis,
-    actors: dict[str, Actor],
-    claim_vectors: Sequence[bytes] | None = None,
-) -> None:
-    """Runs inside the caller's transaction (under the event lock). `claim_vectors`
-    holds one stored embedding per claim of the analysis, when they were computed."""
+def clear_machine_output(article: Article) -> list[Quote]:
+    """Drop the article's machine rows (claims, signals, machine quotes) and re-anchor its
+    human quotes in its body as it is now; returns those. Runs in the caller's transaction.
+    Also for a text edited in the admin: until the new analysis, the old rows' offsets
+    would put highlights on the wrong words."""
     # Lock every quote of the article first: an editor's correction in flight holds
     # its quote's lock, so this waits for it to commit, and the read below (a fresh
     # snapshot under READ COMMITTED) sees it as human instead of deleting it.
@@ -106,7 +103,18 @@ def replace_machine_output(
     article.claims.all().delete()
     article.signals.all().delete()
     article.quotes.filter(attribution=Quote.Attribution.MACHINE).delete()
+    return human
 
+
+def replace_machine_output(
+    article: Article,
+    analysis: ArticleAnalysis,
+    actors: dict[str, Actor],
+    claim_vectors: Sequence[bytes] | None = None,
+) -> None:
+    """Runs inside the caller's transaction (under the event lock). `claim_vectors`
+    holds one stored embedding per claim of the analysis, when they were computed."""
+    human = clear_machine_output(article)
     anchored = [q for q in human if not q.orphaned]
     quote_rows: list[Quote | None] = []
     new_quotes: list[Quote] = []

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
+from articles.services import corrections
 from tests.corrections.conftest import TEXT, make_article
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +51,22 @@ def test_an_edited_body_equal_to_another_article_of_the_event_is_refused_with_a_
     response = _change(client, other, body=article.body)
     assert response.status_code == 200  # type: ignore[attr-defined]
     assert "Another article of this event has this text." in response.content.decode()  # type: ignore[attr-defined]
+
+
+def test_until_the_new_analysis_an_edited_article_shows_no_machine_rows_at_old_offsets(
+    article: Article, make_user: Callable[..., User],
+) -> None:
+    staff = make_user("staff", superuser=True)
+    corrected = article.quotes.first()
+    assert corrected is not None
+    corrections.quote_correct(quote=corrected, user=staff, kind="mixed")
+    client = Client()
+    client.force_login(staff)
+    _change(client, article, body="An added first paragraph moves every offset.\n\n" + article.body)  # no worker yet
+    article.refresh_from_db()
+    assert not article.claims.exists() and not article.signals.exists()
+    assert [q.pk for q in article.quotes.all()] == [corrected.pk], "the editor's quote stays, the machine's go"
+    kept = article.quotes.get()
+    assert article.body[kept.start:kept.end] == kept.text and not kept.orphaned
+    assert article.analysis_version == ""
+    assert client.get(article.get_absolute_url()).status_code == 200
