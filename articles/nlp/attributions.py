@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from articles.nlp.cues import is_denial
 from articles.nlp.names import actor_words, load_lexicon, person_nouns
@@ -147,9 +147,38 @@ def candidates(verb: Token) -> list[Candidate]:
             f"first={first.lower_ if first.is_stop else first.pos_}",
             f"c|first_w={label}|{first.lower_ if first.is_stop else first.pos_}",
             f"v|first_w={lemma}|{first.lower_ if first.is_stop else first.pos_}",
+            *_shape_features(verb, subject, verb.doc[start:end], label),
         ]
         found.append(Candidate(verb, subject, start, end, tuple(feats)))
     return found
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we"})
+
+
+def _speaker_kind(subject: Token) -> str:
+    if subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON":
+        return "person"
+    if subject.ent_type_ in {"ORG", "GPE", "NORP"}:
+        return "body"
+    return "name" if subject.pos_ == "PROPN" else "pron" if subject.pos_ == "PRON" else "noun"
+
+
+def _shape_features(verb: Token, subject: Token, content: Span, label: str) -> list[str]:
+    """What tells a person's belief from a thing's state: the verb with the kind of
+    subject ("she sees" vs "the chart sees"); a full clause as content or not; an
+    infinitive's verb ("wants to run"); a person named inside the content ("endorsed
+    Clinton")."""
+    lemma = verb.lemma_.lower()
+    root = content.root
+    clause = any(t.dep_ in _SUBJECTS and t.head == root for t in content)
+    person = any(t.ent_type_ == "PERSON" for t in content)
+    return [
+        f"v|speaker={lemma}|{_speaker_kind(subject)}",
+        f"c|clause={label}|{clause}",
+        f"c|root={label}|{root.lemma_.lower() if label == 'xcomp' else root.pos_}",
+        f"c|person={label}|{person}",
+    ]
 
 
 @functools.cache

@@ -380,8 +380,22 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             or c.lower_ in {"about", "for"}
         ]
     return [
-        c for c in comps if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
+        c
+        for c in comps
+        if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
+        and not _bare_small_clause(c)
     ]
+
+
+def _bare_small_clause(verb: Token) -> bool:
+    """ "rejected the governor's veto of a bill letting tenants sue …" misparsed as a
+    clause "[veto …] sue": a bare infinitive with a subject, no "that", no auxiliary,
+    is no statement, nor is a singular subject with a plural verb (what is said agrees:
+    "said tenants could sue", "said the tenant sues")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+    if not subjects or any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and subjects[0].tag_ in {"NN", "NNP"})
 
 
 def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:

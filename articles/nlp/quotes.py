@@ -38,6 +38,7 @@ from articles.nlp.cues import (
     speaker_token,
     speech_cue_kind,
 )
+from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import (
     Segment,
     answer_paragraphs,
@@ -175,12 +176,18 @@ def _labelled_paragraphs(ctx: _Context) -> Iterator[_Found]:
         # "JAKE TAPPER", "Dana Price", however the tagger reads capitals
         named = len(label) >= 2 and any(t.pos_ == "PROPN" for t in label)
         named = named and all(t.pos_ == "PROPN" or (t.is_alpha and t.is_upper) for t in label)
+        named = named or (len(label) == 1 and label[0].text in _family_names(doc))  # "Sanders: …"
         if not (named or sources):
             continue
         start, end = ctx.clip(m.end(), ctx.paragraph(m.end())[1], around=m.end())
         if len(ctx.text[start:end].split()) >= 3:
             kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
             yield _Found(start, end, kind, None, (label.start_char, label.end_char), 0.6)
+
+
+def _family_names(doc: Doc) -> set[str]:
+    """The last words of the people the article names in full ("Sanders" of "Bernie Sanders")."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
 
 
 def _resumes_after_cue(ctx: _Context, last: _Found, quote: _Found) -> bool:
@@ -337,12 +344,24 @@ def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, s
             or not attribution_follows(text, seg)
         ):
             continue
+        if tok.i >= span.end and _opens_next_line(ctx, span, tok, kind):
+            continue
         governs = any(tok.is_ancestor(t) for t in span[:3])
         distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
         score = distance - (1000 if governs else 0)
         if best is None or score < best[0]:
             best = (score, tok, kind)
     return best
+
+
+def _opens_next_line(ctx: _Context, span: Span, cue: Token, kind: str) -> bool:
+    """ "…right place.”\nRubio said he does support …": a cue on the line after the
+    quote that reports a clause of its own opens the next statement."""
+    between = ctx.text[span.end_char : cue.idx]
+    if "\n" not in between:
+        return False
+    content = content_range(cue, kind)
+    return content is not None and content[0] > cue.i
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
@@ -543,24 +562,34 @@ _FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 
 
 def _findings(ctx: _Context) -> Iterator[_Found]:
-    """ "Clinton leads by nine points in a new poll": what a poll or a report finds,
-    given as a phrase that ends the sentence (like "according to"); the poll or
-    report is the source."""
+    """ "Clinton leads by nine points in a new poll", "In a CBS News poll released
+    Monday, she led by nine points": what a poll or a report finds, given as a phrase
+    that ends or opens the sentence (like "according to"); the poll or report is the
+    source. A sentence with a speech cue of its own ("In the report, the inspectors
+    found …") is that cue's."""
     doc = ctx.doc
     for tok in doc:
         objects = [c for c in tok.children if c.dep_ == "pobj"] if tok.lower_ == "in" and tok.dep_ == "prep" else []
         if not objects or objects[0].lemma_.lower() not in _FINDING_NOUNS or ctx.seg_of_token[tok.i] >= 0:
             continue
         sent = tok.sent
-        if not all(t.is_punct for t in doc[tok.right_edge.i + 1 : sent.end]) or tok.i - sent.start <= 3:
-            continue  # "In the report, the inspectors found …" has a cue of its own
-        c_start, c_end = sent.start, tok.i
+        if all(t.is_punct for t in doc[tok.right_edge.i + 1 : sent.end]) and tok.i - sent.start > 3:
+            c_start, c_end = sent.start, tok.i
+        elif tok.i == sent.start and doc[tok.right_edge.i + 1].text == "," and _uncued_clause(doc, sent):
+            c_start, c_end = tok.right_edge.i + 2, sent.end
+        else:
+            continue
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
         if len(ctx.text[start:end].split()) >= 3:
             mention = ctx.clip(*noun_phrase(objects[0]), around=objects[0].idx)
             kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
             cue = (tok.idx, tok.idx + len(tok.text))
             yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
+
+
+def _uncued_clause(doc: Doc, sent: Span) -> bool:
+    """The sentence's own verbs report nothing (no speech cue, no quote marks)."""
+    return not any(speech_cue_kind(t) or t.text in "“”\"" for t in sent)
 
 
 def unclaimed_verbs(doc: Doc) -> list[Token]:
@@ -579,6 +608,21 @@ def _model_verbs(ctx: _Context, rules: list[_Found]) -> Iterator[Token]:
             yield tok
 
 
+# "The video appears to show …": the writer's impression of a thing; the text names no
+# source ("Trump appeared to suggest …" is Trump's, as PolNeAR reads it).
+_RAISING = frozenset({"appear", "seem"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+
+
+def _someone(subject: Token | None) -> bool:
+    """A person or a body, not a thing: "Trump", "she", "the senator", "the party"."""
+    if subject is None:
+        return False
+    if subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    return subject.lemma_.lower() in person_nouns()
+
+
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
     model finds where no cue rule fired; never over or around a rule's quote."""
@@ -593,10 +637,12 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue
-        mention = speaker_mention(tok, "clause")
-        if mention is None:
+        impression = tok.lemma_ in _RAISING and not _someone(speaker_token(tok))
+        mention = None if impression else speaker_mention(tok, "clause")
+        if mention is not None:
+            mention = ctx.clip(*mention, around=mention[1] - 1)
+        elif not impression:
             continue
-        mention = ctx.clip(*mention, around=mention[1] - 1)
         kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
         confidence = round(0.8 * probability, 2)
         cue = (tok.idx, tok.idx + len(tok.text))

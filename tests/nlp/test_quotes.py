@@ -566,6 +566,44 @@ def test_what_a_poll_finds_is_attributed_to_the_poll(quotes_of):
     )
 
 
+def test_a_poll_opening_the_sentence_is_its_source(quotes_of):
+    q = only(quotes_of("In a Courier survey released Monday, the mayor held an eight-point lead among older voters."))
+    assert (q.text, q.kind, q.speaker_mention) == (
+        "the mayor held an eight-point lead among older voters.", "indirect", "a Courier survey"
+    )
+
+
+def test_a_report_opening_a_sentence_with_its_own_cue_leaves_it_to_the_cue(quotes_of):
+    q = only(quotes_of("In the report, the inspectors said that the dam had been poorly maintained for years."))
+    assert (q.text, q.speaker_mention) == ("the dam had been poorly maintained for years", "the inspectors")
+
+
+def test_a_headline_with_a_family_name_and_a_colon_gives_its_words(quotes_of):
+    text = "Okafor: The Budget Will Not Cut Schools\n\nMayor Dana Okafor spoke to teachers on Monday in Leeds."
+    q = quotes_of(text)[0]
+    assert (q.text, q.speaker_mention) == ("The Budget Will Not Cut Schools", "Okafor")
+
+
+def test_a_cue_on_the_next_line_reporting_a_clause_opens_a_new_statement(quotes_of):
+    text = (
+        "\"We will fix the roads before winter,\" the mayor said on Monday.\n"
+        "Okafor said the council had approved the money in March."
+    )
+    first, second = quotes_of(text)
+    assert (first.text, first.speaker_mention) == ("We will fix the roads before winter", "the mayor")
+    assert (second.text, second.speaker_mention) == ("the council had approved the money in March", "Okafor")
+
+
+def test_a_vote_against_a_veto_reports_nothing(quotes_of):
+    text = "The legislature rejected the governor's veto of a measure letting tenants sue their landlords."
+    assert quotes_of(text) == []
+
+
+def test_what_a_thing_appears_to_show_names_no_speaker(quotes_of):
+    for q in quotes_of("The video appears to show the senator shouting at a reporter outside the hall."):
+        assert q.speaker_mention == ""
+
+
 @pytest.mark.parametrize(
     ("text", "content", "mention"),
     [
