@@ -34,7 +34,11 @@ def test_text_outside_every_mark_keeps_no_class() -> None:
 
 def test_a_screen_reader_is_told_what_a_colour_marks_where_the_mark_starts() -> None:
     marks = [Mark(0, 27, "hl-quote sp-1", title="direct quote — Ann Lee", badge="AL"),
-             Mark(4, 11, "hl-loaded", title="Loaded language: evaluative")]
+             Mark(4, 11, "hl-loaded", title="loaded word: evaluative", spoken="loaded word"),
+             Mark(4, 17, "hl-hedge hl-scare", title="scare quote", spoken="scare quote")]
     html = to_html(segments("The slammed plan, she said.", 0, marks))
-    assert html.count('class="sr-only"') == 1, "the quote is named by its badge, the loaded word once"
-    assert '<span class="sr-only">(Loaded language: evaluative) </span>slammed' in html
+    assert 'aria-label="direct quote — Ann Lee">AL</abbr><span class="sr-only">: </span>' in html
+    # one announcement per mark, each classed by its kind so that switching the kind off silences it
+    assert ('<span class="sr-only said-hl-loaded">(loaded word) </span>'
+            '<span class="sr-only said-hl-hedge">(scare quote) </span>slammed') in html
+    assert html.count("said-hl-") == 2, "announced where a mark starts, not again where it goes on"

@@ -86,11 +86,18 @@ class UploadAdmin(admin.ModelAdmin):
 
 
 class ArticleForm(forms.ModelForm):
-    """An edited text must not be another article of the event (one text, one article)."""
+    """An edited text keeps the stored line ends and must not be another article of the
+    event (one text, one article)."""
 
     class Meta:
         model = Article
         fields = ["event", "outlet", "upload", "position", "title", "byline", "published", "url", "body", "headings"]
+
+    def clean_body(self) -> str:
+        """A browser sends a text box's line ends as CRLF: kept, they would shift every offset
+        and make each save of the form an edit of the text."""
+        body: str = self.cleaned_data["body"]
+        return body.replace("\r\n", "\n")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

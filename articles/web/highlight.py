@@ -22,6 +22,7 @@ class Mark:
     title: str = ""    # tooltip / accessible description
     badge: str = ""    # shown before the span (speaker initials)
     href: str = ""     # where the badge links to (the speaker's page)
+    spoken: str = ""   # what a screen reader hears where a badgeless mark starts ("hedge")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Segment:
     title: str = ""
     badge: str = ""
     href: str = ""
-    opens: str = ""    # the titles of the badgeless marks that start here, for screen readers
+    opens: tuple[tuple[str, str], ...] = ()  # (kind class, words) of each badgeless mark starting here
 
 
 class MarkIndex:
@@ -77,7 +78,7 @@ def segments(text: str, offset: int, marks: Sequence[Mark]) -> list[Segment]:
             title="; ".join(dict.fromkeys(m.title for m in covering if m.title)),
             badge=badge,
             href=next((m.href for m in starting if m.href), ""),
-            opens="; ".join(m.title for m in covering if m.start == a and m.title and not m.badge),
+            opens=tuple((m.css.split()[0], m.spoken) for m in covering if m.start == a and m.spoken and not m.badge),
         ))
     return out
 
@@ -96,13 +97,17 @@ def to_html(pieces: Sequence[Segment]) -> SafeString:
             continue
         title = f' title="{escape(seg.title)}"' if seg.title else ""
         badge = ""
-        # A screen reader names the badge by what it stands for, not by its initials.
+        # A screen reader names the badge by what it stands for, not by its initials, and
+        # hears a pause before the quote's words.
         named = f' aria-label="{escape(seg.title)}"' if seg.title else ""
+        pause = '<span class="sr-only">: </span>'
         if seg.badge and seg.href:
-            badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>'
+            badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>{pause}'
         elif seg.badge:
-            badge = f'<abbr class="badge"{title}>{escape(seg.badge)}</abbr>'
-        # What colour alone tells a sighted reader (a loaded word, a hedge), said in words.
-        said = f'<span class="sr-only">({escape(seg.opens)}) </span>' if seg.opens else ""
+            badge = f'<abbr class="badge"{title}{named}>{escape(seg.badge)}</abbr>{pause}'
+        # What colour alone tells a sighted reader (a loaded word, a hedge), said in words;
+        # classed by its kind, so that switching the kind off silences it (newsframe.css).
+        said = "".join(f'<span class="sr-only said-{escape(kind)}">({escape(words)}) </span>'
+                       for kind, words in seg.opens)
         out.append(f'<span class="{escape(seg.css)}"{title}>{badge}{said}{text}</span>')
     return mark_safe("".join(out))  # every piece above is escaped

@@ -167,10 +167,13 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
         if s.kind == Signal.Kind.LABEL and not s.evaluative:
             continue  # a plain name or office is not framing
         css = SIGNAL_CSS[s.kind] + (f" verb-{s.category}" if s.kind == Signal.Kind.REPORTING_VERB else "")
-        marks.append(Mark(s.start, s.end, css=css, title=f"{SIGNAL_NAMES[s.kind]}: {s.category}".rstrip(": ")))
+        kind = "evaluative label" if s.kind == Signal.Kind.LABEL else SIGNAL_NAMES[s.kind]
+        marks.append(Mark(s.start, s.end, css=css, title=f"{kind}: {s.category}".rstrip(": "),
+                          spoken=f"{kind}, {s.category}" if s.kind == Signal.Kind.REPORTING_VERB else kind))
     for c in claims:
         if c.article_id == article_id and c.voice == Claim.Voice.OWN:
-            marks.append(Mark(c.start, c.end, css="hl-own", title="claim in the outlet's own voice"))
+            marks.append(Mark(c.start, c.end, css="hl-own", title="claim in the outlet's own voice",
+                              spoken="own-voice claim"))
     return marks
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -126,6 +127,7 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
         "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads, "pager": pager,
+        "chosen_event": chosen,
         "draft_count": len(drafts), "paragraphs_shown": REVIEW_PARAGRAPHS,
     }, status=status)
 
@@ -156,7 +158,8 @@ def _to_event(request: HttpRequest, uploads: list[Upload]) -> HttpResponse:
         shown = "; ".join(duplicates[:20]) + (f" and {len(duplicates) - 20} more" if len(duplicates) > 20 else "")
         messages.warning(request, "Already in this event, not added again: " + shown)
     added = Article.objects.filter(upload__in=uploads).count()
-    messages.success(request, f"{added} article(s) added; their analysis is queued.")
+    messages.success(request, f"{added} article{pluralize(added)} added; {'their' if added != 1 else 'its'} "
+                              "analysis is queued.")
     return redirect("event", slug=event.slug)
 
 

@@ -149,7 +149,7 @@ def test_make_run_confirms_at_once_and_the_page_follows_the_worker_to_ready(
     status = page.locator("#event-status")
     expect(status).to_have_attribute("data-poll", re.compile(r"/status"))
     expect(status).to_contain_text("Analysing:")
-    expect(page.get_by_text("3 article(s) added; their analysis is queued.")).to_be_visible()
+    expect(page.get_by_text("3 articles added; their analysis is queued.")).to_be_visible()
     shot(page, "embedded-progress")
 
     seen = follow_to_ready(page)

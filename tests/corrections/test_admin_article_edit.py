@@ -70,3 +70,15 @@ def test_until_the_new_analysis_an_edited_article_shows_no_machine_rows_at_old_o
     assert article.body[kept.start:kept.end] == kept.text and not kept.orphaned
     assert article.analysis_version == ""
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_saving_the_form_as_a_browser_sends_it_changes_no_text_and_analyses_nothing(
+    article: Article, make_user: Callable[..., User],
+) -> None:
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    version, quotes = article.analysis_version, article.quotes.count()
+    _change(client, article, body=article.body.replace("\n", "\r\n"), byline="Jane Porter")  # a browser's line ends
+    article.refresh_from_db()
+    assert "\r" not in article.body and article.byline == "Jane Porter"
+    assert article.analysis_version == version and article.quotes.count() == quotes

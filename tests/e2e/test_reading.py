@@ -57,7 +57,7 @@ def test_the_review_page_shows_reading_then_the_articles_then_creating_them_by_i
     assert not Article.objects.exists()
     worker_starter()
     expect(page.get_by_role("heading", name="Read by a worker")).to_be_visible(timeout=GIVE_UP_AFTER_SECONDS * 1000)
-    expect(page.get_by_text("2 article(s) added; their analysis is queued.")).to_be_visible()
+    expect(page.get_by_text("2 articles added; their analysis is queued.")).to_be_visible()
     assert Article.objects.filter(event__name="Read by a worker").count() == 2
 
 

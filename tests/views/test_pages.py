@@ -286,7 +286,7 @@ def test_the_actor_page_groups_quotes_verbs_and_labels_by_article(client: Client
 
 def label_highlights(html: str) -> list[str]:
     """The texts highlighted as labels (after the words that name the mark for screen readers)."""
-    return re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(?:<span class="sr-only">[^<]*</span>)?(.*?)</', html)
+    return re.findall(r'class="[^"]*hl-label[^"]*"[^>]*>(?:<span class="sr-only[^"]*">[^<]*</span>)*(.*?)</', html)
 
 
 def test_only_evaluative_labels_are_highlighted_never_a_plain_name_or_office(client: Client) -> None:

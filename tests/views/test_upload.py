@@ -137,7 +137,7 @@ def test_the_same_articles_uploaded_twice_are_reported_not_duplicated(
     assert Article.objects.filter(event__name="Twice").count() == 3
     page = logged_in.get(response["Location"], follow=True)  # type: ignore[index]
     assert b"Already in this event, not added again" in page.content
-    assert b"0 article(s) added" in page.content
+    assert b"0 articles added" in page.content
 
 
 def test_an_unnamed_new_event_is_named_after_the_file_and_the_review_can_rename_it(
@@ -174,6 +174,7 @@ def test_a_reviewer_who_names_another_event_than_the_one_chosen_gets_that_one(
     logged_in: Client, seed_bytes: bytes, uploader: User, django_capture_on_commit_callbacks: object,
 ) -> None:
     chosen, review_url = _upload_into_new_event(logged_in, seed_bytes, uploader, "Chosen")
+    assert "Adding to the existing event “Chosen”" in logged_in.get(review_url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         _review_post(logged_in, review_url, "Renamed in review")
     assert not Article.objects.filter(event=chosen).exists()
@@ -206,7 +207,7 @@ def test_a_confirm_leaves_the_articles_to_a_worker_and_the_page_follows_it(
     event = Event.objects.get(name="Later")
     page = logged_in.get(review_url, follow=True)
     assert page.redirect_chain[-1][0] == event.get_absolute_url()
-    assert b"2 article(s) added; their analysis is queued." in page.content
+    assert b"2 articles added; their analysis is queued." in page.content
 
 
 def test_the_raw_upload_downloads_as_an_attachment_for_its_uploader_only(

@@ -28,7 +28,7 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
         raise _too_deep(label, limits) from exc
     except json.JSONDecodeError as exc:
         raise IngestError(
-            f"{label} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+            f"{label} is not valid JSON ({exc.msg}, line {exc.lineno}, column {exc.colno}).",
             "Check the file in a JSON validator, or upload the articles as text.",
         ) from exc
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
@@ -67,7 +67,7 @@ def _json_items(value: Any, label: str) -> list[Any]:
             return list(value["articles"])
         if _first(value, _BODY_KEYS):
             return [value]  # a single article object
-        raise _shape_error(label, f"it is an object with keys {sorted(value)[:8]}")
+        raise _shape_error(label, f"it is an object whose fields ({', '.join(sorted(value)[:8])}) hold no body")
     raise _shape_error(label, f"it is {_json_type(value)}")
 
 
@@ -147,8 +147,8 @@ def _json_type(value: Any) -> str:
 def _shape_error(label: str, what: str) -> IngestError:
     return IngestError(
         f"{label} does not hold articles: {what}.",
-        'Use a list of objects with "title" and "body" (or "text"), optionally "published", '
-        '"byline", "outlet" and "url"; or an object {"articles": [...]}.',
+        'Use one object, or a list of objects, with "title" and "body" (or "text"), optionally '
+        '"published", "byline", "outlet" and "url"; or an object {"articles": [...]}.',
     )
 
 
