@@ -48,7 +48,8 @@ _ROLE = re.compile(
 )
 _OUTLET_WORDS = re.compile(
     r"\b(?:News|Times|Post|Press|Agency|Journal|Herald|Tribune|Daily|Today|Guardian|Telegraph"
-    r"|Network|Media|TV|Radio|Magazine|Gazette|Chronicle|Observer|Wire|Insider)\b|\.com\b"
+    r"|Network|Media|TV|Radio|Magazine|Gazette|Chronicle|Observer|Wire|Insider|Ledger|Courier"
+    r"|Register|Inquirer|Bulletin|Dispatch|Sentinel|Examiner|Globe|Star|Mail)\b|\.com\b"
 )
 
 
@@ -247,7 +248,7 @@ def _split_name_outlet(text: str, *, require_outlet: bool) -> Byline | None:
     name_parts: list[str] = []
     outlet = ""
     for part in parts:
-        if not outlet and (known := outlet_name(part) or _outlet_shaped(part)):
+        if not outlet and (known := outlet_name(part) or outlet_shaped(part)):
             outlet = known
         elif not outlet and is_name(part) and not _ROLE.search(part):
             name_parts.append(part)
@@ -262,5 +263,7 @@ def _split_name_outlet(text: str, *, require_outlet: bool) -> Byline | None:
     return Byline(clean_name(", ".join(name_parts)), outlet)
 
 
-def _outlet_shaped(text: str) -> str:
+def outlet_shaped(text: str) -> str:
+    """`text` when it reads like a paper's name the outlet list does not know ("The Daily
+    Ledger", "Metro Tribune"): at most five words, one of them a newspaper word."""
     return text if _OUTLET_WORDS.search(text) and len(text.split()) <= 5 else ""

@@ -29,6 +29,7 @@ from articles.ingest.bylines import (
     is_byline_line,
     is_name,
     outlet_name,
+    outlet_shaped,
     parse_byline,
     read_dateline,
 )
@@ -236,7 +237,7 @@ class Segmenter:
         elif (byline := self._byline_at(q))[0] is not None:
             header.take(None, byline[0].name, byline[0].outlet)
             used = byline[1]
-        elif outlet := outlet_name(line):
+        elif outlet := outlet_name(line) or self._unlisted_outlet(q, header):
             header.take(None, "", outlet)
             used = 1
         else:
@@ -244,6 +245,14 @@ class Segmenter:
         scan.has_meta = True
         self._consume(header, q, used)
         return used
+
+    def _unlisted_outlet(self, q: int, header: _Header) -> str:
+        """A paper the outlet list does not know, read only where a header puts its name:
+        under the byline and above the date ("By Jane Porter" / "The Daily Ledger" /
+        "5 March 2024"). Elsewhere such a line may be the next article's headline."""
+        if not header.byline or header.outlet or header.published or self._date_at(q + 1)[0] is None:
+            return ""
+        return outlet_shaped(self._text(q))
 
     def _paragraph_at(self, q: int) -> bool:
         """Line q opens a paragraph: capitalised and long, not a wrapped name's tail."""

@@ -221,3 +221,18 @@ def test_copyright_repost_and_sign_off_lines_name_the_outlet(line: str, outlet: 
 def test_the_seed_names_no_outlet_for_any_of_its_articles(seed_bytes: bytes) -> None:
     # Its blog layout has no masthead, source line or dateline: unknown is right (issue 17).
     assert [a.outlet for a in parse(seed_bytes, "seed.txt").articles] == ["", "", ""]
+
+
+@pytest.mark.parametrize("paper", ["The Daily Ledger", "Metro Tribune", "Valley Courier"])
+def test_a_paper_the_outlet_list_does_not_know_is_read_between_the_byline_and_the_date(paper: str) -> None:
+    article = _one(f"Council keeps library branches open on Sundays\nBy Jane Porter\n{paper}\n5 March 2024\n")
+    assert (article.title, article.byline, article.outlet) == (
+        "Council keeps library branches open on Sundays", "Jane Porter", paper)
+    assert article.published == dt.date(2024, 3, 5) and article.body.startswith("The council voted")
+
+
+def test_a_paper_like_line_with_no_byline_above_stays_the_next_articles_headline() -> None:
+    dump = (f"Council keeps library branches open\n4 March 2024\n{BODY}\n\n"
+            f"The Daily Ledger\n5 March 2024\n{BODY.replace('eleven', 'twelve')}\n")
+    assert [a.title for a in parse(dump.encode(), "dump.txt").articles] == [
+        "Council keeps library branches open", "The Daily Ledger"]
