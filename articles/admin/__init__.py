@@ -103,9 +103,10 @@ class ArticleForm(forms.ModelForm):
         data = super().clean() or {}
         body, event = data.get("body"), data.get("event")
         if "body" in self.changed_data and body and event:
-            same = Article.objects.filter(event=event, content_hash=uploads.content_hash(body))
-            if same.exclude(pk=self.instance.pk).exists():
-                raise forms.ValidationError("Another article of this event has this text.")
+            same = (Article.objects.filter(event=event, content_hash=uploads.content_hash(body))
+                    .exclude(pk=self.instance.pk).only("title").first())
+            if same is not None:
+                self.add_error("body", f"Another article of this event has this text: “{same.title}”.")
         return data
 
 

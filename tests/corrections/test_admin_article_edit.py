@@ -50,7 +50,7 @@ def test_an_edited_body_equal_to_another_article_of_the_event_is_refused_with_a_
     client.force_login(make_user("staff", superuser=True))
     response = _change(client, other, body=article.body)
     assert response.status_code == 200  # type: ignore[attr-defined]
-    assert "Another article of this event has this text." in response.content.decode()  # type: ignore[attr-defined]
+    assert "Another article of this event has this text: “Ministers meet in Moscow”." in response.content.decode()  # type: ignore[attr-defined]
 
 
 def test_until_the_new_analysis_an_edited_article_shows_no_machine_rows_at_old_offsets(
