@@ -85,6 +85,14 @@ class UploadAdmin(admin.ModelAdmin):
         self.message_user(request, f"Parsed {queryset.count()} upload(s) again; review them from the upload page.")
 
 
+def moved_headings(old_body: str, new_body: str, headings: list[int]) -> list[int]:
+    """The heading paragraphs' numbers in an edited text: each heading where its words
+    now are (a paragraph added above moves them), dropped when its words are gone."""
+    old = old_body.split("\n\n")
+    texts = {old[h].strip() for h in headings if 0 <= h < len(old)}
+    return [i for i, paragraph in enumerate(new_body.split("\n\n")) if paragraph.strip() in texts]
+
+
 class ArticleForm(forms.ModelForm):
     """An edited text keeps the stored line ends and must not be another article of the
     event (one text, one article)."""
@@ -128,6 +136,8 @@ class ArticleAdmin(ChangesEventPages):
         obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
         if old_body != obj.body:
             obj.analysis_version, obj.analyzed_at = "", None  # shown as not analysed until it is
+            if "headings" not in getattr(form, "changed_data", ()):
+                obj.headings = moved_headings(old_body, obj.body, obj.headings or [])
         super().save_model(request, obj, form, change)
         if (old_title, old_body) != (obj.title, obj.body):
             if old_body != obj.body:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from articles.admin import moved_headings
 from articles.models import Article
 from articles.services import corrections
 from tests.corrections.conftest import TEXT, make_article
@@ -82,3 +83,9 @@ def test_saving_the_form_as_a_browser_sends_it_changes_no_text_and_analyses_noth
     article.refresh_from_db()
     assert "\r" not in article.body and article.byline == "Jane Porter"
     assert article.analysis_version == version and article.quotes.count() == quotes
+
+
+def test_subheadings_follow_their_words_when_a_paragraph_is_added_above_them() -> None:
+    old = "Lead paragraph.\n\nThe vote\n\nBody paragraph.\n\nWhat comes next\n\nLast words."
+    new = "A new first paragraph.\n\n" + old.replace("What comes next\n\n", "")
+    assert moved_headings(old, new, [1, 3]) == [2], "moved by one; a heading whose words are gone is dropped"
