@@ -161,11 +161,11 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if _literal_combat(first, m.term, lexicon):
         return False
-    if lexicon.column(m.term, 3) == "named" and _names_an_affair(doc, m.start):
-        return False
-    if not _speech_sense(first, lexicon.column(m.term, 3)):
-        return False
     context = lexicon.column(m.term, 3)
+    if context == "named" and _names_an_affair(doc, m.start):
+        return False
+    if not _speech_sense(first, context):
+        return False
     if context in ("event", "person"):
         # "illegal attack" judges an act; "illegal immigrants" is the period's plain phrase.
         # A label of people ("a racist", "is racist") is no label in "a racist attack",

@@ -163,6 +163,7 @@ def _labelled_paragraphs(ctx: _Context) -> Iterator[_Found]:
     headline or transcript paragraph that opens with a name (or a poll, a report)
     and a colon gives the rest of the paragraph as that source's words."""
     doc = ctx.doc
+    family = _family_names(doc)
     for para_start in [min(ctx.floor, len(ctx.text)), *ctx.paras]:
         m = _LABEL.match(ctx.text, para_start)
         if m is None:
@@ -176,7 +177,7 @@ def _labelled_paragraphs(ctx: _Context) -> Iterator[_Found]:
         # "JAKE TAPPER", "Dana Price", however the tagger reads capitals
         named = len(label) >= 2 and any(t.pos_ == "PROPN" for t in label)
         named = named and all(t.pos_ == "PROPN" or (t.is_alpha and t.is_upper) for t in label)
-        named = named or (len(label) == 1 and label[0].text in _family_names(doc))  # "Sanders: …"
+        named = named or (len(label) == 1 and label[0].text in family)  # "Sanders: …"
         if not (named or sources):
             continue
         start, end = ctx.clip(m.end(), ctx.paragraph(m.end())[1], around=m.end())

@@ -93,9 +93,17 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
-    ranges += embedded_posts(body)
-    ranges += _speech_noun_clauses(doc)
+    ranges += _others_words(doc)
     return QuoteZones(ranges)
+
+
+def _others_words(doc: Doc) -> list[tuple[int, int]]:
+    """Embedded posts and speech nouns' clauses: found once per document (the quote zones
+    are asked for twice, the scare quotes once more), kept in its user_data."""
+    if "newsframe_others_words" not in doc.user_data:
+        doc.user_data["newsframe_others_words"] = embedded_posts(doc.text) + _speech_noun_clauses(doc)
+    ranges: list[tuple[int, int]] = doc.user_data["newsframe_others_words"]
+    return ranges
 
 
 # An embedded post: markup (<tweet …>…</tweet>) or the line a pasted tweet leaves
@@ -358,8 +366,7 @@ def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalR
     speakers = QuoteZones(
         [(q.start, q.end) for q in quotes]
         + [(s.inner_start, s.inner_end) for s in spans if s.words >= _MIN_QUOTE_WORDS]
-        + embedded_posts(body)
-        + _speech_noun_clauses(doc)  # 'a report by Politico that he "fabricated" the story'
+        + _others_words(doc)  # 'a report by Politico that he "fabricated" the story'
     )
     said = " ".join(body[s.inner_start : s.inner_end] for s in spans if s.words >= _MIN_QUOTE_WORDS)
     said = (said + " " + " ".join(q.text for q in quotes)).lower()

@@ -217,11 +217,12 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     marks = {a.pk: MarkIndex(marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles))
              for a in articles}
     table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"))
-    rows, only_in = split_single(table.rows(), articles)
+    names = short_names(articles)
+    rows, only_in = split_single(table.rows(), articles, names)
     return {
         "event": event,
         "articles": articles,
-        "columns": list(zip(articles, short_names(articles), strict=True)),
+        "columns": list(zip(articles, names, strict=True)),
         "all_articles": everything,
         "chosen": {a.position for a in articles},
         "chosen_query": ",".join(str(a.position) for a in articles),
@@ -234,7 +235,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "long_articles": _long(articles, quotes, signals, claims),
         "rows_per_article": ROWS_PER_ARTICLE,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "summary": summarise(articles, quotes, signals, claims, styles),
+        "summary": summarise(articles, names, quotes, signals, claims, styles),
         "wording": wording_table(articles, signals, claims),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
         "diffs": quote_diffs(articles, quotes),
@@ -319,8 +320,8 @@ def _members_by_point(claims: list[Claim], memberships: list[tuple[int, int]]) -
     return members
 
 
-def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[list[dict[str, Any]],
-                                                                                 list[dict[str, Any]]]:
+def split_single(rows: list[dict[str, Any]], articles: list[Article],
+                 names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The rows several chosen articles share, and the facts only one reports, grouped
     by that article ("only in X", shown folded): the page leads with what is shared. A fact
     another article possibly reports stays in the table, where its closest sentence shows."""
@@ -333,7 +334,6 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article]) -> tuple[l
         if one:
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
-    names = short_names(articles)
     groups = [{"article": articles[i], "name": names[i], "rows": single[i],
                "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start)}
                           for r in single[i] for one in r["cells"][i].shown]}
@@ -408,9 +408,10 @@ def unnamed_shares(articles: list[Article], quotes: list[Quote]) -> list[tuple[i
     return [(counts[a.pk][0], counts[a.pk][1]) for a in articles]
 
 
-def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal], claims: list[Claim],
-              styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
-    """The summary panel: per article charts and tables, plus the labels table."""
+def summarise(articles: list[Article], names: list[str], quotes: list[Quote], signals: list[Signal],
+              claims: list[Claim], styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
+    """The summary panel: per article charts and tables, plus the labels table; `names`
+    are the articles' short_names."""
     summary = summary_rows(articles, quotes, signals, claims)
     by_name = {s.actor.name: s for s in (styles or {}).values()}
     scale = max((s.quotes for s in summary.speakers), default=0)
@@ -448,14 +449,14 @@ def summarise(articles: list[Article], quotes: list[Quote], signals: list[Signal
     hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
     loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
     top = max(hedges, loaded)  # one scale for both charts: their bars compare too
-    names = charts.distinct_labels(short_names(articles))
+    labels = charts.distinct_labels(names)
     density = {
         "hedges": charts.bar_chart([
             charts.BarItem(label=n, value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
-                           css="d-hedge") for n, d in zip(names, summary.densities, strict=True)], scale_max=top),
+                           css="d-hedge") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
         "loaded": charts.bar_chart([
             charts.BarItem(label=n, value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
-                           css="d-loaded") for n, d in zip(names, summary.densities, strict=True)], scale_max=top),
+                           css="d-loaded") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
     }
     return {
         "cards": cards,
