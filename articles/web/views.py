@@ -28,7 +28,7 @@ from articles.services.uploads import (
 )
 from articles.web import pages
 from articles.web.article_page import article_page
-from articles.web.event_cache import event_body
+from articles.web.event_cache import PageBusy, event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
 from articles.web.review import ReviewPager, with_edits
@@ -204,8 +204,16 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The progress block fresh; the comparison from the cache while the event is unchanged."""
     event = get_object_or_404(Event, slug=slug)
     progress = pages.event_progress(event)
-    body = event_body(event, progress, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
-                      chosen=request.GET.getlist("articles"))
+    address = None if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+    try:
+        body = event_body(event, progress, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
+                          chosen=request.GET.getlist("articles"), address=address)
+    except PageBusy as busy:
+        response = render(request, "429_views.html", {
+            "event": event, "retry_after": busy.retry_after,
+            "per_minute": settings.NEWSFRAME_LARGE_EVENT_VIEWS_PER_MINUTE}, status=429)
+        response["Retry-After"] = str(busy.retry_after)
+        return response
     return render(request, "articles/event.html", {**progress, "body": body})
 
 
