@@ -161,10 +161,17 @@ def is_headline_like(text: str) -> bool:
     if not words or len(words) > _MAX_HEADLINE_WORDS:
         return False
     unpunctuated = text.rstrip("”\"’')]").rstrip()[-1:] not in {".", "?", "!", ":", ";", ","}
+    return unpunctuated or is_title_case(text)
+
+
+def is_title_case(text: str) -> bool:
+    """Short, and most of its words past the function words capitalised: a headline."""
+    words = text.split()
+    if not words or len(words) > _MAX_HEADLINE_WORDS:
+        return False
     content = [w for w in words if w.lower().strip("\"“”‘’'") not in load_list("function_words.txt")]
     capitalised = sum(1 for w in content if w.lstrip("\"“‘'(")[:1].isupper())
-    title_case = bool(content) and capitalised >= 0.7 * len(content) and len(content) >= 3
-    return unpunctuated or title_case
+    return bool(content) and capitalised >= 0.7 * len(content) and len(content) >= 3
 
 
 def _trailing_headline_run(paragraphs: Sequence[Paragraph]) -> int:

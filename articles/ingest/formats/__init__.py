@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
 from articles.ingest.formats.html import parse_html
@@ -34,7 +35,7 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
 
 def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
     # Each entry of a zip is cleaned on its own, so its notes name the entry.
-    return storable_result(_parse_format(data, name, limits, inside_zip=inside_zip))
+    return without_repeated_headline(storable_result(_parse_format(data, name, limits, inside_zip=inside_zip)))
 
 
 def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:

@@ -1,0 +1,58 @@
+"""What opens a body before its text: saved pages and JSON exports often start with page
+furniture ("Site Mobile Navigation") and the headline again, the title itself or the
+print edition's Title Case headline. Kept, a headline reads as text: its capitalised
+words become actors ("Trump Lashes Out") and its wording counts twice."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+
+from articles.ingest.boilerplate import is_boilerplate, is_title_case
+from articles.ingest.types import ParsedArticle, ParseResult
+
+# Furniture paragraphs looked past at the start; more than this and the body has begun.
+_MAX_LEADING_FURNITURE = 2
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SENTENCE_END = (".", "?", "!", ":", ";", ",", "”", '"')
+
+
+def without_repeated_headline(result: ParseResult) -> ParseResult:
+    """Each article without the furniture and repeated headline its body opens with; a
+    note per article changed."""
+    articles, notes = [], []
+    for article in result.articles:
+        cut = _opening_paragraphs(article)
+        if cut:
+            notes.append(f"dropped the headline or page furniture at the start of the text of {article.title!r}")
+            headings = tuple(h - cut for h in article.headings if h >= cut)
+            article = dataclasses.replace(article, body="\n\n".join(article.paragraphs[cut:]), headings=headings)
+        articles.append(article)
+    if not notes:
+        return result
+    return ParseResult(tuple(articles), result.notes + tuple(notes))
+
+
+def _opening_paragraphs(article: ParsedArticle) -> int:
+    """How many paragraphs open the body before its text (never all of them)."""
+    paragraphs = article.paragraphs
+    last = len(paragraphs) - 1
+    cut = 0
+    while cut < min(last, _MAX_LEADING_FURNITURE) and is_boilerplate(paragraphs[cut]):
+        cut += 1
+    if cut < last:
+        first = paragraphs[cut]
+        echo = bool(article.title) and _comparable(first) == _comparable(article.title)
+        # After page furniture, a Title Case line without a sentence's end is the page's
+        # other headline ("Governor Appoints Ex-Aide to Fill Kerry’s Seat").
+        second = cut > 0 and is_title_case(first) and not first.rstrip().endswith(_SENTENCE_END)
+        if echo or second:
+            cut += 1
+    return cut
+
+
+def _comparable(text: str) -> str:
+    """Case, quote glyphs, punctuation and spacing aside: 'Fume At "Worst"' is 'fume at worst'."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
