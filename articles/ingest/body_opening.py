@@ -41,18 +41,20 @@ def _opening_paragraphs(article: ParsedArticle) -> int:
     cut = 0
     while cut < min(last, _MAX_LEADING_FURNITURE) and is_boilerplate(paragraphs[cut]):
         cut += 1
-    if cut < last:
-        first = paragraphs[cut]
-        echo = bool(article.title) and _comparable(first) == _comparable(article.title)
-        # After page furniture, a Title Case line without a sentence's end is the page's
-        # other headline ("Governor Appoints Ex-Aide to Fill Kerry’s Seat").
-        second = cut > 0 and is_title_case(first) and not first.rstrip().endswith(_SENTENCE_END)
-        if echo or second:
-            cut += 1
+    if cut < last and is_repeated_headline(paragraphs[cut], article.title, after_furniture=cut > 0):
+        cut += 1
     return cut
 
 
-def _comparable(text: str) -> str:
+def is_repeated_headline(text: str, title: str, *, after_furniture: bool) -> bool:
+    """The title again, or after page furniture a Title Case line without a sentence's
+    end: the page's other headline ("Governor Appoints Ex-Aide to Fill Kerry’s Seat")."""
+    if title and comparable(text) == comparable(title):
+        return True
+    return after_furniture and is_title_case(text) and not text.rstrip().endswith(_SENTENCE_END)
+
+
+def comparable(text: str) -> str:
     """Case, quote glyphs, punctuation and spacing aside: 'Fume At "Worst"' is 'fume at worst'."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())

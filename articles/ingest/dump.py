@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from articles.ingest.banners import Banners
 from articles.ingest.boilerplate import (
     BEFORE_FOOTER_RUN,
     LAST_ARTICLE_RUN,
@@ -37,7 +38,8 @@ def parse_dump_lines(
     `whole_text` rebuilds the text for NoArticlesFound (which offers to take it whole);
     it is only called on that path, so a large dump is not kept as one string.
     """
-    segmenter = Segmenter(lines)
+    banners = Banners()
+    segmenter = Segmenter(banners.lines(lines))
     notes: list[str] = []
     articles: list[ParsedArticle] = []
     blocks = segmenter.blocks()
@@ -52,6 +54,8 @@ def parse_dump_lines(
                 f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
             continue
+        if not article.outlet and (named := banners.outlet_of(article.title)):
+            article = replace(article, outlet=named)
         if not articles and not article.outlet and segmenter.masthead:
             article = replace(article, outlet=segmenter.masthead)  # the page's masthead
         articles.append(article)
