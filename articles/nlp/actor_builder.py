@@ -31,6 +31,7 @@ class DraftActor:
     weak: bool = False  # not even that: kept only if it speaks
     speaks: bool = False
     active: bool = False  # some mention speaks, is a subject, or employs one
+    gender: str = ""  # "f" or "m" once an honorific or a given name says so
 
     def add_form(self, form: str) -> None:
         if form and form not in self.forms:

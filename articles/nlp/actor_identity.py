@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from articles.nlp.names import actor_lexicons, fold, given, given_names_match, suffix, surname
+from articles.nlp.names import (
+    actor_lexicons,
+    fold,
+    given,
+    given_names_match,
+    name_gender,
+    personal_given,
+    suffix,
+    surname,
+)
 from articles.nlp.types import ActorRef
 
 
@@ -21,7 +30,8 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
     People: same surname and compatible given names ("Sergei"/"Sergey", "R."/"Rex",
     or one side without a given name); titles and honorifics are not given names
     ("President Putin" is "Vladimir Putin"), and two different known given names
-    are two people ("Donald Trump", "Ivanka Trump"). Others: same kind and a shared
+    are two people ("Donald Trump", "Ivanka Trump"), and so are a man and a woman
+    ("Mr. Clinton", "Hillary Clinton": honorifics and given names). Others: same kind and a shared
     name or alias once lexicon variants are made canonical ("the U.S.", "America",
     "Washington" -> United States; "the UN" -> United Nations).
     """
@@ -30,6 +40,9 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.kind == "person":
         if surname(a.name) != surname(b.name):
             return False
+        gender_a, gender_b = name_gender((a.name, *a.aliases)), name_gender((b.name, *b.aliases))
+        if gender_a and gender_b and gender_a != gender_b:
+            return False  # "Mr. Trump" is not Melania Trump
         # Given names from the name and the aliases: an event actor stored as
         # "Johnson" that has since been seen as "Boris Johnson" is not Jo Johnson.
         given_a, given_b = _given_names(a), _given_names(b)
@@ -43,24 +56,9 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
     return _canonical(a.name) in names_b or _canonical(b.name) in names_a
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mx"})
-
-
-def _personal_given(name: str) -> str:
-    """The given name, skipping titles and honorifics ("President Vladimir Putin"
-    -> "vladimir", "President Putin" -> "")."""
-    lex = actor_lexicons()
-    words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
-    while len(words) > 1 and (
-        words[0].lower() in lex.title_heads or words[0].lower() in lex.title_parts or words[0] in lex.demonyms
-    ):
-        words = words[1:]
-    return given(" ".join(words))
-
-
 def _given_names(ref: ActorRef) -> set[str]:
     family = surname(ref.name)
-    return {g for n in (ref.name, *ref.aliases) if surname(n) == family and (g := _personal_given(n))}
+    return {g for n in (ref.name, *ref.aliases) if surname(n) == family and (g := personal_given(n))}
 
 
 def _canonical(name: str) -> str:
@@ -138,7 +136,7 @@ def most_used_name(ref: ActorRef, texts: Sequence[str]) -> str:
     family = surname(ref.name)
     candidates = {
         n for n in (ref.name, *ref.aliases)
-        if 2 <= len(n.split()) <= 3 and surname(n) == family and _personal_given(n) == given(n)
+        if 2 <= len(n.split()) <= 3 and surname(n) == family and personal_given(n) == given(n)
     }
     if len(candidates) < 2:
         return ref.name

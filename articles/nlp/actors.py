@@ -23,7 +23,7 @@ from articles.nlp.mentions import JOINERS as _JOINERS
 from articles.nlp.mentions import Mention, MentionKind, Mentions, is_dateline, name_runs
 from articles.nlp.mentions import title_word as _title_word
 from articles.nlp.names import actor_lexicons as _lexicons
-from articles.nlp.names import actor_words, person_nouns
+from articles.nlp.names import actor_words, given_name_gender, person_nouns
 from articles.nlp.names import fold as _fold
 from articles.nlp.names import given as _given
 from articles.nlp.names import given_names_match as _given_names_match
@@ -235,9 +235,11 @@ class _People:
 
     def find(self, name: str, at: int, create: bool, title: str = "") -> DraftActor | None:
         sur, given = _surname(name), _given(name)
-        found = self._known(name, sur, given, title)
+        gender = _gender_of_title(title) or given_name_gender(given)
+        found = self._known(name, sur, given, title, gender)
         if found is not None:
             self.last_seen[id(found)] = at
+            found.gender = found.gender or gender
             return found
         if len(name.split()) == 1 and len(sur) >= 3:
             # "Lula" for "Luiz Inacio Lula da Silva", "Lee" for "Lee Jae-myung",
@@ -247,22 +249,24 @@ class _People:
                 return owners[0]
         if not create:
             return None
-        actor = DraftActor(kind="person", key=name, first_seen=at)
+        actor = DraftActor(kind="person", key=name, first_seen=at, gender=gender)
         self.all.append(actor)
         self.by_surname.setdefault(sur, []).append(actor)
         self.last_seen[id(actor)] = at
         return actor
 
-    def _known(self, name: str, sur: str, given: str, title: str) -> DraftActor | None:
-        """A person already named that `name` may be: compatible given names and
-        suffix ("Jackson Jr." is not the Rev. Jesse Jackson); of several, the one
-        with the same title ("Former Vice President Cheney"), else the one seen last."""
+    def _known(self, name: str, sur: str, given: str, title: str, gender: str) -> DraftActor | None:
+        """A person already named that `name` may be: compatible given names, suffix
+        ("Jackson Jr." is not the Rev. Jesse Jackson) and gender ("Melania Trump" is not
+        the "Mr. Trump" before her; "Mrs. Clinton" is Hillary, not Bill); of several, the
+        one with the same title ("Former Vice President Cheney"), else the one seen last."""
         tail = _suffix(name)
         fits = [
             c
             for c in self.by_surname.get(sur, [])
             if (not given or not _given(c.name) or _given_names_match(given, _given(c.name)))
             and (not tail or any(_suffix(n) == tail for n in c.names) or _suffix(c.key) == tail)
+            and (not gender or not c.gender or gender == c.gender)
         ]
         if not fits:
             return None
@@ -377,7 +381,7 @@ def _mention(doc: Doc, span: Span, actor: DraftActor, kind: MentionKind) -> Ment
         token=root.i,
         subject=subject,
         main_clause=main,
-        gender=_gender_of_title(actor.title) if actor.kind == "person" else "",
+        gender=(actor.gender or _gender_of_title(actor.title)) if actor.kind == "person" else "",
         possessive=root.dep_ == "poss" or (following is not None and following.dep_ == "case"),
     )
 

@@ -12,8 +12,10 @@ import csv
 import difflib
 import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
@@ -113,7 +115,57 @@ def given_names_match(a: str, b: str) -> bool:
         return True  # "Chuck" Schumer is Charles Schumer
     if len(a) <= 2 or len(b) <= 2:  # initials: "R." and "Rex"
         return a[0] == b[0]
+    if a.startswith(b) or b.startswith(a):
+        return True  # a short form: "Tim" Murray is Timothy Murray, "Chris" is Christopher
     return a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+_GENDERS = {"male": "m", "female": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+@functools.cache
+def _name_genders() -> Any:
+    import gender_guesser.detector  # pure Python; reads its name list once (about 1.7 s)
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(given_name: str) -> str:
+    """ "f" or "m" when a given name is clearly a woman's or a man's ("Melania", "Donald"),
+    else "" (unknown, unisex or only mostly one: "Kim", "Chris"). The names are those of
+    the PyPI package gender-guesser 0.4.0 (Jörg Michael's nam_dict.txt, GFDL 1.2)."""
+    if len(given_name) < 2 or not given_name.isalpha():
+        return ""
+    return _GENDERS.get(_name_genders().get_gender(given_name.capitalize()), "")
+
+
+def honorific_gender(form: str) -> str:
+    """ "m" for "Mr. Trump", "f" for "Mrs./Ms./Miss Trump", else ""."""
+    first = form.split()[0].lower().rstrip(".") if form.split() else ""
+    return _HONORIFIC_GENDER.get(first, "")
+
+
+def name_gender(forms: Iterable[str]) -> str:
+    """The one gender a person's forms of name say (honorifics, given names), else ""
+    (none, or both: "Mr. Clinton" and "Hillary Clinton" in one set are two people)."""
+    genders = {g for form in forms if (g := honorific_gender(form) or given_name_gender(personal_given(form)))}
+    return genders.pop() if len(genders) == 1 else ""
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mx"})
+
+
+def personal_given(name: str) -> str:
+    """The given name, skipping titles and honorifics ("President Vladimir Putin"
+    -> "vladimir", "President Putin" and "General Milley" -> "")."""
+    lex = actor_lexicons()
+    words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
+    while len(words) > 1 and (
+        words[0].lower() in lex.title_heads or words[0].lower() in lex.title_parts or words[0] in lex.demonyms
+    ):
+        words = words[1:]
+    return given(" ".join(words))
 
 
 @functools.cache

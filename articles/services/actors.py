@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from articles.models import Actor, ActorAlias, Event, fitted
 from articles.nlp.actor_identity import most_used_name, same_actor
+from articles.nlp.names import fold
 from articles.nlp.types import ActorRef
 
 
@@ -24,7 +25,7 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
     by_name: dict[str, Actor] = {}
     new_aliases: list[ActorAlias] = []
     for ref in found:
-        match = next((row for row, known_ref in known if same_actor(ref, known_ref)), None)
+        match = _best_match(ref, known)
         if match is None:
             # The same name under another kind (a person here, an organisation there) is still
             # the one row the unique constraint allows; creating it again would fail the analysis.
@@ -44,6 +45,17 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
         by_name[ref.name] = match
     ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
     return by_name
+
+
+def _best_match(ref: ActorRef, known: Sequence[tuple[Actor, ActorRef]]) -> Actor | None:
+    """The known actor `ref` is, preferring one that shares a form of name with it: a bare
+    "Trump" is Donald Trump, not an editor's "Melania Trump" row that happens to come first."""
+    fits = [(row, known_ref) for row, known_ref in known if same_actor(ref, known_ref)]
+    if not fits:
+        return None
+    forms = {fold(f) for f in (ref.name, *ref.aliases)}
+    sharing = [row for row, known_ref in fits if forms & {fold(f) for f in (known_ref.name, *known_ref.aliases)}]
+    return (sharing or [row for row, _ in fits])[0]
 
 
 def rename_to_most_used(event: Event) -> None:

@@ -315,3 +315,43 @@ def test_the_nationality_noun_of_a_person_is_not_an_actor(nlp):
 )
 def test_a_plain_name_in_apposition_with_a_role_or_owned_by_a_club_is_a_person(nlp, text, name):
     assert actors_of(nlp, text)[name].kind == "person"
+
+
+HUSBAND_AND_WIFE = (
+    "Governor Hale signed the budget on Friday after a week of protests.\n\n"
+    "Mr. Hale wrote on Twitter that the protesters should go home. \"The state cannot wait "
+    "any longer,\" he wrote.\n\n"
+    "Earlier, his wife, Joanna Hale, defended the cuts to the school board. \"As a mother and a "
+    "teacher, I know what these schools need,\" she said in a statement.\n\n"
+    "Mrs. Hale added that the board had wasted money for years."
+)
+
+
+def test_a_man_and_a_woman_of_one_family_name_stay_two_people(nlp):
+    actors = actors_of(nlp, HUSBAND_AND_WIFE)
+    assert set(actors) >= {"Hale", "Joanna Hale"}
+    assert "Mrs. Hale" in actors["Joanna Hale"].aliases
+    assert "Mr. Hale" in actors["Hale"].aliases and "Joanna Hale" not in actors["Hale"].aliases
+
+
+def test_each_quote_of_a_couple_goes_to_the_one_who_said_it(nlp):
+    from articles.nlp.analyze import analyze_doc
+
+    quotes = {q.text[:20]: q.speaker for q in analyze_doc(nlp(HUSBAND_AND_WIFE)).quotes}
+    assert quotes["The state cannot wai"] == "Hale"
+    assert quotes["As a mother and a te"] == "Joanna Hale"
+    assert quotes["the board had wasted"] == "Joanna Hale"
+
+
+def test_honorifics_and_given_names_tell_a_man_from_a_woman():
+    bill = ActorRef("Clinton", "person", ("Mr. Clinton", "Bill Clinton"))
+    assert not same_actor(ActorRef("Hillary Clinton", "person"), bill)
+    assert not same_actor(ActorRef("Clinton", "person", ("Mrs. Clinton",)), bill)
+    assert same_actor(ActorRef("Clinton", "person"), bill), "a bare family name says nothing"
+    assert same_actor(ActorRef("Kim Clinton", "person"), ActorRef("Clinton", "person", ("Mr. Clinton",))), \
+        "a name of either gender says nothing"
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person():
+    per_article = [[ActorRef("Tim Marsh", "person")], [ActorRef("Timothy Marsh", "person")]]
+    assert len(merge_event_actors(per_article)) == 1

@@ -505,3 +505,28 @@ def test_the_subject_of_a_clause_ending_in_a_colon_says_the_quote(quotes_of):
 )
 def test_an_official_of_a_country_or_body_is_an_anonymous_source_not_the_country(quotes_of, text, speaker):
     assert [(q.speaker, q.source_type) for q in quotes_of(text)] == [(speaker, "anonymous")]
+
+
+def test_the_governor_is_not_the_lieutenant_governor(quotes_of):
+    quotes = quotes_of(
+        "Gov. Carl Brandt on Wednesday picked his former chief of staff, Owen Pike, for the Senate seat.\n\n"
+        "Lt. Gov. Nora Whitfield, who had been mentioned as a candidate, said she supported the choice.\n\n"
+        "Asked whether he would run himself, Mr. Brandt laughed. \"I'm not that cool,\" the governor replied."
+    )
+    assert ("the governor", "Carl Brandt") in speakers(quotes)
+    assert ("Lt. Gov. Nora Whitfield", "Nora Whitfield") in speakers(quotes)
+
+
+def test_an_abbreviated_rank_stays_one_word_and_ends_no_sentence(nlp):
+    doc = nlp("Sgt. Ana Ortiz and Capt. Lee Moss said the road was closed. Det. Ray Holt agreed.")
+    assert [t.text for t in doc[:3]] == ["Sgt.", "Ana", "Ortiz"]
+    assert len(list(doc.sents)) == 2
+
+
+def test_a_description_of_origin_and_occupation_resolves_to_the_person_named_before(quotes_of):
+    quotes = quotes_of(
+        "The anchor Rosa Iturbe was removed from a news conference on Tuesday after she asked about the budget.\n\n"
+        "Iturbe returned later and asked again.\n\n"
+        "\"They tried to silence me,\" the Peruvian-born journalist told a radio host on Wednesday."
+    )
+    assert ("the Peruvian-born journalist", "Rosa Iturbe") in speakers(quotes)
