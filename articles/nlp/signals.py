@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -89,7 +89,10 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
     body = doc.text  # Doc.text rebuilds the string on every access
-    ranges = [_speakers_range(body, q) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
+    ranges = [
+        part for q in quotes if q.end > q.start and _speakers_wording(doc, q)
+        for part in _without_narration(doc, body, _speakers_range(body, q))
+    ]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
@@ -147,6 +150,50 @@ def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
     if quote.kind != "mixed" or quote.cue_end is None:
         return quote.start, quote.end
     return max(quote.start, quote.cue_end), quote.end
+
+
+_ANY_MARK = re.compile(r"[\"“”«»]")
+
+
+def _is_closing(body: str, at: int) -> bool:
+    mark = body[at]
+    if mark in "”»":
+        return True
+    return mark == '"' and at > 0 and not body[at - 1].isspace()
+
+
+def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A quote's range less the narration between its quoted passages: a stretch after a
+    closing mark that holds a verb of speech ("…cowardice," said the group, one of many
+    bashing Schumer. “Most…”; "“…?” Obama continued, calling out Boehner") is the
+    outlet's telling, whatever the quote finder joined."""
+    start, end = span
+    marks = [m.start() for m in _ANY_MARK.finditer(body, start, end)]
+    closing = [at for at in marks if _is_closing(body, at)]
+    if not closing:
+        return [span]
+    verbs = load_lexicon("reporting_verbs").entries
+    parts, kept = [], start
+    for at in closing:
+        if at < kept:
+            continue
+        gap_end = next((m for m in marks if m > at and not _is_closing(body, m)), end)
+        gap = doc.char_span(at + 1, gap_end, alignment_mode="contract")
+        if gap is not None and any(_attribution_tag(t, gap, verbs) for t in gap):
+            parts.append((kept, at + 1))
+            kept = gap_end
+    parts.append((kept, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _attribution_tag(token: Token, gap: Span, verbs: Mapping[str, str]) -> bool:
+    """A verb of speech with its speaker that tags the quoted words ("said the group",
+    "Obama continued"), not one reporting content of its own in the gap ("asking them to
+    repudiate bigots", "to downplay criticism")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+        return False
+    inside = [c.dep_ for c in token.children if gap.start <= c.i < gap.end]
+    return "nsubj" in inside and not {"ccomp", "xcomp", "dobj"}.intersection(inside)
 
 
 # Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that

@@ -1,0 +1,58 @@
+"""Framing-6 context rules and terms for the outlet's own loaded words (issue 18), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.nlp.pipeline import get_nlp
+from articles.nlp.signals import _without_narration
+from tests.nlp.test_framing_context import own
+
+
+def test_narration_between_quoted_passages_is_the_outlets() -> None:
+    text = ("“Today’s vote was a failure of nerve,\" said the Union of Tenants, one of several groups "
+            "bashing Mayor Lee on Monday. “We expected a fight and got a retreat.”")
+    assert own(text) == ["bashing"]
+
+
+def test_a_verb_reporting_its_own_content_after_a_quote_is_not_cut_out() -> None:
+    body = ('The charter said the club would "welcome every member," though the text was changed '
+            "while asking members to shun bigots in their ranks.")
+    doc = get_nlp()(body)
+    assert _without_narration(doc, body, (0, len(body))) == [(0, len(body))]
+    tagged = '"We will win," the mayor said on Monday. "And we will govern."'
+    doc = get_nlp()(tagged)
+    assert _without_narration(doc, tagged, (0, len(tagged))) == [(0, 14), (41, len(tagged))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The new advert paints the governor as a job-killer.", []),
+        ("His rivals branded him a traitor at the rally.", []),
+        ("The mayor is a traitor to his own voters.", ["traitor"]),
+    ],
+)
+def test_what_a_subject_casts_someone_as_is_the_subjects_portrayal(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+def test_a_listed_adjective_capitalised_as_the_first_word_is_read_as_one() -> None:
+    assert own("Controversial Nevada Sheriff Tom Brandt backed the mayor on Monday.") == ["Controversial"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The senator called out the governor over the budget.", ["called out"]),
+        ("The nurse called out to the crowd for help.", []),
+        ("Democrats pounced on the remarks within the hour.", ["pounced on"]),
+        ("Democrats have already pounced.", ["pounced"]),
+        ("Ironically, the plan may help his rivals.", ["Ironically"]),
+        ("The governor rebuffed calls to resign.", []),
+        ("The bill angered hard-core activists of the party.", ["hard-core"]),
+    ],
+)
+def test_framing6_terms(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
