@@ -163,25 +163,34 @@ def _is_closing(body: str, at: int) -> bool:
 
 
 def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A quote's range less the narration between its quoted passages: a stretch after a
-    closing mark that holds a verb of speech ("…cowardice," said the group, one of many
-    bashing Schumer. “Most…”; "“…?” Obama continued, calling out Boehner") is the
-    outlet's telling, whatever the quote finder joined."""
+    """A quote's range less the narration between its quoted passages: after a closing
+    mark, the verb of speech that tags the quote, its speaker and what the outlet adds of
+    the speaker or the act ("…cowardice," said the group, one of many bashing Schumer.
+    “Most…”; "“…?” Obama continued, calling out Boehner") are the outlet's telling,
+    whatever the quote finder joined; the rest of the stretch stays the speaker's ("she
+    said, only with violent extremists")."""
     start, end = span
     marks = [m.start() for m in _ANY_MARK.finditer(body, start, end)]
     closing = [at for at in marks if _is_closing(body, at)]
     if not closing:
         return [span]
     verbs = load_lexicon("reporting_verbs").entries
-    parts, kept = [], start
+    told: set[int] = set()
     for at in closing:
-        if at < kept:
-            continue
         gap_end = next((m for m in marks if m > at and not _is_closing(body, m)), end)
         gap = doc.char_span(at + 1, gap_end, alignment_mode="contract")
-        if gap is not None and any(_attribution_tag(t, gap, verbs) for t in gap):
-            parts.append((kept, at + 1))
-            kept = gap_end
+        for verb in gap if gap is not None else ():
+            if _attribution_tag(verb, gap, verbs):
+                told.add(verb.i)
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "advcl") and gap.start <= child.i < gap.end:
+                        told.update(t.i for t in child.subtree if gap.start <= t.i < gap.end)
+    if not told:
+        return [span]
+    parts, kept = [], start
+    for i in sorted(told):
+        parts.append((kept, doc[i].idx))
+        kept = doc[i].idx + len(doc[i])
     parts.append((kept, end))
     return [(a, b) for a, b in parts if b > a]
 
