@@ -30,6 +30,7 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # intensifiers are the writer's certainty or degree, not a judgement.
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+_PARTICLES = frozenset({"out", "down", "up", "off"})
 # Words of real fighting and terrorism: beside them a combat metaphor ("under fire") is
 # taken literally, and "extremists" or "radical" describe, not label.
 VIOLENCE_WORDS = frozenset({
@@ -100,6 +101,11 @@ def _idiom_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for term in load_lexicon("loaded_terms").entries:
         words = term.split()
+        if len(words) == 2 and words[1] in _PARTICLES:
+            # a phrasal verb with its object pronoun inside: "freeze him out", "call them out"
+            pronoun = {"POS": "PRON", "LOWER": {"NOT_IN": ["it"]}}
+            matcher.add(term, [[{"LEMMA": words[0]}, pronoun, {"LOWER": words[1]}]])
+            continue
         if "-" in term or not any(w in _SLOT_AFTER for w in words[:-1]):
             continue
         pattern: list[dict[str, object]] = []

@@ -91,7 +91,8 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     body = doc.text  # Doc.text rebuilds the string on every access
     ranges = [
         part for q in quotes if q.end > q.start and _speakers_wording(doc, q)
-        for part in _without_narration(doc, body, _speakers_range(body, q))
+        for whole in _without_narration(doc, body, _speakers_range(body, q))
+        for part in (_outlets_aside(doc, whole) if q.kind != "direct" else [whole])
     ]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
@@ -140,6 +141,30 @@ def _speech_noun_clauses(doc: Doc) -> list[tuple[int, int]]:
             if first.lower_ == "that" and any(c.dep_ == "nsubj" and c.lower_ != "that" for c in clause.children):
                 ranges.append((first.idx, doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])))
     return ranges
+
+
+_ASIDE_MARKS = frozenset({"while", "as"})
+
+
+def _outlets_aside(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A paraphrase less a participle clause set off by a comma and "while" or "as": what
+    the speaker did as they spoke, told by the outlet ("urged lawmakers to act, while
+    mocking them for their recess"), not what they said."""
+    start, end = span
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None:
+        return [span]
+    for token in words:
+        if token.tag_ != "VBG" or token.dep_ != "advcl":
+            continue
+        mark = doc[token.left_edge.i]
+        if mark.lower_ in _ASIDE_MARKS and mark.i > 0 and doc[mark.i - 1].text == ",":
+            last = doc[token.right_edge.i]
+            cut_start, cut_end = doc[mark.i - 1].idx, last.idx + len(last)
+            # quoted words inside it stay quoted: every marked passage is a zone of its own
+            if start <= cut_start and cut_end <= end:
+                return [(start, cut_start), (cut_end, end)]
+    return [span]
 
 
 def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
@@ -195,11 +220,15 @@ def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple
     return [(a, b) for a, b in parts if b > a]
 
 
+# Verbs that tag a quote only in its tag ("“…?” Obama continued"), no verb of speech elsewhere.
+_TAG_ONLY = frozenset({"continue"})
+
+
 def _attribution_tag(token: Token, gap: Span, verbs: Mapping[str, str]) -> bool:
     """A verb of speech with its speaker that tags the quoted words ("said the group",
     "Obama continued"), not one reporting content of its own in the gap ("asking them to
     repudiate bigots", "to downplay criticism")."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+    if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and token.lemma_.lower() not in _TAG_ONLY):
         return False
     inside = [c.dep_ for c in token.children if gap.start <= c.i < gap.end]
     return "nsubj" in inside and not {"ccomp", "xcomp", "dobj"}.intersection(inside)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from articles.nlp.pipeline import get_nlp
-from articles.nlp.signals import _without_narration
+from articles.nlp.signals import _outlets_aside, _without_narration
 from tests.nlp.test_framing_context import own
 
 
@@ -60,4 +60,33 @@ def test_a_listed_adjective_capitalised_as_the_first_word_is_read_as_one() -> No
     ],
 )
 def test_framing6_terms(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+def test_a_participle_aside_in_a_paraphrase_is_the_outlets() -> None:
+    doc = get_nlp()(
+        "The mayor urged the council to pass the budget on Tuesday, while mocking its members "
+        "for their long recess."
+    )
+    body = doc.text
+    whole = (body.index("the council"), len(body) - 1)
+    kept = "".join(body[a:b] for a, b in _outlets_aside(doc, whole))
+    assert "mocking" not in kept and "pass the budget" in kept
+
+
+def test_continued_tags_a_quote() -> None:
+    body = '"What have you been doing all year?" the mayor continued, calling out the council.'
+    doc = get_nlp()(body)
+    kept = "".join(body[a:b] for a, b in _without_narration(doc, body, (0, len(body))))
+    assert "continued" not in kept and "calling out" not in kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Party leaders tried to freeze him out of the race.", ["freeze him out"]),
+        ("The governor called them out on live television.", ["called them out"]),
+    ],
+)
+def test_a_phrasal_verb_with_its_object_pronoun_inside(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
