@@ -496,15 +496,18 @@ def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResul
 
 _GLOSSED = re.compile(r"#\w+\s*[-–—(,]\s*['‘“\"]?$")
 _ANSWERS = frozenset({"yes", "no", "aye", "nay"})
+# A quoted figure or amount is the source's number, never a term held at a distance.
+_AMOUNT = re.compile(r"\d|[$€£%]|^(?:more|fewer|less) than\b|^at (?:least|most)\b", re.IGNORECASE)
 
 
 def _not_a_term(body: str, span: QuotedSpan, inner: str) -> bool:
     """Quoted words that are no term held at a distance: an answer or vote (a single “no”
-    vote), an attribute of markup (<tweet id="…">), or a clause or phrase of three words
-    or more closed inside its marks ("…a city of “honesty and straight talk.”"), the
-    American way of quoting someone's words, not of distancing from a term."""
-    if inner.strip(" .,").lower() in _ANSWERS:
-        return True
+    vote), a figure ("about $200,000", "more than a few"), an attribute of markup
+    (<tweet id="…">), or a clause or phrase of three words or more closed inside its
+    marks ("…a city of “honesty and straight talk.”"), the American way of quoting
+    someone's words, not of distancing from a term."""
+    if inner.strip(" .,").lower() in _ANSWERS or _AMOUNT.search(inner):
+        return True  # a vote, or a figure: "about $200,000", "more than one conversation"
     if body.rfind("<", 0, span.start) > body.rfind(">", 0, span.start):
         return True
     if _GLOSSED.search(body, max(0, span.start - 40), span.start):

@@ -90,3 +90,19 @@ def test_continued_tags_a_quote() -> None:
 )
 def test_a_phrasal_verb_with_its_object_pronoun_inside(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The council said the mayor had taken "about $40,000" from builders.',
+        "Aides held “more than one meeting” with the builders.",
+        'The town agreed to pay "$2-3 million." to the firm.',
+    ],
+)
+def test_a_quoted_figure_is_no_scare_quote(sentence: str) -> None:
+    assert own(sentence, "scare_quote") == []
+
+
+def test_a_quoted_term_is_still_a_scare_quote() -> None:
+    assert own('The board praised the "reforms" that cut the library budget.', "scare_quote") == ['"reforms"']
