@@ -170,6 +170,8 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
         return False
+    if context == "adjective" and not _adjective_next(doc, m.end):
+        return False  # "anything but inevitable" judges; "do anything but paper over" does not
     if not _speech_sense(first, context):
         return False
     if context in ("event", "person"):
@@ -210,6 +212,14 @@ def _someones_portrayal(token: Token) -> bool:
         noun.dep_ == "dobj" and any(c.dep_ in ("dative", "dobj") and c.i < noun.i for c in head.children)
     )
     return second and head.lemma_.lower() in _PORTRAYING_TWO_OBJECTS
+
+
+def _adjective_next(doc: Doc, end: int) -> bool:
+    """An adjective (after at most one adverb) follows: "anything but (so) cordial"."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "ADV" and end + 1 < len(doc):
+        nxt = doc[end + 1]
+    return nxt is not None and nxt.pos_ == "ADJ"
 
 
 _UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})

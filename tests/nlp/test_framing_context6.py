@@ -106,3 +106,14 @@ def test_a_quoted_figure_is_no_scare_quote(sentence: str) -> None:
 
 def test_a_quoted_term_is_still_a_scare_quote() -> None:
     assert own('The board praised the "reforms" that cut the library budget.', "scare_quote") == ['"reforms"']
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Their friendship has been anything but cordial.", ["anything but"]),
+        ("The council will do anything but raise the rates.", []),
+    ],
+)
+def test_anything_but_judges_only_before_an_adjective(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
