@@ -533,6 +533,10 @@ def _said_elsewhere(inner: str, said: str) -> bool:
     return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", said) is not None
 
 
+# What someone called on or for others to do: "calls for the mayor to “stand strong”".
+_CALLED_FOR = re.compile(r"(?<!\w)call(?:s|ed|ing)?\s+(?:on|for)\s+[^.!?“”\"\n]{1,60}?\bto\s*$", re.IGNORECASE)
+
+
 class _AttributionCues:
     """Speech verbs and nouns of one Doc, for deciding whose words a fragment is."""
 
@@ -551,7 +555,7 @@ class _AttributionCues:
     def attributes(self, tokens: Span, before: str) -> bool:
         """A speech verb with a speaker, or a speech noun, governs the fragment; or it is
         what someone called something ("ripping the agenda as “rigged”")."""
-        if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE):
+        if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE) or _CALLED_FOR.search(before):
             return True
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):

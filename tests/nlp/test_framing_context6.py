@@ -117,3 +117,8 @@ def test_a_quoted_term_is_still_a_scare_quote() -> None:
 )
 def test_anything_but_judges_only_before_an_adjective(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+def test_words_quoted_after_calls_for_are_the_callers() -> None:
+    text = 'Activists stepped up their calls for the mayor to "stand firm" on Sunday.'
+    assert own(text, "scare_quote") == []
