@@ -315,7 +315,9 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
     # word in an adjective's place is read as one, whatever the tagger said
     if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_:
-        return True  # "Controversial Arizona Sheriff Joe Arpaio…": capitalised as the first word
+        # "Controversial Arizona Sheriff Joe Arpaio…": capitalised as the first word, before
+        # its noun; not a heading in capitals ("OUTSTANDING." over a table of delegates)
+        return not token.is_upper and token.head.i > token.i
     if token.tag_ in _PARTICIPLE_TAGS:
         # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter"
         return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))

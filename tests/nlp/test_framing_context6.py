@@ -122,3 +122,7 @@ def test_anything_but_judges_only_before_an_adjective(sentence: str, expected: l
 def test_words_quoted_after_calls_for_are_the_callers() -> None:
     text = 'Activists stepped up their calls for the mayor to "stand firm" on Sunday.'
     assert own(text, "scare_quote") == []
+
+
+def test_a_heading_in_capitals_is_not_read_as_an_adjective() -> None:
+    assert own("The delegates are listed below.\n\nOUTSTANDING.\n\nThese are still to be chosen.") == []
