@@ -30,6 +30,7 @@ _ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "nmod"})
 # intensifiers are the writer's certainty or degree, not a judgement.
 # Words after which an idiom may take one modifier: "a [veiled] swipe", "under [heavy] fire".
 _SLOT_AFTER = frozenset({"a", "an", "the", "under", "in", "on", "into", "of"})
+_PARTICLES = frozenset({"out", "down", "up", "off"})
 # Words of real fighting and terrorism: beside them a combat metaphor ("under fire") is
 # taken literally, and "extremists" or "radical" describe, not label.
 VIOLENCE_WORDS = frozenset({
@@ -100,6 +101,11 @@ def _idiom_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for term in load_lexicon("loaded_terms").entries:
         words = term.split()
+        if len(words) == 2 and words[1] in _PARTICLES:
+            # a phrasal verb with its object pronoun inside: "freeze him out", "call them out"
+            pronoun = {"POS": "PRON", "LOWER": {"NOT_IN": ["it"]}}
+            matcher.add(term, [[{"LEMMA": words[0]}, pronoun, {"LOWER": words[1]}]])
+            continue
         if "-" in term or not any(w in _SLOT_AFTER for w in words[:-1]):
             continue
         pattern: list[dict[str, object]] = []
@@ -159,11 +165,13 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         _has_pos(first, pos, m.term) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if _literal_combat(first, m.term, lexicon):
+    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first):
         return False
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
         return False
+    if context == "adjective" and not _adjective_next(doc, m.end):
+        return False  # "anything but inevitable" judges; "do anything but paper over" does not
     if not _speech_sense(first, context):
         return False
     if context in ("event", "person"):
@@ -175,6 +183,43 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         on_event = first.head.lemma_.lower() in load_lexicon("event_nouns").entries
         return on_event if context == "event" else not (on_event and first.dep_ in ("amod", "compound"))
     return True
+
+
+# Verbs by which someone casts another as something: the "as" phrase or object complement
+# is the portrayal of the verb's subject ("paints Clinton as a job-killer", "branded him a
+# traitor"), reported, not the outlet's own word.
+_PORTRAYING = frozenset({
+    "paint", "portray", "cast", "depict", "characterize", "characterise", "describe", "frame",
+    "dismiss", "brand", "label", "deride", "denounce", "decry", "dub",
+})
+# Of these, the verbs whose second object is the portrayal ("branded him a traitor").
+# "called the plan a sham" is left to the outlet: calling is also how it names a thing.
+_PORTRAYING_TWO_OBJECTS = frozenset({"brand", "label", "dub"})
+
+
+def _someones_portrayal(token: Token) -> bool:
+    """A loaded word in what a subject casts someone as: "paints Clinton as a job-killer"."""
+    noun = token
+    for _ in range(2):  # "as a reckless job-killer": the adjective's noun first
+        if noun.dep_ not in ("amod", "compound") or noun.head is noun:
+            break
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        return head.head.pos_ == "VERB" and head.head.lemma_.lower() in _PORTRAYING
+    # the second object: "labelled the senator a traitor" (oprd), "branded him a traitor"
+    second = noun.dep_ == "oprd" or (
+        noun.dep_ == "dobj" and any(c.dep_ in ("dative", "dobj") and c.i < noun.i for c in head.children)
+    )
+    return second and head.lemma_.lower() in _PORTRAYING_TWO_OBJECTS
+
+
+def _adjective_next(doc: Doc, end: int) -> bool:
+    """An adjective (after at most one adverb) follows: "anything but (so) cordial"."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "ADV" and end + 1 < len(doc):
+        nxt = doc[end + 1]
+    return nxt is not None and nxt.pos_ == "ADJ"
 
 
 _UNCERTAIN = frozenset({"almost", "nearly", "not", "probably", "likely"})
@@ -269,6 +314,10 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         return False
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
     # word in an adjective's place is read as one, whatever the tagger said
+    if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_:
+        # "Controversial Arizona Sheriff Joe Arpaio…": capitalised as the first word, before
+        # its noun; not a heading in capitals ("OUTSTANDING." over a table of delegates)
+        return not token.is_upper and token.head.i > token.i
     if token.tag_ in _PARTICIPLE_TAGS:
         # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter"
         return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -89,7 +89,11 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
     body = doc.text  # Doc.text rebuilds the string on every access
-    ranges = [_speakers_range(body, q) for q in quotes if q.end > q.start and _speakers_wording(doc, q)]
+    ranges = [
+        part for q in quotes if q.end > q.start and _speakers_wording(doc, q)
+        for whole in _without_narration(doc, body, _speakers_range(body, q))
+        for part in (_outlets_aside(doc, whole) if q.kind != "direct" else [whole])
+    ]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
     ranges += _nested_quote_ranges(body, segments)
@@ -139,6 +143,30 @@ def _speech_noun_clauses(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+_ASIDE_MARKS = frozenset({"while", "as"})
+
+
+def _outlets_aside(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A paraphrase less a participle clause set off by a comma and "while" or "as": what
+    the speaker did as they spoke, told by the outlet ("urged lawmakers to act, while
+    mocking them for their recess"), not what they said."""
+    start, end = span
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None:
+        return [span]
+    for token in words:
+        if token.tag_ != "VBG" or token.dep_ != "advcl":
+            continue
+        mark = doc[token.left_edge.i]
+        if mark.lower_ in _ASIDE_MARKS and mark.i > 0 and doc[mark.i - 1].text == ",":
+            last = doc[token.right_edge.i]
+            cut_start, cut_end = doc[mark.i - 1].idx, last.idx + len(last)
+            # quoted words inside it stay quoted: every marked passage is a zone of its own
+            if start <= cut_start and cut_end <= end:
+                return [(start, cut_start), (cut_end, end)]
+    return [span]
+
+
 def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
     """A quote's span; a mixed quote's from its cue on: a paraphrase with quoted words in
     it is the speaker's ("said Republicans are engaged in misguided “mischief”"), but a
@@ -147,6 +175,63 @@ def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
     if quote.kind != "mixed" or quote.cue_end is None:
         return quote.start, quote.end
     return max(quote.start, quote.cue_end), quote.end
+
+
+_ANY_MARK = re.compile(r"[\"“”«»]")
+
+
+def _is_closing(body: str, at: int) -> bool:
+    mark = body[at]
+    if mark in "”»":
+        return True
+    return mark == '"' and at > 0 and not body[at - 1].isspace()
+
+
+def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A quote's range less the narration between its quoted passages: after a closing
+    mark, the verb of speech that tags the quote, its speaker and what the outlet adds of
+    the speaker or the act ("…cowardice," said the group, one of many bashing Schumer.
+    “Most…”; "“…?” Obama continued, calling out Boehner") are the outlet's telling,
+    whatever the quote finder joined; the rest of the stretch stays the speaker's ("she
+    said, only with violent extremists")."""
+    start, end = span
+    marks = [m.start() for m in _ANY_MARK.finditer(body, start, end)]
+    closing = [at for at in marks if _is_closing(body, at)]
+    if not closing:
+        return [span]
+    verbs = load_lexicon("reporting_verbs").entries
+    told: set[int] = set()
+    for at in closing:
+        gap_end = next((m for m in marks if m > at and not _is_closing(body, m)), end)
+        gap = doc.char_span(at + 1, gap_end, alignment_mode="contract")
+        for verb in gap if gap is not None else ():
+            if _attribution_tag(verb, gap, verbs):
+                told.add(verb.i)
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "advcl") and gap.start <= child.i < gap.end:
+                        told.update(t.i for t in child.subtree if gap.start <= t.i < gap.end)
+    if not told:
+        return [span]
+    parts, kept = [], start
+    for i in sorted(told):
+        parts.append((kept, doc[i].idx))
+        kept = doc[i].idx + len(doc[i])
+    parts.append((kept, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+# Verbs that tag a quote only in its tag ("“…?” Obama continued"), no verb of speech elsewhere.
+_TAG_ONLY = frozenset({"continue"})
+
+
+def _attribution_tag(token: Token, gap: Span, verbs: Mapping[str, str]) -> bool:
+    """A verb of speech with its speaker that tags the quoted words ("said the group",
+    "Obama continued"), not one reporting content of its own in the gap ("asking them to
+    repudiate bigots", "to downplay criticism")."""
+    if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and token.lemma_.lower() not in _TAG_ONLY):
+        return False
+    inside = [c.dep_ for c in token.children if gap.start <= c.i < gap.end]
+    return "nsubj" in inside and not {"ccomp", "xcomp", "dobj"}.intersection(inside)
 
 
 # Verbs by which evidence, not a speaker, puts something forward ("the reports reveal that
@@ -411,15 +496,18 @@ def _fragment(doc: Doc, body: str, span: QuotedSpan, quotes: Sequence[QuoteResul
 
 _GLOSSED = re.compile(r"#\w+\s*[-–—(,]\s*['‘“\"]?$")
 _ANSWERS = frozenset({"yes", "no", "aye", "nay"})
+# A quoted figure or amount is the source's number, never a term held at a distance.
+_AMOUNT = re.compile(r"\d|[$€£%]|^(?:more|fewer|less) than\b|^at (?:least|most)\b", re.IGNORECASE)
 
 
 def _not_a_term(body: str, span: QuotedSpan, inner: str) -> bool:
     """Quoted words that are no term held at a distance: an answer or vote (a single “no”
-    vote), an attribute of markup (<tweet id="…">), or a clause or phrase of three words
-    or more closed inside its marks ("…a city of “honesty and straight talk.”"), the
-    American way of quoting someone's words, not of distancing from a term."""
-    if inner.strip(" .,").lower() in _ANSWERS:
-        return True
+    vote), a figure ("about $200,000", "more than a few"), an attribute of markup
+    (<tweet id="…">), or a clause or phrase of three words or more closed inside its
+    marks ("…a city of “honesty and straight talk.”"), the American way of quoting
+    someone's words, not of distancing from a term."""
+    if inner.strip(" .,").lower() in _ANSWERS or _AMOUNT.search(inner):
+        return True  # a vote, or a figure: "about $200,000", "more than one conversation"
     if body.rfind("<", 0, span.start) > body.rfind(">", 0, span.start):
         return True
     if _GLOSSED.search(body, max(0, span.start - 40), span.start):
@@ -445,6 +533,10 @@ def _said_elsewhere(inner: str, said: str) -> bool:
     return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", said) is not None
 
 
+# What someone called on or for others to do: "calls for the mayor to “stand strong”".
+_CALLED_FOR = re.compile(r"(?<!\w)call(?:s|ed|ing)?\s+(?:on|for)\s+[^.!?“”\"\n]{1,60}?\bto\s*$", re.IGNORECASE)
+
+
 class _AttributionCues:
     """Speech verbs and nouns of one Doc, for deciding whose words a fragment is."""
 
@@ -463,7 +555,7 @@ class _AttributionCues:
     def attributes(self, tokens: Span, before: str) -> bool:
         """A speech verb with a speaker, or a speech noun, governs the fragment; or it is
         what someone called something ("ripping the agenda as “rigged”")."""
-        if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE):
+        if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE) or _CALLED_FOR.search(before):
             return True
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
