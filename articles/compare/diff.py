@@ -80,17 +80,19 @@ def matching_quotes(
     bags = [Counter(w for w in ws if w not in stop) for ws in words]
     sizes = [sum(bag.values()) for bag in bags]
     speakers = [speaker.casefold() if speaker else None for _, _, speaker in quotes]
-    negated = [_NOT.search(text) is not None for _, text, _ in quotes]
 
     def matches(p: int, r: int) -> bool:
-        if quotes[p][0] == quotes[r][0] or negated[p] != negated[r]:
+        if quotes[p][0] == quotes[r][0]:
             return False
         sp, sr = speakers[p], speakers[r]
         if sp is not None and sr is not None and sp != sr:
             return False
         needed = min_overlap if sp is not None and sr is not None else UNKNOWN_OVERLAP
         common = sum((bags[p] & bags[r]).values())
-        return common >= needed * min(sizes[p], sizes[r]) and _longest_run(words[p], words[r]) >= MIN_RUN
+        if common < needed * min(sizes[p], sizes[r]):
+            return False
+        run, negation_differs = _compare(words[p], words[r])
+        return run >= MIN_RUN and not negation_differs
 
     partners: dict[int, set[int]] = defaultdict(set)
     for p, r in _sharing_a_word(bags, sizes, min_tokens):
@@ -117,8 +119,23 @@ def _sharing_a_word(bags: list[Counter[str]], sizes: list[int], min_tokens: int)
     return shared
 
 
-def _longest_run(a: list[str], b: list[str]) -> int:
-    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).find_longest_match().size
+def _compare(a: list[str], b: list[str]) -> tuple[int, bool]:
+    """The longest verbatim run of two renderings, and whether one says "not" where the
+    other does not, over the stretch of each that the other covers: a short quote inside a
+    longer one ("I understand how it offends people" in "... offends people. It wasn't
+    funny.") is not a different statement for a "not" outside the shared words."""
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        return 0, False
+    run = max(m.size for m in blocks)
+    in_a = _negated(a[blocks[0].a : blocks[-1].a + blocks[-1].size])
+    in_b = _negated(b[blocks[0].b : blocks[-1].b + blocks[-1].size])
+    return run, in_a != in_b
+
+
+def _negated(words: list[str]) -> bool:
+    return _NOT.search(" ".join(words)) is not None
 
 
 def _groups(

@@ -99,3 +99,19 @@ def test_the_same_speaker_is_matched_whatever_the_case_of_the_name():
     quotes = [(0, "the future of Syria has to be determined by the Syrians", "Lavrov"),
               (1, "the future of Syria has to be determined by the Syrians", "LAVROV")]
     assert [g.members for g in matching_quotes(quotes)] == [(0, 1)]
+
+
+def test_a_quote_inside_a_longer_rendering_matches_though_the_rest_says_not():
+    quotes = [
+        (0, "I understand why it upsets people", "Dana Holt"),
+        (1, "I crossed the line. I understand why it upsets people. It wasn't funny. I get it.", "Dana Holt"),
+    ]
+    assert [g.articles for g in matching_quotes(quotes)] == [(1, 0)]
+
+
+def test_a_rendering_that_says_not_in_the_shared_words_is_another_statement():
+    quotes = [
+        (0, "I understand why the plan upsets people", "Dana Holt"),
+        (1, "I don't understand why the plan upsets people", "Dana Holt"),
+    ]
+    assert matching_quotes(quotes) == []
