@@ -1,0 +1,35 @@
+"""A re-analysis matches what it finds to the event's stored actors; an actor an editor
+made ("Melania Trump", for a quote the machine gave her husband) must not take the
+husband's mentions because it comes first."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.models import Actor, ActorAlias, Event
+from articles.nlp.types import ActorRef
+from articles.services.actors import resolve_actors
+
+pytestmark = pytest.mark.django_db
+
+
+def _actor(event: Event, name: str, *aliases: str) -> Actor:
+    actor = Actor.objects.create(event=event, name=name, kind="person")
+    for alias in (name, *aliases):
+        ActorAlias.objects.create(actor=actor, alias=alias)
+    return actor
+
+
+def test_a_bare_family_name_goes_to_the_actor_who_was_called_so_not_to_the_first_of_the_family() -> None:
+    event = Event.objects.create(name="Couple", slug="couple")
+    wife = _actor(event, "Joanna Hale")  # made by an editor, first
+    husband = _actor(event, "Carl Hale", "Hale", "Mr. Hale")
+    found = resolve_actors(event, [ActorRef("Hale", "person", ("Mr. Hale",)), ActorRef("Hale", "person")])
+    assert found["Hale"] == husband
+    assert not ActorAlias.objects.filter(actor=wife, alias__in=["Hale", "Mr. Hale"]).exists()
+
+
+def test_honorifics_keep_a_wife_and_her_husband_apart() -> None:
+    event = Event.objects.create(name="Couple 2", slug="couple-2")
+    wife = _actor(event, "Joanna Hale", "Mrs. Hale")
+    assert resolve_actors(event, [ActorRef("Hale", "person", ("Mr. Hale",))])["Hale"] != wife
