@@ -283,19 +283,39 @@ def _add_people(b: Builder, raws: list[RawName], people: _People) -> list[RawNam
             pending.append(raw)
             continue
         title = raw.title or _left_title(raw.span)
-        actor = people.find(raw.name, raw.span.start_char, create=True, title=title)
+        name, nickname = _without_nickname(raw.name)
+        actor = people.find(name, raw.span.start_char, create=True, title=title)
         assert actor is not None
         if not actor.names:
             actor.guessed = len(raw.span) == 1 and not title
         elif title or len(raw.span) > 1:
             actor.guessed = False
-        actor.names[raw.name] += 1
+        actor.names[name] += 1
+        if nickname:
+            actor.add_form(name)  # the name property picks among the forms
+            actor.add_form(nickname)  # "Mo Cowan", as other outlets call William "Mo" Cowan
         if title and not actor.title:
             actor.title = title
         b.mention(raw.span, actor, "name")
         if title:
             actor.add_form(f"{title} {raw.name}")
     return pending
+
+
+_NICKNAME = re.compile(r"\s*[\"“”'‘’`]+([^\"“”‘’`\s]+)[\"“”'‘’`]+\s*")
+
+
+def _without_nickname(name: str) -> tuple[str, str]:
+    """ 'William "Mo" Cowan' -> ("William Cowan", "Mo Cowan"); a name without one -> (name, "")."""
+    m = _NICKNAME.search(name)
+    if m is None:
+        return name, ""
+    plain = " ".join(_NICKNAME.sub(" ", name).split())
+    return plain, f"{m.group(1)} {_surname_word(plain)}"
+
+
+def _surname_word(name: str) -> str:
+    return name.split()[-1] if name.split() else ""
 
 
 def _add_names(b: Builder, pending: list[RawName], people: _People) -> list[RawName]:

@@ -8,7 +8,7 @@ helpers and word lists are names.py; here are the parts that read the parse.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -96,6 +96,20 @@ def _shouting(tok: Token) -> bool:
     return tok.is_alpha and tok.is_upper and len(tok.text) > 5
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _nickname_quote(doc: Doc, i: int, joinable: Callable[[Token], bool]) -> bool:
+    """A quote mark of a one-word nickname between a given name and a surname: the
+    opening one (a name before, `“Mo”` then a name after) or the closing one."""
+    n = len(doc)
+    if doc[i].text not in _QUOTE_MARKS:
+        return False
+    opening = i + 3 < n and _is_cap(doc[i + 1]) and doc[i + 2].text in _QUOTE_MARKS and joinable(doc[i + 3])
+    closing = i >= 2 and i + 1 < n and _is_cap(doc[i - 1]) and doc[i - 2].text in _QUOTE_MARKS and joinable(doc[i + 1])
+    return opening or closing
+
+
 def name_runs(doc: Doc) -> list[Span]:
     """Maximal runs of name-like tokens: proper nouns, capitalised titles and
     nationality words, with "of"/"for the" and name particles inside them."""
@@ -139,6 +153,8 @@ def name_runs(doc: Doc) -> list[Span]:
                 ok = True  # "Gulf of Mexico", "Bank of England": one name, not a country
             elif low == "the" and prev.lower_ in {"of", "for"} and joinable(nxt):
                 ok = True
+            elif _nickname_quote(doc, i, joinable):
+                ok = True  # William "Mo" Cowan: a nickname in quotes inside the name
         if ok and tok is not None:
             low = tok.lower_
             headed = headed or low in lex.title_heads or low in lex.title_parts or low in actor_words("org_head")

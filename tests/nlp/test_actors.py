@@ -355,3 +355,13 @@ def test_honorifics_and_given_names_tell_a_man_from_a_woman():
 def test_a_short_form_of_a_given_name_is_the_same_person():
     per_article = [[ActorRef("Tim Marsh", "person")], [ActorRef("Timothy Marsh", "person")]]
     assert len(merge_event_actors(per_article)) == 1
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_and_an_alias(nlp):
+    actors = actors_of(nlp, 'Gov. Carl Brandt picked his former Chief of Staff William "Bo" Dunmore for the seat. '
+                            '"I am honored," Dunmore said.')
+    assert actors["William Dunmore"].title == "Chief of Staff"
+    assert "Bo Dunmore" in actors["William Dunmore"].aliases
+    assert not any("Staff" in name for name in actors)
+    other_outlet = ActorRef("Bo Dunmore", "person")
+    assert same_actor(other_outlet, actors["William Dunmore"])
