@@ -516,7 +516,10 @@ def event_progress(event: Event) -> dict[str, Any]:
     }
     analyses = {status: n for (kind, status), n in counts.items() if kind == Job.Kind.ANALYZE}
     alignment = next((status for kind, status in counts if kind == Job.Kind.ALIGN), None)  # one per event
-    ready = alignment in FINISHED or not counts
+    # Ready once the alignment is over and no analysis waits: staff's "analyse again" queues
+    # analyses under an alignment that finished before (it is queued again after them).
+    pending = sum(n for status, n in analyses.items() if status not in FINISHED)
+    ready = (alignment in FINISHED and not pending) or not counts
     failed_count = sum(n for (_, status), n in counts.items() if status == Job.Status.FAILED)
     done_count = sum(n for status, n in analyses.items() if status in FINISHED)
     jobs = [] if ready else list(  # running ones first ("running" > "queued")
@@ -539,6 +542,7 @@ def event_progress(event: Event) -> dict[str, Any]:
         "failed_count": failed_count,
         "failed_more": max(0, failed_count - len(failed)),
         "ready": ready,
+        "again": not ready and alignment in FINISHED,  # a re-analysis: the page shows the earlier results
     }
 
 
