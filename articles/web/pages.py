@@ -25,6 +25,7 @@ from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
 from articles.web import charts
+from articles.web.analysed import SAY, WAITING, unanalysed
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
 from articles.web.parts import paragraph_url
@@ -78,6 +79,7 @@ class Cell:
     hedged: bool = False
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
     count: int = 0  # the article's sentences in the point; at most MAX_PIECES are shown
+    pending: str = ""  # analysed.WAITING or FAILED: nothing to judge it by yet
 
     @property
     def css(self) -> str:
@@ -92,6 +94,9 @@ class Cell:
     def html(self) -> SafeString:
         """The table cell, built here rather than in a template loop: an event page has
         a cell per story point and column, and the template engine made them half its time."""
+        if not self.count and self.pending:
+            return format_html('<td class="unanalysed"><span>{}</span></td>',
+                               "not analysed yet" if self.pending == WAITING else "not analysed (failed)")
         if not self.count and self.possible is not None:
             p = self.possible
             return format_html(
@@ -213,10 +218,11 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     signals = _first_rows(Signal, ids, "actor")
     claims = _first_rows(Claim, ids, "speaker")
     styles = speaker_styles(quotes)
+    pending = unanalysed(articles)
     quotes_of, signals_of = by_article(quotes), by_article(signals)
     marks = {a.pk: MarkIndex(marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles))
              for a in articles}
-    table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"))
+    table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"), pending=pending)
     names = short_names(articles)
     rows, only_in = split_single(table.rows(), articles, names)
     return {
@@ -235,8 +241,8 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "long_articles": _long(articles, quotes, signals, claims),
         "rows_per_article": ROWS_PER_ARTICLE,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "summary": summarise(articles, names, quotes, signals, claims, styles),
-        "wording": wording_table(articles, signals, claims),
+        "summary": summarise(articles, names, quotes, signals, claims, styles, pending),
+        "wording": wording_table(articles, signals, claims, pending),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
         "diffs": quote_diffs(articles, quotes),
         "only": only,
@@ -253,8 +259,9 @@ class StoryTable:
     is built; at most MAX_ROWS are, each cell with at most MAX_PIECES sentences."""
 
     def __init__(self, articles: list[Article], claims: list[Claim], marks: dict[int, MarkIndex], *,
-                 only: str, actor_id: int | None) -> None:
+                 only: str, actor_id: int | None, pending: dict[int, str] | None = None) -> None:
         self.articles, self.claims, self.marks = articles, claims, marks
+        self.pending = pending or {}
         self.only, self.actor_id = only, actor_id
         self.hidden = 0
         Member = StoryPoint.members.through
@@ -288,12 +295,14 @@ class StoryTable:
             cells = self._cells(points[point_id])
             reporting = sum(1 for cell in cells if cell.count)
             rows.append({"point": points[point_id], "cells": cells, "reporting": reporting, "shared": reporting > 1,
-                         "possibly": sum(1 for cell in cells if cell.possible and not cell.count)})
+                         "possibly": sum(1 for cell in cells if cell.possible and not cell.count),
+                         "unjudged": sum(1 for cell in cells if cell.pending and not cell.count)})
         return rows
 
     def _cells(self, point: StoryPoint) -> list[Cell]:
         counts = self.counts[point.pk]
-        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0)) for a in self.articles}
+        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0), pending=self.pending.get(a.pk, ""))
+                 for a in self.articles}
         for c in self.members[point.pk]:
             cell = cells[c.article_id]
             cell.voices.add(c.voice)
@@ -324,10 +333,11 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article],
                  names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The rows several chosen articles share, and the facts only one reports, grouped
     by that article ("only in X", shown folded): the page leads with what is shared. A fact
-    another article possibly reports stays in the table, where its closest sentence shows."""
+    another article possibly reports stays in the table, where its closest sentence shows, and
+    so does one beside an article not analysed yet (nothing says it leaves the fact out)."""
     if len(articles) < 2:
         return rows, []
-    alone = [r["reporting"] == 1 and not r["possibly"] for r in rows]
+    alone = [r["reporting"] == 1 and not r["possibly"] and not r.get("unjudged") for r in rows]
     shared = [r for r, one in zip(rows, alone, strict=True) if not one]
     single: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r, one in zip(rows, alone, strict=True):
@@ -409,9 +419,11 @@ def unnamed_shares(articles: list[Article], quotes: list[Quote]) -> list[tuple[i
 
 
 def summarise(articles: list[Article], names: list[str], quotes: list[Quote], signals: list[Signal],
-              claims: list[Claim], styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
+              claims: list[Claim], styles: dict[int, SpeakerStyle] | None = None,
+              pending: dict[int, str] | None = None) -> dict[str, Any]:
     """The summary panel: per article charts and tables, plus the labels table; `names`
-    are the articles' short_names."""
+    are the articles' short_names, `pending` analysed.unanalysed (cards and charts say so)."""
+    pending = pending or {}
     summary = summary_rows(articles, quotes, signals, claims)
     by_name = {s.actor.name: s for s in (styles or {}).values()}
     scale = max((s.quotes for s in summary.speakers), default=0)
@@ -426,6 +438,7 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
                 verbs[v.actor or "no resolved speaker"].append(v)
         cards.append({
             "article": article,
+            "pending": SAY.get(pending.get(article.pk, ""), ""),
             "speakers": charts.bar_chart([
                 charts.BarItem(
                     label=s.speaker or "speaker unknown", value=s.quotes,
@@ -452,20 +465,29 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
     labels = charts.distinct_labels(names)
     density = {
         "hedges": charts.bar_chart([
-            charts.BarItem(label=n, value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
-                           css="d-hedge") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
+            charts.BarItem(label=n, value=d.hedges_per_1000, css="d-hedge",
+                           text=_not_yet(a, pending) or f"{d.hedges_per_1000:.1f} ({d.hedges})")
+            for n, d, a in zip(labels, summary.densities, articles, strict=True)], scale_max=top),
         "loaded": charts.bar_chart([
-            charts.BarItem(label=n, value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
-                           css="d-loaded") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
+            charts.BarItem(label=n, value=d.loaded_per_1000, css="d-loaded",
+                           text=_not_yet(a, pending) or f"{d.loaded_per_1000:.1f} ({d.loaded})")
+            for n, d, a in zip(labels, summary.densities, articles, strict=True)], scale_max=top),
     }
     return {
         "cards": cards,
         "labels": [{"subject": row.subject or "the event itself", "is_event": row.subject is None,
-                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1}
+                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1,
+                    "cells": [(terms, pending.get(a.pk, "")) for terms, a in zip(row.terms, articles, strict=True)]}
                    for row in summary.labels if sum(1 for t in row.terms if t) > (1 if len(articles) > 1 else 0)
                    or row.subject is None],
         "densities": density,
     }
+
+
+def _not_yet(article: Article, pending: dict[int, str]) -> str:
+    """A chart's value text for an article with no analysis yet, instead of a zero."""
+    state = pending.get(article.pk)
+    return "" if not state else "not analysed yet" if state == WAITING else "not analysed"
 
 
 def short_names(articles: Sequence[Article]) -> list[str]:
