@@ -29,9 +29,9 @@ from articles.web.analysed import SAY, WAITING, unanalysed
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
 from articles.web.parts import paragraph_url
+from articles.web.speakers import Look, SpeakerStyle, event_looks, styled
 from articles.web.wording import wording_table
 
-PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
 MAX_DIFFS = 20
 SHORT_TITLE = 50  # characters of a title naming an article in a chooser or a chart
@@ -52,14 +52,6 @@ SIGNAL_CSS: dict[str, str] = {
     Signal.Kind.LOADED: "hl-loaded",
     Signal.Kind.LABEL: "hl-loaded hl-label",  # evaluative labels only (marks_for)
 }
-
-
-@dataclass
-class SpeakerStyle:
-    actor: Actor
-    css: str
-    quotes: int = 0
-    badge: str = ""  # the actor's initials, made unique within the event
 
 
 class Shown(NamedTuple):
@@ -116,33 +108,11 @@ class Cell:
         return format_html('<td class="{}">{}<span class="voice">{}</span></td>', self.css, paragraphs, self.voice_text)
 
 
-def speaker_styles(quotes: list[Quote]) -> dict[int, SpeakerStyle]:
-    """Colour classes by how often each actor is quoted, most quoted first."""
+def speaker_styles(quotes: list[Quote], palette: dict[int, Look]) -> dict[int, SpeakerStyle]:
+    """The actors quoted in these quotes, most quoted first, in the event's colours."""
     counts = Counter(q.speaker_id for q in quotes if q.speaker_id and q.is_quote)
     actors = {q.speaker_id: q.speaker for q in quotes if q.speaker_id}
-    styles: dict[int, SpeakerStyle] = {}
-    taken: set[str] = set()
-    for rank, (actor_id, n) in enumerate(counts.most_common()):
-        actor = actors[actor_id]
-        badge = unique_badge(actor.initials, actor.name, taken)  # type: ignore[union-attr]
-        styles[actor_id] = SpeakerStyle(actor=actor, css=f"sp-{rank % PALETTE_SIZE}", quotes=n, badge=badge)  # type: ignore[arg-type]
-    return styles
-
-
-def unique_badge(initials: str, name: str, taken: set[str]) -> str:
-    """Two actors of an event never share a badge ("AG" for Al Gore and Amy Garcia):
-    the more quoted keeps the initials, the other gets more of the family name
-    ("AGa"), else a number. Adds the badge to `taken`."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    last = words[-1] if words else ""
-    candidates = [initials, *(initials[:-1] + last[:k].capitalize() for k in range(2, len(last) + 1))]
-    badge = next((c for c in candidates if c not in taken), "")
-    number = 2
-    while not badge:
-        badge = f"{initials}{number}" if f"{initials}{number}" not in taken else ""
-        number += 1
-    taken.add(badge)
-    return badge
+    return styled(actors, counts, palette)  # type: ignore[arg-type]
 
 
 def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal],
@@ -217,7 +187,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     quotes = _first_rows(Quote, ids, "speaker__event")
     signals = _first_rows(Signal, ids, "actor")
     claims = _first_rows(Claim, ids, "speaker")
-    styles = speaker_styles(quotes)
+    styles = speaker_styles(quotes, event_looks(event))
     pending = unanalysed(articles)
     quotes_of, signals_of = by_article(quotes), by_article(signals)
     marks = {a.pk: MarkIndex(marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles))
