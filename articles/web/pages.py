@@ -24,6 +24,7 @@ from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
+from articles.services.exports import point_numbers
 from articles.web import charts
 from articles.web.analysed import SAY, WAITING, unanalysed
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
@@ -259,12 +260,14 @@ class StoryTable:
                         key=lambda p: (-len(self.counts[p]), self.order[p], p))
         self.hidden = max(0, len(wanted) - MAX_ROWS)
         points = StoryPoint.objects.in_bulk(wanted[:MAX_ROWS])
+        numbers = point_numbers(self.articles[0].event_id) if points else {}
         rows = []
         # A point counted above may be gone: an alignment that committed in between replaced them.
         for point_id in (p for p in wanted[:MAX_ROWS] if p in points):
             cells = self._cells(points[point_id])
             reporting = sum(1 for cell in cells if cell.count)
-            rows.append({"point": points[point_id], "cells": cells, "reporting": reporting, "shared": reporting > 1,
+            rows.append({"point": points[point_id], "number": numbers.get(point_id), "cells": cells,
+                         "reporting": reporting, "shared": reporting > 1,
                          "possibly": sum(1 for cell in cells if cell.possible and not cell.count),
                          "unjudged": sum(1 for cell in cells if cell.pending and not cell.count)})
         return rows
@@ -315,8 +318,9 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article],
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
     groups = [{"article": articles[i], "name": names[i], "rows": single[i],
-               "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start)}
-                          for r in single[i] for one in r["cells"][i].shown]}
+               "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start),
+                           "number": r["number"] if k == 0 else None}  # the row's anchor, on its first sentence
+                          for r in single[i] for k, one in enumerate(r["cells"][i].shown)]}
               for i in sorted(single)]
     return shared, groups
 

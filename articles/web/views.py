@@ -31,6 +31,7 @@ from articles.web.article_page import article_page
 from articles.web.event_cache import PageBusy, event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
+from articles.web.parts import paragraph_url
 from articles.web.review import ReviewPager, with_edits
 from articles.web.review_duplicates import already_in, target_event
 
@@ -230,6 +231,13 @@ def article_detail(request: HttpRequest, slug: str, position: int) -> HttpRespon
     article = get_object_or_404(Article.objects.select_related("event", "outlet"), event__slug=slug, position=position)
     part = whole_number(request.GET.get("part", ""), "part")
     return render(request, "articles/article.html", article_page(article, part))
+
+
+def article_at(request: HttpRequest, slug: str, position: int, offset: int) -> HttpResponse:
+    """The paragraph holding a character offset of an article (its part, `#pN`): what a list
+    that does not read the articles' text (an actor's quotes) links a sentence to."""
+    article = get_object_or_404(Article.objects.select_related("event"), event__slug=slug, position=position)
+    return redirect(paragraph_url(article, min(offset, len(article.body))))
 
 
 def actor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
