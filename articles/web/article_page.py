@@ -15,6 +15,7 @@ from django.db.models import Count, Min, Q
 from django.http import Http404
 
 from articles.models import Actor, Article, Claim, Signal
+from articles.web.analysed import SAY, unanalysed
 from articles.web.highlight import Mark, segments, to_html
 from articles.web.pages import marks_for
 from articles.web.parts import PART_PARAGRAPHS, body_parts
@@ -88,6 +89,7 @@ def article_page(article: Article, part: int | None = None) -> dict[str, Any]:
     counts = article.claims.aggregate(total=Count("pk"), own=Count("pk", filter=Q(voice=Claim.Voice.OWN)))
     return {
         "article": article,
+        "pending": SAY.get(unanalysed([article]).get(article.pk, ""), ""),
         "event": article.event,
         "paragraphs": paragraphs,
         "quotes": [q for q in quotes if q.is_quote],

@@ -54,3 +54,12 @@ def test_an_article_analysed_before_keeps_its_results_while_analysed_again(clien
     Job.objects.create(kind=Job.Kind.ALIGN, event=event, status="done")
     page = client.get(reverse("event", args=[event.slug])).content.decode()
     assert "Analysing again" in page and "Not analysed" not in page
+
+
+def test_the_article_page_of_a_queued_article_says_it_is_not_analysed_yet(client: Client) -> None:
+    _, articles = _event(["queued", "done"], [False, True])
+    waiting = client.get(articles[0].get_absolute_url()).content.decode()
+    assert "Not analysed yet: its quotes" in waiting and "No quotes found." not in waiting
+    assert "0 quotes" not in waiting
+    done = client.get(articles[1].get_absolute_url()).content.decode()
+    assert "No quotes found." in done and "Not analysed" not in done
