@@ -17,17 +17,25 @@ SAY = {
 
 
 def unanalysed(articles: Sequence[Article]) -> dict[int, str]:
-    """WAITING or FAILED per article without results, by pk; one query. An article analysed
-    before keeps its results through a re-analysis (`analyzed_at` stays), and one with no
-    job at all (imported with its analysis) has them too."""
-    status = dict(Job.objects.filter(article_id__in=[a.pk for a in articles], kind=Job.Kind.ANALYZE)
-                  .values_list("article_id", "status"))
+    """WAITING or FAILED per article without results, by pk. An article analysed before
+    keeps its results through a re-analysis (`analyzed_at` stays), and one with no job at
+    all (imported with its analysis) has them too. Reads each article's `job`: select it
+    with the articles (`select_related("job")`), or it costs a query per article."""
     states: dict[int, str] = {}
     for a in articles:
         if a.analyzed_at is not None:
             continue
-        if status.get(a.pk) in (Job.Status.QUEUED, Job.Status.RUNNING):
+        status = _job_status(a)
+        if status in (Job.Status.QUEUED, Job.Status.RUNNING):
             states[a.pk] = WAITING
-        elif status.get(a.pk) == Job.Status.FAILED:
+        elif status == Job.Status.FAILED:
             states[a.pk] = FAILED
     return states
+
+
+def _job_status(article: Article) -> str | None:
+    try:
+        job = article.job
+    except Job.DoesNotExist:
+        return None
+    return job.status if job.kind == Job.Kind.ANALYZE else None

@@ -183,7 +183,7 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     )
     asked = chosen_positions(chosen)
     positions = asked[:MAX_COLUMNS] or [a.position for a in everything[:MAX_COLUMNS]]
-    articles = list(event.articles.select_related("outlet").filter(position__in=positions).order_by("position"))
+    articles = list(event.articles.select_related("outlet", "job").filter(position__in=positions).order_by("position"))
     ids = [a.pk for a in articles]
     quotes = _first_rows(Quote, ids, "speaker__event")
     signals = _first_rows(Signal, ids, "actor")

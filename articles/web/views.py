@@ -228,7 +228,8 @@ def event_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("event", "outlet"), event__slug=slug, position=position)
+    article = get_object_or_404(Article.objects.select_related("event", "outlet", "job"), event__slug=slug,
+                                position=position)
     part = whole_number(request.GET.get("part", ""), "part")
     return render(request, "articles/article.html", article_page(article, part))
 
