@@ -433,10 +433,24 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
             "verbs": sorted(verbs.items(), key=lambda kv: (kv[0] == "no resolved speaker", kv[0])),
             "order": summary.order[a],
         })
+    density = _density_charts(charts.distinct_labels(names), summary, articles, pending)
+    return {
+        "cards": cards,
+        "labels": [{"subject": row.subject or "the event itself", "is_event": row.subject is None,
+                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1,
+                    "cells": [(terms, pending.get(a.pk, "")) for terms, a in zip(row.terms, articles, strict=True)]}
+                   for row in summary.labels if sum(1 for t in row.terms if t) > (1 if len(articles) > 1 else 0)
+                   or row.subject is None],
+        "densities": density,
+    }
+
+
+def _density_charts(labels: list[str], summary: EventSummary, articles: list[Article],
+                    pending: dict[int, str]) -> dict[str, charts.BarChart]:
+    """Hedges and loaded words per 1,000 words of each article, on one scale."""
     hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
     loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
     top = max(hedges, loaded)  # one scale for both charts: their bars compare too
-    labels = charts.distinct_labels(names)
     density = {
         "hedges": charts.bar_chart([
             charts.BarItem(label=n, value=d.hedges_per_1000, css="d-hedge",
@@ -447,15 +461,7 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
                            text=_not_yet(a, pending) or f"{d.loaded_per_1000:.1f} ({d.loaded})")
             for n, d, a in zip(labels, summary.densities, articles, strict=True)], scale_max=top),
     }
-    return {
-        "cards": cards,
-        "labels": [{"subject": row.subject or "the event itself", "is_event": row.subject is None,
-                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1,
-                    "cells": [(terms, pending.get(a.pk, "")) for terms, a in zip(row.terms, articles, strict=True)]}
-                   for row in summary.labels if sum(1 for t in row.terms if t) > (1 if len(articles) > 1 else 0)
-                   or row.subject is None],
-        "densities": density,
-    }
+    return density
 
 
 def _not_yet(article: Article, pending: dict[int, str]) -> str:
