@@ -16,6 +16,7 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event"),
     path("events/<slug:slug>/status/", views.event_status, name="event_status"),
     path("events/<slug:slug>/articles/<int:position>/", views.article_detail, name="article"),
+    path("events/<slug:slug>/articles/<int:position>/at/<int:offset>/", views.article_at, name="article_at"),
     path("events/<slug:slug>/actors/<int:pk>/", views.actor_detail, name="actor"),
     path("quotes/<int:pk>/correct/", views_corrections.quote_correct, name="quote_correct"),
     path("events/<slug:slug>/export/event.json", views_exports.event_export_json, name="event_export_json"),

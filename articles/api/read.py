@@ -28,6 +28,7 @@ from articles.contract import Attribution
 from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint, text_deferred
 from articles.nlp.types import QuoteKind, SourceType
 from articles.services.event_json import omissions, quote_json
+from articles.services.exports import point_numbers
 from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_parts
 
 router = Router(tags=["data"])
@@ -202,8 +203,9 @@ def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None
     members, counts = _first_members([p.pk for p in page.rows])
     positions = list(event.articles.order_by("position").values_list("position", flat=True))
     listed = omissions(len(positions)) == "listed"
+    numbers = point_numbers(event.pk)
     return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(positions)), "results": [
-        {"id": p.pk, "event": slug, "label": p.label, "order": p.order,
+        {"id": p.pk, "index": numbers.get(p.pk, -1), "event": slug, "label": p.label, "order": p.order,
          "article_positions": list(p.article_positions),
          "missing_from": p.missing_positions(positions) if listed else [],
          "possibly_in": [{k: e[k] for k in ("article", "text", "start", "end", "score")} for e in p.possibly_in],

@@ -83,7 +83,8 @@ PossibleOut = PossibleJSON  # `article` is the article's position, as in article
 
 
 class StoryPointOut(Schema):
-    id: int
+    id: int  # the database id: stable while the event is not aligned again
+    index: int  # the point's `id` in the event JSON and the CSV tables, and its #point-N on the event page
     event: str
     label: str
     order: float

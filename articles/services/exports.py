@@ -36,7 +36,7 @@ from articles.services.event_json import (
     story_point_json,
 )
 
-TABLES = ("articles", "quotes", "claims", "signals", "story_points", "actors")
+TABLES = ("articles", "quotes", "claims", "signals", "story_points", "story_point_sentences", "actors")
 Format = Literal["json", "csv"]
 
 BATCH_ARTICLES = 100
@@ -56,6 +56,12 @@ COLUMNS: dict[str, list[str]] = {
     "claims": ["article", "outlet", "text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"],
     "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote", "evaluative"],
     "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in"],
+    # One row per sentence of a story point: its members ("reported") and the closest
+    # sentence of an article that may report it ("possibly reported", with its score).
+    # The articles that leave a point out stay in story_points.csv (`missing_from`, or
+    # every other article when omissions are "complement"): a row each would grow with
+    # articles x points.
+    "story_point_sentences": ["id", "label", "article", "outlet", "verdict", "text", "start", "end", "score"],
     "actors": ["name", "kind", "title", "aliases"],
 }
 # The rows each table reads besides the articles (a claim names its quote by index).
@@ -147,6 +153,13 @@ def _point_batches(event: Event) -> Iterator[list[int]]:
     return _batches(points.values_list("pk", "n"), POINTS_BATCH, MEMBERS_BATCH)
 
 
+def point_numbers(event_id: int) -> dict[int, int]:
+    """Each story point's `id` in the event JSON and the CSV tables (its 0-based place in
+    the order they are written), by its database id (the API's `id`): one query of ids."""
+    ids = StoryPoint.objects.filter(event_id=event_id).order_by("order", "pk").values_list("pk", flat=True)
+    return {pk: index for index, pk in enumerate(ids)}
+
+
 def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]:
     """The event JSON's story points in order, a batch at a time."""
     column = {position: i for i, position in enumerate(positions)}
@@ -236,6 +249,9 @@ def table_rows(name: str, articles: Iterable[dict[str, Any]], points: Iterable[d
                    "missing_from": " ".join(map(str, p["missing_from"])),
                    "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", []))}
         return
+    if name == "story_point_sentences":
+        yield from _sentence_rows([a["outlet"] for a in articles], points)
+        return
     if name == "actors":
         yield from ({**a, "aliases": "; ".join(a["aliases"])} for a in actors)
         return
@@ -246,6 +262,20 @@ def table_rows(name: str, articles: Iterable[dict[str, Any]], points: Iterable[d
                    "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", "")}
         else:
             yield from ({"article": i, "outlet": a["outlet"], **row} for row in a[name])
+
+
+REPORTED, POSSIBLY = "reported", "possibly reported"
+
+
+def _sentence_rows(outlets: list[str], points: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """story_point_sentences: each point's sentences, by article, each with its verdict."""
+    for p in points:
+        found = [(m, REPORTED, "") for m in p["members"]]
+        found += [(e, POSSIBLY, e["score"]) for e in p.get("possibly_in", [])]
+        for sentence, verdict, score in sorted(found, key=lambda f: (f[0]["article"], f[0]["start"])):
+            yield {"id": p["id"], "label": p["label"], "article": sentence["article"],
+                   "outlet": outlets[sentence["article"]], "verdict": verdict, "text": sentence["text"],
+                   "start": sentence["start"], "end": sentence["end"], "score": score}
 
 
 def csv_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -299,8 +329,11 @@ def csv_tables(data: dict[str, Any], *, exact: bool = False) -> dict[str, str]:
 def _table_text(event: Event, name: str, meta: dict[str, Any], positions: list[int], *, exact: bool
                 ) -> Iterator[str]:
     """One table of the event, read from the database as it is written."""
-    articles = article_rows(event, PARTS[name]) if name in PARTS else iter(())
-    points = story_points(event, positions) if name == "story_points" else iter(())
+    articles: Iterable[dict[str, Any]] = article_rows(event, PARTS[name]) if name in PARTS else iter(())
+    if name == "story_point_sentences":  # the outlet of each article column, not the articles' text
+        articles = [{"outlet": outlet or ""} for outlet in
+                    event.articles.order_by("position").values_list("outlet__name", flat=True)]
+    points = story_points(event, positions) if name.startswith("story_point") else iter(())
     actors = actors_json(event) if name == "actors" else []
     return csv_text(name, table_rows(name, articles, points, actors), meta, exact=exact)
 

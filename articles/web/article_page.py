@@ -15,21 +15,22 @@ from django.db.models import Count, Min, Q
 from django.http import Http404
 
 from articles.models import Actor, Article, Claim, Signal
+from articles.web.analysed import SAY, unanalysed
 from articles.web.highlight import Mark, segments, to_html
-from articles.web.pages import PALETTE_SIZE, SpeakerStyle, marks_for
+from articles.web.pages import marks_for
 from articles.web.parts import PART_PARAGRAPHS, body_parts
+from articles.web.speakers import SpeakerStyle, event_looks, styled
 
 NEARBY_PARTS = 3  # part links shown on each side of the current one (plus the first and last)
 
 
 def article_styles(article: Article) -> dict[int, SpeakerStyle]:
-    """web.pages.speaker_styles over every quote of the article, counted by the database."""
-    ranked = list(article.quotes.filter(is_quote=True, speaker__isnull=False).values("speaker_id")
-                  .annotate(n=Count("pk"), first=Min("start")).order_by("-n", "first")
-                  .values_list("speaker_id", "n"))
-    actors = Actor.objects.select_related("event").in_bulk([actor_id for actor_id, _ in ranked])
-    return {actor_id: SpeakerStyle(actor=actors[actor_id], css=f"sp-{rank % PALETTE_SIZE}", quotes=n)
-            for rank, (actor_id, n) in enumerate(ranked)}
+    """The article's quoted actors, counted by the database over all its quotes, most
+    quoted here first, in the event's colours and badges (web/speakers.py)."""
+    counts = Counter(dict(article.quotes.filter(is_quote=True, speaker__isnull=False).values("speaker_id")
+                          .annotate(n=Count("pk")).order_by().values_list("speaker_id", "n")))
+    actors = Actor.objects.select_related("event").in_bulk(list(counts))
+    return styled(actors, counts, event_looks(article.event))
 
 
 def article_labels(article: Article) -> list[dict[str, Any]]:
@@ -88,6 +89,7 @@ def article_page(article: Article, part: int | None = None) -> dict[str, Any]:
     counts = article.claims.aggregate(total=Count("pk"), own=Count("pk", filter=Q(voice=Claim.Voice.OWN)))
     return {
         "article": article,
+        "pending": SAY.get(unanalysed([article]).get(article.pk, ""), ""),
         "event": article.event,
         "paragraphs": paragraphs,
         "quotes": [q for q in quotes if q.is_quote],

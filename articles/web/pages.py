@@ -24,13 +24,15 @@ from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
+from articles.services.exports import point_numbers
 from articles.web import charts
+from articles.web.analysed import SAY, WAITING, unanalysed
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
 from articles.web.params import whole_number, whole_numbers
 from articles.web.parts import paragraph_url
+from articles.web.speakers import Look, SpeakerStyle, event_looks, styled
 from articles.web.wording import wording_table
 
-PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 MAX_COLUMNS = 12  # wider than this, a side-by-side table stops being readable
 MAX_DIFFS = 20
 SHORT_TITLE = 50  # characters of a title naming an article in a chooser or a chart
@@ -53,14 +55,6 @@ SIGNAL_CSS: dict[str, str] = {
 }
 
 
-@dataclass
-class SpeakerStyle:
-    actor: Actor
-    css: str
-    quotes: int = 0
-    badge: str = ""  # the actor's initials, made unique within the event
-
-
 class Shown(NamedTuple):
     """One sentence of a cell: its highlighted HTML (escaped by to_html), its text and
     its offset in the article body (for the link to its paragraph)."""
@@ -78,6 +72,7 @@ class Cell:
     hedged: bool = False
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
     count: int = 0  # the article's sentences in the point; at most MAX_PIECES are shown
+    pending: str = ""  # analysed.WAITING or FAILED: nothing to judge it by yet
 
     @property
     def css(self) -> str:
@@ -92,6 +87,9 @@ class Cell:
     def html(self) -> SafeString:
         """The table cell, built here rather than in a template loop: an event page has
         a cell per story point and column, and the template engine made them half its time."""
+        if not self.count and self.pending:
+            return format_html('<td class="unanalysed"><span>{}</span></td>',
+                               "not analysed yet" if self.pending == WAITING else "not analysed (failed)")
         if not self.count and self.possible is not None:
             p = self.possible
             return format_html(
@@ -111,33 +109,11 @@ class Cell:
         return format_html('<td class="{}">{}<span class="voice">{}</span></td>', self.css, paragraphs, self.voice_text)
 
 
-def speaker_styles(quotes: list[Quote]) -> dict[int, SpeakerStyle]:
-    """Colour classes by how often each actor is quoted, most quoted first."""
+def speaker_styles(quotes: list[Quote], palette: dict[int, Look]) -> dict[int, SpeakerStyle]:
+    """The actors quoted in these quotes, most quoted first, in the event's colours."""
     counts = Counter(q.speaker_id for q in quotes if q.speaker_id and q.is_quote)
     actors = {q.speaker_id: q.speaker for q in quotes if q.speaker_id}
-    styles: dict[int, SpeakerStyle] = {}
-    taken: set[str] = set()
-    for rank, (actor_id, n) in enumerate(counts.most_common()):
-        actor = actors[actor_id]
-        badge = unique_badge(actor.initials, actor.name, taken)  # type: ignore[union-attr]
-        styles[actor_id] = SpeakerStyle(actor=actor, css=f"sp-{rank % PALETTE_SIZE}", quotes=n, badge=badge)  # type: ignore[arg-type]
-    return styles
-
-
-def unique_badge(initials: str, name: str, taken: set[str]) -> str:
-    """Two actors of an event never share a badge ("AG" for Al Gore and Amy Garcia):
-    the more quoted keeps the initials, the other gets more of the family name
-    ("AGa"), else a number. Adds the badge to `taken`."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    last = words[-1] if words else ""
-    candidates = [initials, *(initials[:-1] + last[:k].capitalize() for k in range(2, len(last) + 1))]
-    badge = next((c for c in candidates if c not in taken), "")
-    number = 2
-    while not badge:
-        badge = f"{initials}{number}" if f"{initials}{number}" not in taken else ""
-        number += 1
-    taken.add(badge)
-    return badge
+    return styled(actors, counts, palette)  # type: ignore[arg-type]
 
 
 def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal],
@@ -207,16 +183,17 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
     )
     asked = chosen_positions(chosen)
     positions = asked[:MAX_COLUMNS] or [a.position for a in everything[:MAX_COLUMNS]]
-    articles = list(event.articles.select_related("outlet").filter(position__in=positions).order_by("position"))
+    articles = list(event.articles.select_related("outlet", "job").filter(position__in=positions).order_by("position"))
     ids = [a.pk for a in articles]
     quotes = _first_rows(Quote, ids, "speaker__event")
     signals = _first_rows(Signal, ids, "actor")
     claims = _first_rows(Claim, ids, "speaker")
-    styles = speaker_styles(quotes)
+    styles = speaker_styles(quotes, event_looks(event))
+    pending = unanalysed(articles)
     quotes_of, signals_of = by_article(quotes), by_article(signals)
     marks = {a.pk: MarkIndex(marks_for(a.pk, quotes_of.get(a.pk, []), signals_of.get(a.pk, []), styles))
              for a in articles}
-    table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"))
+    table = StoryTable(articles, claims, marks, only=only, actor_id=whole_number(actor, "actor"), pending=pending)
     names = short_names(articles)
     rows, only_in = split_single(table.rows(), articles, names)
     return {
@@ -235,8 +212,8 @@ def event_page(event: Event, *, only: str = "", actor: str = "", chosen: Sequenc
         "long_articles": _long(articles, quotes, signals, claims),
         "rows_per_article": ROWS_PER_ARTICLE,
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
-        "summary": summarise(articles, names, quotes, signals, claims, styles),
-        "wording": wording_table(articles, signals, claims),
+        "summary": summarise(articles, names, quotes, signals, claims, styles, pending),
+        "wording": wording_table(articles, signals, claims, pending),
         "leads": [_lead(a, marks[a.pk]) for a in articles],
         "diffs": quote_diffs(articles, quotes),
         "only": only,
@@ -253,8 +230,9 @@ class StoryTable:
     is built; at most MAX_ROWS are, each cell with at most MAX_PIECES sentences."""
 
     def __init__(self, articles: list[Article], claims: list[Claim], marks: dict[int, MarkIndex], *,
-                 only: str, actor_id: int | None) -> None:
+                 only: str, actor_id: int | None, pending: dict[int, str] | None = None) -> None:
         self.articles, self.claims, self.marks = articles, claims, marks
+        self.pending = pending or {}
         self.only, self.actor_id = only, actor_id
         self.hidden = 0
         Member = StoryPoint.members.through
@@ -282,18 +260,22 @@ class StoryTable:
                         key=lambda p: (-len(self.counts[p]), self.order[p], p))
         self.hidden = max(0, len(wanted) - MAX_ROWS)
         points = StoryPoint.objects.in_bulk(wanted[:MAX_ROWS])
+        numbers = point_numbers(self.articles[0].event_id) if points else {}
         rows = []
         # A point counted above may be gone: an alignment that committed in between replaced them.
         for point_id in (p for p in wanted[:MAX_ROWS] if p in points):
             cells = self._cells(points[point_id])
             reporting = sum(1 for cell in cells if cell.count)
-            rows.append({"point": points[point_id], "cells": cells, "reporting": reporting, "shared": reporting > 1,
-                         "possibly": sum(1 for cell in cells if cell.possible and not cell.count)})
+            rows.append({"point": points[point_id], "number": numbers.get(point_id), "cells": cells,
+                         "reporting": reporting, "shared": reporting > 1,
+                         "possibly": sum(1 for cell in cells if cell.possible and not cell.count),
+                         "unjudged": sum(1 for cell in cells if cell.pending and not cell.count)})
         return rows
 
     def _cells(self, point: StoryPoint) -> list[Cell]:
         counts = self.counts[point.pk]
-        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0)) for a in self.articles}
+        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0), pending=self.pending.get(a.pk, ""))
+                 for a in self.articles}
         for c in self.members[point.pk]:
             cell = cells[c.article_id]
             cell.voices.add(c.voice)
@@ -324,10 +306,11 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article],
                  names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The rows several chosen articles share, and the facts only one reports, grouped
     by that article ("only in X", shown folded): the page leads with what is shared. A fact
-    another article possibly reports stays in the table, where its closest sentence shows."""
+    another article possibly reports stays in the table, where its closest sentence shows, and
+    so does one beside an article not analysed yet (nothing says it leaves the fact out)."""
     if len(articles) < 2:
         return rows, []
-    alone = [r["reporting"] == 1 and not r["possibly"] for r in rows]
+    alone = [r["reporting"] == 1 and not r["possibly"] and not r.get("unjudged") for r in rows]
     shared = [r for r, one in zip(rows, alone, strict=True) if not one]
     single: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r, one in zip(rows, alone, strict=True):
@@ -335,8 +318,9 @@ def split_single(rows: list[dict[str, Any]], articles: list[Article],
             index = next(i for i, cell in enumerate(r["cells"]) if cell.count)
             single[index].append(r)
     groups = [{"article": articles[i], "name": names[i], "rows": single[i],
-               "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start)}
-                          for r in single[i] for one in r["cells"][i].shown]}
+               "pieces": [{"html": one.html, "url": paragraph_url(articles[i], one.start),
+                           "number": r["number"] if k == 0 else None}  # the row's anchor, on its first sentence
+                          for r in single[i] for k, one in enumerate(r["cells"][i].shown)]}
               for i in sorted(single)]
     return shared, groups
 
@@ -409,9 +393,11 @@ def unnamed_shares(articles: list[Article], quotes: list[Quote]) -> list[tuple[i
 
 
 def summarise(articles: list[Article], names: list[str], quotes: list[Quote], signals: list[Signal],
-              claims: list[Claim], styles: dict[int, SpeakerStyle] | None = None) -> dict[str, Any]:
+              claims: list[Claim], styles: dict[int, SpeakerStyle] | None = None,
+              pending: dict[int, str] | None = None) -> dict[str, Any]:
     """The summary panel: per article charts and tables, plus the labels table; `names`
-    are the articles' short_names."""
+    are the articles' short_names, `pending` analysed.unanalysed (cards and charts say so)."""
+    pending = pending or {}
     summary = summary_rows(articles, quotes, signals, claims)
     by_name = {s.actor.name: s for s in (styles or {}).values()}
     scale = max((s.quotes for s in summary.speakers), default=0)
@@ -426,6 +412,7 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
                 verbs[v.actor or "no resolved speaker"].append(v)
         cards.append({
             "article": article,
+            "pending": SAY.get(pending.get(article.pk, ""), ""),
             "speakers": charts.bar_chart([
                 charts.BarItem(
                     label=s.speaker or "speaker unknown", value=s.quotes,
@@ -446,26 +433,41 @@ def summarise(articles: list[Article], names: list[str], quotes: list[Quote], si
             "verbs": sorted(verbs.items(), key=lambda kv: (kv[0] == "no resolved speaker", kv[0])),
             "order": summary.order[a],
         })
-    hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
-    loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
-    top = max(hedges, loaded)  # one scale for both charts: their bars compare too
-    labels = charts.distinct_labels(names)
-    density = {
-        "hedges": charts.bar_chart([
-            charts.BarItem(label=n, value=d.hedges_per_1000, text=f"{d.hedges_per_1000:.1f} ({d.hedges})",
-                           css="d-hedge") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
-        "loaded": charts.bar_chart([
-            charts.BarItem(label=n, value=d.loaded_per_1000, text=f"{d.loaded_per_1000:.1f} ({d.loaded})",
-                           css="d-loaded") for n, d in zip(labels, summary.densities, strict=True)], scale_max=top),
-    }
+    density = _density_charts(charts.distinct_labels(names), summary, articles, pending)
     return {
         "cards": cards,
         "labels": [{"subject": row.subject or "the event itself", "is_event": row.subject is None,
-                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1}
+                    "terms": row.terms, "differs": len({t for t in row.terms if t}) > 1,
+                    "cells": [(terms, pending.get(a.pk, "")) for terms, a in zip(row.terms, articles, strict=True)]}
                    for row in summary.labels if sum(1 for t in row.terms if t) > (1 if len(articles) > 1 else 0)
                    or row.subject is None],
         "densities": density,
     }
+
+
+def _density_charts(labels: list[str], summary: EventSummary, articles: list[Article],
+                    pending: dict[int, str]) -> dict[str, charts.BarChart]:
+    """Hedges and loaded words per 1,000 words of each article, on one scale."""
+    hedges = max((d.hedges_per_1000 for d in summary.densities), default=0.0)
+    loaded = max((d.loaded_per_1000 for d in summary.densities), default=0.0)
+    top = max(hedges, loaded)  # one scale for both charts: their bars compare too
+    density = {
+        "hedges": charts.bar_chart([
+            charts.BarItem(label=n, value=d.hedges_per_1000, css="d-hedge",
+                           text=_not_yet(a, pending) or f"{d.hedges_per_1000:.1f} ({d.hedges})")
+            for n, d, a in zip(labels, summary.densities, articles, strict=True)], scale_max=top),
+        "loaded": charts.bar_chart([
+            charts.BarItem(label=n, value=d.loaded_per_1000, css="d-loaded",
+                           text=_not_yet(a, pending) or f"{d.loaded_per_1000:.1f} ({d.loaded})")
+            for n, d, a in zip(labels, summary.densities, articles, strict=True)], scale_max=top),
+    }
+    return density
+
+
+def _not_yet(article: Article, pending: dict[int, str]) -> str:
+    """A chart's value text for an article with no analysis yet, instead of a zero."""
+    state = pending.get(article.pk)
+    return "" if not state else "not analysed yet" if state == WAITING else "not analysed"
 
 
 def short_names(articles: Sequence[Article]) -> list[str]:
@@ -516,7 +518,10 @@ def event_progress(event: Event) -> dict[str, Any]:
     }
     analyses = {status: n for (kind, status), n in counts.items() if kind == Job.Kind.ANALYZE}
     alignment = next((status for kind, status in counts if kind == Job.Kind.ALIGN), None)  # one per event
-    ready = alignment in FINISHED or not counts
+    # Ready once the alignment is over and no analysis waits: staff's "analyse again" queues
+    # analyses under an alignment that finished before (it is queued again after them).
+    pending = sum(n for status, n in analyses.items() if status not in FINISHED)
+    ready = (alignment in FINISHED and not pending) or not counts
     failed_count = sum(n for (_, status), n in counts.items() if status == Job.Status.FAILED)
     done_count = sum(n for status, n in analyses.items() if status in FINISHED)
     jobs = [] if ready else list(  # running ones first ("running" > "queued")
@@ -539,6 +544,7 @@ def event_progress(event: Event) -> dict[str, Any]:
         "failed_count": failed_count,
         "failed_more": max(0, failed_count - len(failed)),
         "ready": ready,
+        "again": not ready and alignment in FINISHED,  # a re-analysis: the page shows the earlier results
     }
 
 

@@ -31,7 +31,9 @@ from articles.web.article_page import article_page
 from articles.web.event_cache import PageBusy, event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
+from articles.web.parts import paragraph_url
 from articles.web.review import ReviewPager, with_edits
+from articles.web.review_duplicates import already_in, target_event
 
 # The paragraphs of a draft listed on the review page; the rest are counted, not shown.
 REVIEW_PARAGRAPHS = 200
@@ -110,8 +112,11 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     pager = ReviewPager(len(drafts), settings.NEWSFRAME_REVIEW_PAGE_SIZE,
                         whole_number(request.GET.get("page", ""), "page") or 1)
     shown = drafts[pager.first:pager.last]
-    formset = ReviewFormSet(request.POST or None, initial=[d.review_initial() for d in shown], prefix="a")
     chosen = uploads[0].event  # an existing event chosen at upload: its name now, if renamed since
+    duplicates = already_in(target_event(chosen, uploads[0].event_name), shown)
+    # A text the event already has would be refused at the confirm: unticked, and said why.
+    formset = ReviewFormSet(request.POST or None, prefix="a", initial=[
+        {**d.review_initial(), **({"keep": False} if d.key in duplicates else {})} for d in shown])
     event_form = ReviewEventForm(request.POST or None,
                                  initial={"event_name": chosen.name if chosen else uploads[0].event_name})
     if request.method == "POST" and formset.is_valid() and event_form.is_valid():
@@ -122,7 +127,7 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
             upload_review_save(uploads=uploads, drafts=edited, event_name=name)
             return redirect(f"{reverse('upload_review', args=[batch])}?page={pager.clamp(go_to)}")
         return _confirm(request, uploads, edited, name)
-    rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS])
+    rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS], duplicates.get(draft.key))
             for form, draft in zip(formset.forms, shown, strict=False)]
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
@@ -223,9 +228,17 @@ def event_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("event", "outlet"), event__slug=slug, position=position)
+    article = get_object_or_404(Article.objects.select_related("event", "outlet", "job"), event__slug=slug,
+                                position=position)
     part = whole_number(request.GET.get("part", ""), "part")
     return render(request, "articles/article.html", article_page(article, part))
+
+
+def article_at(request: HttpRequest, slug: str, position: int, offset: int) -> HttpResponse:
+    """The paragraph holding a character offset of an article (its part, `#pN`): what a list
+    that does not read the articles' text (an actor's quotes) links a sentence to."""
+    article = get_object_or_404(Article.objects.select_related("event"), event__slug=slug, position=position)
+    return redirect(paragraph_url(article, min(offset, len(article.body))))
 
 
 def actor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

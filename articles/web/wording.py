@@ -20,8 +20,11 @@ SENTENCE_WORDS = 40
 
 
 def wording_table(
-    articles: Sequence[Article], signals: Sequence[Signal], claims: Sequence[Claim]
+    articles: Sequence[Article], signals: Sequence[Signal], claims: Sequence[Claim],
+    pending: dict[int, str] | None = None,
 ) -> list[dict[str, Any]]:
+    """`pending`: analysed.unanalysed of the articles, whose cells say so instead of "not named"."""
+    pending = pending or {}
     column = {a.pk: i for i, a in enumerate(articles)}
     rows = wording(
         words=[a.word_count for a in articles],
@@ -33,7 +36,8 @@ def wording_table(
     )
     return [
         {"subject": row.subject or "the whole article", "is_whole": row.subject is None,
-         "cells": [_cell(articles[cell.article], cell, whole=row.subject is None) for cell in row.cells]}
+         "cells": [{**_cell(articles[cell.article], cell, whole=row.subject is None),
+                   "pending": pending.get(articles[cell.article].pk, "")} for cell in row.cells]}
         for row in rows
     ]
 

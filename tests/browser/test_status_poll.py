@@ -37,3 +37,45 @@ def test_the_progress_box_is_updated_in_place_and_polling_survives_a_failed_poll
     expect(box).to_contain_text("1 of 2", timeout=20_000)
     assert failed, "the first poll was answered 503"
     assert page.evaluate("document.getElementById('event-status').dataset.marked") == "the first box"
+
+
+def test_a_reanalysis_started_in_the_admin_shows_progress_then_the_page_reloads(
+    page: Page, live_server, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Staff's "Analyse again" (Articles → select → action) queues the analyses under the
+    earlier, finished alignment: the page shows and polls the progress block all the same.
+    No task is sent: the test moves the jobs on as workers would."""
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from articles.services import jobs
+
+    sent: list[tuple[object, ...]] = []
+    monkeypatch.setattr(jobs, "enqueue", lambda *args, **kwargs: sent.append(args))
+
+    event = Event.objects.create(name="Again", slug="again")
+    for i in range(3):
+        article = Article.objects.create(event=event, position=i, title=f"A{i}", body="Some text.",
+                                         content_hash=f"g{i}", word_count=2, analyzed_at=timezone.now())
+        Job.objects.create(kind="analyze", event=event, article=article, status="done")
+    Job.objects.create(kind="align", event=event, status="done")
+    User.objects.create_superuser("staff", "staff@example.org", "a long staff password")
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/%3Fevent__id__exact%3D{event.pk}")
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("a long staff password")
+    page.get_by_role("button", name="Log in").click()
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option(label="Analyse again (keeps editors' corrections)")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("Queued 3 article(s) for analysis.")).to_be_visible()
+    page.goto(f"{live_server.url}/events/again/")
+    box = page.locator("#event-status")
+    expect(box).to_contain_text("Analysing again: 0 of 3 articles done")
+    expect(box).to_have_attribute("data-poll", "/events/again/status/")
+    assert sent and sent[0][0] == "articles.tasks.dispatch_analyses"
+    # The last analysis queues the alignment again in its own transaction.
+    Job.objects.filter(event=event, kind="analyze").update(status="done")
+    Job.objects.filter(event=event, kind="align").update(status="queued")
+    expect(box).to_contain_text("3 of 3 articles done, aligning claims (queued)", timeout=20_000)
+    Job.objects.filter(event=event, kind="align").update(status="done")
+    expect(page.locator("#event-status[data-poll]")).to_have_count(0, timeout=20_000)

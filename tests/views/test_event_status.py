@@ -104,3 +104,18 @@ def test_a_big_event_lists_its_first_jobs_and_failures_and_counts_the_rest(clien
     context, page = status(client, event_with_jobs("broken", ["failed"] * many, "done", errors=True))
     assert len(context["failed"]) == LISTED_JOBS  # type: ignore[arg-type]
     assert f"{many} jobs failed: " in page and f"and {many - LISTED_JOBS} more" in page
+
+
+def test_staff_analysing_again_shows_progress_under_the_earlier_alignment(client: Client) -> None:
+    """The admin's "Analyse again" resets the analyses' jobs, not the alignment's, which
+    stays done until the last analysis queues it again: the page polls meanwhile."""
+    from articles.services.jobs import articles_requeue
+
+    event = event_with_jobs("again", ["done", "done", "done"], "done")
+    articles_requeue(articles=Article.objects.filter(event=event, position__in=[0, 1]))
+    context, page = status(client, event)
+    assert (context["done_count"], context["job_count"], context["ready"]) == (1, 3, False)
+    assert "data-poll=" in page and "Analysing again:</strong> 1 of 3 articles done." in page
+    assert "aligning claims" not in page, "the finished alignment is the earlier one"
+    event_page = client.get(reverse("event", args=[event.slug])).content.decode()
+    assert 'id="event-status"' in event_page and "Analysing again" in event_page

@@ -239,3 +239,24 @@ def test_a_confirm_whose_task_was_lost_is_sent_again_by_the_sweep(
         assert uploads_sweep(stuck_after=dt.timedelta(minutes=10)) == 1
     assert Upload.objects.get().status == Upload.Status.CONFIRMED
     assert Article.objects.filter(event__name="Lost").count() == 3
+
+
+def test_the_review_says_before_the_confirm_which_texts_the_chosen_event_already_has(
+    logged_in: Client, seed_bytes: bytes, uploader: User, django_capture_on_commit_callbacks: object
+) -> None:
+    chosen, review_url = _upload_into_new_event(logged_in, seed_bytes, uploader, "Again")
+    first = logged_in.get(review_url).content.decode()
+    assert "Already in this event" not in first, "a new event has none of them"
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        _review_post(logged_in, review_url, "Again")
+    existing = list(Article.objects.filter(event=chosen).order_by("position"))
+    assert len(existing) == 3
+    response = logged_in.post(reverse("upload"), {"documents": [SimpleUploadedFile("seed.txt", seed_bytes)],
+                                                  "event": str(chosen.pk)})
+    review = logged_in.get(response["Location"])  # type: ignore[index]
+    page = review.content.decode()
+    assert page.count("<strong>Already in this event:</strong>") == 3
+    for article in existing:
+        assert f'href="{article.get_absolute_url()}"' in page
+    assert [form.initial["keep"] for form in review.context["formset"].forms] == [False] * 3
+    assert page.count("(the event already has this text)") == 3
