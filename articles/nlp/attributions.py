@@ -36,6 +36,7 @@ _AUTHOR = frozenset({"i", "we", "you", "one"})
 _NOT_CONTENT = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which", "not"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 _SILENCE = frozenset({"comment", "say", "elaborate", "discuss", "speculate", "give", "respond", "answer", "speak"})
+_PLEAS = frozenset({"guilty", "innocent", "no"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 
 
@@ -132,6 +133,8 @@ def candidates(verb: Token) -> list[Candidate]:
             # quoted words are the rules'
             continue
         words = end - start
+        if lemma == "plead" and first.lower_ in _PLEAS:
+            continue  # "pleaded guilty to burglary": an act in court, not words reported
         if label == "xcomp" and words <= 3 and verb.doc[start:end].root.lemma_.lower() in _SILENCE:
             continue  # "declined to comment", "refused to elaborate": nothing said
         if label.startswith("prep:") and words <= 3:

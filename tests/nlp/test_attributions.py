@@ -37,6 +37,7 @@ def test_a_belief_or_a_finding_is_an_indirect_quote(quotes_of, text, cue, conten
         "The new rule prevents landlords from raising rents during the winter months.",
         "The strike closed in on its third week as talks stalled.",
         "Premier Ann Lowe attacked the opposition.",
+        "Marta Quill, 34, pleaded guilty to fraud on Monday.",
     ],
 )
 def test_an_act_the_writers_view_or_a_negation_is_not_a_quote(quotes_of, text):
