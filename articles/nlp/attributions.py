@@ -6,7 +6,10 @@ careful reader would: reported speech, and also beliefs, intentions and findings
 cues.py find the speech verbs; this module scores the rest: every verb with a
 subject proposes what it may report (each complement's span, or all of them), and
 a logistic model over parse features (lemma, dependency, subject, tense, …)
-says which one, if any, is reported content. The weights are
+and over the parser's own contextual vectors of the verb, its subject and the
+content's root (`dense_inputs`: a verb seen rarely in training, "deems", "contends",
+scores like the common ones it is used like) says which one, if any, is reported
+content. The weights are
 `lexicons/attribution_model.json`, trained on the tuning part of PolNeAR's train
 split by `tests/eval/train_attribution_model.py` (its held-out part never seen).
 """
@@ -20,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from articles.nlp.cues import is_denial
@@ -32,6 +36,7 @@ _AUTHOR = frozenset({"i", "we", "you", "one"})
 _NOT_CONTENT = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which", "not"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 _SILENCE = frozenset({"comment", "say", "elaborate", "discuss", "speculate", "give", "respond", "answer", "speak"})
+_PLEAS = frozenset({"guilty", "innocent", "no"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 
 
@@ -128,6 +133,8 @@ def candidates(verb: Token) -> list[Candidate]:
             # quoted words are the rules'
             continue
         words = end - start
+        if lemma == "plead" and first.lower_ in _PLEAS:
+            continue  # "pleaded guilty to burglary": an act in court, not words reported
         if label == "xcomp" and words <= 3 and verb.doc[start:end].root.lemma_.lower() in _SILENCE:
             continue  # "declined to comment", "refused to elaborate": nothing said
         if label.startswith("prep:") and words <= 3:
@@ -198,28 +205,58 @@ def _question(tok: Token) -> bool:
     return tok.dep_ == "ccomp" and tok.left_edge.lower_ in _NOT_CONTENT and tok.left_edge.i < tok.i
 
 
+def dense_inputs(candidate: Candidate) -> np.ndarray:
+    """The parser's own contextual vectors (spaCy's tok2vec output, `doc.tensor`) of the
+    cue verb, its subject and the content's root, end to end: they carry what a lemma
+    feature cannot, that "deems" or "contends" is used the way "believes" is. Zeros when
+    the document has no tensor (one rebuilt from a DocBin)."""
+    doc = candidate.cue.doc
+    width = doc.tensor.shape[1] if doc.tensor.ndim == 2 and len(doc.tensor) == len(doc) else 0
+    if not width:
+        return np.zeros(0, dtype=np.float32)
+    root = doc[candidate.start : candidate.end].root
+    return np.concatenate([doc.tensor[t.i] for t in (candidate.cue, candidate.subject, root)]).astype(np.float32)
+
+
+DENSE_PARTS = ("cue", "subject", "root")
+
+
+@dataclass(frozen=True)
+class _Model:
+    bias: float
+    weights: dict[str, float]
+    dense: np.ndarray  # one weight per dense input (`dense_inputs`), or empty
+    threshold: float
+
+
 @functools.cache
-def _weights() -> tuple[float, dict[str, float], float]:
-    """(bias, weights, threshold); a missing file turns the model off."""
+def _model() -> _Model:
+    """The weights; a missing file turns the model off."""
     if not MODEL_PATH.exists():
-        return 0.0, {}, 2.0
+        return _Model(0.0, {}, np.zeros(0, dtype=np.float32), 2.0)
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    parts = data.get("dense", {})
+    dense = np.array([w for part in DENSE_PARTS for w in parts.get(part, [])], dtype=np.float32)
+    weights = {k: float(v) for k, v in data["weights"].items()}
+    return _Model(float(data["bias"]), weights, dense, float(data["threshold"]))
 
 
 def probability(candidate: Candidate) -> float:
-    bias, weights, _ = _weights()
-    z = bias + sum(weights.get(f, 0.0) for f in candidate.features)
+    model = _model()
+    z = model.bias + sum(model.weights.get(f, 0.0) for f in candidate.features)
+    if len(model.dense):
+        inputs = dense_inputs(candidate)
+        z += float(inputs @ model.dense) if len(inputs) == len(model.dense) else 0.0
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def best_candidate(verb: Token) -> tuple[Candidate, float] | None:
     """The candidate of `verb` the model believes in most, if above its threshold."""
-    _, weights, threshold = _weights()
-    if not weights:
+    model = _model()
+    if not model.weights:
         return None
     scored = [(probability(c), c) for c in candidates(verb)]
     if not scored:
         return None
     p, best = max(scored, key=lambda pc: pc[0])
-    return (best, p) if p >= threshold else None
+    return (best, p) if p >= model.threshold else None

@@ -39,6 +39,7 @@ def test_a_belief_or_a_finding_is_an_indirect_quote(quotes_of, text, cue, conten
         "Premier Ann Lowe attacked the opposition.",
         "Gov. Carl Brandt on Wednesday named his former chief of staff, Owen Pike, to the vacant seat.",
         "The mayor appointed a retired judge to lead the inquiry into the contracts.",
+        "Marta Quill, 34, pleaded guilty to fraud on Monday.",
     ],
 )
 def test_an_act_the_writers_view_or_a_negation_is_not_a_quote(quotes_of, text):
@@ -68,3 +69,18 @@ def test_a_cue_word_whose_rule_found_no_content_is_asked_about(nlp):
 )
 def test_declining_to_comment_says_nothing(quotes_of, text):
     assert quotes_of(text) == []
+
+
+def test_the_parsers_own_vectors_count_and_a_doc_without_them_still_scores(nlp):
+    import numpy as np
+
+    from articles.nlp.attributions import DENSE_PARTS, candidates, dense_inputs, probability
+
+    doc = nlp("Senator Ann Okafor contends that the tax plan will fail.")
+    verb = next(t for t in doc if t.lower_ == "contends")
+    candidate = candidates(verb)[0]
+    assert dense_inputs(candidate).shape == (len(DENSE_PARTS) * doc.tensor.shape[1],)
+    with_vectors = probability(candidate)
+    doc.tensor = np.zeros((0, 0), dtype=np.float32)  # as a Doc read back from a DocBin
+    assert dense_inputs(candidate).shape == (0,)
+    assert 0.0 < probability(candidate) < 1.0 and probability(candidate) != with_vectors
