@@ -1,6 +1,6 @@
 """Banner lines that head each article of a dump: a run of marks, then the article's
 name, perhaps a number and its outlet ("===== ARTICLE 2 (Fox News) — Headline",
-"### Headline ###", "*** 3. Headline — The Daily Ledger"). Each becomes what the
+"### Headline ###", "*** 3. Headline — (The Daily Ledger)"). Each becomes what the
 segmenter already reads: a separator and the headline; the outlet is given to the
 article of that headline."""
 
