@@ -42,6 +42,11 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
             if alias and alias not in aliases[match.pk]:
                 aliases[match.pk].add(alias)
                 new_aliases.append(ActorAlias(actor=match, alias=alias))
+        # What the row is now known as counts for the next refs: a "Trump" just seen as
+        # "Mr. Trump" is no longer a match for "Melania Trump" of the same article.
+        row_ref = ActorRef(name=match.name, kind=match.kind, aliases=tuple(sorted(aliases[match.pk])),  # type: ignore[arg-type]
+                           title=match.title)
+        known = [(row, row_ref if row.pk == match.pk else known_ref) for row, known_ref in known]
         by_name[ref.name] = match
     ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
     return by_name

@@ -33,3 +33,13 @@ def test_honorifics_keep_a_wife_and_her_husband_apart() -> None:
     event = Event.objects.create(name="Couple 2", slug="couple-2")
     wife = _actor(event, "Ann Hale", "Mrs. Hale")
     assert resolve_actors(event, [ActorRef("Hale", "person", ("Mr. Hale",))])["Hale"] != wife
+
+
+def test_what_an_article_teaches_about_an_actor_counts_for_its_other_actors() -> None:
+    # Stored from another outlet: "Hale" with no honorific. This article has Mr. Hale
+    # first, then his wife: she must not join him through the bare stored name.
+    event = Event.objects.create(name="Couple 3", slug="couple-3")
+    stored = _actor(event, "Hale", "Governor Hale")
+    found = resolve_actors(event, [ActorRef("Hale", "person", ("Mr. Hale",)), ActorRef("Ann Hale", "person")])
+    assert found["Hale"] == stored
+    assert found["Ann Hale"] != stored
