@@ -23,7 +23,7 @@ from articles.nlp.mentions import JOINERS as _JOINERS
 from articles.nlp.mentions import Mention, MentionKind, Mentions, is_dateline, name_runs
 from articles.nlp.mentions import title_word as _title_word
 from articles.nlp.names import actor_lexicons as _lexicons
-from articles.nlp.names import actor_words, given_name_gender, person_nouns
+from articles.nlp.names import actor_words, given_name_gender, is_honorific, person_nouns
 from articles.nlp.names import fold as _fold
 from articles.nlp.names import given as _given
 from articles.nlp.names import given_names_match as _given_names_match
@@ -108,13 +108,10 @@ def _classify_run(run: Span) -> list[RawName]:
     return [RawName(run, text, "", "unknown")]
 
 
-_HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr"})
-
-
 def _name_start(toks: list[Token]) -> int:
     """Where the name begins in a run: after an honorific ("Mr. King" even though
     "king" is a title), else from the right up to a title word, nationality or "of"."""
-    honorific = max((i for i, t in enumerate(toks) if t.lower_ in _HONORIFICS), default=None)
+    honorific = max((i for i, t in enumerate(toks) if is_honorific(t.text)), default=None)
     if honorific is not None and honorific < len(toks) - 1:
         return honorific + 1
     k = len(toks)

@@ -18,7 +18,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.lexicons import load_lexicon
-from articles.nlp.names import actor_lexicons, person_nouns
+from articles.nlp.names import actor_lexicons, is_honorific, person_nouns
 from articles.nlp.types import ActorRef, SignalResult
 
 
@@ -33,7 +33,6 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "flat"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP"})
 _DEMONYM_SUFFIXES = ("ian", "ese", "ish", "an", "n", "i", "")
 _MAX_EVENT_PP = 6
-_HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr"})
 # "D-N.Y.", "R-Texas", "I-Vt.": a party and state tag after a lawmaker's name.
 _PARTY_TAG = re.compile(r"[RDI](\s*-\s*\S+)?")
 
@@ -208,7 +207,7 @@ def _fragment(text: str) -> bool:
     if len(words) != 1:
         return False
     word = words[0].lower()
-    if word in _HONORIFICS or word.endswith(".") or len(word) <= 2:
+    if is_honorific(word) or word.endswith(".") or len(word) <= 2:
         return True
     return word not in actor_lexicons().title_heads and word not in person_nouns()
 

@@ -121,7 +121,16 @@ def given_names_match(a: str, b: str) -> bool:
 
 
 _GENDERS = {"male": "m", "female": "f"}
-_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# Honorifics before a name, with the gender each says ("" for none); one list for actors,
+# labels and genders. Peers' "Lord" and "Lady" are titles (actor_titles.csv).
+_HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "mx": "", "dr": "", "prof": "",
+}
+
+
+def is_honorific(word: str) -> bool:
+    """ "Mr.", "mrs", "Dr", "Sir" …: a courtesy before a name, not part of it."""
+    return word.lower().rstrip(".") in _HONORIFIC_GENDER
 
 
 @functools.cache
@@ -141,7 +150,7 @@ def given_name_gender(given_name: str) -> str:
 
 
 def honorific_gender(form: str) -> str:
-    """ "m" for "Mr. Trump", "f" for "Mrs./Ms./Miss Trump", else ""."""
+    """ "m" for "Mr. Trump" or "Sir Keir", "f" for "Mrs./Ms./Miss Trump", else ""."""
     first = form.split()[0].lower().rstrip(".") if form.split() else ""
     return _HONORIFIC_GENDER.get(first, "")
 
@@ -153,14 +162,11 @@ def name_gender(forms: Iterable[str]) -> str:
     return genders.pop() if len(genders) == 1 else ""
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mx"})
-
-
 def personal_given(name: str) -> str:
     """The given name, skipping titles and honorifics ("President Vladimir Putin"
     -> "vladimir", "President Putin" and "General Milley" -> "")."""
     lex = actor_lexicons()
-    words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
+    words = [w for w in name.split() if not is_honorific(w)]
     while len(words) > 1 and (
         words[0].lower() in lex.title_heads or words[0].lower() in lex.title_parts or words[0] in lex.demonyms
     ):

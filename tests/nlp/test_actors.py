@@ -350,6 +350,8 @@ def test_honorifics_and_given_names_tell_a_man_from_a_woman():
     assert same_actor(ActorRef("Clinton", "person"), bill), "a bare family name says nothing"
     assert same_actor(ActorRef("Kim Clinton", "person"), ActorRef("Clinton", "person", ("Mr. Clinton",))), \
         "a name of either gender says nothing"
+    dame = ActorRef("Dench", "person", ("Dame Dench",))
+    assert not same_actor(dame, ActorRef("Dench", "person", ("Sir Dench",))), "Dame and Sir say it as Mrs. and Mr. do"
 
 
 def test_a_short_form_of_a_given_name_is_the_same_person():
