@@ -155,7 +155,7 @@ def speaker_token(tok: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVES and cur.dep_ == "relcl":
                     return _issuer(cur.head)
-                return child
+                return _whose_antecedent(child) or child
             if child.dep_ == "nsubjpass":
                 return _agent(cur)
             if child.dep_ == "expl":
@@ -205,6 +205,17 @@ def _name_before(tok: Token) -> Token | None:
     if prev.pos_ == "PROPN" and prev.ent_type_ in {"PERSON", "ORG"}:
         return prev
     return None
+
+
+def _whose_antecedent(subject: Token) -> Token | None:
+    """ "Huckabee, whose book … came out in 2007, added: …" parsed with "book" as the
+    subject of both verbs: the one whose book it is speaks, the name before "whose"."""
+    whose = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is None or whose.i < 2:
+        return None
+    before = subject.doc[whose.i - 1]
+    name = subject.doc[whose.i - 2] if before.text == "," else before
+    return name if name.pos_ in {"PROPN", "NOUN"} else None
 
 
 def _agent(verb: Token) -> Token | None:

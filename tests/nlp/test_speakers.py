@@ -530,3 +530,12 @@ def test_a_description_of_origin_and_occupation_resolves_to_the_person_named_bef
         "\"They tried to silence me,\" the Peruvian-born journalist told a radio host on Wednesday."
     )
     assert ("the Peruvian-born journalist", "Rosa Iturbe") in speakers(quotes)
+
+
+def test_a_subject_owned_by_whose_speaks_for_the_name_before_it(quotes_of):
+    quotes = quotes_of(
+        "Former Gov. Mike Huckabee said the party must change. Huckabee, whose book "
+        "\"From Hope to Higher Ground\" came out in 2007, added: \"We lost.\""
+    )
+    assert ("Huckabee", "Mike Huckabee") in speakers(quotes)
+    assert not any("whose" in (mention or "") for mention, _ in speakers(quotes))
