@@ -100,6 +100,7 @@ def align_claims(
                      _check(members, claims, neighbours, threshold, possibly))
         for members in clusters
     ]
+    points = _without_repeated_rows(points)
     points.sort(key=lambda p: (p.order, p.members[0]))
     return points
 
@@ -179,6 +180,20 @@ def _check(
         elif p >= possibly:
             maybe.append(PossibleReport(article=article, claim=claims[other].id, score=p))
     return joined, maybe
+
+
+def _without_repeated_rows(points: list[StoryPointResult]) -> list[StoryPointResult]:
+    """The points whose members are not all in another point. Two singletons that the
+    check joins to each other would be one row shown twice, and a point inside a larger
+    one calls "not reported" an article the larger one finds reporting it."""
+    kept: list[StoryPointResult] = []
+    seen: list[frozenset[int]] = []
+    for point in sorted(points, key=lambda p: -len(p.members)):
+        members = frozenset(point.members)
+        if not any(members <= other for other in seen):
+            kept.append(point)
+            seen.append(members)
+    return kept
 
 
 def _story_point(

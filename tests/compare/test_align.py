@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from articles.compare.align import POSSIBLY, THRESHOLD, _merge, align_claims
+from articles.compare.align import POSSIBLY, THRESHOLD, _merge, _without_repeated_rows, align_claims
 from articles.compare.neighbours import candidate_pairs
 from articles.compare.pairs import PairScorer
-from articles.compare.types import ClaimInput
+from articles.compare.types import ClaimInput, StoryPointResult
 
 DATA = Path(__file__).parent / "data"
 PAIRS = DATA / "pairs.csv"
@@ -196,6 +196,18 @@ def test_a_point_may_hold_several_sentences_of_one_article_when_they_stay_close(
     # 0 and 1 are of one article, 2 of another: both pairs with 2 are likely.
     clusters = _merge(vectors, np.array([0, 1]), np.array([2, 2]), np.array([0.9, 0.8]), threshold=0.45)
     assert clusters == [[0, 1, 2]]
+
+
+def test_a_point_whose_sentences_are_all_in_another_point_is_not_a_row_of_its_own():
+    # Two sentences the omission check joins to each other from both sides make the same
+    # row twice; a point inside a larger one would call "not reported" an article the
+    # larger one finds reporting it.
+    def point(members, articles, missing):
+        return StoryPointResult("", members, articles, missing, order=0.0)
+
+    rows = [point((1, 5), (0, 1), (2,)), point((1, 5), (0, 1), (2,)), point((1, 5, 9), (0, 1, 2), ()),
+            point((5, 7), (1, 2), (0,)), point((3,), (0,), (1, 2))]
+    assert sorted(p.members for p in _without_repeated_rows(rows)) == [(1, 5, 9), (3,), (5, 7)]
 
 
 def test_shared_points_come_first_then_by_position_in_the_articles():
