@@ -22,6 +22,7 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
         ref = ActorRef(name=row.name, kind=row.kind, aliases=tuple(aliases[row.pk]), title=row.title)  # type: ignore[arg-type]
         known.append((row, ref))
 
+    position = {row.pk: k for k, (row, _) in enumerate(known)}
     by_name: dict[str, Actor] = {}
     new_aliases: list[ActorAlias] = []
     for ref in found:
@@ -35,6 +36,7 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
                 event=event, name=fitted(Actor, "name", ref.name), kind=ref.kind,
                 title=fitted(Actor, "title", ref.title),
             )
+            position[match.pk] = len(known)
             known.append((match, ref))
             aliases[match.pk] = set()
         for alias in (ref.name, *ref.aliases):
@@ -46,7 +48,7 @@ def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
         # "Mr. Trump" is no longer a match for "Melania Trump" of the same article.
         row_ref = ActorRef(name=match.name, kind=match.kind, aliases=tuple(sorted(aliases[match.pk])),  # type: ignore[arg-type]
                            title=match.title)
-        known = [(row, row_ref if row.pk == match.pk else known_ref) for row, known_ref in known]
+        known[position[match.pk]] = (match, row_ref)
         by_name[ref.name] = match
     ActorAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
     return by_name
