@@ -66,6 +66,9 @@ def test_that_said_is_a_concession_not_a_speaker() -> None:
         ("The speaker said nothing to heal the fractured party.", ["fractured"]),
         ("The senator is a widely respected conservative.", ["widely respected"]),
         ("The leaders belatedly recognized the anger of voters.", ["belatedly"]),
+        ("The senator has waffled on the trade deal.", ["waffled"]),
+        ("Her plan glosses over the cost of the program.", ["glosses over"]),
+        ("The new rule could move the needle on security.", []),
     ],
 )
 def test_framing7_classes_of_terms(sentence: str, expected: list[str]) -> None:
