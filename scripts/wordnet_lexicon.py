@@ -8,9 +8,10 @@ Run once by a maintainer where WordNet's database files are installed (Debian's
 Which words: the troponyms of a few verbs that describe speech with a judgement built
 in (find fault harshly, ridicule, boast, whine, flatter, defame) and the hyponyms of a
 few nouns that are judgements by construction (an unpleasant or foolish person, a
-traitor, a liar, an embarrassing blunder, empty talk, boasting, flattery, a tirade). A
-word is kept only where that judging sense is its commonest sense in WordNet (the first
-in the index's order, by SemCor counts), so "rip", "blast" or "dog" never come from here;
+traitor, a liar, an embarrassing blunder, empty talk, boasting, flattery, a tirade,
+vengeance). A word is kept only where that judging sense is its commonest sense in
+WordNet (the first in the index's order, by SemCor counts), so "rip", "blast", "dog" or
+"payback" (a return) never come from here;
 and never where it is one of the plain reporting verbs of reporting_verbs.csv or in
 PLAIN below (the judgement is the news: "criticize", "condemn", "critic").
 
@@ -27,7 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 LEXICONS = Path(__file__).resolve().parent.parent / "articles" / "nlp" / "lexicons"
-VERSION = "2026-12-06.1"
+VERSION = "2026-12-07.1"
 
 # (lemma, part of speech, sense number in the index, category, keep the root's own words)
 ROOTS: tuple[tuple[str, str, int, str, bool], ...] = (
@@ -56,6 +57,7 @@ ROOTS: tuple[tuple[str, str, int, str, bool], ...] = (
     ("boast", "n", 1, "condemnatory", True),
     ("flattery", "n", 1, "condemnatory", True),
     ("denunciation", "n", 1, "condemnatory", False),
+    ("revenge", "n", 1, "emotive", False),  # "vengeance" ("payback" is commonest a return)
 )
 POS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
 FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -78,7 +80,7 @@ fight promote advertise slip fumble bobble trip-up solecism coaxing palaver char
 smoothie smoothy poser hog hot_dog hotdog switcher craniologist phrenologist litter_lout
 litterbug litterer forgetful_person idiot_savant collaborationist perjurer false_witness
 fabricator harasser pharisee big_brother bore ribald puke banter jolly josh chaff guy
-barrage scald tantalize tantalise tantalizer tantaliser canonise canonize ensky
+barrage scald tantalize tantalise tantalizer tantaliser canonise canonize ensky reprisal
 """
 PLAIN = frozenset(_PLAIN_WORDS.split())
 _SYNONYMS_KEPT = """
@@ -178,6 +180,7 @@ def synonyms(
     """SYNONYMS_KEPT words that share their commonest synset with the commonest sense of
     one of our adjectives or adverbs, with that word's category."""
     ours = (LEXICONS / "loaded_terms.csv").read_text(encoding="utf-8").splitlines()
+    listed = {line.split(",")[0] for line in ours if not line.startswith("#")}
     found: dict[tuple[str, str], str] = {}
     for line in ours:
         term, category, pos = ([*line.split(","), "", ""])[:3]
@@ -188,7 +191,8 @@ def synonyms(
         if first is None:
             continue
         for word in data[wn_pos][first][0]:
-            if word in SYNONYMS_KEPT and index[wn_pos].get(word, [None])[0] == first:
+            # a word of our own list keeps our row ("ominous", a synonym of "dire")
+            if word in SYNONYMS_KEPT and word not in listed and index[wn_pos].get(word, [None])[0] == first:
                 found.setdefault((word, pos), category)
     return found
 

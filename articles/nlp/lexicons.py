@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -167,18 +168,25 @@ def _inflections(verb: str) -> list[str]:
     forms = {verb + "s", verb + "es", stem + "ed", stem + "ing"}
     if verb.endswith("y"):
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if _ends_consonant_vowel_consonant(verb):
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # slam -> slammed
     return sorted(forms)
 
 
+def _ends_consonant_vowel_consonant(verb: str) -> bool:
+    """"slam", "spar", "pummel": the ending whose consonant doubles before -ed."""
+    return verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+
+
 def _strict_inflections(verb: str) -> list[str]:
     """The forms of a single listed verb, without those that are another verb's: "spar"
-    gives "sparred", not "spared" (spare's); "-es" only after a hiss ("lashes", not
-    "spares")."""
+    gives "sparred", not "spared" (spare's), but "pummel" gives "pummeled" too (no
+    "pummele"); "-es" only after a hiss ("lashes", not "spares")."""
     forms = set(_inflections(verb))
     stem = verb[:-1] if verb.endswith("e") else verb
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    one_syllable = len(re.findall(r"[aeiouy]+", verb)) == 1
+    if one_syllable and len(verb) >= 3 and _ends_consonant_vowel_consonant(verb):
+        # a longer verb's final syllable is unstressed: "pummeled" and "pummelled" both
         forms -= {stem + "ed", stem + "ing"}
     if not verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         forms.discard(verb + "es")

@@ -192,6 +192,10 @@ _PORTRAYING = frozenset({
     "paint", "portray", "cast", "depict", "characterize", "characterise", "describe", "frame",
     "dismiss", "brand", "label", "deride", "denounce", "decry", "dub",
 })
+# Verbs of praise: what someone is praised as is the praiser's word ("hailed him as a
+# visionary"); verbs of attack are read from reporting_verbs.csv ("slammed the plan as
+# reckless") and loaded speech verbs from our lexicons ("pummeled Trump as divisive").
+_PRAISING = frozenset({"praise", "hail", "laud", "tout", "applaud", "commend", "celebrate", "extol"})
 # Of these, the verbs whose second object is the portrayal ("branded him a traitor").
 # "called the plan a sham" is left to the outlet: calling is also how it names a thing.
 _PORTRAYING_TWO_OBJECTS = frozenset({"brand", "label", "dub"})
@@ -200,18 +204,32 @@ _PORTRAYING_TWO_OBJECTS = frozenset({"brand", "label", "dub"})
 def _someones_portrayal(token: Token) -> bool:
     """A loaded word in what a subject casts someone as: "paints Clinton as a job-killer"."""
     noun = token
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "as reckless and cruel": the first of the pair
+    first = noun
     for _ in range(2):  # "as a reckless job-killer": the adjective's noun first
         if noun.dep_ not in ("amod", "compound") or noun.head is noun:
             break
         noun = noun.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "as":
-        return head.head.pos_ == "VERB" and head.head.lemma_.lower() in _PORTRAYING
+    if noun.lower_ == "as" and noun.dep_ == "prep":
+        head, noun = noun, first  # "pummeled Trump as divisive": the adjective hangs on "as"
+    if noun.dep_ in ("pobj", "amod") and head.lower_ == "as":
+        return head.head.pos_ == "VERB" and _casts_as(head.head.lemma_.lower())
     # the second object: "labelled the senator a traitor" (oprd), "branded him a traitor"
     second = noun.dep_ == "oprd" or (
         noun.dep_ == "dobj" and any(c.dep_ in ("dative", "dobj") and c.i < noun.i for c in head.children)
     )
     return second and head.lemma_.lower() in _PORTRAYING_TWO_OBJECTS
+
+
+def _casts_as(verb: str) -> bool:
+    """A verb whose "as" phrase is its subject's portrayal of the object."""
+    if verb in _PORTRAYING or verb in _PRAISING:
+        return True
+    if load_lexicon("reporting_verbs").entries.get(verb) == "attacking":
+        return True
+    return any(load_lexicon(name).entries.get(verb) == "speech" for name in LOADED_LEXICONS)
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:

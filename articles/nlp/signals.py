@@ -250,6 +250,8 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
         return False
     if (quote.speaker_mention or "").lower() == "it" and quote.text.startswith("to "):
         return False  # "It promises to be another bruising campaign": a forecast, not speech
+    if (quote.speaker_mention or "").lower() in ("that", "this") and doc.text[quote.cue_end : quote.cue_end + 1] == ",":
+        return False  # "That said, a loss would provide a sour end": a concession, no speaker
     cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     if cue is None:
         return False
@@ -533,6 +535,13 @@ def _said_elsewhere(inner: str, said: str) -> bool:
     return bool(term) and re.search(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", said) is not None
 
 
+# What someone is said to be, with no speaker named: "was said to be “furious”", "is
+# reported to have been “livid”" (a source's words, quoted).
+_SAID_TO_BE = re.compile(
+    r"(?<!\w)(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:said|reported|rumou?red|quoted)\s+to\s+"
+    r"(?:be|have been|feel|have felt)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # What someone called on or for others to do: "calls for the mayor to “stand strong”".
 _CALLED_FOR = re.compile(r"(?<!\w)call(?:s|ed|ing)?\s+(?:on|for)\s+[^.!?“”\"\n]{1,60}?\bto\s*$", re.IGNORECASE)
 
@@ -556,6 +565,8 @@ class _AttributionCues:
         """A speech verb with a speaker, or a speech noun, governs the fragment; or it is
         what someone called something ("ripping the agenda as “rigged”")."""
         if re.search(r"(?<!\w)as(?: an?| the)?\s*$", before, re.IGNORECASE) or _CALLED_FOR.search(before):
+            return True
+        if _SAID_TO_BE.search(before[-80:]):
             return True
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
