@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.quote_marks import dateline_end
 from articles.nlp.sources import source_type_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -97,7 +98,7 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "adjective" if lemma in cues.adjective or low in cues.adjective else None
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
     if lemma in cues.particles:
         for child in tok.children:
@@ -110,6 +111,16 @@ def speech_cue_kind(tok: Token) -> str | None:
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def that_said(tok: Token) -> bool:
+    """ "That said, the plan …", "This said, …": a phrase meaning "even so", no one speaks."""
+    doc = tok.doc
+    before, after = (doc[tok.i - 1] if tok.i else None), (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    return (
+        tok.lower_ == "said" and before is not None and before.lower_ in {"that", "this"}
+        and before.is_sent_start is True and after is not None and after.text == ","
+    )
 
 
 def cue_span(tok: Token, kind: str) -> tuple[int, int]:
@@ -155,7 +166,7 @@ def speaker_token(tok: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVES and cur.dep_ == "relcl":
                     return _issuer(cur.head)
-                return _whose_antecedent(child) or child
+                return _whose_antecedent(child) or _past_dateline(child)
             if child.dep_ == "nsubjpass":
                 return _agent(cur)
             if child.dep_ == "expl":
@@ -205,6 +216,18 @@ def _name_before(tok: Token) -> Token | None:
     if prev.pos_ == "PROPN" and prev.ent_type_ in {"PERSON", "ORG"}:
         return prev
     return None
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """ "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told …" or
+    "2:40 p.m.\n\nDonald Trump's campaign manager says …" can parse with the dateline's
+    place or the time as the subject and the person in apposition to it: the person
+    speaks, never a place of dateline or a time."""
+    end = dateline_end(subject.doc.text[:200])
+    if subject.idx >= end and subject.ent_type_ not in {"TIME", "DATE"}:
+        return subject
+    person = next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= end and t.i > subject.i), None)
+    return person or (subject if subject.idx >= end else None)  # "the 24-year-old said" is a person
 
 
 def _whose_antecedent(subject: Token) -> Token | None:

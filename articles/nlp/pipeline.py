@@ -10,6 +10,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from articles.nlp.names import actor_lexicons
 
@@ -33,7 +34,19 @@ def get_nlp(model_name: str = DEFAULT_MODEL) -> Language:
         raise RuntimeError(f"The spaCy model {model_name!r} is not installed: pip install {package}") from exc
     nlp.max_length = MAX_CHARS
     _keep_title_abbreviations(nlp)
+    nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A paragraph starts a sentence: the parser otherwise runs a sentence on across a
+    blank line ("4:15 p.m." / "The mayor's chief of staff says …" parsed as one, the time
+    its subject), and a headline without a full stop into the text under it."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].is_space and doc[tok.i - 1].text.count("\n") >= 2:
+            tok.is_sent_start = True
+    return doc
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

@@ -21,7 +21,11 @@ PARA_RE = re.compile(r"\n[ \t]*\n")
 # "KYIV, Ukraine (AP) — ", "LONDON, March 3 (Reuters) - ", "WASHINGTON — ": a place
 # in capitals, optional date or region, optional agency in brackets, then a dash.
 _DATELINE_RE = re.compile(
-    r"\A[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?[ \t]*(?:\([A-Za-z .]{1,25}\))?[ \t]*[—–-]{1,2}[ \t]+"
+    r"\A[ \t]*(?:"
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?[ \t]*(?:\([A-Za-z .]{1,25}\))?"
+    # "New York (AFP) –": a place not in capitals only with the agency after it
+    r"|[A-Z][A-Za-z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?[ \t]*\([A-Z][A-Za-z .]{1,24}\)"
+    r")[ \t]*[—–-]{1,2}[ \t]+"
 )
 # An interview laid out as questions and answers: "Q: …" / "A: …" paragraphs.
 _QA_RE = re.compile(r"(?m)^[ \t]*(Q|A|Question|Answer)[ \t]*[:.][ \t]+")

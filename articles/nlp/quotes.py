@@ -37,6 +37,7 @@ from articles.nlp.cues import (
     speaker_mention,
     speaker_token,
     speech_cue_kind,
+    that_said,
 )
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import (
@@ -605,7 +606,8 @@ def _model_verbs(ctx: _Context, rules: list[_Found]) -> Iterator[Token]:
     cues = {q.cue_token for q in rules}
     for tok in ctx.doc:
         naming = tok.lemma_ in _NAMING and tok.dep_ == "relcl"  # "a chip it calls “X”" names a thing
-        if ctx.seg_of_token[tok.i] < 0 and tok.pos_ in {"VERB", "AUX"} and tok.i not in cues and not naming:
+        if ctx.seg_of_token[tok.i] < 0 and tok.pos_ in {"VERB", "AUX"} and tok.i not in cues and not naming \
+                and not that_said(tok):
             yield tok
 
 

@@ -539,3 +539,23 @@ def test_a_subject_owned_by_whose_speaks_for_the_name_before_it(quotes_of):
     )
     assert ("Huckabee", "Mike Huckabee") in speakers(quotes)
     assert not any("whose" in (mention or "") for mention, _ in speakers(quotes))
+
+
+@pytest.mark.parametrize("dateline", ["DENVER, May 4 (UPI) —", "Denver (AFP) –"])
+def test_the_place_of_a_dateline_never_speaks_for_the_person_after_it(quotes_of, dateline):
+    quotes = quotes_of(f"{dateline} Former Governor Alma Reyes told reporters at the state capitol that "
+                       "the new budget would close three rural hospitals.")
+    assert speakers(quotes) == [("Former Governor Alma Reyes", "Alma Reyes")]
+
+
+def test_the_time_heading_a_live_update_never_speaks(quotes_of):
+    quotes = quotes_of("The Latest on the council race:\n\n4:15 p.m.\n\n"
+                       "The mayor’s chief of staff says she is “relieved” by the judge’s ruling on the ballots.")
+    assert not any(speaker and "p.m." in speaker for _, speaker in speakers(quotes))
+    assert [mention for mention, _ in speakers(quotes)] == ["The mayor’s chief of staff"]
+
+
+@pytest.mark.parametrize("opening", ["That said,", "This said,"])
+def test_that_said_means_even_so_and_no_one_speaks(quotes_of, opening):
+    quotes = quotes_of(f"The levy has flaws. {opening} the council still expects to pass it in March.")
+    assert quotes == []
