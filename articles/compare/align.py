@@ -41,7 +41,7 @@ import numpy as np
 
 from articles.compare.embed import embed as default_embed
 from articles.compare.neighbours import candidate_pairs
-from articles.compare.pairs import PairScorer, relative_positions
+from articles.compare.pairs import PairModel, PairScorer, relative_positions
 from articles.compare.types import ClaimInput, PossibleReport, StoryPointResult
 
 # Probabilities of the pair model (pairs.py), chosen on the ten tuning events of
@@ -55,6 +55,7 @@ POSSIBLY = 0.37            # an article's closest sentence this likely: "possibl
 LINK_FLOOR = 0.55          # mean cosine between two points' members, to stop chains
 CHECK_FLOOR = 0.3          # cosine below which no pair is scored at all
 DUPLICATE_THRESHOLD = 0.9  # cosine: the same article says it twice (headline and lead)
+K = 16                     # candidate partners per claim (neighbours.candidate_pairs)
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 Neighbours = dict[int, list[tuple[int, float]]]
@@ -69,12 +70,14 @@ def align_claims(
     threshold: float = THRESHOLD,
     possibly: float = POSSIBLY,
     duplicate_threshold: float = DUPLICATE_THRESHOLD,
-    k: int = 16,
+    k: int = K,
+    model: PairModel | None = None,
 ) -> list[StoryPointResult]:
     """Story points of an event, sorted by `order` (shared and early points first).
 
     `vectors` are the claims' embeddings when the caller has them already (the
-    analysis of each article stores them); otherwise `embed` computes them here."""
+    analysis of each article stores them); otherwise `embed` computes them here.
+    `model` replaces the pair model's fitted weights (pairs.PairScorer)."""
     if not claims:
         return []
     if any(not 0 <= c.article < n_articles for c in claims):
@@ -88,7 +91,7 @@ def align_claims(
     i, j, sims = candidate_pairs(
         vectors, articles, threshold=CHECK_FLOOR, same_group_threshold=duplicate_threshold, k=k,
     )
-    scorer = PairScorer(claims)
+    scorer = PairScorer(claims, model)
     probs = scorer.probabilities(i, j, sims)
     same = articles[i] == articles[j]
     probs[same] = np.where(sims[same] >= duplicate_threshold, 1.0, 0.0)

@@ -54,8 +54,11 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+PairModel = tuple[np.ndarray, float]
+
+
 @cache
-def model() -> tuple[np.ndarray, float]:
+def model() -> PairModel:
     """(weights in FEATURES order, intercept) from MODEL_FILE."""
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     weights = np.array([data["weights"][name] for name in FEATURES], dtype=np.float64)
@@ -110,7 +113,10 @@ def relative_positions(claims: Sequence[ClaimInput]) -> list[float]:
 class PairScorer:
     """Per-claim signals computed once (O(total words)), scored per pair."""
 
-    def __init__(self, claims: Sequence[ClaimInput]) -> None:
+    def __init__(self, claims: Sequence[ClaimInput], fitted: PairModel | None = None) -> None:
+        """`fitted`: (weights in FEATURES order, intercept), MODEL_FILE's by default
+        (tests/eval/fit_pair_model.py passes models fitted without the event scored)."""
+        self.model = fitted if fitted is not None else model()
         texts = [c.text for c in claims]
         bags = [lexical.content_words(t) for t in texts]
         weights = lexical.event_weights(bags)
@@ -188,7 +194,7 @@ class PairScorer:
         if not kept:
             return probs
         rows = np.array([self.features(i[e], j[e], cosines[e], overlaps[e]) for e in kept], dtype=np.float64)
-        weights, intercept = model()
+        weights, intercept = self.model
         scored = 1.0 / (1.0 + np.exp(-(rows @ weights + intercept)))
         refused = [self.refused(i[e], j[e], overlaps[e][0]) for e in kept]
         probs[kept] = np.where(refused, 0.0, scored)
@@ -198,6 +204,6 @@ class PairScorer:
         features = self.features(a, b, cosine)
         if features[1] < LEXICAL_FLOOR or self.refused(a, b, features[1]):
             return 0.0
-        weights, intercept = model()
+        weights, intercept = self.model
         z = float(np.dot(weights, features)) + intercept
         return 1.0 / (1.0 + math.exp(-z))

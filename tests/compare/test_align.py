@@ -9,7 +9,7 @@ import pytest
 
 from articles.compare.align import POSSIBLY, THRESHOLD, _merge, _without_repeated_rows, align_claims
 from articles.compare.neighbours import candidate_pairs
-from articles.compare.pairs import PairScorer
+from articles.compare.pairs import FEATURES, PairScorer
 from articles.compare.types import ClaimInput, StoryPointResult
 
 DATA = Path(__file__).parent / "data"
@@ -327,3 +327,12 @@ def test_a_story_point_must_share_a_salient_word_with_the_claim_it_takes_in():
     embed = fake_embed({"Russia blackmails Syria": [1.0, 0], "Moscow threatens Damascus": [1.0, 0]})
     claims = [ClaimInput(0, 0, "Russia blackmails Syria"), ClaimInput(1, 1, "Moscow threatens Damascus")]
     assert [p.members for p in align_claims(claims, 2, embed=embed)] == [(0,), (1,)]
+
+
+def test_a_given_pair_model_replaces_the_fitted_one(cached_embed):
+    # fit_pair_model.py scores each tuning event with a model fitted without it.
+    claims = claims_of(["The House approved the plan 234-193 on Thursday."],
+                       ["The House passed the plan 234-193 on Thursday."])
+    weights = np.zeros(len(FEATURES))
+    assert [p.members for p in align_claims(claims, 2, embed=cached_embed)] == [(0, 1)]
+    assert [p.members for p in align_claims(claims, 2, embed=cached_embed, model=(weights, -9.0))] == [(0,), (1,)]

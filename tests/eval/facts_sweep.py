@@ -18,6 +18,7 @@ import json
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,27 +52,40 @@ def build(texts: Path, names: list[str], cache: Path) -> None:
     cache.write_bytes(pickle.dumps(out))
 
 
-def run(cache: Path, labels: dict[str, Path], scorer: Path, settings: dict[str, Any]) -> dict[str, float]:
-    """Aligns the cached events with `settings` and scores them."""
-    from articles.compare.align import align_claims
-    from articles.services.event_json import story_points_json
-
-    events = pickle.loads(cache.read_bytes())
+def score_facts_module(scorer: Path) -> Any:
+    """../shared/eval/score_facts.py, imported from `scorer`."""
     spec = importlib.util.spec_from_file_location("score_facts", scorer)
     assert spec and spec.loader
-    score_facts = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score_facts)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(events: dict[str, Any], labels: dict[str, Path], score_facts: Any,
+          align: Callable[[str, Any, Any, int], Any]) -> dict[str, float]:
+    """Scores `align(name, claims, vectors, articles)` (story points) on each cached event."""
+    from articles.services.event_json import story_points_json
+
     with tempfile.TemporaryDirectory() as tmp:
         gold, pred = Path(tmp) / "gold", Path(tmp) / "pred"
         gold.mkdir()
         pred.mkdir()
         for name, (claims, spans, vectors, count) in sorted(events.items()):
-            points = align_claims(claims, count, vectors=vectors, **settings)
+            points = align(name, claims, vectors, count)
             doc = {"story_points": story_points_json(points, spans, article_count=count)}
             (pred / f"{name}.json").write_text(json.dumps(doc), encoding="utf-8")
             (gold / f"{name}.json").write_bytes(labels[name].read_bytes())
         result: dict[str, float] = score_facts.score(gold, pred)
         return result
+
+
+def run(cache: Path, labels: dict[str, Path], scorer: Path, settings: dict[str, Any]) -> dict[str, float]:
+    """Aligns the cached events with `settings` and scores them."""
+    from articles.compare.align import align_claims
+
+    events = pickle.loads(cache.read_bytes())
+    return score(events, labels, score_facts_module(scorer),
+                 lambda _name, claims, vectors, count: align_claims(claims, count, vectors=vectors, **settings))
 
 
 def setting(text: str) -> tuple[str, Any]:
