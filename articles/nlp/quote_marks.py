@@ -16,7 +16,8 @@ from dataclasses import dataclass
 OPENERS = "“«„"
 CLOSERS = "”»"
 QUOTE_CHARS = "“”«»„\"‘’'"
-_MARK_RE = re.compile(r"[“”«»„\"‘’']")
+# Two apostrophes stand for a double mark in some archives (the New York Times' ''…'').
+_MARK_RE = re.compile(r"''|[“”«»„\"‘’']")
 PARA_RE = re.compile(r"\n[ \t]*\n")
 # "KYIV, Ukraine (AP) — ", "LONDON, March 3 (Reuters) - ", "WASHINGTON — ": a place
 # in capitals, optional date or region, optional agency in brackets, then a dash.
@@ -99,7 +100,11 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
     for m in _MARK_RE.finditer(text):
         pos, ch = m.start(), m.group()
         before = text[pos - 1] if pos > 0 else " "
-        after = text[pos + 1] if pos + 1 < len(text) else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if ch == "''":
+            # one double mark; the segment's offset is the apostrophe next to the words,
+            # so that `inner` is the quoted text as it is for one-character marks
+            ch, pos = '"', (pos if dbl is not None else pos + 1)
         if dbl is not None and para_end(reopened) < pos:
             # The paragraph ended inside the quote: a quote running on reopens the
             # next paragraph; anything else was never closed.

@@ -505,11 +505,22 @@ def _uncued(
     if not whole:
         start, end = _trim(text, seg.open - len(before), seg.close + 1 + len(after))
     kind: QuoteKind = "direct" if whole else "mixed"
+    if _according_in_sentence(ctx, span):
+        return None  # “…,” according to X: pass 2 credits X, not the previous speaker
     if last is not None and 0 <= seg.open - last.end <= _CONTINUATION_CHARS:
         return _Found(start, end, kind, last.cue, last.mention, 0.6, last.cue_token)
     if words >= _MIN_UNATTRIBUTED_WORDS and whole:
         return _Found(start, end, "direct", None, None, 0.3)
     return None
+
+
+def _according_in_sentence(ctx: _Context, span: Span) -> bool:
+    """The quote's sentence names its source with "according to" outside the quote."""
+    sents = ctx.sents[ctx.sent_of_token[span.start] : ctx.sent_of_token[span.end - 1] + 1]
+    return any(
+        tok.lower_ == "according" and not span.start <= tok.i < span.end and _usable_cue(ctx, tok) == "according"
+        for sent in sents for tok in sent
+    )
 
 
 # --- pass 2: cues without quote marks -------------------------------------------------

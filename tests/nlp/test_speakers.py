@@ -559,3 +559,13 @@ def test_the_time_heading_a_live_update_never_speaks(quotes_of):
 def test_that_said_means_even_so_and_no_one_speaks(quotes_of, opening):
     quotes = quotes_of(f"The levy has flaws. {opening} the council still expects to pass it in March.")
     assert quotes == []
+
+
+def test_two_apostrophes_are_one_double_mark_and_according_to_names_its_own_source(quotes_of):
+    # Some archives (the New York Times' own) print ''…'' for double quotes.
+    quotes = quotes_of("''We will win this fight,'' Ms. Ortega said. ''Nobody doubts it.''\n\n"
+                       "The vote became ''the turning point of the session,'' according to Mr. Lind.")
+    assert ("Ms. Ortega", "Ortega") in speakers(quotes)
+    assert ("Mr. Lind", "Lind") in speakers(quotes)
+    assert not any("according to" in q.text for q in quotes)
+    assert any(q.text.startswith("We will win this fight") and q.kind == "direct" for q in quotes)
