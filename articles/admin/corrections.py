@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, ActorAlias, ActorCorrection, AttributionCorrection, Quote
 from articles.services import actor_corrections, corrections, editing
 from articles.web.highlight import Mark, segments
@@ -114,6 +116,7 @@ class QuoteForm(forms.ModelForm):
                                   help_text="Type a name to create the actor in this event and make it the speaker.")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note for the audit trail")
     seen_revision = forms.IntegerField(widget=forms.HiddenInput)
+    editor: Any = None  # set by QuoteAdmin.get_form
 
     class Meta:
         model = Quote
@@ -137,7 +140,43 @@ class QuoteForm(forms.ModelForm):
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and not 0 <= start < end <= len(current.article.body):
             raise forms.ValidationError("The span must lie inside the article, its start before its end.")
+        picked = data.get("speaker")
+        named = bool(data.get("new_speaker")) or (picked is not None and picked != current.speaker)
+        if named and data["source_type"] in UNNAMED_SOURCES:
+            self.add_error("source_type", "An unnamed source has no actor: to name the speaker, choose “actor”; "
+                                          "for an unnamed source, clear the new actor and write the source phrase.")
+        if not self.errors:
+            self._try(current, data)
         return data
+
+    def _try(self, current: Quote, data: dict[str, Any]) -> None:
+        """Make the correction and undo it: one the service refuses is shown on this form,
+        with what the editor typed, instead of after a redirect that loses it."""
+        try:
+            with transaction.atomic():
+                corrections.quote_correct(quote=current, user=self.editor, **correction_args(current, data))
+                raise _Tried
+        except _Tried:
+            pass
+        except editing.CorrectionError as exc:
+            raise forms.ValidationError(str(exc), code="refused") from exc
+
+
+class _Tried(Exception):
+    """Rolls back the trial correction of QuoteForm._try."""
+
+
+def correction_args(original: Quote, data: dict[str, Any]) -> dict[str, Any]:
+    """The admin form's cleaned data as arguments of corrections.quote_correct: only what
+    the editor changed, besides the speaker and kind the form always sends."""
+    wanted = (data["start"], data["end"])
+    return {
+        "note": data.get("note", ""), "speaker": data.get("speaker"), "speaker_name": data.get("new_speaker") or "",
+        "kind": data.get("kind"), "is_quote": data.get("is_quote"),
+        "span": wanted if wanted != (original.start, original.end) else None,
+        "expected_revision": data["seen_revision"],
+        **{k: data[k] for k in ("source_type", "source_phrase") if k in data and data[k] != getattr(original, k)},
+    }
 
 
 class QuoteActionForm(helpers.ActionForm):
@@ -193,6 +232,11 @@ class QuoteAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_attributioncorrection_changelist") + f"?quote__id__exact={obj.pk}"
         return history_html(rows, url)
 
+    def get_form(self, request: HttpRequest, obj: Quote | None = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        form.editor = request.user  # type: ignore[attr-defined]  # a class made for this request
+        return form
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "speaker":
             object_id = (request.resolver_match.kwargs.get("object_id") if request.resolver_match else None)
@@ -203,20 +247,9 @@ class QuoteAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Quote, form: Any, change: bool) -> None:
-        data = form.cleaned_data
         original = Quote.objects.get(pk=obj.pk)
-        speaker = data.get("speaker")
         try:
-            wanted = (data["start"], data["end"])
-            span = wanted if wanted != (original.start, original.end) else None
-            source = {k: data[k] for k in ("source_type", "source_phrase")
-                      if k in data and data[k] != getattr(original, k)}
-            corrections.quote_correct(
-                quote=obj, user=request.user, note=data.get("note", ""),
-                speaker=speaker, speaker_name=data.get("new_speaker") or "",
-                kind=data.get("kind"), is_quote=data.get("is_quote"), span=span,
-                expected_revision=data["seen_revision"], **source,
-            )
+            corrections.quote_correct(quote=obj, user=request.user, **correction_args(original, form.cleaned_data))
         except editing.CorrectionError as exc:
             # Lost a race with another editor after the form's own check.
             messages.error(request, str(exc))

@@ -24,10 +24,16 @@ def without_repeated_headline(result: ParseResult) -> ParseResult:
     articles, notes = [], []
     for article in result.articles:
         cut = _opening_paragraphs(article)
-        if cut:
+        title = article.title
+        if not title and cut and _is_headline(article.paragraphs[cut - 1]):
+            title = article.paragraphs[cut - 1]
+            notes.append(f"took the line the text of an untitled article opens with as its title: {title!r}")
+        elif cut:
             notes.append(f"dropped the headline or page furniture at the start of the text of {article.title!r}")
+        if cut:
             headings = tuple(h - cut for h in article.headings if h >= cut)
-            article = dataclasses.replace(article, body="\n\n".join(article.paragraphs[cut:]), headings=headings)
+            article = dataclasses.replace(article, title=title, body="\n\n".join(article.paragraphs[cut:]),
+                                          headings=headings)
         articles.append(article)
     if not notes:
         return result
@@ -41,7 +47,9 @@ def _opening_paragraphs(article: ParsedArticle) -> int:
     cut = 0
     while cut < min(last, _MAX_LEADING_FURNITURE) and is_boilerplate(paragraphs[cut]):
         cut += 1
-    if cut < last and is_repeated_headline(paragraphs[cut], article.title, after_furniture=cut > 0):
+    # An untitled article (a JSON item with no title) opens with its headline as a page would.
+    opens_page = cut > 0 or not article.title
+    if cut < last and is_repeated_headline(paragraphs[cut], article.title, after_furniture=opens_page):
         cut += 1
     return cut
 
@@ -51,7 +59,11 @@ def is_repeated_headline(text: str, title: str, *, after_furniture: bool) -> boo
     end: the page's other headline ("Governor Appoints Ex-Aide to Fill Kerry’s Seat")."""
     if title and comparable(text) == comparable(title):
         return True
-    return after_furniture and is_title_case(text) and not text.rstrip().endswith(_SENTENCE_END)
+    return after_furniture and _is_headline(text)
+
+
+def _is_headline(text: str) -> bool:
+    return not is_boilerplate(text) and is_title_case(text) and not text.rstrip().endswith(_SENTENCE_END)
 
 
 def comparable(text: str) -> str:

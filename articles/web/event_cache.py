@@ -28,10 +28,10 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Event
-from articles.services.export_limits import is_large
 from articles.services.limits import window_wait
 from articles.web import pages
 from articles.web.params import whole_number
+from articles.web.versioned import large, version_key
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,7 @@ class PageBusy(Exception):
 def page_key(event: Event, ready: bool, only: str, actor: int | None, positions: Sequence[int]) -> str:
     query = f"{only}|{actor or ''}|{','.join(map(str, positions))}"
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    # created_at tells apart an event that reuses a deleted one's id (SQLite, tests).
-    return f"event:{event.pk}:{event.created_at.timestamp()}:{event.content_version}:{int(ready)}:{digest}"
+    return f"event:{version_key(event)}:{int(ready)}:{digest}"
 
 
 def event_body(event: Event, progress: dict[str, object], *, only: str, actor: str,
@@ -78,7 +77,7 @@ def event_body(event: Event, progress: dict[str, object], *, only: str, actor: s
 def _admit_build(event: Event, address: str | None) -> None:
     """Count one build of a large event's page against the address; the cache unavailable
     lets it through."""
-    if address is None or not is_large(event):
+    if address is None or not large(event):
         return
     try:
         wait = window_wait("pages", address, settings.NEWSFRAME_LARGE_EVENT_VIEWS_PER_MINUTE, BUILD_WINDOW_SECONDS)

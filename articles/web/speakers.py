@@ -5,7 +5,7 @@ badge (initials, made unique within the event) follow its rank among the event's
 speakers, most quoted in the whole event first: the event page (whichever articles it
 compares) and every article page agree. The ranking is one aggregate over the event's
 quotes (by speaker, in the database); the event page runs it once per version of the
-event (its body is cached), an article page once per view."""
+event (its body is cached), and article pages share it (web/versioned.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import NamedTuple
 from django.db.models import Count
 
 from articles.models import Actor, Event, Quote
+from articles.web.versioned import per_version
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
 
@@ -65,8 +66,9 @@ def _ranked(event: Event) -> list[tuple[int, str]]:
 
 
 def event_looks(event: Event) -> dict[int, Look]:
-    """Every quoted actor's colour and badge in this event."""
-    return looks(_ranked(event))
+    """Every quoted actor's colour and badge in this event, ranked once per version of
+    the event (every correction and analysis bumps it), not on every article page view."""
+    return per_version(event, "speakers", lambda: looks(_ranked(event)))
 
 
 def styled(actors: dict[int, Actor], counts: Counter[int], palette: dict[int, Look]) -> dict[int, SpeakerStyle]:

@@ -14,8 +14,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Event
-from articles.services.export_limits import Refusal, export_admit, export_done, is_large
+from articles.services.export_limits import Refusal, export_admit, export_done
 from articles.services.exports import TABLES, ExportStream, Format, export_stream
+from articles.web.versioned import large
 
 
 class _Chunks:
@@ -56,7 +57,7 @@ def _download(request: HttpRequest, slug: str, fmt: Format, table: str | None = 
     """CSV cells that a spreadsheet would run as formulas are neutralised unless `?exact=1`."""
     event = get_object_or_404(Event, slug=slug)
     file = export_stream(event, fmt, table=table, exact=request.GET.get("exact") == "1")
-    if not is_large(event):
+    if not large(event):
         return _attachment(file)
     anonymous = not request.user.is_authenticated
     slot, refusal = export_admit(address=request.META.get("REMOTE_ADDR", "") if anonymous else None)

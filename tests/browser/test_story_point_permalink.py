@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from articles.models import Actor, Article, Quote
+from articles.models import Actor, Article, Quote, Signal
 from tests.browser.test_story_points_phone import _event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,3 +59,18 @@ def test_an_actors_quote_opens_its_paragraph(page: Page, live_server: object) ->
     page.get_by_role("link", name="in the article").first.click()
     expect(page).to_have_url(f"{live_server.url}{article.get_absolute_url()}#p1")  # type: ignore[attr-defined]
     expect(page.locator("#p1")).to_contain_text("It will cost four million pounds")
+
+
+def test_an_actors_long_labels_stay_inside_a_phone(page: Page, live_server: object) -> None:
+    event = _event()
+    article = Article.objects.get(event=event, position=0)
+    actor = Actor.objects.create(event=event, name="Ann Mayor")
+    label = "the council's long-serving and much-criticised chairwoman of the harbour committee"
+    Signal.objects.create(article=article, kind=Signal.Kind.LABEL, text=label, start=0, end=len(label), actor=actor)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{actor.get_absolute_url()}")  # type: ignore[attr-defined]
+    term = page.locator(".actor-facts .term", has_text="harbour committee")
+    expect(term).to_be_visible()
+    box = term.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

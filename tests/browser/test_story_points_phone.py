@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from articles.models import Article, Claim, Event, Job, Outlet, StoryPoint
+from articles.models import Actor, Article, Claim, Event, Job, Outlet, Quote, StoryPoint
 from tests.browser_fixtures import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,3 +78,18 @@ def test_a_phone_says_when_no_story_point_matches_the_filter(page: Page, live_se
     page.goto(f"{live_server.url}{event.get_absolute_url()}?only=shared")  # type: ignore[attr-defined]
     expect(page.locator("#compare table.side-by-side")).to_contain_text("No story points match this filter")
     expect(page.get_by_text("No story points match this filter")).to_be_visible()
+
+
+def test_a_long_speakers_name_keeps_the_event_page_inside_a_phone(page: Page, live_server: object) -> None:
+    event = _event()
+    article = Article.objects.get(event=event, position=2)
+    actor = Actor.objects.create(event=event, name="Democratic Congressional Campaign Committee")
+    start = article.body.index("A vote")
+    Quote.objects.create(article=article, text="A vote on the quay was held", start=start, end=start + 27,
+                         kind="indirect", speaker=actor)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{event.get_absolute_url()}")  # type: ignore[attr-defined]
+    expect(page.locator("#filter-actor option", has_text=actor.name)).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    select = page.locator("#filter-actor").bounding_box()
+    assert select is not None and select["x"] + select["width"] <= 390

@@ -105,3 +105,44 @@ def test_the_speaker_autocomplete_offers_only_the_quotes_event(editor_client: Cl
     ids = {int(r["id"]) for r in response.json()["results"]}
     assert ids == set(Actor.objects.filter(event=article.event).values_list("pk", flat=True))
     assert not ids & set(Actor.objects.filter(event=other.event).values_list("pk", flat=True))
+
+
+def _admin_post(client: Client, quote: Quote, **changes: object) -> object:
+    form = {"speaker": quote.speaker_id or "", "new_speaker": "", "source_type": quote.source_type,
+            "source_phrase": quote.source_phrase, "kind": quote.kind, "is_quote": "on", "start": quote.start,
+            "end": quote.end, "seen_revision": quote.revision, "note": "checked against the video"}
+    return client.post(reverse("admin:articles_quote_change", args=[quote.pk]), {**form, **changes})
+
+
+def test_a_refused_admin_correction_keeps_what_the_editor_typed(editor_client: Client, article: Article) -> None:
+    """An unnamed source with no phrase to show: the form comes back with the reason and the
+    editor's note and choice, rather than a redirect to the stored values."""
+    quote = article.quotes.get(text__contains="successful ouster")
+    Quote.objects.filter(pk=quote.pk).update(speaker_mention="", mention_start=None, mention_end=None)
+    quote.refresh_from_db()
+    response = _admin_post(editor_client, quote, source_type="anonymous")
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    page = response.content.decode()  # type: ignore[attr-defined]
+    assert "Say how the text names the unnamed source" in page
+    assert "checked against the video" in page and '<option value="anonymous" selected>' in page
+    quote.refresh_from_db()
+    assert quote.attribution == "machine" and quote.source_type == "actor"
+    # With the phrase written the same form saves, once (the trial left nothing behind).
+    response = _admin_post(editor_client, quote, speaker="", source_type="anonymous", source_phrase="a diplomat")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    quote.refresh_from_db()
+    assert (quote.source_type, quote.source_phrase, quote.speaker_id) == ("anonymous", "a diplomat", None)
+    assert quote.revision == 1 and quote.corrections.count() == 1
+
+
+def test_a_new_actor_and_an_unnamed_source_at_once_are_refused_on_the_form(
+        editor_client: Client, article: Article) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    response = _admin_post(editor_client, quote, new_speaker="Democrats", source_type="group")
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    page = response.content.decode()  # type: ignore[attr-defined]
+    assert "An unnamed source has no actor" in page and 'value="Democrats"' in page
+    assert not Actor.objects.filter(event=article.event, name="Democrats").exists()
+    quote.refresh_from_db()
+    assert quote.attribution == "machine"
+

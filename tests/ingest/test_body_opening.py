@@ -35,3 +35,15 @@ def test_a_body_that_is_only_the_headline_is_kept() -> None:
     assert parse(_json("Council approves budget", "Council approves budget"), "a.json").articles[0].body \
         == "Council approves budget"
 
+
+
+def test_an_untitled_article_takes_the_headline_its_text_opens_with_as_title() -> None:
+    body = "Council Backs Budget After Three-Hour Debate\n\n" + TEXT
+    result = parse(_json("", body), "a.json")
+    assert (result.articles[0].title, result.articles[0].body) == ("Council Backs Budget After Three-Hour Debate", TEXT)
+    assert any("as its title" in note for note in result.notes)
+
+
+def test_an_untitled_article_opening_with_a_sentence_keeps_it() -> None:
+    result = parse(_json("", TEXT), "a.json")
+    assert (result.articles[0].title, result.articles[0].body) == ("", TEXT)

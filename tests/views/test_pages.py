@@ -163,7 +163,9 @@ def test_the_event_page_query_count_stays_flat_past_the_column_limit(client: Cli
 def test_choosing_articles_costs_no_extra_query(client: Client) -> None:
     event = make_event(MAX_COLUMNS + 5)
     url = event.get_absolute_url()
-    assert _queries(client, url) == _queries(client, url + "?articles=0,4,7&articles=15&only=missing")
+    # No more than the default view; fewer, as it reuses what this version of the event
+    # already computed (its size, its speaker ranking: web/versioned.py).
+    assert _queries(client, url) >= _queries(client, url + "?articles=0,4,7&articles=15&only=missing")
 
 
 def test_the_actor_page_query_count_does_not_grow_with_articles(client: Client) -> None:
