@@ -95,6 +95,10 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "according"
     if tok.pos_ == "ADJ":
         return "adjective" if lemma in cues.adjective or low in cues.adjective else None
+    if low in {"read", "reads"} and _document_subject(tok):
+        # "“…,” the tweets read", "the statement reads: …": the text speaks (the
+        # tagger often takes this "read" for a noun)
+        return "clause"
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "neg" for c in tok.children):
@@ -110,6 +114,11 @@ def speech_cue_kind(tok: Token) -> str | None:
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def _document_subject(verb: Token) -> bool:
+    """ "the tweets read", "the letter reads": a text as the verb's subject."""
+    return any(c.dep_ == "nsubj" and source_type_of(c.lemma_.lower()) == "document" for c in verb.children)
 
 
 def cue_span(tok: Token, kind: str) -> tuple[int, int]:

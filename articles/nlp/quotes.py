@@ -489,7 +489,7 @@ def _uncued(
     unattributed statement, or (short, no cue) a scare quote, which is not a quote."""
     text = ctx.text
     before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
-    after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
+    after = "" if _closes_sentence(text, seg) else _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
     # (the colon may end the paragraph before: "issued the following statement:\n\n“…”")
     colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.open].rstrip().endswith(":"))
@@ -509,6 +509,13 @@ def _uncued(
     if words >= _MIN_UNATTRIBUTED_WORDS and whole:
         return _Found(start, end, "direct", None, None, 0.3)
     return None
+
+
+def _closes_sentence(text: str, seg: Segment) -> bool:
+    """ “I went too far. I was wrong.” She did not …: the quote ends its sentence
+    when its words end in a full stop and a new sentence opens after the mark."""
+    following = text[seg.close + 1 : seg.close + 40].lstrip(" \t")
+    return ends_sentence(text, seg) and (not following or following[0].isupper() or following[0] in "\n“\"‘")
 
 
 # --- pass 2: cues without quote marks -------------------------------------------------

@@ -640,3 +640,34 @@ def test_a_direct_quote_keeps_its_named_speaker(quotes_of, text, content, mentio
 def test_a_label_after_another_quote_names_the_next_speaker(quotes_of):
     quotes = quotes_of('Both spoke. Ruiz said: "We will win." Hale: "We will win the rural vote by ten points."')
     assert [q.speaker_mention for q in quotes] == ["Ruiz", "Hale"]
+
+
+def test_a_quote_that_ends_its_sentence_stops_at_its_closing_mark(quotes_of):
+    # a user walk (event 36): the uncued quote ran on into the next sentence as "mixed"
+    text = (
+        'Dana Ruiz spoke on Monday. "I went too far. I made a mistake and I was wrong." '
+        "She did not name the governor in her video."
+    )
+    q = next(q for q in quotes_of(text) if "mistake" in q.text)
+    assert (q.text, q.kind) == ("I went too far. I made a mistake and I was wrong.", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # the tagger reads this "read" as a noun; before, "she said" of the paragraph above took it
+        (
+            '"I went too far," she said.\n\n"On it! Our agency monitors social media for threats," the tweets read.',
+            "read",
+            "the tweets",
+        ),
+        (
+            '"I am sorry," Dana Ruiz said.\n\n"We will appeal the ruling in every court we can," the letter reads.',
+            "reads",
+            "the letter",
+        ),
+    ],
+)
+def test_a_text_that_reads_is_the_source_of_its_words(quotes_of, text, cue, mention):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.cue, q.speaker_mention, q.source_type) == ("direct", cue, mention, "document")
