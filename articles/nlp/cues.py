@@ -158,6 +158,11 @@ def speaker_token(tok: Token) -> Token | None:
             # the participle on the reported clause; the one who pledged states.
             cur = cur.head
             continue
+        if reported and tok.dep_ == "conj" and tok.head.i == cur.i and tok.tag_ == cur.head.tag_ != "VBG":
+            # "Suu Kyi said it was too early …, but added, “…”": the parser hangs the second
+            # cue on the reported clause; the one who said adds (the tense tells).
+            cur = cur.head
+            continue
         # The subject nearest the verb: "KYIV (AP) — Ukraine’s air force said" can
         # parse with the dateline as a second subject.
         for child in sorted(cur.children, key=lambda c: (c.dep_ != "nsubj" or c.i > cur.i, -c.i)):

@@ -680,9 +680,11 @@ _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|afte
 
 def _cut_before(text: str, q: _Found, k: _Found) -> None:
     """End `q` before the attribution of `k` when it sits inside q's tail."""
-    marks = [a[0] for a in (k.mention, k.cue) if a is not None]
+    # (a mention at q's very start is the parser taking q's subject for k's speaker:
+    # "said it was too early …, but added, “…”" still ends before "but added")
+    marks = [a[0] for a in (k.mention, k.cue) if a is not None and q.start < a[0] < q.end]
     at = min(marks, default=-1)
-    if not q.start < at < q.end or at < k.start - 200:
+    if at < 0 or at < k.start - 200:
         return
     head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
     if len(head.split()) >= 3:

@@ -671,3 +671,18 @@ def test_a_quote_that_ends_its_sentence_stops_at_its_closing_mark(quotes_of):
 def test_a_text_that_reads_is_the_source_of_its_words(quotes_of, text, cue, mention):
     q = quotes_of(text)[-1]
     assert (q.kind, q.cue, q.speaker_mention, q.source_type) == ("direct", cue, mention, "document")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Dana Ruiz, 70, said it was too early to name a winner but added, "I think you all know the result."',
+        'In an interview, Dana Ruiz said she welcomed the ruling and added, "I will not appeal it, no problem."',
+    ],
+)
+def test_a_second_cue_after_a_reported_clause_keeps_both_and_the_speaker(quotes_of, text):
+    # the parser hangs "added" / "called" on the reported clause: the clause was lost to the
+    # quote's span, and the quote went to the clause's subject ("it", "she")
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Dana Ruiz"), ("direct", "Dana Ruiz")]
+    assert quotes[0].text in {"it was too early to name a winner", "she welcomed the ruling"}
