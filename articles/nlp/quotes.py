@@ -538,6 +538,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
         if segs and all(claimed.get(s) == tok.i for s in segs):
             continue
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
+        end = _without_aside(ctx, start, end)
         if end - start < 3:
             continue
         unclaimed = any(s not in claimed for s in segs)
@@ -564,6 +565,31 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
             )
         )
     return found
+
+
+# ", who worked on …", " — even as …", ", although …": the writer's aside after what was reported
+_ASIDE = re.compile(
+    r"(?:,|\s[—–]|\s--)\s+(?:who|which|although|though|even though|even as|even if)\b", re.IGNORECASE
+)
+
+
+def _without_aside(ctx: _Context, start: int, end: int) -> int:
+    """The end of reported content without the writer's aside that closes it (a clause
+    that runs to the content's end, outside quote marks): "the FBI had secured the
+    cooperation of Bryan Pagliano[, who worked on …]"; not "Mrs. Clinton, who has …,
+    still faces …"."""
+    m = _ASIDE.search(ctx.text, start, end)
+    if m is None or re.search("[“”\"]", ctx.text[m.start() : end]) or len(ctx.text[start : m.start()].split()) < 2:
+        return end
+    word = ctx.doc.char_span(m.end() - len(m.group().split()[-1]), m.end(), alignment_mode="expand")
+    if word is None:
+        return end
+    clause = word[0]
+    while clause.dep_ not in {"relcl", "advcl"} and clause.head.i != clause.i and clause.i - word[0].i < 40:
+        clause = clause.head
+    if clause.dep_ not in {"relcl", "advcl"} or _end_char(ctx.doc, clause.right_edge.i + 1) < end - 1:
+        return end
+    return m.start()
 
 
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -643,6 +669,7 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
             continue
         candidate, probability = scored
         start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
+        end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue
         impression = tok.lemma_ in _RAISING and not _someone(speaker_token(tok))

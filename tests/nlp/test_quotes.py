@@ -686,3 +686,25 @@ def test_a_second_cue_after_a_reported_clause_keeps_both_and_the_speaker(quotes_
     quotes = quotes_of(text)
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Dana Ruiz"), ("direct", "Dana Ruiz")]
     assert quotes[0].text in {"it was too early to name a winner", "she welcomed the ruling"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Officials said the FBI had secured the cooperation of Dana Ruiz, who worked on the campaign in 2008.",
+            "the FBI had secured the cooperation of Dana Ruiz",
+        ),
+        (
+            "Aides said the senator would fight on, even though the delegate count is against him.",
+            "the senator would fight on",
+        ),
+        # an aside inside the content is the speaker's
+        (
+            "Officials said Dana Ruiz, who worked on the campaign, still faces a difficult road.",
+            "Dana Ruiz, who worked on the campaign, still faces a difficult road",
+        ),
+    ],
+)
+def test_the_writers_aside_after_reported_content_is_not_part_of_it(quotes_of, text, content):
+    assert only(quotes_of(text)).text == content
