@@ -40,6 +40,7 @@ from articles.nlp.cues import (
 )
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import (
+    QUOTE_CHARS,
     Segment,
     answer_paragraphs,
     attribution_follows,
@@ -301,6 +302,11 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         mention = ctx.clip(*mention, around=mention[1] - 1)
     cue_range = cue_span(cue, kind)
     if cue.i >= span.end:
+        # 'Trump's misinformation may be "strategic," said X': the quoted words end a
+        # clause the cue reports, which is the content (mixed)
+        lead = _reported_lead(ctx, cue, kind, seg, inner_end)
+        if lead is not None:
+            return _Found(lead, inner_end, "mixed", cue_range, mention, 0.85, cue.i)
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
     joint = text[cue_range[1] : seg.open]
     plain_joint = _DIRECT_JOINT.fullmatch(joint) and (words > _MAX_SCARE_WORDS or ":" in joint or "," in joint)
@@ -317,6 +323,25 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:
+    """Where the clause that a cue after the quote reports starts, when it starts
+    before the quote's opening mark, in the quote's sentence and paragraph, with a
+    subject of its own and no other quote marks."""
+    doc = ctx.doc
+    content = content_range(cue, kind)
+    if content is None or _end_char(doc, content[1]) < inner_end - 1:
+        return None
+    first = doc[content[0]]
+    lead = [t for t in doc[content[0] : content[1]] if t.idx < seg.open]
+    if len(lead) < 2 or ctx.paragraph(first.idx) != ctx.paragraph(seg.open):
+        return None
+    if any(t.text in QUOTE_CHARS or speech_cue_kind(t) for t in lead):
+        return None  # another quote, or a cue of its own ("Trump asserted that France …: “…”")
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in lead):
+        return None
+    return _trim(ctx.text, first.idx, inner_end)[0]
 
 
 def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, str] | None:

@@ -708,3 +708,12 @@ def test_a_second_cue_after_a_reported_clause_keeps_both_and_the_speaker(quotes_
 )
 def test_the_writers_aside_after_reported_content_is_not_part_of_it(quotes_of, text, content):
     assert only(quotes_of(text)).text == content
+
+
+def test_quoted_words_that_end_the_reported_clause_before_the_cue_make_it_mixed(quotes_of):
+    q = only(quotes_of("Teachers who meet online with the union are “very, very pro-Sanders,” Dana Ruiz said."))
+    assert (q.text, q.kind, q.speaker) == (
+        "Teachers who meet online with the union are “very, very pro-Sanders",
+        "mixed",
+        "Dana Ruiz",
+    )
