@@ -96,6 +96,10 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "according"
     if tok.pos_ == "ADJ":
         return "adjective" if lemma in cues.adjective or low in cues.adjective else None
+    if low in {"read", "reads"} and _document_subject(tok):
+        # "“…,” the tweets read", "the statement reads: …": the text speaks (the
+        # tagger often takes this "read" for a noun)
+        return "clause"
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
@@ -121,6 +125,11 @@ def that_said(tok: Token) -> bool:
         tok.lower_ == "said" and before is not None and before.lower_ in {"that", "this"}
         and before.is_sent_start is True and after is not None and after.text == ","
     )
+
+
+def _document_subject(verb: Token) -> bool:
+    """ "the tweets read", "the letter reads": a text as the verb's subject."""
+    return any(c.dep_ == "nsubj" and source_type_of(c.lemma_.lower()) == "document" for c in verb.children)
 
 
 def cue_span(tok: Token, kind: str) -> tuple[int, int]:
@@ -158,6 +167,11 @@ def speaker_token(tok: Token) -> Token | None:
         if reported and tok.tag_ == "VBG" and not _person_subject(cur):
             # "Lavrov pledged that the gap isn't …, stating that …": the parser hangs
             # the participle on the reported clause; the one who pledged states.
+            cur = cur.head
+            continue
+        if reported and tok.dep_ == "conj" and tok.head.i == cur.i and tok.tag_ == cur.head.tag_ != "VBG":
+            # "Suu Kyi said it was too early …, but added, “…”": the parser hangs the second
+            # cue on the reported clause; the one who said adds (the tense tells).
             cur = cur.head
             continue
         # The subject nearest the verb: "KYIV (AP) — Ukraine’s air force said" can

@@ -41,6 +41,7 @@ from articles.nlp.cues import (
 )
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import (
+    QUOTE_CHARS,
     Segment,
     answer_paragraphs,
     attribution_follows,
@@ -302,6 +303,11 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         mention = ctx.clip(*mention, around=mention[1] - 1)
     cue_range = cue_span(cue, kind)
     if cue.i >= span.end:
+        # 'Trump's misinformation may be "strategic," said X': the quoted words end a
+        # clause the cue reports, which is the content (mixed)
+        lead = _reported_lead(ctx, cue, kind, seg, inner_end)
+        if lead is not None:
+            return _Found(lead, inner_end, "mixed", cue_range, mention, 0.85, cue.i)
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
     joint = text[cue_range[1] : seg.open]
     plain_joint = _DIRECT_JOINT.fullmatch(joint) and (words > _MAX_SCARE_WORDS or ":" in joint or "," in joint)
@@ -318,6 +324,25 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:
+    """Where the clause that a cue after the quote reports starts, when it starts
+    before the quote's opening mark, in the quote's sentence and paragraph, with a
+    subject of its own and no other quote marks."""
+    doc = ctx.doc
+    content = content_range(cue, kind)
+    if content is None or _end_char(doc, content[1]) < inner_end - 1:
+        return None
+    first = doc[content[0]]
+    lead = [t for t in doc[content[0] : content[1]] if t.idx < seg.open]
+    if len(lead) < 2 or ctx.paragraph(first.idx) != ctx.paragraph(seg.open):
+        return None
+    if any(t.text in QUOTE_CHARS or speech_cue_kind(t) for t in lead):
+        return None  # another quote, or a cue of its own ("Trump asserted that France …: “…”")
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in lead):
+        return None
+    return _trim(ctx.text, first.idx, inner_end)[0]
 
 
 def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, str] | None:
@@ -490,7 +515,7 @@ def _uncued(
     unattributed statement, or (short, no cue) a scare quote, which is not a quote."""
     text = ctx.text
     before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
-    after = _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
+    after = "" if _closes_sentence(text, seg) else _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
     whole = not re.search(r"\w", before + after)
     # (the colon may end the paragraph before: "issued the following statement:\n\n“…”")
     colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.open].rstrip().endswith(":"))
@@ -523,6 +548,13 @@ def _according_in_sentence(ctx: _Context, span: Span) -> bool:
     )
 
 
+def _closes_sentence(text: str, seg: Segment) -> bool:
+    """ “I went too far. I was wrong.” She did not …: the quote ends its sentence
+    when its words end in a full stop and a new sentence opens after the mark."""
+    following = text[seg.close + 1 : seg.close + 40].lstrip(" \t")
+    return ends_sentence(text, seg) and (not following or following[0].isupper() or following[0] in "\n“\"‘")
+
+
 # --- pass 2: cues without quote marks -------------------------------------------------
 
 
@@ -543,6 +575,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
         if segs and all(claimed.get(s) == tok.i for s in segs):
             continue
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
+        end = _without_aside(ctx, start, end)
         if end - start < 3:
             continue
         unclaimed = any(s not in claimed for s in segs)
@@ -569,6 +602,31 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
             )
         )
     return found
+
+
+# ", who worked on …", " — even as …", ", although …": the writer's aside after what was reported
+_ASIDE = re.compile(
+    r"(?:,|\s[—–]|\s--)\s+(?:who|which|although|though|even though|even as|even if)\b", re.IGNORECASE
+)
+
+
+def _without_aside(ctx: _Context, start: int, end: int) -> int:
+    """The end of reported content without the writer's aside that closes it (a clause
+    that runs to the content's end, outside quote marks): "the FBI had secured the
+    cooperation of Bryan Pagliano[, who worked on …]"; not "Mrs. Clinton, who has …,
+    still faces …"."""
+    m = _ASIDE.search(ctx.text, start, end)
+    if m is None or re.search("[“”\"]", ctx.text[m.start() : end]) or len(ctx.text[start : m.start()].split()) < 2:
+        return end
+    word = ctx.doc.char_span(m.end() - len(m.group().split()[-1]), m.end(), alignment_mode="expand")
+    if word is None:
+        return end
+    clause = word[0]
+    while clause.dep_ not in {"relcl", "advcl"} and clause.head.i != clause.i and clause.i - word[0].i < 40:
+        clause = clause.head
+    if clause.dep_ not in {"relcl", "advcl"} or _end_char(ctx.doc, clause.right_edge.i + 1) < end - 1:
+        return end
+    return m.start()
 
 
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -649,6 +707,7 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
             continue
         candidate, probability = scored
         start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
+        end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue
         impression = tok.lemma_ in _RAISING and not _someone(speaker_token(tok))
@@ -686,9 +745,11 @@ _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|afte
 
 def _cut_before(text: str, q: _Found, k: _Found) -> None:
     """End `q` before the attribution of `k` when it sits inside q's tail."""
-    marks = [a[0] for a in (k.mention, k.cue) if a is not None]
+    # (a mention at q's very start is the parser taking q's subject for k's speaker:
+    # "said it was too early …, but added, “…”" still ends before "but added")
+    marks = [a[0] for a in (k.mention, k.cue) if a is not None and q.start < a[0] < q.end]
     at = min(marks, default=-1)
-    if not q.start < at < q.end or at < k.start - 200:
+    if at < 0 or at < k.start - 200:
         return
     head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
     if len(head.split()) >= 3:

@@ -640,3 +640,80 @@ def test_a_direct_quote_keeps_its_named_speaker(quotes_of, text, content, mentio
 def test_a_label_after_another_quote_names_the_next_speaker(quotes_of):
     quotes = quotes_of('Both spoke. Ruiz said: "We will win." Hale: "We will win the rural vote by ten points."')
     assert [q.speaker_mention for q in quotes] == ["Ruiz", "Hale"]
+
+
+def test_a_quote_that_ends_its_sentence_stops_at_its_closing_mark(quotes_of):
+    # a user walk (event 36): the uncued quote ran on into the next sentence as "mixed"
+    text = (
+        'Dana Ruiz spoke on Monday. "I went too far. I made a mistake and I was wrong." '
+        "She did not name the governor in her video."
+    )
+    q = next(q for q in quotes_of(text) if "mistake" in q.text)
+    assert (q.text, q.kind) == ("I went too far. I made a mistake and I was wrong.", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # the tagger reads this "read" as a noun; before, "she said" of the paragraph above took it
+        (
+            '"I went too far," she said.\n\n"On it! Our agency monitors social media for threats," the tweets read.',
+            "read",
+            "the tweets",
+        ),
+        (
+            '"I am sorry," Dana Ruiz said.\n\n"We will appeal the ruling in every court we can," the letter reads.',
+            "reads",
+            "the letter",
+        ),
+    ],
+)
+def test_a_text_that_reads_is_the_source_of_its_words(quotes_of, text, cue, mention):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.cue, q.speaker_mention, q.source_type) == ("direct", cue, mention, "document")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Dana Ruiz, 70, said it was too early to name a winner but added, "I think you all know the result."',
+        'In an interview, Dana Ruiz said she welcomed the ruling and added, "I will not appeal it, no problem."',
+    ],
+)
+def test_a_second_cue_after_a_reported_clause_keeps_both_and_the_speaker(quotes_of, text):
+    # the parser hangs "added" / "called" on the reported clause: the clause was lost to the
+    # quote's span, and the quote went to the clause's subject ("it", "she")
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Dana Ruiz"), ("direct", "Dana Ruiz")]
+    assert quotes[0].text in {"it was too early to name a winner", "she welcomed the ruling"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Officials said the FBI had secured the cooperation of Dana Ruiz, who worked on the campaign in 2008.",
+            "the FBI had secured the cooperation of Dana Ruiz",
+        ),
+        (
+            "Aides said the senator would fight on, even though the delegate count is against him.",
+            "the senator would fight on",
+        ),
+        # an aside inside the content is the speaker's
+        (
+            "Officials said Dana Ruiz, who worked on the campaign, still faces a difficult road.",
+            "Dana Ruiz, who worked on the campaign, still faces a difficult road",
+        ),
+    ],
+)
+def test_the_writers_aside_after_reported_content_is_not_part_of_it(quotes_of, text, content):
+    assert only(quotes_of(text)).text == content
+
+
+def test_quoted_words_that_end_the_reported_clause_before_the_cue_make_it_mixed(quotes_of):
+    q = only(quotes_of("Teachers who meet online with the union are “very, very pro-Sanders,” Dana Ruiz said."))
+    assert (q.text, q.kind, q.speaker) == (
+        "Teachers who meet online with the union are “very, very pro-Sanders",
+        "mixed",
+        "Dana Ruiz",
+    )
