@@ -3,6 +3,7 @@ tasks run in-process unless a test starts a real worker (tests/e2e)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,10 +11,17 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from articles.models import Upload
 from articles.services.uploads import ConfirmResult, IncomingFile, drafts_of, upload_confirm, upload_receive
 from newsframe.celery import app as celery_app
+
+# Property tests explore new random examples on a developer's machine; in CI (CI=true)
+# they replay one fixed sequence, so a red run there is the code's, reproducible.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    hypothesis_settings.load_profile("ci")
 
 pytest_plugins = ["tests.browser_fixtures"]
 
