@@ -73,7 +73,7 @@ def add_noun_phrases(doc: Doc, b: Builder, people: list[DraftActor], titles: lis
         elif lemma in _ORG_DESCRIPTIONS and definite and root.tag_ not in {"NNS", "NNPS"}:
             # (plural "the groups", "the companies" are several, none of them in particular)
             org = _recent(b, chunk.start_char, "organization", lemma)
-            if lemma == "party":
+            if lemma == "party" and len(chunk) == 2:  # "the party", not "the magazine's party"
                 org = _latest_party(b, chunk.start_char, org)
             if org is not None:
                 b.mention(chunk, org, "description")
@@ -310,6 +310,9 @@ def _latest_party(b: Builder, before: int, org: DraftActor | None) -> DraftActor
     latest = max(members, key=lambda a: last_seen[id(a)], default=None)
     if latest is None or (org is not None and last_seen.get(id(org), org.first_seen) > last_seen[id(latest)]):
         return org
+    between = b.doc.char_span(last_seen[id(latest)], before, alignment_mode="expand")
+    if between is not None and any(t.lemma_ == "party" and any(c.dep_ == "poss" for c in t.children) for t in between):
+        return org  # "the Gazette's party … the party ran late": that party, not the Democrats
     return latest
 
 

@@ -24,6 +24,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "him", "her"
 _UNNAMED_HEADS = frozenset({"official", "source"})
 # "Every Republican on the panel", "all nine members", "both senators": a set of people.
 # "news reports", "various media stories", "a news site": what the media put out.
+_MEDIA_MODIFIERS = frozenset({"news", "press"})  # lower case only: not "an NBC News poll"
 _MEDIA_TEXTS = frozenset({"site", "story", "account", "article", "agency", "service", "outlet"})
 _QUANTIFIERS = frozenset({"every", "each", "all", "both", "many", "most", "some", "several", "few"})
 _NUMBERS = frozenset(
@@ -97,7 +98,7 @@ def source_type_of(phrase: str) -> SourceType:
 def _media_modified(words: list[str], head: str) -> bool:
     """A lower-case media word before the head ("news reports"; not "an NBC News poll")."""
     before = words[: words.index(head)] if head in words else []
-    return any(w.islower() and _words().get(w) == "media" for w in before)
+    return any(w in _MEDIA_MODIFIERS or (w.islower() and _words().get(w) == "media") for w in before)
 
 
 def office_holder(phrase: str) -> bool:

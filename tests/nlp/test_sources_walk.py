@@ -114,3 +114,17 @@ def test_a_body_named_with_of_is_not_a_faction(nlp):
 
     actors, _ = find_actors(nlp("The House of Representatives voted on Tuesday, and the Senate followed."))
     assert ("House of Representatives", "organization") in [(a.name, a.kind) for a in actors]
+
+
+def test_an_outlet_named_press_or_news_stays_the_actor(quotes_of):
+    quotes = quotes_of("The Associated Press reported that the count had ended in Missouri on Tuesday.")
+    assert source(quotes, "count had ended")[0] == "Associated Press"
+
+
+def test_a_party_someone_hosts_is_not_a_political_party(nlp):
+    from articles.nlp.actors import find_actors
+
+    _, mentions = find_actors(
+        nlp("Many Democrats skipped the debate. Guests at the Gazette’s party booed, and the party ran late.")
+    )
+    assert not [m.text for m in mentions if "party" in m.text and m.actor == "Democrats"]
