@@ -68,7 +68,7 @@ def is_pronoun(phrase: str) -> bool:
 
 def source_type_of(phrase: str) -> SourceType:
     """The type of an unnamed source given as `phrase`; "unknown" for what reads
-    as a name nobody resolved, a pronoun, or nothing."""
+    as a name or an office nobody resolved, a pronoun, or nothing."""
     words = _WORD.findall(phrase)
     if not words or is_pronoun(phrase):
         return "unknown"
@@ -92,7 +92,8 @@ def source_type_of(phrase: str) -> SourceType:
         return "unknown"  # a name nobody made an actor of
     if _singular(low) != low or low in {"people", "men", "women"}:
         return "group"
-    return "actor" if office_holder(phrase) else "anonymous"
+    # an office ("the chairman of the committee") is someone nobody resolved, like a name
+    return "unknown" if office_holder(phrase) else "anonymous"
 
 
 def _media_modified(words: list[str], head: str) -> bool:
