@@ -73,6 +73,8 @@ def add_noun_phrases(doc: Doc, b: Builder, people: list[DraftActor], titles: lis
         elif lemma in _ORG_DESCRIPTIONS and definite and root.tag_ not in {"NNS", "NNPS"}:
             # (plural "the groups", "the companies" are several, none of them in particular)
             org = _recent(b, chunk.start_char, "organization", lemma)
+            if lemma == "party" and len(chunk) == 2:  # "the party", not "the magazine's party"
+                org = _latest_party(b, chunk.start_char, org)
             if org is not None:
                 b.mention(chunk, org, "description")
         elif lemma in _DOCUMENT_NOUNS and root.pos_ == "NOUN" and chunk[0].dep_ != "poss":
@@ -153,6 +155,14 @@ def _document_name(chunk: Span) -> str:
         if any(t.dep_ == "compound" or t == chunk.root or t.lower_ in _SEPARATE_DOC_MODIFIERS for t in word)
     ]
     return "the " + " ".join(kept)
+
+
+def party_tag(run: Span) -> bool:
+    """ "R-S.C." in "Rep. Trey Gowdy, R-S.C.," or "(D-N.Y.)": a lawmaker's party and
+    state, never an actor of its own."""
+    doc = run.doc
+    before = doc[run.start - 1].text if run.start > 0 else ""
+    return before in {",", "("} and _PARTY_TAG.fullmatch(", " + run.text) is not None
 
 
 def party_member(run: Span) -> bool:
@@ -285,6 +295,25 @@ def _recent(b: Builder, before: int, kind: str, word: str) -> DraftActor | None:
         # goes back to an organisation that acts only when there is just one.
         pool = acting if len(acting) == 1 else []
     return max(pool, key=lambda a: last_seen.get(id(a), a.first_seen)) if pool else None
+
+
+def _latest_party(b: Builder, before: int, org: DraftActor | None) -> DraftActor | None:
+    """ "the minds of many Democrats, and the party is calling for …": "the party" is
+    the party of the members named last ("Democrats"), when they come after the
+    organisation `org` found for it."""
+    last_seen = _last_mentions(b, before)
+    members = [
+        a
+        for a in b.actors.values()
+        if a.kind == "group" and id(a) in last_seen and a.key.lower().removesuffix("s") in _PARTY_MEMBERS
+    ]
+    latest = max(members, key=lambda a: last_seen[id(a)], default=None)
+    if latest is None or (org is not None and last_seen.get(id(org), org.first_seen) > last_seen[id(latest)]):
+        return org
+    between = b.doc.char_span(last_seen[id(latest)], before, alignment_mode="expand")
+    if between is not None and any(t.lemma_ == "party" and any(c.dep_ == "poss" for c in t.children) for t in between):
+        return org  # "the Gazette's party … the party ran late": that party, not the Democrats
+    return latest
 
 
 def _last_mentions(b: Builder, before: int) -> dict[int, int]:

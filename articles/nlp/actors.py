@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.actor_builder import Builder, DraftActor, RawName, speaks, subject_flags
 from articles.nlp.actor_identity import merge_event_actors, same_actor
-from articles.nlp.actor_phrases import add_noun_phrases, add_party_member, party_member, state_of
+from articles.nlp.actor_phrases import add_noun_phrases, add_party_member, party_member, party_tag, state_of
 from articles.nlp.cues import speech_cue_kind
 from articles.nlp.mentions import JOINERS as _JOINERS
 from articles.nlp.mentions import Mention, MentionKind, Mentions, is_dateline, name_runs
 from articles.nlp.mentions import title_word as _title_word
 from articles.nlp.names import actor_lexicons as _lexicons
-from articles.nlp.names import actor_words, given_name_gender, is_honorific, person_nouns
+from articles.nlp.names import actor_words, faction_word, given_name_gender, is_honorific, person_nouns
 from articles.nlp.names import fold as _fold
 from articles.nlp.names import given as _given
 from articles.nlp.names import given_names_match as _given_names_match
@@ -96,6 +96,9 @@ def _classify_run(run: Span) -> list[RawName]:
         return []  # "the Spaniard said": a person named before, described (speakers.py)
     if party_member(run):
         return [RawName(run, text, "", "party_member")]  # "the Arizona Republican said"
+    faction = head.text.endswith("s") and faction_word(head.text) and not any(t.lower_ in _JOINERS for t in toks)
+    if len(toks) >= 2 and faction:
+        return [RawName(run, text, "", "group")]  # "House Democrats": a faction, not the House
     if low in _ORG_HEADS or acronym:
         return [RawName(run, text.removeprefix("the "), "", "organization")]
     label = head.ent_type_
@@ -115,6 +118,8 @@ def _name_start(toks: list[Token]) -> int:
     if honorific is not None and honorific < len(toks) - 1:
         return honorific + 1
     k = len(toks)
+    if k >= 2 and toks[-1].ent_type_ == toks[-2].ent_type_ == "PERSON" and not _title_word(toks[-2]):
+        k -= 1  # "Representative Peter T. King", "Stephen King": a surname that is also a title
     while k > 0:
         tok = toks[k - 1]
         if _title_word(tok) or tok.lower_ in _JOINERS:
@@ -211,7 +216,7 @@ def find_actors(doc: Doc) -> tuple[list[ActorRef], Mentions]:
 def _raw_names(doc: Doc) -> list[RawName]:
     raws: list[RawName] = []
     for run in name_runs(doc):
-        if not is_dateline(run):
+        if not is_dateline(run) and not party_tag(run):
             raws.extend(_classify_run(run))
     # "Mikel Arteta was full of praise … Arteta said": a run of two or three plain
     # words ending in a surname that speaks elsewhere is a person, whatever NER says.

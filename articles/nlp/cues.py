@@ -142,6 +142,8 @@ def cue_span(tok: Token, kind: str) -> tuple[int, int]:
     for child in tok.children:
         if child.dep_ == "prt" and child.i == tok.i + 1:
             end = child.idx + len(child.text)
+    if tok.i + 1 < len(doc) and called_for(tok, doc[tok.i + 1]):
+        end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
     if tok.lemma_ == "make":
         clear = [c for c in tok.children if c.lemma_ == "clear"]
         if clear:
@@ -149,6 +151,13 @@ def cue_span(tok: Token, kind: str) -> tuple[int, int]:
     if tok.dep_ in {"xcomp", "advcl"} and tok.head.lemma_ in {"go", "continue"} and 0 < tok.i - tok.head.i <= 4:
         start = tok.head.idx  # "went on to say", "continues to remark"
     return start, end
+
+
+def called_for(cue: Token, tok: Token) -> bool:
+    """ "calling for a delay", "called on the agency to …": the preposition is part of the cue."""
+    if cue.lemma_ != "call" or tok.lower_ not in {"for", "on"}:
+        return False
+    return (tok.dep_ == "prep" and tok.head == cue) or (tok.dep_ == "mark" and tok.head.head == cue)
 
 
 def speaker_token(tok: Token) -> Token | None:
@@ -182,7 +191,8 @@ def speaker_token(tok: Token) -> Token | None:
                     return _issuer(cur.head)
                 return _whose_antecedent(child) or _past_dateline(child)
             if child.dep_ == "nsubjpass":
-                return _agent(cur)
+                # "X was quoted in the Gazette as saying …": who is quoted says it
+                return child if cur is not tok and cur.lemma_ == "quote" else _agent(cur)
             if child.dep_ == "expl":
                 return None
         if cur.dep_ == "acl" and cur.head.pos_ in {"PROPN", "NOUN"}:
@@ -468,6 +478,8 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in comps) + 1
     if start <= tok.i < end:  # "which he says is …": keep what follows the cue
         start = tok.i + 1
+    if called_for(tok, doc[start]) and start == tok.i + 1:
+        start += 1  # "called for a delay": "for" is the cue's (PolNeAR's "called for")
     if doc[start].dep_ == "prep" and start < tok.i + 4 and _temporal(doc[start]):
         start = doc[start].right_edge.i + 1  # "said on Friday it would …": the date is the saying's
     while start < end and (

@@ -180,6 +180,14 @@ def actor_words(cls: str) -> frozenset[str]:
     return frozenset(r["word"] for r in load_lexicon("actor_words.csv") if r["class"] == cls)
 
 
+def faction_word(word: str) -> bool:
+    """ "conservatives", "Democrats", "lawmakers": members who speak as a faction of
+    their body or party ("House conservatives"), not for it."""
+    low = word.lower()
+    factions = actor_words("faction")
+    return low in factions or (low.endswith("s") and low[:-1] in factions)
+
+
 @functools.cache
 def person_nouns() -> dict[str, str]:
     """Role nouns news uses for one person ("the defendant", "the veteran"), with

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.attributions import best_candidate
 from articles.nlp.cues import (
+    called_for,
     content_range,
     cue_span,
     generic_pronoun,
@@ -706,7 +707,9 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         if scored is None:
             continue
         candidate, probability = scored
-        start, end = ctx.clip(doc[candidate.start].idx, _end_char(doc, candidate.end), around=tok.idx)
+        # "calling for the agency to act": the content starts after the cue's "for"
+        first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
+        start, end = ctx.clip(doc[first].idx, _end_char(doc, candidate.end), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue
@@ -718,8 +721,8 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
             continue
         kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
         confidence = round(0.8 * probability, 2)
-        cue = (tok.idx, tok.idx + len(tok.text))
-        content = (candidate.start, candidate.end)
+        cue = (tok.idx, _end_char(doc, first) if first > candidate.start else tok.idx + len(tok.text))
+        content = (first, candidate.end)
         found.append(_Found(start, end, kind, cue, mention, confidence, tok.i, content, "learned"))
         taken += [(start, end), cue]
     return found

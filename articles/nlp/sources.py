@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from articles.nlp.names import load_lexicon
+from articles.nlp.names import actor_lexicons, load_lexicon
 from articles.nlp.types import ActorKind, SourceType
 
 _WORD = re.compile(r"[\w’'.&-]+|,")
@@ -22,6 +22,11 @@ _HEAD_ENDS = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "who", "which", "this"})
 _UNNAMED_HEADS = frozenset({"official", "source"})
+# "Every Republican on the panel", "all nine members", "both senators": a set of people.
+# "news reports", "various media stories", "a news site": what the media put out.
+_MEDIA_MODIFIERS = frozenset({"news", "press"})  # lower case only: not "an NBC News poll"
+_MEDIA_TEXTS = frozenset({"site", "story", "account", "article", "agency", "service", "outlet"})
+_QUANTIFIERS = frozenset({"every", "each", "all", "both", "many", "most", "some", "several", "few"})
 _NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty"}
     | {"fifty", "half", "most", "many", "some", "several", "few", "all", "both"}
@@ -63,7 +68,7 @@ def is_pronoun(phrase: str) -> bool:
 
 def source_type_of(phrase: str) -> SourceType:
     """The type of an unnamed source given as `phrase`; "unknown" for what reads
-    as a name nobody resolved, a pronoun, or nothing."""
+    as a name or an office nobody resolved, a pronoun, or nothing."""
     words = _WORD.findall(phrase)
     if not words or is_pronoun(phrase):
         return "unknown"
@@ -73,17 +78,38 @@ def source_type_of(phrase: str) -> SourceType:
     head = _head(words)
     low = head.lower()
     typed = lex.get(low) or lex.get(_singular(low))
+    if (typed == "document" or _singular(low) in _MEDIA_TEXTS) and _media_modified(words, head):
+        return "media"
     if typed in {"anonymous", "document", "group", "media"}:
         return typed  # type: ignore[return-value]
     if any(lex.get(w.lower()) == "outlet" and w[:1].isupper() for w in words):
         return "media"
-    if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS:
+    if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS or words[0].lower() in _QUANTIFIERS:
         return "group"  # "Nine in 10 voters", "24 percent"
     if len(words) == 1 and _singular(low) != low and not low.endswith(("ss", "us", "is")):
         return "group"  # "Experts say", capitalised only because it opens the sentence
     if all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "van", "von"} for w in words):
         return "unknown"  # a name nobody made an actor of
-    return "group" if _singular(low) != low or low in {"people", "men", "women"} else "anonymous"
+    if _singular(low) != low or low in {"people", "men", "women"}:
+        return "group"
+    # an office ("the chairman of the committee") is someone nobody resolved, like a name
+    return "unknown" if office_holder(phrase) else "anonymous"
+
+
+def _media_modified(words: list[str], head: str) -> bool:
+    """A lower-case media word before the head ("news reports"; not "an NBC News poll")."""
+    before = words[: words.index(head)] if head in words else []
+    return any(w in _MEDIA_MODIFIERS or (w.islower() and _words().get(w) == "media") for w in before)
+
+
+def office_holder(phrase: str) -> bool:
+    """ "the chairman of the House committee", "the Senate majority leader": one
+    person the article could name, described by office, not an unnamed source."""
+    words = _WORD.findall(phrase)
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    head = _head(words)
+    return head.islower() and head in actor_lexicons().title_heads and _words().get(head) is None
 
 
 

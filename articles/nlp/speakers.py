@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from articles.nlp.mentions import Mention, Mentions
-from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
-from articles.nlp.sources import actor_source_type, is_pronoun, source_type_of, unnamed_official
+from articles.nlp.names import actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
+from articles.nlp.sources import actor_source_type, is_pronoun, office_holder, source_type_of, unnamed_official
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -72,9 +72,13 @@ def resolve_speakers(
         speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
-        named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts)
+        named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts) or _office_named_next(
+            quote, actors, mentions, sent_starts
+        )
         if named is not None:
-            resolved[index] = replace(quote, speaker=named, confidence=round(min(quote.confidence, 0.6), 2))
+            # as sure as the quote itself, at most 0.6 (not the 0.2 of the unresolved mention)
+            confidence = round(min(quotes[index].confidence, 0.6), 2)
+            resolved[index] = replace(quote, speaker=named, confidence=confidence)
     return [_typed(quote, kinds) for quote in resolved]
 
 
@@ -93,6 +97,8 @@ def _only_modifies(doc: Doc, mention: Mention, kind: ActorKind | None) -> bool:
     if tok.head.i < tok.i:
         return False
     head = tok.head.lemma_.lower()
+    if faction_word(tok.head.text):
+        return True  # "House conservatives": a faction of the body, which does not speak for it
     if _text_or_outlet(tok.head.lower_) or (source_type_of(head) == "group" and head != "police"):
         return True
     return kind == "country" and (head in person_nouns() or head in actor_lexicons().title_heads)
@@ -107,7 +113,11 @@ def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
     """The source's type; an unnamed source ("administration officials", "a new
     poll") is its phrase as written, so that "who is quoted" does not drop it."""
     if quote.speaker is not None:
-        return replace(quote, source_type=actor_source_type(kinds.get(quote.speaker, "person"), quote.speaker))
+        source_type = actor_source_type(kinds.get(quote.speaker, "person"), quote.speaker)
+        # "Grist, a news site, reported": the appositive says the actor is an outlet
+        if source_type == "actor" and any(source_type_of(p) == "media" for p in quote.speaker_mention.split(",")[1:]):
+            source_type = "media"
+        return replace(quote, source_type=source_type)
     phrase = quote.speaker_mention.strip()
     if not phrase or is_pronoun(phrase) or phrase in _ANSWER_LABELS:
         return quote
@@ -219,6 +229,41 @@ def _named_next(
     if first < quote.mention_end or other_role:
         return None
     return person.name
+
+
+def _office_named_next(
+    quote: QuoteResult, actors: list[ActorRef], mentions: Mentions, sent_starts: list[int]
+) -> str | None:
+    """The person an unresolved office ("The chairman of the House committee said")
+    is, when nobody with that office was named before and the next person the
+    article gives it, within a few sentences, is named ("the committee's chairman,
+    Representative Ann Lee")."""
+    if quote.speaker is not None or quote.mention_start is None or quote.mention_end is None:
+        return None
+    if not office_holder(quote.speaker_mention):
+        return None
+    office = _office_word(quote.speaker_mention)
+    people = {a.name: a for a in actors if a.kind == "person"}
+
+    def holds(mention: Mention) -> bool:
+        person = people[mention.actor]
+        return office in _title_words(person.title) or office in mention.text.lower().split()
+
+    last = _sentence_at(sent_starts, quote.mention_start) + _NAMED_WITHIN_SENTENCES
+    for mention in mentions:
+        if mention.actor not in people or not holds(mention):
+            continue
+        if mention.start < quote.mention_start:
+            return None  # an office named before is for `_person_description` to resolve
+        if mention.start >= quote.mention_end:
+            return mention.actor if _sentence_at(sent_starts, mention.start) <= last else None
+    return None
+
+
+def _office_word(phrase: str) -> str:
+    """ "The chairman of the House committee" -> "chairman"."""
+    words = re.split(r"\s+(?:of|for|at|from|in|on|with)\s+|,", phrase, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _sentence_at(sent_starts: list[int], at: int) -> int:

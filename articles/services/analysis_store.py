@@ -178,7 +178,12 @@ def source_fields(speaker: str | None, source_type: str, actors: dict[str, Actor
         return {"speaker": None, "source_phrase": fitted(Quote, "source_phrase", speaker or ""),
                 "source_type": source_type}
     actor = actors.get(speaker) if speaker else None
-    return {"speaker": actor, "source_phrase": "", "source_type": "actor" if actor is not None else "unknown"}
+    if actor is None:
+        # "the chairman of the committee", "Mr. Okafor": a source the text names but no
+        # actor row stands for keeps its phrase, so the quote still shows who said it
+        phrase = fitted(Quote, "source_phrase", speaker or "")
+        return {"speaker": None, "source_phrase": phrase, "source_type": "unknown"}
+    return {"speaker": actor, "source_phrase": "", "source_type": "actor"}
 
 
 def _speaker_of_claim(
