@@ -3,8 +3,10 @@ what they report.
 
 `speech_cue_kind(tok)` says whether a token is a cue ("said", "according to",
 "was insistent", "accused … of"); `speaker_mention` finds the words for who
-speaks, `content_range` the reported content, `cue_span` the cue's own words.
-The cue words come from lexicons/speech_cues.csv and reporting_verbs.csv.
+speaks, `content_range` the reported content, `cue_span` the cue's own words;
+`noun_cue` reads a noun of speech with its owner ("his claim that …").
+The cue words come from lexicons/speech_cues.csv and reporting_verbs.csv, the
+nouns from speech_nouns.csv.
 quotes.py uses these for both of its passes; actors.py uses `speech_cue_kind`
 to tell a speaking name from a place.
 """
@@ -40,6 +42,9 @@ class _Cues:
     particles: dict[str, frozenset[str]]  # "point" -> {"out"}: the particle is required
     predicate: frozenset[str]  # object cues that need what is said of the object ("as …", "of …")
     denials: frozenset[str]  # "reject", "play down": their object is someone else's claim
+    stance: frozenset[str]  # object cues of a person's or a body's stance ("endorsed Cruz")
+    belief: frozenset[str]  # clause cues of belief ("thinks that …")
+    finding: frozenset[str]  # cues only with a text as the subject ("the poll shows …")
 
 
 @functools.cache
@@ -63,7 +68,8 @@ def _cues() -> _Cues:
             target = obj if frame in {"object", "predicate"} else clause
             target.add(words[0] + "+")
             continue
-        {"object": obj, "predicate": obj, "adjective": adjective}.get(frame, clause).add(cue)
+        if frame != "finding":
+            {"object": obj, "predicate": obj, "stance": obj, "adjective": adjective}.get(frame, clause).add(cue)
     return _Cues(
         clause=frozenset(clause),
         object=frozenset(obj),
@@ -71,7 +77,20 @@ def _cues() -> _Cues:
         particles={k: frozenset(v) for k, v in particles.items()},
         predicate=frozenset(cue for cue, frame in frames.items() if frame == "predicate"),
         denials=frozenset(r["term"] for r in verbs if r.get("stance") == "denying"),
+        stance=frozenset(cue for cue, frame in frames.items() if frame == "stance"),
+        belief=frozenset(cue for cue, frame in frames.items() if frame == "belief"),
+        finding=frozenset(cue for cue, frame in frames.items() if frame == "finding"),
     )
+
+
+def is_stance(tok: Token) -> bool:
+    """ "supported", "endorsed", "opposes": a stance only a person or a body takes."""
+    return tok.lemma_.lower() in _cues().stance
+
+
+def is_belief(tok: Token) -> bool:
+    """ "thinks", "believes", "fears": what someone holds, not said aloud."""
+    return tok.lemma_.lower() in _cues().belief
 
 
 def is_denial(tok: Token) -> bool:
@@ -104,6 +123,10 @@ def speech_cue_kind(tok: Token) -> str | None:
         return None
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
+    if lemma in cues.finding and _document_subject(tok):
+        return "clause"  # "a new poll shows that …", "the study found that …"
+    if lemma in cues.stance and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "backing down", "backed up": not "backed the bill"
     if lemma in cues.particles:
         for child in tok.children:
             if child.dep_ in {"prt", "prep"} and child.lower_ in cues.particles[lemma]:
@@ -487,7 +510,8 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
         or (doc[start].is_punct and doc[start].text not in "“\"‘'")
     ):
         start += 1
-    return (start, end) if end - start >= 2 else None
+    one_name = end - start == 1 and doc[start].pos_ == "PROPN" and is_stance(tok)  # "endorsed Cruz"
+    return (start, end) if end - start >= 2 or one_name else None
 
 
 _PREDICATE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
@@ -553,3 +577,52 @@ def impersonal_passive(tok: Token) -> bool:
         and any(c.dep_ in {"expl", "nsubjpass"} and c.lower_ == "it" for c in tok.children)
         and any(c.dep_ == "ccomp" for c in tok.children)
     )
+
+
+# --- noun cues ----------------------------------------------------------------------
+
+
+_WRITERS = frozenset({"my", "our", "your"})
+
+
+@functools.cache
+def _noun_cues() -> dict[str, frozenset[str]]:
+    """ "claim" -> {"that"}, "criticism" -> {"of"}: a noun that reports its owner's words
+    with that complement (lexicons/speech_nouns.csv; "that" covers a to-infinitive too)."""
+    nouns: dict[str, set[str]] = {}
+    for row in load_lexicon("speech_nouns.csv"):
+        nouns.setdefault(row["noun"], set()).add(row["complement"])
+    return {noun: frozenset(complements) for noun, complements in nouns.items()}
+
+
+def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "his claim that …", "Pence's call for a special prosecutor", "the warning by
+    officials that …": the token range of what the noun reports and who said it. A noun
+    nobody owns ("the call for papers", "claims that …") names no speaker and is none."""
+    complements = _noun_cues().get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if not complements:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for p in c.children
+                  if p.dep_ == "pobj"]
+        speaker = agents[0] if agents else None
+    if speaker is None or speaker.lower_ in _WRITERS:
+        return None
+    content = [c for c in tok.rights if _noun_complement(c, complements)]
+    # "criticism of the plan" reports "the plan": the preposition is the noun's
+    content = [o for c in content for o in ([c] if c.dep_ != "prep" else c.children) if o.dep_ != "punct"]
+    if not content:
+        return None
+    bounds = _content_bounds(tok, content)
+    return (bounds, speaker) if bounds is not None else None
+
+
+def _noun_complement(child: Token, complements: frozenset[str]) -> bool:
+    """ "that …" or "to …" after a claim-like noun; the named preposition ("of", "for") after another."""
+    if child.dep_ == "prep":
+        return child.lower_ in complements and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+    if "that" not in complements or child.dep_ not in {"acl", "ccomp", "appos"} or child.pos_ not in {"VERB", "AUX"}:
+        return False
+    marks = [c for c in child.children if c.dep_ in {"mark", "aux"} and c.i < child.i]
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in marks) or any(m.lower_ == "to" for m in marks)

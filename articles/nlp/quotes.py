@@ -12,8 +12,9 @@ Two passes, both linear in the doc:
    or dropped as a scare quote when it is a short fragment with no cue;
 2. speech cues left over (a verb from the reporting-verb lexicon with a
    clausal complement, "according to X", "X was insistent that …", "accused
-   Russia of …") give indirect quotes; their content is the complement's span
-   and they are "mixed" when it contains quoted words.
+   Russia of …"), and nouns of speech with an owner ("his claim that …",
+   "Pence's call for …") give indirect quotes; their content is the complement's
+   span and they are "mixed" when it contains quoted words.
 What counts as a cue, whose words it reports and which words it reports is
 cues.py. Offsets are character offsets into doc.text; `text == doc.text[start:end]`.
 """
@@ -34,6 +35,9 @@ from articles.nlp.cues import (
     cue_span,
     generic_pronoun,
     impersonal_passive,
+    is_belief,
+    is_stance,
+    noun_cue,
     noun_phrase,
     speaker_mention,
     speaker_token,
@@ -150,6 +154,7 @@ def _rule_quotes(ctx: _Context) -> list[_Found]:
         last = quote
     found.extend(_indirect_quotes(ctx, claimed))
     found.extend(_findings(ctx))
+    found.extend(_noun_quotes(ctx))
     # The same words found twice ("told … that X “…” and that Y “…”" from each
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
@@ -267,6 +272,11 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl":
         return None  # "a feature it calls “Camera Control”" names a thing, reports no speech
+    if is_stance(tok) and not _someone(subject):
+        return None  # "the beam supports the roof"
+    if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
+        return None  # "she said she thinks …" is what she said, one quote
+
     return kind
 
 
@@ -657,6 +667,27 @@ def _findings(ctx: _Context) -> Iterator[_Found]:
             kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
             cue = (tok.idx, tok.idx + len(tok.text))
             yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
+
+
+def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
+    """ "his claim that …", "Pence's call for a special prosecutor": what a noun of
+    speech reports, credited to its owner (cues.py `noun_cue`)."""
+    doc = ctx.doc
+    for tok in doc:
+        cued = noun_cue(tok) if ctx.seg_of_token[tok.i] < 0 else None
+        if cued is None:
+            continue
+        (c_start, c_end), speaker = cued
+        start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
+        end = _without_aside(ctx, start, end)
+        if end - start < 3:
+            continue
+        # "his", "their": speakers.py resolves subject pronouns only, so the owner is left
+        # unnamed rather than shown as "His"
+        mention = None if speaker.tag_ == "PRP$" else ctx.clip(*noun_phrase(speaker), around=speaker.idx)
+        kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+        cue = (tok.idx, tok.idx + len(tok.text))
+        yield _Found(start, end, kind, cue, mention, 0.6, tok.i, (c_start, c_end), "noun")
 
 
 def _uncued_clause(doc: Doc, sent: Span) -> bool:

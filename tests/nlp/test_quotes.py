@@ -717,3 +717,82 @@ def test_quoted_words_that_end_the_reported_clause_before_the_cue_make_it_mixed(
         "mixed",
         "Dana Ruiz",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Voters were alarmed by the governor's warning that the state could run out of money by June.",
+            "the state could run out of money by June",
+            "the governor",
+        ),
+        (
+            "Dana Ruiz's call for an independent inquiry drew support in the party.",
+            "an independent inquiry",
+            "Dana Ruiz",
+        ),
+        ("The mayor's criticism of the new housing plan was sharp.", "the new housing plan", "The mayor"),
+        # an owner named only by a possessive pronoun is left for the reader: no "His" as speaker
+        ("His promise to build a new stadium won him the vote.", "to build a new stadium", ""),
+    ],
+)
+def test_a_noun_of_speech_reports_its_owners_words(quotes_of, text, content, mention):
+    q = only(quotes_of(text))
+    assert (q.text, q.kind, q.speaker_mention) == (content, "indirect", mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call for papers closes in May.",
+        "Claims that the vote was rigged spread quickly online.",
+        "My view is that the bridge should be rebuilt before winter.",
+    ],
+)
+def test_a_noun_of_speech_without_an_owner_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "mention"),
+    [
+        ("Governor Ann Okafor endorsed Whitfield on Friday.", "endorsed", "Whitfield", "Governor Ann Okafor"),
+        (
+            "Most of the union's members support a ban on new pipelines.",
+            "support",
+            "a ban on new pipelines",
+            "Most of the union's members",
+        ),
+    ],
+)
+def test_a_stance_a_person_takes_is_an_indirect_quote(quotes_of, text, cue, content, mention):
+    q = only(quotes_of(text))
+    assert (q.cue, q.text, q.kind, q.speaker_mention) == (cue, content, "indirect", mention)
+
+
+def test_a_stance_verb_with_a_particle_reports_nothing(quotes_of):
+    assert quotes_of("The senator is backing down from the fight over the budget.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "kind"),
+    [
+        ("Some Democratic officials think the congresswoman could lose her primary.", "think", "clause"),
+        ("Exit polls found that most voters in the state back the ban.", "found", "clause"),
+        ("New filings show the campaign has less than a million dollars on hand.", "show", "clause"),
+        # a cue of finding only with a text as its subject
+        ("The hikers found the trail closed after the storm.", "found", None),
+        ("The tour guides show visitors the old city walls.", "show", None),
+    ],
+)
+def test_a_belief_or_what_a_text_finds_is_a_cue_of_reported_content(nlp, text, verb, kind):
+    from articles.nlp.cues import speech_cue_kind
+
+    doc = nlp(text)
+    assert speech_cue_kind(next(t for t in doc if t.text == verb)) == kind
+
+
+def test_a_belief_inside_what_someone_said_is_one_quote(quotes_of):
+    q = only(quotes_of("The senator said she thinks the bill will pass the house by June."))
+    assert (q.cue, q.text) == ("said", "she thinks the bill will pass the house by June")
