@@ -682,9 +682,9 @@ def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
         end = _without_aside(ctx, start, end)
         if end - start < 3:
             continue
-        # "his", "their": speakers.py resolves subject pronouns only, so the owner is left
-        # unnamed rather than shown as "His"
-        mention = None if speaker.tag_ == "PRP$" else ctx.clip(*noun_phrase(speaker), around=speaker.idx)
+        # "his", "their": speakers.py reads a possessive owner as the subject pronoun
+        mention = (speaker.idx, speaker.idx + len(speaker.text)) if speaker.tag_ == "PRP$" else \
+            ctx.clip(*noun_phrase(speaker), around=speaker.idx)
         kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
         cue = (tok.idx, tok.idx + len(tok.text))
         yield _Found(start, end, kind, cue, mention, 0.6, tok.i, (c_start, c_end), "noun")

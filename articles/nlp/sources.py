@@ -20,7 +20,9 @@ _WORD = re.compile(r"[\w’'.&-]+|,")
 _HEAD_ENDS = frozenset(
     {"of", "for", "at", "from", "in", "on", "with", "who", "that", "which", "to", ",", "close", "involved"}
 )
-_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "who", "which", "this"})
+_PRONOUNS = frozenset({
+    "he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "who", "which", "this", "his", "its", "their",
+})
 _UNNAMED_HEADS = frozenset({"official", "source"})
 # "Every Republican on the panel", "all nine members", "both senators": a set of people.
 # "news reports", "various media stories", "a news site": what the media put out.

@@ -42,6 +42,8 @@ _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
     "they": frozenset({"group", "country", "organization"}),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# "his claim that …", "their call for …": a noun of speech's owner is read as its subject.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _ANONYMOUS = re.compile(r"\b(?:named|identified|identify|anonymity|anonymously)\b", re.IGNORECASE)
@@ -134,7 +136,7 @@ def _resolve(
 ) -> tuple[str | None, float]:
     if quote.mention_start is None or quote.mention_end is None:
         return None, _UNRESOLVED
-    words = quote.speaker_mention.lower().split()
+    words = [_POSSESSIVE_PRONOUNS.get(w, w) for w in quote.speaker_mention.lower().split()]
     quote_span = (quote.start, quote.end)
     if not quote.cue and quote.speaker_mention in _ANSWER_LABELS:
         return _interviewee(kinds, mentions)

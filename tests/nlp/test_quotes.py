@@ -733,13 +733,15 @@ def test_quoted_words_that_end_the_reported_clause_before_the_cue_make_it_mixed(
             "Dana Ruiz",
         ),
         ("The mayor's criticism of the new housing plan was sharp.", "the new housing plan", "The mayor"),
-        # an owner named only by a possessive pronoun is left for the reader: no "His" as speaker
-        ("His promise to build a new stadium won him the vote.", "to build a new stadium", ""),
+        # a possessive pronoun is read like a subject one: with nobody before it, no speaker
+        # (never "His" as a name)
+        ("His promise to build a new stadium won him the vote.", "to build a new stadium", "His"),
     ],
 )
 def test_a_noun_of_speech_reports_its_owners_words(quotes_of, text, content, mention):
     q = only(quotes_of(text))
     assert (q.text, q.kind, q.speaker_mention) == (content, "indirect", mention)
+    assert q.speaker != "His"
 
 
 @pytest.mark.parametrize(

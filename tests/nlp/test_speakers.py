@@ -571,3 +571,9 @@ def test_two_apostrophes_are_one_double_mark_and_according_to_names_its_own_sour
     assert ("Mr. Lind", "Lind") in speakers(quotes)
     assert not any("according to" in q.text for q in quotes)
     assert any(q.text.startswith("We will win this fight") and q.kind == "direct" for q in quotes)
+
+
+def test_the_owner_of_a_noun_of_speech_resolves_like_a_subject_pronoun(quotes_of):
+    quotes = quotes_of("The mayor, Dana Whitcomb, spoke on Monday. "
+                       "Her warning that the bridge would close next month drew protests.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the bridge would close next month", "Dana Whitcomb")]
