@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib.util
 import json
 import pickle
 import random
@@ -52,11 +51,7 @@ OUT = shared.REPO / "var" / "minilm-top-layers.safetensors"
 def score_facts() -> Any:
     scorers = shared.scorer_dir()
     assert scorers is not None
-    spec = importlib.util.spec_from_file_location("score_facts", scorers / "score_facts.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return facts_sweep.score_facts_module(scorers / "score_facts.py")
 
 
 def load_events(cache: Path, folders: list[Path]) -> dict[str, dict[str, Any]]:
