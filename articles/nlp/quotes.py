@@ -190,7 +190,7 @@ def _labelled_paragraphs(ctx: _Context) -> Iterator[_Found]:
             continue
         start, end = ctx.clip(m.end(), ctx.paragraph(m.end())[1], around=m.end())
         if len(ctx.text[start:end].split()) >= 3:
-            kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+            kind = _paraphrase_kind(ctx.text[start:end])
             yield _Found(start, end, kind, None, (label.start_char, label.end_char), 0.6)
 
 
@@ -276,7 +276,6 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
         return None  # "she said she thinks …" is what she said, one quote
-
     return kind
 
 
@@ -664,7 +663,7 @@ def _findings(ctx: _Context) -> Iterator[_Found]:
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
         if len(ctx.text[start:end].split()) >= 3:
             mention = ctx.clip(*noun_phrase(objects[0]), around=objects[0].idx)
-            kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+            kind = _paraphrase_kind(ctx.text[start:end])
             cue = (tok.idx, tok.idx + len(tok.text))
             yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
 
@@ -685,9 +684,14 @@ def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
         # "his", "their": speakers.py reads a possessive owner as the subject pronoun
         mention = (speaker.idx, speaker.idx + len(speaker.text)) if speaker.tag_ == "PRP$" else \
             ctx.clip(*noun_phrase(speaker), around=speaker.idx)
-        kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+        kind = _paraphrase_kind(ctx.text[start:end])
         cue = (tok.idx, tok.idx + len(tok.text))
         yield _Found(start, end, kind, cue, mention, 0.6, tok.i, (c_start, c_end), "noun")
+
+
+def _paraphrase_kind(content: str) -> QuoteKind:
+    """Reported content is "mixed" when it holds quoted words, else "indirect"."""
+    return "mixed" if re.search("[“”\"]", content) else "indirect"
 
 
 def _uncued_clause(doc: Doc, sent: Span) -> bool:
@@ -750,7 +754,7 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
             mention = ctx.clip(*mention, around=mention[1] - 1)
         elif not impression:
             continue
-        kind: QuoteKind = "mixed" if re.search("[“”\"]", ctx.text[start:end]) else "indirect"
+        kind = _paraphrase_kind(ctx.text[start:end])
         confidence = round(0.8 * probability, 2)
         cue = (tok.idx, _end_char(doc, first) if first > candidate.start else tok.idx + len(tok.text))
         content = (first, candidate.end)

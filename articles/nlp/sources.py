@@ -95,7 +95,7 @@ def source_type_of(phrase: str) -> SourceType:
     if _singular(low) != low or low in {"people", "men", "women"}:
         return "group"
     # an office ("the chairman of the committee") is someone nobody resolved, like a name
-    return "unknown" if office_holder(phrase) else "anonymous"
+    return "unknown" if office_of(phrase) else "anonymous"
 
 
 def _media_modified(words: list[str], head: str) -> bool:
@@ -104,14 +104,15 @@ def _media_modified(words: list[str], head: str) -> bool:
     return any(w in _MEDIA_MODIFIERS or (w.islower() and _words().get(w) == "media") for w in before)
 
 
-def office_holder(phrase: str) -> bool:
-    """ "the chairman of the House committee", "the Senate majority leader": one
-    person the article could name, described by office, not an unnamed source."""
+def office_of(phrase: str) -> str:
+    """The office of "the chairman of the House committee" ("chairman"), "the Senate
+    majority leader": one person the article could name, described by office, not an
+    unnamed source; "" for any other phrase."""
     words = _WORD.findall(phrase)
     if len(words) < 2 or words[0].lower() != "the":
-        return False
+        return ""
     head = _head(words)
-    return head.islower() and head in actor_lexicons().title_heads and _words().get(head) is None
+    return head if head.islower() and head in actor_lexicons().title_heads and _words().get(head) is None else ""
 
 
 

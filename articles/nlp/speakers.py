@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from articles.nlp.mentions import Mention, Mentions
 from articles.nlp.names import actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
-from articles.nlp.sources import actor_source_type, is_pronoun, office_holder, source_type_of, unnamed_official
+from articles.nlp.sources import actor_source_type, is_pronoun, office_of, source_type_of, unnamed_official
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
@@ -242,9 +242,9 @@ def _office_named_next(
     Representative Ann Lee")."""
     if quote.speaker is not None or quote.mention_start is None or quote.mention_end is None:
         return None
-    if not office_holder(quote.speaker_mention):
+    office = office_of(quote.speaker_mention)
+    if not office:
         return None
-    office = _office_word(quote.speaker_mention)
     people = {a.name: a for a in actors if a.kind == "person"}
 
     def holds(mention: Mention) -> bool:
@@ -260,12 +260,6 @@ def _office_named_next(
         if mention.start >= quote.mention_end:
             return mention.actor if _sentence_at(sent_starts, mention.start) <= last else None
     return None
-
-
-def _office_word(phrase: str) -> str:
-    """ "The chairman of the House committee" -> "chairman"."""
-    words = re.split(r"\s+(?:of|for|at|from|in|on|with)\s+|,", phrase, maxsplit=1)[0].split()
-    return words[-1].lower() if words else ""
 
 
 def _sentence_at(sent_starts: list[int], at: int) -> int:
