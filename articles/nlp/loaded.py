@@ -328,6 +328,10 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         return True
     if wanted == "VERB":
         return _reads_as_verb(token)
+    if wanted == "NOUN":
+        # "The spat spotlights…", "a serial liar, rampant xenophobe": a word in lower case
+        # the tagger took for a name is a common noun
+        return token.pos_ == "PROPN" and token.is_lower
     if wanted != "ADJ":
         return False
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a

@@ -1,0 +1,51 @@
+"""Framing-8 context rules and terms for the outlet's own loaded words (issue 18), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_framing_context import own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the tagger takes "spat" and "xenophobe" for names here
+        ("The spat spotlights a major split between the two groups.", ["spat"]),
+        ("The editor calls him a serial liar, rampant xenophobe, racist and birther.",
+         ["liar", "xenophobe", "racist", "birther"]),
+        ("Spat Industries makes shoes.", []),
+    ],
+)
+def test_a_listed_noun_in_lower_case_tagged_a_name_is_a_noun(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Democrats reneged on the deal and buckled under pressure.", ["reneged", "buckled"]),
+        ("The union held their fire until the vote.", ["held their fire"]),
+        ("The party's fissures were on show.", ["fissures"]),
+        ("The leader is a figure of derision on the left.", ["derision"]),
+        ("Party leaders anointed a moderate candidate.", ["anointed"]),
+        ("The speech was riddled with falsehoods.", ["riddled with"]),
+        ("The windshield was riddled with bullet holes after the shooting.", []),
+        ("The senators beat a retreat, a hasty retreat.", ["beat a retreat", "hasty retreat"]),
+        ("Its allies were ostensibly neutral.", ["ostensibly"]),
+        ("The networks were glued to his self-promotional event.", ["glued to", "self-promotional"]),
+        ("He was taking shots at his rivals at a rowdy rally.", ["taking shots at", "rowdy"]),
+        ("Republicans are not mincing words.", ["mincing words"]),
+        ("The mayor hammered the senator for his vote.", ["hammered"]),
+        ("The deal still needs to be hammered out.", []),
+        ("Three former party big shots back her.", ["big shots"]),
+        ("The governor took his biggest shot yet.", []),  # "big shots" is no lemma pattern
+        ("She is a sought-after interviewer.", ["sought-after"]),
+        ("The morning shows are in upheaval.", ["upheaval"]),
+        ("The race is uncomfortably tight.", ["uncomfortably"]),
+        ("He offered his musings on wheels.", ["musings"]),
+    ],
+)
+def test_framing8_classes_of_terms(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
