@@ -40,6 +40,8 @@ VIOLENCE_WORDS = frozenset({
     "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
     "terrorist", "terrorism", "terror", "jihadist", "jihadi", "jihad", "qaeda", "isis", "isil",
     "taliban", "shabaab", "hezbollah", "hamas", "bombing", "bomber", "radicalization", "islamic",
+    # killings: "the massacre at a nightclub", "the Armenian genocide" name what happened
+    "kill", "killing", "murder", "shooting", "shooter", "massacre", "genocide", "atrocity",
 })
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _CACHE_KEY = "newsframe.loaded"

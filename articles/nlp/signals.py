@@ -26,10 +26,13 @@ _CLOSING_MARK = re.compile(r"[”»]")
 
 # A quoted passage this long is someone's words even if the quote finder missed it.
 _MIN_QUOTE_WORDS = 5
-# A scare quote holds one word ("the “experts”", "somehow managed to “lose” him"); a
-# longer quoted phrase in news is nearly always someone's words, a term or a title: of 38
-# on 200 unlabelled PolNeAR articles, one or two were distancing.
-_MAX_SCARE_WORDS = 1
+# Quoted fragments up to this long are read for attribution (a fragment beside an
+# attributed one is the same speaker's); only one word is reported as a scare quote ("the
+# “experts”", "somehow managed to “lose” him"): a longer quoted phrase in news is nearly
+# always someone's words, a term or a title (of 38 on 200 unlabelled PolNeAR articles, one
+# or two were distancing).
+_MAX_SCARE_WORDS = 4
+_SCARE_QUOTE_WORDS = 1
 
 # Participles that hedge only when used attributively ("the alleged attack"); as main
 # verbs ("Washington alleged that…") they are reporting verbs.
@@ -470,7 +473,7 @@ def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalR
         inner = body[span.inner_start : span.inner_end]
         if cues.attributes(tokens, body[: span.start]) or _said_elsewhere(inner, said):
             attributed.add(tokens.sent.start)
-        elif not cues.names_something(doc, tokens):
+        elif span.words <= _SCARE_QUOTE_WORDS and not cues.names_something(doc, tokens):
             kept.append((span, tokens))
     return [
         SignalResult(

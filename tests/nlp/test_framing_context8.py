@@ -43,9 +43,27 @@ def test_a_listed_noun_in_lower_case_tagged_a_name_is_a_noun(sentence: str, expe
         ("The governor took his biggest shot yet.", []),  # "big shots" is no lemma pattern
         ("She is a sought-after interviewer.", ["sought-after"]),
         ("The morning shows are in upheaval.", ["upheaval"]),
-        ("The race is uncomfortably tight.", ["uncomfortably"]),
         ("He offered his musings on wheels.", ["musings"]),
     ],
 )
 def test_framing8_classes_of_terms(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a killing reported is named, not judged
+        ("Last weekend's massacre at a nightclub shocked the city.", []),
+        ("April marked 101 years since the start of the Armenian genocide.", []),
+        ("The gunman was accused of the slaughter of nine worshippers.", []),
+        ("Families of those killed in the carnage spoke on Friday.", []),
+        # the figure of one, in politics, is the outlet's
+        ("The primary was a bloodbath for the party's moderates.", ["bloodbath"]),
+        # pork the food is no pork barrel
+        ("The choice for the children is pork or nothing.", []),
+        ("The bill is stuffed with pork barrel projects.", ["pork barrel"]),
+    ],
+)
+def test_words_of_killing_are_literal_where_a_killing_is_reported(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
