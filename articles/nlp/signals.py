@@ -548,6 +548,9 @@ _SAID_TO_BE = re.compile(
     r"(?:be|have been|feel|have felt)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Words credited to someone in the sentence: "in the words of one top staffer", "as one
+# aide put it".
+_IN_THE_WORDS_OF = re.compile(r"\bin the words of\b|\bas (?:\w+ ){1,4}put it\b", re.IGNORECASE)
 # What someone called on or for others to do: "calls for the mayor to “stand strong”".
 _CALLED_FOR = re.compile(r"(?<!\w)call(?:s|ed|ing)?\s+(?:on|for)\s+[^.!?“”\"\n]{1,60}?\bto\s*$", re.IGNORECASE)
 
@@ -577,9 +580,13 @@ class _AttributionCues:
         sent = tokens.sent
         if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in sent[:-1]):
             return True
-        if any(  # "asked if the campaign was “in cahoots” with WikiLeaks": the asker's words
-            t.lemma_ == "ask" and t.nbor().lower_ in ("if", "whether")
-            for t in sent[: max(0, tokens.start - sent.start - 1)]
+        if _IN_THE_WORDS_OF.search(sent.text):
+            return True  # "she doesn't like “surprises,” in the words of one top staffer"
+        # "asked if the campaign was “in cahoots”", "Asked by Thrush if Clinton “gets” race":
+        # the asker's words
+        asked = [t.i for t in sent[: max(0, tokens.start - sent.start - 1)] if t.lemma_.lower() == "ask"]
+        if any(
+            t.lower_ in ("if", "whether") for i in asked for t in tokens.doc[i + 1 : min(i + 5, tokens.start)]
         ):
             return True
         if any(

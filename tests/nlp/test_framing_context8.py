@@ -67,3 +67,17 @@ def test_framing8_classes_of_terms(sentence: str, expected: list[str]) -> None:
 )
 def test_words_of_killing_are_literal_where_a_killing_is_reported(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("But she doesn’t like “surprises,” in the words of one top staffer.", []),
+        ("She wants no “surprises,” as one aide put it.", []),
+        ("Asked by a reporter if Clinton “gets” race, the senator avoided an answer.", []),
+        ("The FBI somehow managed to “lose” the suspect's wife.", ["“lose”"]),
+        ("The “experts” the network hired were wrong again.", ["“experts”"]),
+    ],
+)
+def test_a_word_credited_in_the_sentence_or_asked_about_is_no_scare_quote(sentence: str, expected: list[str]) -> None:
+    assert own(sentence, "scare_quote") == expected
