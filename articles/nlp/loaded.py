@@ -40,6 +40,8 @@ VIOLENCE_WORDS = frozenset({
     "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
     "terrorist", "terrorism", "terror", "jihadist", "jihadi", "jihad", "qaeda", "isis", "isil",
     "taliban", "shabaab", "hezbollah", "hamas", "bombing", "bomber", "radicalization", "islamic",
+    # killings: "the massacre at a nightclub", "the Armenian genocide" name what happened
+    "kill", "killing", "murder", "shooting", "shooter", "massacre", "genocide", "atrocity",
 })
 _IDIOM_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 _CACHE_KEY = "newsframe.loaded"
@@ -328,6 +330,10 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         return True
     if wanted == "VERB":
         return _reads_as_verb(token)
+    if wanted == "NOUN":
+        # "The spat spotlights…", "a serial liar, rampant xenophobe": a word in lower case
+        # the tagger took for a name is a common noun
+        return token.pos_ == "PROPN" and token.is_lower
     if wanted != "ADJ":
         return False
     # "a stunning level", "the embattled governor", "are so brazen" (tagged a noun): a
