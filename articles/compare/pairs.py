@@ -11,11 +11,7 @@ so the embedding's cosine is one feature among the signals a reader uses:
 * negation on one side only;
 * the speakers of attributed claims: the same person, or two different people;
 * verbatim runs: shared three-word sequences, the mark of one quote rendered twice;
-* how far apart the claims sit in their articles, and the shorter claim's length;
-* how near the top of its article the later of the two sits (1 / (1 + its rank)):
-  news puts its main facts first, so two outlets' leads often state the same fact in
-  other words ("The House approved the plan" / "passed the bill"), where the body's
-  sentences about the same people more often state different facts.
+* how far apart the claims sit in their articles, and the shorter claim's length.
 
 A logistic model over these features gives the probability. Its weights live in
 data/pair_model.json, fitted on labelled pairs of real events (see that file's
@@ -28,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -41,14 +36,13 @@ from articles.compare.types import ClaimInput
 MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
 FEATURES = (
     "cosine", "words", "shared_weight", "containment", "names_shared", "names_apart", "numbers_shared", "numbers_apart",
-    "negation_apart", "same_speaker", "other_speaker", "verbatim", "distance", "short", "lead",
+    "negation_apart", "same_speaker", "other_speaker", "verbatim", "distance", "short",
 )
 
 # Refusals before the model (see `PairScorer.refused`): no salient word shared at all,
 # or the same words (weighted overlap >= SAME_WORDS) with the polarity flipped, or
 # (>= SAME_NUMBERS) with other numbers.
 LEXICAL_FLOOR = 0.06
-LEAD_BODY = 5  # claims an article needs before its first ones count as its lead
 CHUNK = 8192
 SAME_WORDS = 0.35
 SAME_NUMBERS = 0.5
@@ -107,17 +101,13 @@ def relative_positions(claims: Sequence[ClaimInput]) -> list[float]:
     counts: dict[int, int] = {}
     for claim in claims:
         counts[claim.article] = counts.get(claim.article, 0) + 1
-    return [rank / max(1, counts[claim.article] - 1) for claim, rank in zip(claims, ranks(claims), strict=True)]
-
-
-def ranks(claims: Sequence[ClaimInput]) -> list[int]:
-    """Each claim's rank among its article's claims (0 for the first), in the order given."""
     seen: dict[int, int] = {}
-    out = []
+    positions = []
     for claim in claims:
-        out.append(seen.get(claim.article, 0))
-        seen[claim.article] = out[-1] + 1
-    return out
+        rank = seen.get(claim.article, 0)
+        seen[claim.article] = rank + 1
+        positions.append(rank / max(1, counts[claim.article] - 1))
+    return positions
 
 
 class PairScorer:
@@ -141,10 +131,6 @@ class PairScorer:
         self.trigrams = [trigrams(t) for t in texts]
         self.speakers = [speaker_key(c) for c in claims]
         self.positions = relative_positions(claims)
-        self.ranks = ranks(claims)
-        sizes = Counter(c.article for c in claims)
-        # A lone sentence is no lead: the feature needs an article with a body below it.
-        self.leads = [float(sizes[c.article] >= LEAD_BODY) for c in claims]
         self.lengths = [len(b) for b in bags]
 
     def overlap(self, a: int, b: int) -> tuple[float, float]:
@@ -179,7 +165,6 @@ class PairScorer:
             len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0,
             abs(self.positions[a] - self.positions[b]),
             1.0 / (1.0 + min(self.lengths[a], self.lengths[b])),
-            self.leads[a] * self.leads[b] / (1.0 + max(self.ranks[a], self.ranks[b])),
         ]
 
     def refused(self, a: int, b: int, overlap: float) -> bool:

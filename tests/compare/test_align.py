@@ -217,8 +217,7 @@ def test_shared_points_come_first_then_by_position_in_the_articles():
         ClaimInput(0, 0, "first"), ClaimInput(1, 0, "early"), ClaimInput(2, 0, "late"),
         ClaimInput(3, 1, "early"), ClaimInput(4, 1, "late"),
     ]
-    # One-word claims with identical vectors score about 0.87: they join, "first" does not.
-    points = align_claims(claims, 2, embed=embed, threshold=0.8)
+    points = align_claims(claims, 2, embed=embed, threshold=0.9)
     assert [p.members for p in points] == [(1, 3), (2, 4), (0,)]
     assert [p.order for p in points] == pytest.approx([0.24975, 0.999, 1.0])
 
@@ -254,14 +253,15 @@ def test_the_seed_events_shared_story_points_are_facts_it_really_shares(cached_e
     points = align_claims(claims, 3, embed=cached_embed)
     shared = [[claims[m].text[:40] for m in p.members] for p in points if len(p.articles) > 1]
     assert shared == [
-        ["U.S. Secretary of State Rex Tillerson me", "It was also announced, during the aftern"],
+        ["U.S. Secretary of State Rex Tillerson me", "It was also announced, during the aftern",
+         "The meeting was not officially scheduled"],
         ["Secretary of State Rex Tillerson continu", "By contrast, Tillerson was insistent tha"],
     ]
 
 
 def test_the_seeds_veto_is_missing_from_the_first_article_and_possibly_in_the_second(cached_embed):
     # The veto and the rejection of the same draft were one point under the lexical
-    # rules; the pair model rates them 0.36, under THRESHOLD, so the check shows the
+    # rules; the pair model rates them 0.42, under THRESHOLD, so the check shows the
     # second article's sentence as "possibly reported" instead of "not reported".
     claims = seed_claims()
     point = seed_point(claims, align_claims(claims, 3, embed=cached_embed), "Moscow has vetoed")
@@ -336,25 +336,3 @@ def test_a_given_pair_model_replaces_the_fitted_one(cached_embed):
     weights = np.zeros(len(FEATURES))
     assert [p.members for p in align_claims(claims, 2, embed=cached_embed)] == [(0, 1)]
     assert [p.members for p in align_claims(claims, 2, embed=cached_embed, model=(weights, -9.0))] == [(0,), (1,)]
-
-
-FILLER = [f"Filler sentence number {n} about the weather in {town}."
-          for n, town in enumerate(["Leeds", "Perth", "Tulsa", "Omaha", "Reno"])]
-LEADS = ("The House approved the spending plan on Thursday.", "The House passed the spending bill on Thursday.")
-
-
-def test_the_lead_feature_is_highest_for_two_articles_first_claims_and_absent_for_lone_sentences():
-    scorer = PairScorer(claims_of([LEADS[0], *FILLER], [*FILLER[:3], LEADS[1], *FILLER[3:]]))
-    lead = FEATURES.index("lead")
-    assert scorer.features(0, 6, 0.7)[lead] == 1.0          # both first
-    assert scorer.features(0, 9, 0.7)[lead] == 0.25         # the later one fourth
-    lone = PairScorer(claims_of([LEADS[0]], [LEADS[1]]))
-    assert lone.features(0, 1, 0.7)[lead] == 0.0
-
-
-def test_the_fitted_model_trusts_two_leads_more_than_the_same_sentences_deep_in_their_articles():
-    # News states its main facts first: two outlets' leads that share words are more
-    # often one fact than two body sentences that do.
-    top = PairScorer(claims_of([LEADS[0], *FILLER], [LEADS[1], *FILLER]))
-    bottom = PairScorer(claims_of([*FILLER, LEADS[0]], [*FILLER, LEADS[1]]))
-    assert top.probability(0, 6, 0.6) > bottom.probability(5, 11, 0.6) + 0.1
