@@ -26,10 +26,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
-_CIRCUMSTANCE_PREPS = frozenset({"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout"})
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout", "without"}
+)
 _QUESTION_WORDS = frozenset({"how", "whether", "why", "what", "when", "where", "who", "whom", "which", "if"})
 # cues that give an account: "explained how he built the business" reports the how
 _ACCOUNTS = frozenset({"explain", "describe", "detail", "recall", "outline"})
+_TALK = frozenset({"talk", "speak"})
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
 
 
@@ -126,7 +129,8 @@ def speech_cue_kind(tok: Token) -> str | None:
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
     if lemma in cues.finding and _document_subject(tok):
-        return "clause"  # "a new poll shows that …", "the study found that …"
+        # "a new poll shows that …", "the study found that …"; "a poll showing Trump ahead"
+        return "object" if tok.dep_ == "acl" else "clause"
     if lemma in cues.stance and any(c.dep_ == "prt" for c in tok.children):
         return None  # "backing down", "backed up": not "backed the bill"
     if lemma in cues.particles:
@@ -135,6 +139,8 @@ def speech_cue_kind(tok: Token) -> str | None:
                 return "object" if lemma + "+" in cues.object else "clause"
     if lemma == "make" and any(c.lemma_ == "clear" for c in tok.children):
         return "clause"
+    if lemma in _TALK and _talks_about_how(tok):
+        return "clause"  # "talked about how devastating it was"
     if lemma == "put" and _as_clause(tok) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
         return "clause"  # "as Vulture put it, …"
     if lemma in cues.object or low in cues.object:
@@ -142,6 +148,18 @@ def speech_cue_kind(tok: Token) -> str | None:
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def _talks_about_how(tok: Token) -> list[Token]:
+    """ "spoke about how the consulate had been looted": an account, as "explained how"
+    (not "talked about the weather", a topic)."""
+    return [
+        c
+        for about in tok.children
+        if about.dep_ == "prep" and about.lower_ == "about"
+        for c in about.children
+        if c.dep_ == "pcomp" and c.left_edge.lower_ in {"how", "why", "what"}
+    ]
 
 
 def that_said(tok: Token) -> bool:
@@ -155,7 +173,9 @@ def that_said(tok: Token) -> bool:
 
 
 def _document_subject(verb: Token) -> bool:
-    """ "the tweets read", "the letter reads": a text as the verb's subject."""
+    """ "the tweets read", "the letter reads", "a new poll showing …": a text as the verb's subject."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and source_type_of(verb.head.lemma_.lower()) == "document":
+        return True
     return any(c.dep_ == "nsubj" and source_type_of(c.lemma_.lower()) == "document" for c in verb.children)
 
 
@@ -487,7 +507,10 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
     """The tokens heading what the cue reports; None when the cue reports nothing
     (a predicate cue with nothing said of its object, "called" with no name)."""
     heads = [tok, *(c for c in tok.children if c.lemma_ == "clear")] if tok.lemma_ == "make" else [tok]
-    comps = [c for h in heads for c in h.children if c.dep_ == "ccomp"]
+    # ("made it clear that …" parses "it clear" as a clause of "made": the that-clause is
+    # what was made clear)
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and c not in heads]
+    comps += [c for h in heads[1:] for c in h.children if c.dep_ in {"ccomp", "advcl"} and c.i > h.i]
     comps += [
         c
         for c in tok.children
@@ -501,6 +524,8 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             comps += [
                 c for c in child.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
             ]
+    if tok.lemma_.lower() in _TALK:
+        comps += _talks_about_how(tok)
     if tok.lemma_ in _PROMISSIVE:
         comps += [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
     if kind == "object":
@@ -570,10 +595,16 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
         return None
     if tok.lemma_ == "call" and not any(
-        c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
+        c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} or _quoted_name(c) for c in comps
     ):
         return None
     return comps
+
+
+def _quoted_name(obj: Token) -> bool:
+    """ "called anti-Trump protesters “illegals”" parsed as one object: the quoted
+    words at its end are what the object was called."""
+    return obj.dep_ == "dobj" and obj.doc[obj.i - 1].text in {"“", '"'} and obj.left_edge.i < obj.i - 1
 
 
 def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
@@ -591,6 +622,10 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
         or (doc[start].is_punct and doc[start].text not in "“\"‘'")
     ):
         start += 1
+    opened = sum(t.text == "“" for t in doc[start:end]) - sum(t.text == "”" for t in doc[start:end])
+    close = end + 1 if end + 1 < len(doc) and doc[end].text in {",", "."} else end
+    if opened > 0 and close < len(doc) and doc[close].text == "”":
+        end = close + 1  # 'called him “a disgrace”': the closing mark the parser hung elsewhere
     one_name = end - start == 1 and doc[start].pos_ == "PROPN" and is_stance(tok)  # "endorsed Cruz"
     return (start, end) if end - start >= 2 or one_name else None
 

@@ -271,8 +271,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return kind if impersonal_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None
-    if tok.lemma_ in _NAMING and tok.dep_ == "relcl":
-        return None  # "a feature it calls “Camera Control”" names a thing, reports no speech
+    if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
+        return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
     if is_stance(tok) and not _someone(subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):

@@ -805,7 +805,7 @@ def test_a_quoted_close_after_a_that_clause_keeps_the_whole_clause(quotes_of):
         "the result will be enough to “drive somebody else out of the race.”"
     ))
     assert q.text.startswith("however the vote goes on Saturday")
-    assert q.text.endswith("out of the race.")
+    assert q.text.rstrip("”").endswith("out of the race.")
     assert q.kind == "mixed"
 
 
@@ -878,3 +878,53 @@ def test_an_as_clause_of_a_moment_is_no_attribution(nlp):
 def test_referring_to_someone_as_something_reports_what_they_were_called(nlp):
     q = only(find_quotes(nlp("Bush referred to Rubio as “a bright, charismatic leader” on Tuesday.")))
     assert (q.text, q.kind, q.speaker_mention) == ("Rubio as “a bright, charismatic leader”", "mixed", "Bush")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ortiz made it clear to House Democrats on Wednesday that she has their backs.", "she has their backs"),
+        ("She made it clear she would not run.", "she would not run"),
+    ],
+)
+def test_what_was_made_clear_is_the_clause_not_it_clear(nlp, text, content):
+    assert [q.text for q in find_quotes(nlp(text))] == [content]
+
+
+def test_what_someone_described_is_reported_content(nlp, monkeypatch):
+    # the cue rule reads it, whatever the learned model says
+    monkeypatch.setattr("articles.nlp.quotes.best_candidate", lambda tok: None)
+    q = only(find_quotes(nlp("At the gala, Rivera described families playing in the park and packed restaurants.")))
+    assert (q.text, q.speaker_mention) == ("families playing in the park and packed restaurants", "Rivera")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He talked about how devastating the storm was for Dallas.", "how devastating the storm was for Dallas"),
+        ("Karadsheh spoke about how the consulate had been looted.", "how the consulate had been looted"),
+    ],
+)
+def test_talking_about_how_something_happened_is_an_account(nlp, text, content):
+    assert [q.text for q in find_quotes(nlp(text))] == [content]
+
+
+def test_a_poll_showing_a_result_is_the_polls_finding(nlp):
+    quotes = find_quotes(nlp("A new poll showing Rivera ahead by nine points was released on Monday."))
+    assert [(q.text, q.speaker_mention) for q in quotes] == [("Rivera ahead by nine points", "A new poll")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("He called the protesters “thugs” without proof.", "the protesters “thugs”", "He"),
+        ("The attack came from the mayor, who called the governor “a disgrace” on Monday.",
+         "the governor “a disgrace”", "the mayor"),
+    ],
+)
+def test_calling_someone_a_quoted_name_is_reported_speech(nlp, text, content, mention):
+    assert [(q.text, q.speaker_mention) for q in find_quotes(nlp(text))] == [(content, mention)]
+
+
+def test_a_thing_someone_calls_by_a_name_is_still_no_quote(nlp):
+    assert find_quotes(nlp("Apple unveiled a feature it calls “Camera Control” on Monday.")) == []
