@@ -664,7 +664,8 @@ def _that_clause_after(tok: Token) -> list[Token]:
             return [t.head]
         if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ == "nsubj" and t.head.head.i > t.i:
             return [t.head.head]  # "told investors that production would …" misparsed
-        if t.pos_ in {"VERB", "AUX"} or t.is_punct:
+        # (a comma may set off a place: "told customers at a Manchester, New Hampshire, diner that …")
+        if t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != ","):
             return []
     return []
 

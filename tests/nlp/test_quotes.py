@@ -928,3 +928,20 @@ def test_calling_someone_a_quoted_name_is_reported_speech(nlp, text, content, me
 
 def test_a_thing_someone_calls_by_a_name_is_still_no_quote(nlp):
     assert find_quotes(nlp("Apple unveiled a feature it calls “Camera Control” on Monday.")) == []
+
+
+def test_a_that_clause_after_a_place_set_off_by_commas_is_still_reported(nlp):
+    text = "Ortiz is telling diners at a popular Manchester, New Hampshire, cafe that the race is tight."
+    quotes = find_quotes(nlp(text))
+    assert [(q.text, q.speaker_mention) for q in quotes] == [("the race is tight", "Ortiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She hailed the ruling as a victory for voters.", [("the ruling as a victory for voters", "She")]),
+        ("He hailed a cab outside the hotel.", []),
+    ],
+)
+def test_hailing_something_as_something_is_reported_speech(nlp, text, expected):
+    assert [(q.text, q.speaker_mention) for q in find_quotes(nlp(text))] == expected
