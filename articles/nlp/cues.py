@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
 from articles.nlp.quote_marks import dateline_end
@@ -26,8 +26,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
-_CIRCUMSTANCE_PREPS = frozenset({"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout"})
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout", "without"}
+)
 _QUESTION_WORDS = frozenset({"how", "whether", "why", "what", "when", "where", "who", "whom", "which", "if"})
+# cues that give an account: "explained how he built the business" reports the how
+_ACCOUNTS = frozenset({"explain", "describe", "detail", "recall", "outline"})
+_TALK = frozenset({"talk", "speak"})
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
 
 
@@ -124,7 +129,8 @@ def speech_cue_kind(tok: Token) -> str | None:
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
     if lemma in cues.finding and _document_subject(tok):
-        return "clause"  # "a new poll shows that …", "the study found that …"
+        # "a new poll shows that …", "the study found that …"; "a poll showing Trump ahead"
+        return "object" if tok.dep_ == "acl" else "clause"
     if lemma in cues.stance and any(c.dep_ == "prt" for c in tok.children):
         return None  # "backing down", "backed up": not "backed the bill"
     if lemma in cues.particles:
@@ -133,11 +139,27 @@ def speech_cue_kind(tok: Token) -> str | None:
                 return "object" if lemma + "+" in cues.object else "clause"
     if lemma == "make" and any(c.lemma_ == "clear" for c in tok.children):
         return "clause"
+    if lemma in _TALK and _talks_about_how(tok):
+        return "clause"  # "talked about how devastating it was"
+    if lemma == "put" and _as_clause(tok) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return "clause"  # "as Vulture put it, …"
     if lemma in cues.object or low in cues.object:
         return "object"
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def _talks_about_how(tok: Token) -> list[Token]:
+    """ "spoke about how the consulate had been looted": an account, as "explained how"
+    (not "talked about the weather", a topic)."""
+    return [
+        c
+        for about in tok.children
+        if about.dep_ == "prep" and about.lower_ == "about"
+        for c in about.children
+        if c.dep_ == "pcomp" and c.left_edge.lower_ in {"how", "why", "what"}
+    ]
 
 
 def that_said(tok: Token) -> bool:
@@ -151,7 +173,9 @@ def that_said(tok: Token) -> bool:
 
 
 def _document_subject(verb: Token) -> bool:
-    """ "the tweets read", "the letter reads": a text as the verb's subject."""
+    """ "the tweets read", "the letter reads", "a new poll showing …": a text as the verb's subject."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and source_type_of(verb.head.lemma_.lower()) == "document":
+        return True
     return any(c.dep_ == "nsubj" and source_type_of(c.lemma_.lower()) == "document" for c in verb.children)
 
 
@@ -167,6 +191,10 @@ def cue_span(tok: Token, kind: str) -> tuple[int, int]:
             end = child.idx + len(child.text)
     if tok.i + 1 < len(doc) and called_for(tok, doc[tok.i + 1]):
         end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
+    if tok.lemma_ == "put" and kind == "clause":
+        it = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"]
+        if it:
+            end = it[0].idx + len(it[0].text)  # "as she put it"
     if tok.lemma_ == "make":
         clear = [c for c in tok.children if c.lemma_ == "clear"]
         if clear:
@@ -381,6 +409,8 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
         return None
     if not comps and tok.dep_ == "parataxis":
         return _around_parenthetical(tok)
+    if not comps and _as_clause(tok) and _says_nothing_itself(tok):
+        return _around_as_clause(tok)
     denies = bool(_lemma_with_particle(tok) & _cues().denials)
     if not comps and kind in {"clause", "object"} and not denies:
         comps = _that_clause_after(tok)
@@ -398,10 +428,44 @@ def _around_parenthetical(tok: Token) -> tuple[int, int] | None:
     doc = tok.doc
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    words_before = sum(not t.is_punct for t in doc[start : tok.left_edge.i])
-    if tok.right_edge.i + 1 < end and head.i > tok.i and words_before <= 6:
+    # the sentence's verb after the aside: what comes before is only its subject or
+    # an opening phrase ("The thing he most needs, she said, is …"), however long
+    if tok.right_edge.i + 1 < end and head.i > tok.i:
         return start, end
     return (start, tok.left_edge.i) if tok.left_edge.i - start >= 2 else None
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "As Ryan has noted, …", "…, as she pointed out": the cue heads an "as" clause
+    hung on the sentence's verb."""
+    return tok.dep_ == "advcl" and tok.head.i != tok.i and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+    )
+
+
+_OWN_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp", "advcl"})
+
+
+def _says_nothing_itself(tok: Token) -> bool:
+    """No object or clause of its own ("as he said goodbye" is a moment, not an
+    attribution), save the "it" of "as she put it"."""
+    return not any(
+        c.dep_ in _OWN_CONTENT_DEPS and not (tok.lemma_ == "put" and c.lower_ == "it") for c in tok.children
+    )
+
+
+def _around_as_clause(tok: Token) -> tuple[int, int] | None:
+    """ "As Ryan has noted, that is the textbook definition" reports the clause the
+    "as" clause is hung on, before or after it."""
+    head, doc = tok.head, tok.doc
+    if tok.i < head.i:
+        start, end = tok.right_edge.i + 1, head.right_edge.i + 1
+    else:
+        start, end = head.left_edge.i, tok.left_edge.i
+    while start < end and doc[start].is_punct and doc[start].text not in "“\"‘'":
+        start += 1
+    end = _without_final_punct(doc, start, end)
+    return (start, end) if end - start >= 3 else None
 
 
 def _according_content(tok: Token) -> tuple[int, int]:
@@ -416,16 +480,37 @@ def _according_content(tok: Token) -> tuple[int, int]:
         elif t.i > tok.i + 1:
             break
     phrase_end = max(phrase_end, doc[tok.i + 1].right_edge.i + 1)
+    if tok.i - sent.start > 2 and _aside_between(doc, tok.i, phrase_end, sent.end):
+        return sent.start, _without_final_punct(doc, sent.start, sent.end)
     if tok.i - sent.start > 2:
         return sent.start, tok.i
     return phrase_end, sent.end
+
+
+def _aside_between(doc: Doc, start: int, end: int, sent_end: int) -> bool:
+    """ "At the heart of it, according to officials, was a decision …": the phrase
+    is set off by commas and the sentence goes on (its verb still to come); PolNeAR
+    reads one content the attribution interrupts; not "X leads, according to a poll,
+    while Y …", whose verb came first."""
+    if start < 1 or doc[start - 1].text != "," or end >= sent_end or doc[end].text != ",":
+        return False
+    return end < doc[start].sent.root.i < sent_end
+
+
+def _without_final_punct(doc: Doc, start: int, end: int) -> int:
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return end
 
 
 def _complements(tok: Token, kind: str) -> list[Token] | None:
     """The tokens heading what the cue reports; None when the cue reports nothing
     (a predicate cue with nothing said of its object, "called" with no name)."""
     heads = [tok, *(c for c in tok.children if c.lemma_ == "clear")] if tok.lemma_ == "make" else [tok]
-    comps = [c for h in heads for c in h.children if c.dep_ == "ccomp"]
+    # ("made it clear that …" parses "it clear" as a clause of "made": the that-clause is
+    # what was made clear)
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and c not in heads]
+    comps += [c for h in heads[1:] for c in h.children if c.dep_ in {"ccomp", "advcl"} and c.i > h.i]
     comps += [
         c
         for c in tok.children
@@ -439,6 +524,8 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             comps += [
                 c for c in child.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
             ]
+    if tok.lemma_.lower() in _TALK:
+        comps += _talks_about_how(tok)
     if tok.lemma_ in _PROMISSIVE:
         comps += [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
     if kind == "object":
@@ -463,9 +550,28 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
     return [
         c
         for c in comps
-        if not (c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS)
+        if not (
+            c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS
+            and not _gives_account(tok)
+        )
         and not _bare_small_clause(c)
     ]
+
+
+def _gives_account(tok: Token) -> bool:
+    """ "explained how he built the business" tells the how; "ordered banks to
+    explain how they set fees" (an infinitive) tells nothing yet."""
+    return tok.lemma_.lower() in _ACCOUNTS and tok.tag_ != "VB"
+
+
+def _cue_preposition(cue: Token, tok: Token) -> bool:
+    """ "called for", "asked about", "referred to": a preposition that is part of the cue."""
+    if called_for(cue, tok):
+        return True
+    lemma = cue.lemma_.lower()
+    return tok.dep_ == "prep" and tok.head == cue and (
+        (lemma == "ask" and tok.lower_ == "about") or tok.lower_ in _cues().particles.get(lemma, frozenset())
+    )
 
 
 def _bare_small_clause(verb: Token) -> bool:
@@ -489,10 +595,16 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
         return None
     if tok.lemma_ == "call" and not any(
-        c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} for c in comps
+        c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} or _quoted_name(c) for c in comps
     ):
         return None
     return comps
+
+
+def _quoted_name(obj: Token) -> bool:
+    """ "called anti-Trump protesters “illegals”" parsed as one object: the quoted
+    words at its end are what the object was called."""
+    return obj.dep_ == "dobj" and obj.doc[obj.i - 1].text in {"“", '"'} and obj.left_edge.i < obj.i - 1
 
 
 def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
@@ -501,8 +613,8 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in comps) + 1
     if start <= tok.i < end:  # "which he says is …": keep what follows the cue
         start = tok.i + 1
-    if called_for(tok, doc[start]) and start == tok.i + 1:
-        start += 1  # "called for a delay": "for" is the cue's (PolNeAR's "called for")
+    if start == tok.i + 1 and _cue_preposition(tok, doc[start]):
+        start += 1  # "called for a delay", "asked about the emails": the preposition is the cue's (PolNeAR's)
     if doc[start].dep_ == "prep" and start < tok.i + 4 and _temporal(doc[start]):
         start = doc[start].right_edge.i + 1  # "said on Friday it would …": the date is the saying's
     while start < end and (
@@ -510,6 +622,10 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
         or (doc[start].is_punct and doc[start].text not in "“\"‘'")
     ):
         start += 1
+    opened = sum(t.text == "“" for t in doc[start:end]) - sum(t.text == "”" for t in doc[start:end])
+    close = end + 1 if end + 1 < len(doc) and doc[end].text in {",", "."} else end
+    if opened > 0 and close < len(doc) and doc[close].text == "”":
+        end = close + 1  # 'called him “a disgrace”': the closing mark the parser hung elsewhere
     one_name = end - start == 1 and doc[start].pos_ == "PROPN" and is_stance(tok)  # "endorsed Cruz"
     return (start, end) if end - start >= 2 or one_name else None
 
@@ -548,7 +664,8 @@ def _that_clause_after(tok: Token) -> list[Token]:
             return [t.head]
         if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ == "nsubj" and t.head.head.i > t.i:
             return [t.head.head]  # "told investors that production would …" misparsed
-        if t.pos_ in {"VERB", "AUX"} or t.is_punct:
+        # (a comma may set off a place: "told customers at a Manchester, New Hampshire, diner that …")
+        if t.pos_ in {"VERB", "AUX"} or (t.is_punct and t.text != ","):
             return []
     return []
 
@@ -568,6 +685,13 @@ def generic_pronoun(subject: Token) -> bool:
     return not any(c.dep_ == "prep" for c in subject.children) and any(
         c.tag_ == "MD" for c in subject.head.children
     )
+
+
+def unnamed_question(tok: Token) -> bool:
+    """ "When asked whether he would run, …", "was asked about the emails": a question
+    put by someone the text does not name; what was asked is reported (PolNeAR), with
+    no source."""
+    return _asked_passive(tok) and _agent(tok) is None and tok.dep_ in {"advcl", "ROOT", "conj"}
 
 
 def impersonal_passive(tok: Token) -> bool:

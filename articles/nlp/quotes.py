@@ -43,6 +43,7 @@ from articles.nlp.cues import (
     speaker_token,
     speech_cue_kind,
     that_said,
+    unnamed_question,
 )
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import (
@@ -270,8 +271,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return kind if impersonal_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None
-    if tok.lemma_ in _NAMING and tok.dep_ == "relcl":
-        return None  # "a feature it calls “Camera Control”" names a thing, reports no speech
+    if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
+        return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
     if is_stance(tok) and not _someone(subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
@@ -324,8 +325,10 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if plain_joint or _OBJECT_COLON.fullmatch(joint):
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
     content = content_range(cue, kind)
-    # the content holds the quoted words (its end may stop before a closing '."')
-    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= inner_end:
+    # the content holds the quoted words (its end may stop before a closing '."', which
+    # the parser often hangs on the cue: 'told reporters that … “drive him out of the race.”')
+    words_end = inner_end - len(text[inner_start:inner_end]) + len(text[inner_start:inner_end].rstrip(".!?…"))
+    if content is not None and doc[content[0]].idx <= seg.open and _end_char(doc, content[1]) >= words_end:
         start, end = ctx.clip(doc[content[0]].idx, max(_end_char(doc, content[1]), inner_end), around=seg.open)
         extra = len(text[start:end].split()) - words
         if extra > 2:
@@ -574,7 +577,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
     for tok in doc:
         if tok.i in ctx.used_cues:
             continue
-        kind = _usable_cue(ctx, tok)
+        kind = _usable_cue(ctx, tok) or ("object" if unnamed_question(tok) else None)
         if kind is None:
             continue
         content = content_range(tok, kind)
@@ -594,7 +597,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
         mention = speaker_mention(tok, kind)
         if mention is not None:
             mention = ctx.clip(*mention, around=mention[1] - 1)
-        elif impersonal_passive(tok):
+        elif impersonal_passive(tok) or unnamed_question(tok):
             confidence = 0.5
         else:
             continue
