@@ -98,18 +98,6 @@ def _subject_features(subject: Token) -> list[str]:
 
 
 @functools.cache
-def _verb_classes() -> dict[str, str]:
-    """WordNet's class of each verb's commonest sense (lexicons/verb_classes.csv)."""
-    return {r["lemma"]: r["class"] for r in load_lexicon("verb_classes.csv")}
-
-
-def verb_class(lemma: str) -> str:
-    """ "communication", "cognition", "social", …: a verb too rare in training to have a
-    weight of its own ("opines", "surmises") scores like the common ones of its class."""
-    return _verb_classes().get(lemma, "none")
-
-
-@functools.cache
 def _action_verbs() -> frozenset[str]:
     """Verbs of action or decision ("voted", "vetoed", "closed"): they report nothing."""
     return frozenset(r["lemma"] for r in load_lexicon("action_verbs.csv"))
@@ -129,7 +117,6 @@ def candidates(verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     base = [
         f"v={lemma}",
-        f"vclass={verb_class(lemma)}",
         f"tag={verb.tag_}",
         f"vdep={verb.dep_}",
         f"v_head={verb.head.lemma_.lower() if verb.dep_ in {'xcomp', 'ccomp'} else '-'}",
@@ -159,7 +146,6 @@ def candidates(verb: Token) -> list[Candidate]:
             *base,
             f"c={label}",
             f"v|c={lemma}|{label}",
-            f"vclass|c={verb_class(lemma)}|{label}",
             f"c|first={label}|{first.pos_}",
             f"c|size={label}|{size}",
             f"v|size={lemma}|{size}",

@@ -84,17 +84,3 @@ def test_the_parsers_own_vectors_count_and_a_doc_without_them_still_scores(nlp):
     doc.tensor = np.zeros((0, 0), dtype=np.float32)  # as a Doc read back from a DocBin
     assert dense_inputs(candidate).shape == (0,)
     assert 0.0 < probability(candidate) < 1.0 and probability(candidate) != with_vectors
-
-
-def test_a_verb_rare_in_training_is_read_with_its_wordnet_class(nlp):
-    from articles.nlp.attributions import _model, candidates, verb_class
-
-    assert (verb_class("opine"), verb_class("surmise"), verb_class("veto")) == ("communication", "cognition", "social")
-    doc = nlp("The mayor opined that the budget was too small.")
-    candidate = candidates(next(t for t in doc if t.lower_ == "opined"))[0]
-    assert {"vclass=communication", "vclass|c=communication|ccomp"} <= set(candidate.features)
-    # what the class teaches: verbs of speech and thought report, verbs of motion or change do not
-    weights = _model().weights
-    assert min(weights["vclass=communication"], weights["vclass=cognition"]) > 0 > max(
-        weights["vclass=motion"], weights["vclass=change"]
-    )
