@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.actor_builder import Builder, DraftActor, RawName
 from articles.nlp.mentions import title_word as _title_word
+from articles.nlp.names import OTHER_RANK, load_lexicon
 from articles.nlp.names import actor_lexicons as _lexicons
 from articles.nlp.names import actor_words as _words
-from articles.nlp.names import load_lexicon
 from articles.nlp.sources import actor_source_type
 
 _DOCUMENT_NOUNS = _words("document")
@@ -221,9 +221,6 @@ def _nationality(words: Iterable[Token]) -> str | None:
     return None
 
 
-_OTHER_RANK = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "under"})
-
-
 def _describe(chunk: Span, people: list[DraftActor], b: Builder) -> DraftActor | None:
     """The person a definite description refers to: the most recently introduced
     person whose title has the description's head word (and its nationality). A
@@ -231,14 +228,14 @@ def _describe(chunk: Span, people: list[DraftActor], b: Builder) -> DraftActor |
     place; if it ties nobody, only a lone holder of the title can be meant."""
     lex = _lexicons()
     head = chunk.root.lower_
-    words = {t.lower_ for t in chunk if _title_word(t) or t.lower_ in _OTHER_RANK}
+    words = {t.lower_ for t in chunk if _title_word(t) or t.lower_ in OTHER_RANK}
     places = [t.text for t in chunk if t.pos_ == "PROPN" and not _title_word(t) and t.i < chunk.root.i]
     fits: list[DraftActor] = []
     for person in people:
         if person.first_seen >= chunk.start_char or not person.title:
             continue
         title_words = {lex.title_full.get(w.lower(), w.lower()) for w in person.title.split()}
-        if (title_words & _OTHER_RANK) - words:
+        if (title_words & OTHER_RANK) - words:
             continue  # "the president" is not Vice President Pence, nor the former one
         nationality = {w for w in words if w.capitalize() in lex.demonyms}
         if nationality and not nationality <= title_words:

@@ -33,12 +33,18 @@ def load_lexicon(filename: str) -> tuple[dict[str, str], ...]:
     )
 
 
+# Title words that make another holder of a post: "the president" is not Vice
+# President Pence, nor the former one.
+OTHER_RANK = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "under"})
+
+
 @dataclass(frozen=True)
 class ActorLexicons:
     title_heads: frozenset[str]
     title_parts: frozenset[str]
     title_gender: dict[str, str]
     title_full: dict[str, str]  # "sen." -> "senator"
+    title_office: dict[str, str]  # "congressman" -> "representative"; roles that go with any post have none
     metonyms: dict[str, str]
     countries: dict[str, str]
     demonyms: dict[str, str]
@@ -53,6 +59,7 @@ def actor_lexicons() -> ActorLexicons:
         title_parts=frozenset(r["word"] for r in titles if r["role"] == "part"),
         title_gender={r["word"]: r["gender"] for r in titles if r.get("gender")},
         title_full={r["word"]: r["stands_for"] for r in titles if r.get("stands_for")},
+        title_office={r["word"]: r["office"] for r in titles if r.get("office")},
         metonyms={r["metonym"]: r["actor"] for r in load_lexicon("actor_metonyms.csv")},
         countries={r["variant"]: r["country"] for r in load_lexicon("actor_countries.csv")},
         demonyms={r["demonym"]: r["country"] for r in load_lexicon("actor_demonyms.csv")},

@@ -11,7 +11,8 @@ package works offline, so this is a small rule system over the mentions that
   of this sentence or the one before, else what the sentence before names, else
   a main-clause subject a few sentences back (`_pronoun`);
 - a definite description ("the Dutchman", "The defendant, 28", "the minister")
-  is read like "he" or "she"; a bare office only goes to someone with a title;
+  is read like "he" or "she"; an office only goes to someone whose title may hold
+  it ("the mayor" is not "Sen. Ann Lee"; "the chairman" may be);
 - "the ministry" is the country whose ministry was named a few sentences before;
   "according to a study" cites an unnamed text and has no speaker;
 - a lede that describes someone before naming them ("A former nurse … told
@@ -31,7 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from articles.nlp.mentions import Mention, Mentions
-from articles.nlp.names import actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
+from articles.nlp.names import OTHER_RANK, actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
 from articles.nlp.sources import actor_source_type, is_pronoun, office_of, source_type_of, unnamed_official
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
@@ -159,10 +160,10 @@ def _resolve(
     if described is not None:
         # "the German said", "the 34-year-old said", "The defendant, 28, said": a
         # person already named, found like "he" or "she" would be, a little less surely.
-        # "The minister said" goes only to someone the article gave a title.
+        # "The minister said" goes only to someone the article gave a fitting title.
         among = None
         if described.office:
-            among = frozenset(name for name, words in titled.items() if described.title_words <= words)
+            among = frozenset(name for name, words in titled.items() if described.fits(words))
         speaker, certainty = _pronoun(
             "he", quote.mention_start, kinds, mentions, sent_starts, described.gender, among, quote_span
         )
@@ -270,12 +271,27 @@ def _sentence_at(sent_starts: list[int], at: int) -> int:
 class _Description:
     """A definite description of a person named before: "the Dutchman", "The
     professional dancer, 34", "the minister". `office` when the head is a title
-    ("minister"): only someone the article gave a title can be meant, and one with
-    `title_words` in it when the office is qualified ("the Russian leader")."""
+    ("minister"): only someone the article gave a title that `fits` can be meant."""
 
     gender: str
     office: bool
     title_words: frozenset[str] = frozenset()  # what the title must hold: {"russian", "leader"}
+    post: str = ""  # the post the head names ("mayor"); "" for a role that goes with any ("leader")
+    ranks: frozenset[str] = frozenset()  # "the vice president": {"vice"}
+
+    def fits(self, title: frozenset[str]) -> bool:
+        """Whether someone with `title` (`_title_words`) may be meant: a qualified office
+        ("the Russian leader") needs its words in the title; a post ("the mayor") needs
+        a title naming it (or a synonym: "the congressman" is "Rep. Ann Lee"), or naming
+        no post ("Mr.", "Chairman"), and no other rank ("the president" is not Vice
+        President Pence)."""
+        if not self.title_words <= title:
+            return False
+        if not self.post:
+            return True
+        offices = actor_lexicons().title_office
+        posts = {offices[w] for w in title if w in offices}
+        return not (title & OTHER_RANK) - self.ranks and (not posts or self.post in posts)
 
 
 _DESCRIPTION = re.compile(r"the\s+((?:[\w-]+\s+){0,3})([\w-]+)(?:,\s*\d{1,3})?", re.IGNORECASE)
@@ -302,7 +318,8 @@ def _person_description(mention: str) -> _Description | None:
         # "the minister" is whoever the article titled last; "the minority leader", "the
         # Russian leader" a leader the article called so, not any titled person
         required = {w.lower() for w in modifiers if w in demonyms} | ({noun} if modifiers else set())
-        return _Description(lex.title_gender.get(noun, ""), office=True, title_words=frozenset(required))
+        post, ranks = lex.title_office.get(noun, ""), frozenset(modifiers) & OTHER_RANK
+        return _Description(lex.title_gender.get(noun, ""), True, frozenset(required), post, ranks)
     return None
 
 

@@ -334,6 +334,41 @@ def test_a_bare_office_does_not_go_to_someone_without_a_title(quotes_of):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ann Okafor spoke on Monday. The mayor said that the budget was too small.",
+        "Sen. Lindsey Graham met donors in Columbia. The president said that the talks had failed.",
+        "Vice President Mike Pence toured the plant in Ohio. The president said that the tariffs would stay.",
+    ],
+)
+def test_an_office_does_not_go_to_someone_titled_with_another(quotes_of, text):
+    # a senator is not the mayor, nor a vice president the president: the office holder
+    # stays unresolved, typed like an office nobody was named for
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.source_type) for q in quotes] == [(q.speaker_mention, "unknown") for q in quotes]
+    assert len(quotes) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ("Sen. Ann Okafor spoke on Monday. The senator said that the budget was too small.", "The senator",
+         "Ann Okafor"),
+        ("Rep. Tom Reed visited a factory in Corning. The congressman said that the plant would reopen.",
+         "The congressman", "Tom Reed"),
+        ("Rep. Tom Reed visited a factory in Corning. The chairman said that the plant would reopen.",
+         "The chairman", "Tom Reed"),
+        ("Mr. Brandt spoke to reporters in Berlin. The president said that the talks had failed.",
+         "The president", "Brandt"),
+    ],
+)
+def test_an_office_goes_to_someone_whose_title_may_hold_it(quotes_of, text, mention, speaker):
+    # the same post, a synonym or an abbreviation of it; "chairman" goes with any post,
+    # and "Mr." names none
+    assert speakers(quotes_of(text)) == [(mention, speaker)]
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "country"),
     [
         (
