@@ -119,4 +119,5 @@ ReviewFormSet = forms.formset_factory(ReviewArticleForm, extra=0)
 
 
 class ReviewEventForm(forms.Form):
-    event_name = forms.CharField(max_length=300, label="Event")
+    # as wide as the names people give ("Government shutdown deal, January 2019"), not 20 characters
+    event_name = forms.CharField(max_length=300, label="Event", widget=forms.TextInput(attrs={"size": 60}))

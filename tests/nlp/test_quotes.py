@@ -945,3 +945,15 @@ def test_a_that_clause_after_a_place_set_off_by_commas_is_still_reported(nlp):
 )
 def test_hailing_something_as_something_is_reported_speech(nlp, text, expected):
     assert [(q.text, q.speaker_mention) for q in find_quotes(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We have already lost,” lamented Senator Ann Okafor, Republican of Georgia.", "Ann Okafor"),
+        ("“It is a fine day for it,” mused Carl Brandt.", "Carl Brandt"),
+        ("Ann Okafor bemoaned that nothing had changed since the vote.", "Ann Okafor"),
+    ],
+)
+def test_a_verb_of_feeling_that_introduces_words_is_a_cue(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -218,6 +218,12 @@ def test_the_omission_filter_keeps_only_points_some_chosen_article_leaves_out(cl
     assert labels == ["Reported by all", "A fact"]  # the most widely reported first
 
 
+def test_filtering_reopens_the_page_at_the_table(client: Client) -> None:
+    # on a phone the table is thousands of pixels down: a reload at the top loses the reader's place
+    page = client.get(make_event(2).get_absolute_url()).content.decode()
+    assert '<form method="get" action="#compare" class="filters"' in page and 'id="compare"' in page
+
+
 def test_the_speaker_filter_keeps_only_that_actors_statements(client: Client) -> None:
     event = make_event(2)
     other = Actor.objects.create(event=event, name="Bob Other")

@@ -260,3 +260,10 @@ def test_the_review_says_before_the_confirm_which_texts_the_chosen_event_already
         assert f'href="{article.get_absolute_url()}"' in page
     assert [form.initial["keep"] for form in review.context["formset"].forms] == [False] * 3
     assert page.count("(the event already has this text)") == 3
+
+
+def test_the_review_pages_event_name_box_shows_a_whole_name() -> None:
+    from articles.web.forms import ReviewEventForm
+
+    html = str(ReviewEventForm(initial={"event_name": "Government shutdown deal, January 2019"})["event_name"])
+    assert 'size="60"' in html  # the browser's default is 20 characters, which cut names short
