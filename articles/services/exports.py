@@ -24,7 +24,7 @@ from django.db.models import Count
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from articles.models import Actor, Article, Event, Quote, Signal, StoryPoint
+from articles.models import Actor, Article, Event, Job, Quote, Signal, StoryPoint
 from articles.models import Claim as ClaimRow
 from articles.rows import by_article
 from articles.services.event_json import (
@@ -199,9 +199,15 @@ def _positions(event: Event) -> list[int]:
     return list(event.articles.order_by("position").values_list("position", flat=True))
 
 
+def analysis_complete(event: Event) -> bool:
+    """No analysis or alignment of the event is queued or running: a download made while
+    the story points are being aligned says so, instead of passing for the whole result."""
+    return not Job.objects.filter(event=event).exclude(status__in=(Job.Status.DONE, Job.Status.FAILED)).exists()
+
+
 def event_meta(event: Event, now: dt.datetime | None, article_count: int) -> dict[str, Any]:
     return {"name": event.name, "slug": event.slug, "description": event.description,
-            **provenance(now or timezone.now(), article_count=article_count)}
+            "complete": analysis_complete(event), **provenance(now or timezone.now(), article_count=article_count)}
 
 
 def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:

@@ -143,3 +143,17 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_exact(client: 
     exact = body(client.get(f"/events/{seed_event.slug}/export/articles.csv?exact=1")).decode()
     assert "'=HYPERLINK" in safe and ',=HYPERLINK' not in safe.replace('"', "")
     assert "'=HYPERLINK" not in exact and "=HYPERLINK" in exact
+
+
+@pytest.mark.django_db
+def test_an_export_made_while_the_event_is_aligned_says_it_is_not_complete() -> None:
+    from articles.models import Job
+    from articles.services.exports import event_json
+
+    event = Event.objects.create(name="Shutdown deal", slug="shutdown-deal")
+    assert event_json(event)["event"]["complete"] is True  # nothing queued: an imported event
+    job = Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=Job.Status.RUNNING)
+    assert event_json(event)["event"]["complete"] is False  # story points may still be missing
+    job.status = Job.Status.DONE
+    job.save()
+    assert event_json(event)["event"]["complete"] is True
