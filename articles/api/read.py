@@ -148,7 +148,8 @@ def list_quotes(
         quotes = quotes.filter(attribution=attribution)
     page = paginate(request, quotes, key="pk", cursor=cursor, limit=limit)
     return {"next": page.next, "next_cursor": page.next_cursor, "results": [
-        {**quote_json(q, speaker=q.source_name, attribution=q.attribution, orphaned=q.orphaned),
+        {**quote_json(q, speaker=q.source_name, attribution=q.attribution, orphaned=q.orphaned,
+                      actor=q.speaker_id is not None),
          "id": q.pk, "event": slug, "article": q.article_id, "article_position": q.article.position,
          "outlet": q.article.outlet_name, "speaker_id": q.speaker_id}
         for q in page.rows

@@ -73,13 +73,14 @@ def article_json(
 
 
 def quote_json(q: Quote | QuoteResult, *, speaker: str | None, attribution: str,
-               orphaned: bool | None = None) -> dict[str, Any]:
+               orphaned: bool | None = None, actor: bool = False) -> dict[str, Any]:
     """`orphaned` is an editor's quote whose text left the body; a fresh analysis
     has no editor's quotes, so its quotes leave the key out. `source_type` follows
-    the speaker: an actor's name, an unnamed source's phrase, or nothing."""
+    the speaker: an actor's name (`actor`: a stored quote whose speaker is an actor), an
+    unnamed source's phrase, a phrase nobody resolved (`unknown`, "the mayor"), or nothing."""
     source_type = q.source_type if speaker else "unknown"
-    if speaker and source_type == "unknown":
-        source_type = "actor"  # a speaker resolved by a pipeline that did not type sources
+    if actor and source_type == "unknown":
+        source_type = "actor"  # an editor named the actor and left the type as it was
     return {
         "text": q.text, "kind": q.kind, "speaker": speaker, "source_type": source_type,
         "speaker_mention": q.speaker_mention, "cue": q.cue,
@@ -105,8 +106,11 @@ def analysis_parts(analysis: ArticleAnalysis, names: dict[str, str]) -> dict[str
     def canon(name: str | None) -> str | None:
         return names.get(name, name) if name else None
 
+    actors = {a.name for a in analysis.actors}
+
     return {
-        "quotes": [quote_json(q, speaker=canon(q.speaker), attribution="machine") for q in analysis.quotes],
+        "quotes": [quote_json(q, speaker=canon(q.speaker), attribution="machine", actor=q.speaker in actors)
+                   for q in analysis.quotes],
         "claims": [claim_json(c, quote=c.quote_index, speaker=canon(c.speaker)) for c in analysis.claims],
         "signals": [signal_json(s, actor=canon(s.actor)) for s in analysis.signals],
     }

@@ -83,7 +83,8 @@ ROW_ORDER = ("article__position", "start", "pk")
 
 def _quote_json(q: Any) -> dict[str, Any]:
     speaker = q.speaker__name if q.speaker_id is not None else (q.source_phrase or None)  # Quote.source_name
-    return quote_json(q, speaker=speaker, attribution=q.attribution, orphaned=q.orphaned)
+    return quote_json(q, speaker=speaker, attribution=q.attribution, orphaned=q.orphaned,
+                      actor=q.speaker_id is not None)
 
 
 def _article_row(a: Article, quotes: list[Any], claims: list[Any], signals: list[Any]) -> dict[str, Any]:
