@@ -141,13 +141,18 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "clause"
     if lemma in _TALK and _talks_about_how(tok):
         return "clause"  # "talked about how devastating it was"
-    if lemma == "put" and _as_clause(tok) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+    if lemma == "put" and _as_clause(tok) and _put_it(tok) is not None:
         return "clause"  # "as Vulture put it, …"
     if lemma in cues.object or low in cues.object:
         return "object"
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def _put_it(tok: Token) -> Token | None:
+    """The "it" of "as she put it": the way of saying, not something said."""
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 def _talks_about_how(tok: Token) -> list[Token]:
@@ -191,10 +196,9 @@ def cue_span(tok: Token, kind: str) -> tuple[int, int]:
             end = child.idx + len(child.text)
     if tok.i + 1 < len(doc) and called_for(tok, doc[tok.i + 1]):
         end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
-    if tok.lemma_ == "put" and kind == "clause":
-        it = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"]
-        if it:
-            end = it[0].idx + len(it[0].text)  # "as she put it"
+    it = _put_it(tok) if tok.lemma_ == "put" and kind == "clause" else None
+    if it is not None:
+        end = it.idx + len(it.text)  # "as she put it"
     if tok.lemma_ == "make":
         clear = [c for c in tok.children if c.lemma_ == "clear"]
         if clear:
@@ -426,8 +430,7 @@ def _around_parenthetical(tok: Token) -> tuple[int, int] | None:
     head = tok.head
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = tok.doc
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    end = _without_final_punct(doc, start, end)
     # the sentence's verb after the aside: what comes before is only its subject or
     # an opening phrase ("The thing he most needs, she said, is …"), however long
     if tok.right_edge.i + 1 < end and head.i > tok.i:
@@ -450,7 +453,7 @@ def _says_nothing_itself(tok: Token) -> bool:
     """No object or clause of its own ("as he said goodbye" is a moment, not an
     attribution), save the "it" of "as she put it"."""
     return not any(
-        c.dep_ in _OWN_CONTENT_DEPS and not (tok.lemma_ == "put" and c.lower_ == "it") for c in tok.children
+        c.dep_ in _OWN_CONTENT_DEPS and not (tok.lemma_ == "put" and c == _put_it(tok)) for c in tok.children
     )
 
 
