@@ -35,6 +35,7 @@ from articles.services.event_json import (
     signal_json,
     story_point_json,
 )
+from articles.services.jobs import results_settled
 
 TABLES = ("articles", "quotes", "claims", "signals", "story_points", "story_point_sentences", "actors")
 Format = Literal["json", "csv"]
@@ -201,9 +202,10 @@ def _positions(event: Event) -> list[int]:
 
 
 def analysis_complete(event: Event) -> bool:
-    """No analysis or alignment of the event is queued or running: a download made while
-    the story points are being aligned says so, instead of passing for the whole result."""
-    return not Job.objects.filter(event=event).exclude(status__in=(Job.Status.DONE, Job.Status.FAILED)).exists()
+    """The analysis and the alignment are over (`jobs.results_settled`, what the event page
+    calls "ready"): a download made while the story points are being aligned says so,
+    instead of passing for the whole result."""
+    return results_settled(Job.objects.filter(event=event).values_list("kind", "status").distinct())
 
 
 def event_meta(event: Event, now: dt.datetime | None, article_count: int) -> dict[str, Any]:

@@ -105,6 +105,19 @@ def articles_requeue(*, articles: Iterable[Article]) -> int:
     return len(rows)
 
 
+FINISHED = (Job.Status.DONE, Job.Status.FAILED)
+
+
+def results_settled(kinds_and_statuses: Iterable[tuple[str, str]]) -> bool:
+    """One notion of "done" for the event page and the exports: the alignment is over and
+    no analysis waits (staff's "analyse again" queues analyses under an alignment that
+    finished before; it is queued again after them), or the event has no jobs at all."""
+    pairs = list(kinds_and_statuses)
+    alignment = [status for kind, status in pairs if kind == Job.Kind.ALIGN]  # one per event
+    pending = any(kind == Job.Kind.ANALYZE and status not in FINISHED for kind, status in pairs)
+    return not pairs or (bool(alignment) and all(s in FINISHED for s in alignment) and not pending)
+
+
 def queue_alignment_if_complete(event: Event) -> None:
     """Queue the event's alignment once none of its analyses is pending."""
     pending = Job.objects.filter(event=event, kind=Job.Kind.ANALYZE).exclude(

@@ -25,6 +25,7 @@ from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
 from articles.services.exports import point_numbers
+from articles.services.jobs import FINISHED, results_settled
 from articles.web import charts
 from articles.web.analysed import SAY, WAITING, unanalysed
 from articles.web.highlight import Mark, MarkIndex, segments, to_html
@@ -502,7 +503,6 @@ def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, 
     return out
 
 
-FINISHED = (Job.Status.DONE, Job.Status.FAILED)
 LISTED_JOBS = 20  # jobs at work, or failures, named in the progress block; the rest counted
 ACTOR_ARTICLES = 50  # articles shown on an actor's page
 
@@ -518,10 +518,7 @@ def event_progress(event: Event) -> dict[str, Any]:
     }
     analyses = {status: n for (kind, status), n in counts.items() if kind == Job.Kind.ANALYZE}
     alignment = next((status for kind, status in counts if kind == Job.Kind.ALIGN), None)  # one per event
-    # Ready once the alignment is over and no analysis waits: staff's "analyse again" queues
-    # analyses under an alignment that finished before (it is queued again after them).
-    pending = sum(n for status, n in analyses.items() if status not in FINISHED)
-    ready = (alignment in FINISHED and not pending) or not counts
+    ready = results_settled(counts)
     failed_count = sum(n for (_, status), n in counts.items() if status == Job.Status.FAILED)
     done_count = sum(n for status, n in analyses.items() if status in FINISHED)
     jobs = [] if ready else list(  # running ones first ("running" > "queued")

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Event, Job
+from articles.services.exports import event_json
 from articles.web.pages import LISTED_JOBS
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,19 @@ def test_staff_analysing_again_shows_progress_under_the_earlier_alignment(client
     assert "aligning claims" not in page, "the finished alignment is the earlier one"
     event_page = client.get(reverse("event", args=[event.slug])).content.decode()
     assert 'id="event-status"' in event_page and "Analysing again" in event_page
+
+
+@pytest.mark.parametrize(("analyses", "alignment", "settled"), [
+    (["done", "failed"], None, False),  # analysed, the alignment not queued yet: no story points
+    (["done", "done"], "queued", False),
+    (["queued", "done"], "done", False),  # "analyse again" under an earlier alignment
+    (["done", "failed"], "done", True),
+    ([], None, True),  # nothing queued: an imported event
+])
+def test_the_page_and_the_export_agree_on_when_the_results_are_whole(
+    client: Client, analyses: list[str], alignment: str | None, settled: bool,
+) -> None:
+    event = event_with_jobs(f"settled-{'-'.join(analyses)}-{alignment}".lower(), analyses, alignment)
+    context, _ = status(client, event)
+    assert context["ready"] is settled
+    assert event_json(event)["event"]["complete"] is settled
