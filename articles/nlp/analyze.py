@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from articles.nlp.actors import find_actors
 from articles.nlp.claims import find_claims
+from articles.nlp.headline_case import parse, parse_many
 from articles.nlp.quotes import find_quotes
 from articles.nlp.signals import find_signals
 from articles.nlp.speakers import resolve_speakers
@@ -32,5 +33,10 @@ def analyze_doc(doc: Doc) -> ArticleAnalysis:
 
 def analyze_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
     """Analyse many bodies through one nlp.pipe, yielding results in order."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in parse_many(nlp, texts, batch_size=batch_size):
         yield analyze_doc(doc)
+
+
+def analyze_text(nlp: Language, text: str) -> ArticleAnalysis:
+    """Analyse one body (`headline_case.parse`: title-case lines read as running text)."""
+    return analyze_doc(parse(nlp, text))

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from articles.compare.embed import embed_alone, to_bytes
 from articles.models import Article, Event, Job
-from articles.nlp.analyze import analyze_doc
+from articles.nlp.analyze import analyze_text
 from articles.nlp.pipeline import get_nlp
 from articles.services import actors as actor_store
 from articles.services import analysis_store
@@ -39,7 +39,7 @@ def article_analyze(*, article_id: int) -> bool:
             return False
         article = Article.objects.get(pk=article_id)
         text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
-        analysis = analyze_doc(get_nlp(settings.NEWSFRAME_SPACY_MODEL)(text))
+        analysis = analyze_text(get_nlp(settings.NEWSFRAME_SPACY_MODEL), text)
         vectors = _claim_vectors([claim.text for claim in analysis.claims])
         with transaction.atomic():
             # One writer per event at a time: actors are shared across its articles.

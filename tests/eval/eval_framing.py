@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.nlp.analyze import analyze_doc
+from articles.nlp.headline_case import parse_many
 from articles.nlp.pipeline import get_nlp
 from articles.nlp.types import SignalResult
 from tests.eval import shared
@@ -111,7 +112,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def evaluate(articles: list[Article], *, verbose: bool = False) -> dict[str, float]:
     n_pred = n_right = n_gold = n_found = 0
-    docs = get_nlp().pipe(a.text for a in articles)
+    docs = parse_many(get_nlp(), (a.text for a in articles))
     for article, doc in zip(articles, docs, strict=True):
         preds = scored(analyze_doc(doc).signals)
         right = [p for p in preds if any(_overlaps((p.start, p.end), g[:2]) for g in article.gold)]
