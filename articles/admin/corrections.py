@@ -114,6 +114,10 @@ class EventActorAutocomplete(AutocompleteSelect):
 class QuoteForm(forms.ModelForm):
     new_speaker = forms.CharField(required=False, max_length=300, label="Or a new actor",
                                   help_text="Type a name to create the actor in this event and make it the speaker.")
+    words = forms.CharField(
+        required=False, label="Quote words", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="To move the quote's span, edit its words here (copy them from the article): the span goes to "
+                  "where they appear, nearest the quote. Start and end below are the same span in characters.")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note for the audit trail")
     seen_revision = forms.IntegerField(widget=forms.HiddenInput)
     editor: Any = None  # set by QuoteAdmin.get_form
@@ -125,6 +129,7 @@ class QuoteForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seen_revision"].initial = self.instance.revision
+        self.fields["words"].initial = self.instance.text
         # A form sent without it (an older page, a script) keeps the quote's source type.
         self.fields["source_type"].required = False
 
@@ -137,6 +142,7 @@ class QuoteForm(forms.ModelForm):
                 "Someone changed this quote while you were editing it; it is now %(now)s. "
                 "Reload the page to see it, then make your change again.",
                 params={"now": corrections.describe(corrections.quote_state(current))}, code="conflict")
+        self._span_from_words(current, data)
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and not 0 <= start < end <= len(current.article.body):
             raise forms.ValidationError("The span must lie inside the article, its start before its end.")
@@ -148,6 +154,19 @@ class QuoteForm(forms.ModelForm):
         if not self.errors:
             self._try(current, data)
         return data
+
+    def _span_from_words(self, current: Quote, data: dict[str, Any]) -> None:
+        """Edited words move the span, unless the editor set start and end themselves."""
+        words = data.get("words") or ""
+        offsets_kept = (data.get("start"), data.get("end")) == (current.start, current.end)
+        if not words.strip() or words.split() == current.text.split() or not offsets_kept:
+            return
+        span = corrections.span_of_words(current.article.body, words, current.start)
+        if span is None:
+            self.add_error("words", "These words are not in the article: copy them from its text "
+                                    "(the sentence is shown above), or set start and end instead.")
+        else:
+            data["start"], data["end"] = span
 
     def _try(self, current: Quote, data: dict[str, Any]) -> None:
         """Make the correction and undo it: one the service refuses is shown on this form,
@@ -198,7 +217,7 @@ class QuoteAdmin(admin.ModelAdmin):
     list_per_page = 50
     autocomplete_fields = ["speaker"]
     fields = ["article", "sentence", "speaker_mention", "cue", "speaker", "new_speaker", "source_type",
-              "source_phrase", "kind", "is_quote",
+              "source_phrase", "kind", "is_quote", "words",
               "start", "end", "confidence", "attribution", "orphaned", "note", "seen_revision", "history"]
     readonly_fields = ["article", "sentence", "speaker_mention", "cue", "confidence", "attribution",
                        "orphaned", "history"]

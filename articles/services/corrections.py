@@ -5,6 +5,7 @@ by every later re-analysis (see analysis_store.replace_machine_output)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import transaction
@@ -172,6 +173,20 @@ def _set_span(quote: Quote, span: tuple[int, int]) -> None:
     quote.start, quote.end = start, end
     quote.text = body[start:end]
     quote.orphaned = False
+
+
+_STRAIGHT = str.maketrans("“”‘’", "\"\"''")  # one character for one: offsets stay
+
+
+def span_of_words(body: str, words: str, near: int) -> tuple[int, int] | None:
+    """Where `words` (as an editor copies them: any spacing, straight or curly quote marks)
+    appear in `body`, the occurrence nearest character `near`; None when they do not."""
+    parts = [re.escape(w) for w in words.translate(_STRAIGHT).split()]
+    if not parts:
+        return None
+    found = [(abs(m.start() - near), m.start(), m.end())
+             for m in re.finditer(r"\s+".join(parts), body.translate(_STRAIGHT))]
+    return min(found)[1:] if found else None
 
 
 def quotes_correct(

@@ -146,3 +146,25 @@ def test_a_new_actor_and_an_unnamed_source_at_once_are_refused_on_the_form(
     quote.refresh_from_db()
     assert quote.attribution == "machine"
 
+
+
+def test_an_editor_moves_a_span_by_editing_its_words_not_offsets(editor_client: Client, article: Article) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    shorter = " ".join(quote.text.strip("“”\"").split()[:4])  # the first words, spaced and marked any way
+    response = _admin_post(editor_client, quote, words=f"  {shorter.replace(' ', chr(10))}  ")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    quote.refresh_from_db()
+    assert quote.text == shorter and article.body[quote.start:quote.end] == shorter
+    assert quote.attribution == "human" and quote.corrections.count() == 1
+
+
+def test_words_that_are_not_in_the_article_are_refused_with_what_to_do(
+    editor_client: Client, article: Article,
+) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    before = (quote.start, quote.end)
+    response = _admin_post(editor_client, quote, words="words no outlet wrote")
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert "These words are not in the article" in response.content.decode()  # type: ignore[attr-defined]
+    quote.refresh_from_db()
+    assert (quote.start, quote.end) == before and quote.attribution == "machine"
