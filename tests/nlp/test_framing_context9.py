@@ -60,10 +60,17 @@ def test_amounts_fixed_compounds_and_results(sentence: str, expected: list[str])
         ("The hacker's cyber-mischief revealed the address.", ["mischief"]),
         ("The convention became a free-for-all.", ["free-for-all"]),
         ("The report documents an abuse of power.", ["abuse of power"]),
+        ("Democrats hijacked the floor of the House for a day.", ["hijacked"]),
+        ("Militants hijacked the aircraft after takeoff.", []),
         # plain in news: dropped
         ("The campaign touted his endorsement online.", []),
         ("A long-shot candidate can catch fire in Iowa.", []),
         ("Activists used the remarks to ratchet up the pressure.", []),
+        ("The state party eventually backed down.", []),
+        ("Officials are scrambling to develop a plan by the fall.", []),
+        ("Voters want to upend politics as usual.", []),
+        ("He falsely suggested that the president was born abroad.", []),
+        ("The city must repair its crumbling infrastructure.", []),
     ],
 )
 def test_framing9_classes_of_terms(sentence: str, expected: list[str]) -> None:
