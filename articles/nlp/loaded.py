@@ -172,6 +172,10 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
         return False
+    if context == "result" and first.head.lemma_.lower() in _RESULT_NOUNS:
+        return False  # "an outright lie" judges; "an outright victory" is a result
+    if single and _in_fixed_compound(doc, m.end, first):
+        return False  # "the lame-duck session": the name of a period, not a judgement
     if context == "adjective" and not _adjective_next(doc, m.end):
         return False  # "anything but inevitable" judges; "do anything but paper over" does not
     if not _speech_sense(first, context):
@@ -187,10 +191,28 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     return True
 
 
+# Nouns of a result or a measure, on which "outright" is plain ("outright victory").
+_RESULT_NOUNS = frozenset({
+    "victory", "win", "winner", "majority", "ban", "repeal", "control", "ownership",
+    "purchase", "sale", "grant", "gift", "rejection", "defeat", "nomination",
+})
+# Fixed compounds whose first word is a listed adjective: the compound names a thing.
+_FIXED_COMPOUNDS = {"lame": frozenset({"duck", "ducks"})}
+
+
+def _in_fixed_compound(doc: Doc, end: int, first: Token) -> bool:
+    """"a lame duck", "the lame-duck session": the word opens a fixed compound."""
+    seconds = _FIXED_COMPOUNDS.get(first.lower_)
+    if not seconds or end >= len(doc):
+        return False
+    nxt = doc[end + 1] if doc[end].text == "-" and end + 1 < len(doc) else doc[end]
+    return nxt.lower_ in seconds
+
+
 # Verbs by which someone casts another as something: the "as" phrase or object complement
 # is the portrayal of the verb's subject ("paints Clinton as a job-killer", "branded him a
 # traitor"), reported, not the outlet's own word.
-_PORTRAYING = frozenset({
+PORTRAYING = frozenset({
     "paint", "portray", "cast", "depict", "characterize", "characterise", "describe", "frame",
     "dismiss", "brand", "label", "deride", "denounce", "decry", "dub",
 })
@@ -227,7 +249,7 @@ def _someones_portrayal(token: Token) -> bool:
 
 def _casts_as(verb: str) -> bool:
     """A verb whose "as" phrase is its subject's portrayal of the object."""
-    if verb in _PORTRAYING or verb in _PRAISING:
+    if verb in PORTRAYING or verb in _PRAISING:
         return True
     if load_lexicon("reporting_verbs").entries.get(verb) == "attacking":
         return True
@@ -347,7 +369,18 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
+    if _before_amount(token):
+        return True  # "Halvorson's paltry $31,000", "a whopping 40 percent", tagged a noun
     return token.pos_ != "VERB" and token.dep_ in _ADJECTIVE_DEPS
+
+
+def _before_amount(token: Token) -> bool:
+    """A word right before a number or a sum, where only an adjective of amount stands."""
+    doc = token.doc
+    if token.pos_ == "VERB" or not token.is_lower or token.i + 1 >= len(doc):
+        return False
+    nxt = doc[token.i + 1]
+    return nxt.like_num or nxt.tag_ == "$"
 
 
 _VERB_ENDINGS = ("s", "ed", "ing")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
 from articles.nlp.lexicons import load_lexicon, match_lexicon
-from articles.nlp.loaded import loaded_signals
+from articles.nlp.loaded import PORTRAYING, loaded_signals
 from articles.nlp.quote_marks import Segment, pair_marks
 from articles.nlp.types import ActorRef, QuoteResult, SignalResult
 
@@ -98,7 +98,8 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     ranges = [
         part for q in quotes if q.end > q.start and _speakers_wording(doc, q)
         for whole in _without_narration(doc, body, _speakers_range(body, q))
-        for part in (_outlets_aside(doc, whole) if q.kind != "direct" else [whole])
+        for aside in (_outlets_aside(doc, whole) if q.kind != "direct" else [whole])
+        for part in (_content_only(doc, aside, q) if q.kind != "direct" else [aside])
     ]
     segments = pair_marks(body)
     ranges += [seg.inner for seg in segments]
@@ -171,6 +172,60 @@ def _outlets_aside(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
             if start <= cut_start and cut_end <= end:
                 return [(start, cut_start), (cut_end, end)]
     return [span]
+
+
+# Dependencies by which a word belongs to what the speaker said, not to the thing the
+# verb of speech is about: a content clause, an infinitive, an "accused X of -ing", what
+# someone is called ("called her actions careless").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "oprd", "acomp", "csubj"})
+# Verbs whose object is itself the speaker's characterisation.
+_NAMING_VERBS = PORTRAYING | {"call", "term", "deem", "name", "liken", "compare"}
+
+
+def _content_only(doc: Doc, span: tuple[int, int], quote: QuoteResult) -> list[tuple[int, int]]:
+    """A paraphrase less the outlet's naming of what the verb of speech is about: the
+    words of its noun object or prepositional phrase ("criticized various aspects of the
+    strategy Obama trumpeted", "asked about the looming sequester") are the outlet's; what
+    the speaker said ("warned that radical Islam…", "accused him of capitulating") stays
+    the speaker's."""
+    if quote.cue_start is None or quote.cue_end is None:
+        return [span]
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    words = doc.char_span(span[0], span[1], alignment_mode="contract")
+    if cue is None or words is None:
+        return [span]
+    root = cue.root
+    if root.lemma_.lower() in _NAMING_VERBS:
+        return [span]  # "described a rigged system", "called her son her hero": the speaker's words
+    parts: list[tuple[int, int]] = []
+    for token in words:
+        if _outlets_naming(token, root):
+            continue
+        if parts and parts[-1][1] >= token.idx - 1:
+            parts[-1] = (parts[-1][0], token.idx + len(token))
+        else:
+            parts.append((token.idx, token.idx + len(token)))
+    if not parts:
+        return []
+    # the span's own ends, where its marks or punctuation lie beyond the tokens kept
+    parts[0] = (span[0], parts[0][1]) if parts[0][0] == words[0].idx else parts[0]
+    last = words[-1]
+    if parts[-1][1] == last.idx + len(last):
+        parts[-1] = (parts[-1][0], span[1])
+    return parts
+
+
+def _outlets_naming(token: Token, cue: Token) -> bool:
+    """Whether `token` hangs off the verb of speech by noun phrases alone (its object, a
+    prepositional phrase and their modifiers, a relative clause on them), not by a
+    clause of what was said."""
+    deps = []
+    while token.i != cue.i:
+        if token.head.i == token.i:
+            return False  # not under the cue: the quote finder's own reading stands
+        deps.append(token.dep_)
+        token = token.head
+    return bool(deps) and deps[-1] in ("dobj", "prep") and not _CONTENT_DEPS.intersection(deps)
 
 
 def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
