@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from articles.compare import lexical
 from articles.compare.types import DiffPiece, QuoteGroup
+from articles.nlp.quote_marks import CLOSERS, OPENERS
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
@@ -21,6 +22,36 @@ MIN_TOKENS = 3       # content words
 MIN_OVERLAP = 0.6
 UNKNOWN_OVERLAP = 0.75
 MIN_RUN = 3          # words in a row, stop words included
+
+
+def quoted_words(text: str) -> str:
+    """A direct quote's own words: a span may run over its attribution ("… barrier,” Mr.
+    Trump said. “If we …"), and the words outside the marks are the outlet's, not the
+    speaker's. Quoted stretches are joined with " … "; a text with no stretch outside its
+    marks comes back unchanged (stripped of a mark opening it)."""
+    parts: list[str] = []
+    inside, start, nested = True, 0, 0
+    for i, char in enumerate(text):
+        opens = char in OPENERS or (char == '"' and (i == 0 or text[i - 1].isspace()))
+        closes = char in CLOSERS or (char == '"' and not opens)
+        if not inside:
+            if opens or char == '"':
+                inside, start = True, i + 1
+        elif opens:
+            if text[start:i].strip():
+                nested += 1  # a quote inside the quote ('He said “no” to us')
+            else:
+                start = i + 1  # the mark opening the text
+        elif closes and nested:
+            nested -= 1
+        elif closes:
+            parts.append(text[start:i])
+            inside = False
+    if inside:
+        parts.append(text[start:])
+    # "… a wall,” he said": the comma before the attribution is the attribution's
+    kept = [part.strip().removesuffix(",") for part in parts if any(c.isalnum() for c in part)]
+    return " … ".join(kept) if kept else text.strip()
 
 
 def word_diff(a: str, b: str) -> list[DiffPiece]:

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.compare.diff import matching_quotes, word_diff
+from articles.compare.diff import matching_quotes, quoted_words, word_diff
 from articles.compare.types import DiffPiece, QuoteGroup
 
 
@@ -115,3 +116,16 @@ def test_a_rendering_that_says_not_in_the_shared_words_is_another_statement():
         (1, "I don't understand why the plan upsets people", "Dana Holt"),
     ]
     assert matching_quotes(quotes) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We have no choice but to build a wall,” Mr. Trump said. “If we do not get a deal",
+     "We have no choice but to build a wall … If we do not get a deal"),
+    ('a wall," he said. "If we', "a wall … If we"),
+    ("“we do not need 2,000 miles of wall”", "we do not need 2,000 miles of wall"),
+    ("I said “no” to them", "I said “no” to them"),  # a quote inside the quote stays
+    ('He said "yes" and left', 'He said "yes" and left'),
+    ("plain words", "plain words"),
+])
+def test_quoted_words_leave_out_the_attribution_a_span_runs_over(text: str, words: str) -> None:
+    assert quoted_words(text) == words

@@ -257,6 +257,23 @@ def test_the_same_quote_in_two_articles_is_shown_as_a_word_diff(client: Client) 
     assert '<del><span class="sr-only">[left out: </span>now' in page
 
 
+def test_a_quote_diff_compares_the_quoted_words_not_the_attribution_inside_the_span(client: Client) -> None:
+    # A direct quote's span may run over its attribution: the outlet's "Mr. Trump said" is
+    # not a wording difference of the speaker's words.
+    event = make_event(2, quotes_each=0)
+    speaker = Actor.objects.get(event=event)
+    first, second = event.articles.order_by("position")
+    Quote.objects.create(article=first, text="We have no choice but to build a wall,” Mr. Example said. “If we "
+                         "do not get a fair deal, I will act", start=0, end=10, kind="direct", speaker=speaker)
+    Quote.objects.create(article=second, text="We have no choice but to build a wall", start=0, end=10,
+                         kind="direct", speaker=speaker)
+    page = client.get(event.get_absolute_url()).content.decode()
+    diffs = page[page.index('id="quote-diffs-h"'):]
+    assert "build a wall" in diffs
+    assert "Mr. Example said" not in diffs
+    assert '<del><span class="sr-only">[left out: </span>… If we do not get' in diffs
+
+
 def test_untrusted_quote_and_label_text_is_escaped_everywhere(client: Client) -> None:
     event = make_event(2, quotes_each=0)
     speaker = Actor.objects.get(event=event)
