@@ -408,4 +408,31 @@ def test_short_names_add_the_title_only_where_an_outlet_is_shared_or_unknown() -
 def test_chart_labels_are_numbered_only_when_two_would_read_the_same_once_shortened() -> None:
     assert charts.distinct_labels(["Fox News", "The New York Times"]) == ["Fox News", "The New York Times"]
     assert charts.distinct_labels(["Reuters — Russia vetoes a draft", "Reuters — Russia vetoes the plan"]) == [
-        "1. Reuters — Russia vetoes a draft", "2. Reuters — Russia vetoes the plan"]
+        "Reuters — Russia vetoes a draft", "Reuters — Russia vetoes the plan"]  # whole on their lines
+    alike = ["Reuters — Russia vetoes the UN draft on Syria", "Reuters — Russia vetoes the UN draft on Iran"]
+    assert charts.distinct_labels(alike) == [f"{i}. {label}" for i, label in enumerate(alike, 1)]
+
+
+def test_a_long_speaker_name_on_the_chart_wraps_instead_of_being_cut(client: Client) -> None:
+    # walk: "Department of…" on the chart, the whole name only in a hover tooltip
+    event = make_event(1)
+    Actor.objects.filter(event=event).update(name="Department of Homeland Security")
+    page = client.get(event.get_absolute_url()).content.decode()
+    chart = page[page.index("Who is quoted"):]
+    chart = chart[:chart.index("</svg>")]
+    assert "Department of…" not in chart
+    assert re.search(r"<tspan[^>]*>Department of</tspan><tspan[^>]*>Homeland</tspan><tspan[^>]*>Security</tspan>",
+                     chart)
+
+
+def test_the_question_mark_badge_of_a_quote_without_a_speaker_is_explained_in_the_key(client: Client) -> None:
+    # walk: a "?" chip before a quote, explained nowhere a sighted reader could see
+    event = make_event(1, quotes_each=0)
+    article = event.articles.get()
+    Quote.objects.create(article=article, text="a brutal crime", start=29, end=43, kind="direct",
+                         source_type="anonymous", source_phrase="administration officials")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert ">?</abbr>" in page
+    key = page[page.index('class="speaker-key"'):]
+    key = key[:key.index("</ul>")]
+    assert ">?</abbr>" in key and "no named speaker" in key
