@@ -56,12 +56,14 @@ def quoted_words(text: str) -> str:
 
 def word_diff(a: str, b: str) -> list[DiffPiece]:
     """Pieces that turn `a` into `b`, word by word. Typographic quotes and dashes
-    compare equal to plain ones; equal text is shown as `a` writes it. Adjacent
-    pieces of the same op are joined with a space."""
+    compare equal to plain ones, and so do words that differ only by a comma or full
+    stop after them ("government" where the quote ends, "government." where the sentence
+    does); equal text is shown as `a` writes it. Adjacent pieces of the same op are
+    joined with a space."""
     words_a, words_b = a.split(), b.split()
     matcher = difflib.SequenceMatcher(
-        a=[w.translate(_FOLD) for w in words_a],
-        b=[w.translate(_FOLD) for w in words_b],
+        a=[_diff_key(w) for w in words_a],
+        b=[_diff_key(w) for w in words_b],
         autojunk=False,
     )
     pieces: list[DiffPiece] = []
@@ -72,6 +74,10 @@ def word_diff(a: str, b: str) -> list[DiffPiece]:
             _add(pieces, "delete", words_a[i1:i2])
             _add(pieces, "insert", words_b[j1:j2])
     return pieces
+
+
+def _diff_key(word: str) -> str:
+    return word.translate(_FOLD).rstrip(".,;:") or word
 
 
 def _add(pieces: list[DiffPiece], op: str, words: list[str]) -> None:

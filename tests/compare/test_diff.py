@@ -129,3 +129,12 @@ def test_a_rendering_that_says_not_in_the_shared_words_is_another_statement():
 ])
 def test_quoted_words_leave_out_the_attribution_a_span_runs_over(text: str, words: str) -> None:
     assert quoted_words(text) == words
+
+
+def test_a_full_stop_or_comma_after_a_word_is_not_a_wording_difference():
+    # walk (event-07): "reopen the federal government" against "… government." showed the
+    # last word struck out and added again
+    assert word_diff("reopen the federal government", "reopen the federal government.") == [
+        DiffPiece("equal", "reopen the federal government")
+    ]
+    assert [p.op for p in word_diff("is it a wall?", "is it a wall.")] == ["equal", "delete", "insert"]
