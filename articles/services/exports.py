@@ -189,9 +189,11 @@ def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]
 
 
 def actors_json(event: Event) -> list[dict[str, Any]]:
+    """The event's actors; the store keeps the name among the forms it has seen, but an
+    export lists only the other forms ("Trump" is not an alias of Trump)."""
     return [
         {"name": actor.name, "kind": actor.kind, "title": actor.title,
-         "aliases": [al.alias for al in actor.aliases.all()]}
+         "aliases": [al.alias for al in actor.aliases.all() if al.alias != actor.name]}
         for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
     ]
 
