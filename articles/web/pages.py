@@ -592,7 +592,7 @@ def actor_page(actor: Actor) -> dict[str, Any]:
     return {
         "actor": actor,
         "event": actor.event,
-        "aliases": list(actor.aliases.all()),
+        "aliases": [a for a in actor.aliases.all() if a.alias != actor.name],  # its other names
         "quote_count": all_quotes.count(),
         "article_count": len(named_in),
         "articles": articles,

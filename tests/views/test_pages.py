@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Actor, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
+from articles.models import Actor, ActorAlias, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
 from articles.web import charts, pages, views
 from articles.web.highlight import MarkIndex
 from articles.web.pages import MAX_COLUMNS, StoryTable, short_names
@@ -436,3 +436,13 @@ def test_the_question_mark_badge_of_a_quote_without_a_speaker_is_explained_in_th
     key = page[page.index('class="speaker-key"'):]
     key = key[:key.index("</ul>")]
     assert ">?</abbr>" in key and "no named speaker" in key
+
+
+def test_the_actor_page_lists_other_names_not_its_own(client: Client) -> None:
+    # walk: "Trump · also called …, President Trump, Trump, president"
+    event = make_event(1)
+    actor = Actor.objects.get(event=event)
+    for alias in ("Ann Example", "Dr. Example"):
+        ActorAlias.objects.create(actor=actor, alias=alias)
+    response = client.get(actor.get_absolute_url())
+    assert [a.alias for a in response.context["aliases"]] == ["Dr. Example"]
