@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from articles.web.charts import LABEL_CHARS, BarItem, bar_chart, stack
+from articles.web.charts import LABEL_CHARS, LABEL_LINES, BarItem, bar_chart, stack
 
 
 def test_bars_are_proportional_to_their_values_on_a_shared_scale() -> None:
@@ -20,10 +20,20 @@ def test_a_zero_value_draws_no_bar_but_keeps_its_text() -> None:
     assert chart.bars[0].width == 0 and chart.bars[0].text == "0 quotes"
 
 
-def test_long_labels_are_shortened_but_kept_whole_for_screen_readers() -> None:
-    name = "the draft resolution of the Security Council"
+def test_a_long_label_wraps_onto_lines_and_reads_whole() -> None:
+    # walk: "President Trum…", "Department of…" with the full name only in a hover tooltip
+    chart = bar_chart([BarItem("Department of Homeland Security", 1, "1"), BarItem("Trump", 2, "2")])
+    dhs, trump = chart.bars
+    assert [line.text for line in dhs.lines] == ["Department of", "Homeland", "Security"]
+    assert dhs.label == dhs.full_label and all(len(line.text) <= LABEL_CHARS for line in dhs.lines)
+    assert dhs.lines[-1].y < trump.y  # the next row starts below the wrapped label
+    assert chart.height >= trump.y + chart.bar_height
+
+
+def test_a_label_too_long_for_its_lines_is_shortened_but_kept_whole_for_screen_readers() -> None:
+    name = "the draft resolution of the Security Council on Syria"
     bar = bar_chart([BarItem(name, 1, "1")]).bars[0]
-    assert len(bar.label) <= LABEL_CHARS and bar.label.endswith("…") and bar.full_label == name
+    assert len(bar.lines) == LABEL_LINES and bar.lines[-1].text.endswith("…") and bar.full_label == name
 
 
 def test_rows_do_not_overlap() -> None:

@@ -29,14 +29,15 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n\n")
 CONTEXT_CAP = 500
 
 
-def in_context(quote: Quote) -> SafeString:
-    """The sentence(s) around a quote, the quote in bold and the speaker mention
+def in_context(quote: Quote, *, before: int = 0) -> SafeString:
+    """The sentence(s) around a quote, and `before` sentences more before them (who
+    "he" is: the quote's form shows one), the quote in bold and the speaker mention
     marked; every piece of article text is escaped by format_html."""
     body = quote.article.body
     first = min(quote.start, quote.mention_start if quote.mention_start is not None else quote.start)
     last = max(quote.end, quote.mention_end if quote.mention_end is not None else quote.end)
     ends_before = [m.end() for m in SENTENCE_END.finditer(body, 0, first)]
-    lo = max(ends_before[-1] if ends_before else 0, first - CONTEXT_CAP)
+    lo = max(ends_before[-1 - before] if len(ends_before) > before else 0, first - CONTEXT_CAP * (1 + before))
     after = SENTENCE_END.search(body, last)
     hi = min(after.start() + 1 if after else len(body), last + CONTEXT_CAP)
     marks = [Mark(quote.start, quote.end, "q")]
@@ -233,9 +234,9 @@ class QuoteAdmin(admin.ModelAdmin):
     def context(self, obj: Quote) -> SafeString:
         return in_context(obj)
 
-    @admin.display(description="in its sentence")
+    @admin.display(description="in its sentence (and the one before)")
     def sentence(self, obj: Quote) -> SafeString:
-        return in_context(obj)
+        return in_context(obj, before=1)
 
     @admin.display(description="")
     def flags(self, obj: Quote) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from articles.compare import lexical
 from articles.compare.types import DiffPiece, QuoteGroup
+from articles.nlp.quote_marks import CLOSERS, OPENERS
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
@@ -23,14 +24,46 @@ UNKNOWN_OVERLAP = 0.75
 MIN_RUN = 3          # words in a row, stop words included
 
 
+def quoted_words(text: str) -> str:
+    """A direct quote's own words: a span may run over its attribution ("… barrier,” Mr.
+    Trump said. “If we …"), and the words outside the marks are the outlet's, not the
+    speaker's. Quoted stretches are joined with " … "; a text with no stretch outside its
+    marks comes back unchanged (stripped of a mark opening it)."""
+    parts: list[str] = []
+    inside, start, nested = True, 0, 0
+    for i, char in enumerate(text):
+        opens = char in OPENERS or (char == '"' and (i == 0 or text[i - 1].isspace()))
+        closes = char in CLOSERS or (char == '"' and not opens)
+        if not inside:
+            if opens or char == '"':
+                inside, start = True, i + 1
+        elif opens:
+            if text[start:i].strip():
+                nested += 1  # a quote inside the quote ('He said “no” to us')
+            else:
+                start = i + 1  # the mark opening the text
+        elif closes and nested:
+            nested -= 1
+        elif closes:
+            parts.append(text[start:i])
+            inside = False
+    if inside:
+        parts.append(text[start:])
+    # "… a wall,” he said": the comma before the attribution is the attribution's
+    kept = [part.strip().removesuffix(",") for part in parts if any(c.isalnum() for c in part)]
+    return " … ".join(kept) if kept else text.strip()
+
+
 def word_diff(a: str, b: str) -> list[DiffPiece]:
     """Pieces that turn `a` into `b`, word by word. Typographic quotes and dashes
-    compare equal to plain ones; equal text is shown as `a` writes it. Adjacent
-    pieces of the same op are joined with a space."""
+    compare equal to plain ones, and so do words that differ only by a comma or full
+    stop after them ("government" where the quote ends, "government." where the sentence
+    does); equal text is shown as `a` writes it. Adjacent pieces of the same op are
+    joined with a space."""
     words_a, words_b = a.split(), b.split()
     matcher = difflib.SequenceMatcher(
-        a=[w.translate(_FOLD) for w in words_a],
-        b=[w.translate(_FOLD) for w in words_b],
+        a=[_diff_key(w) for w in words_a],
+        b=[_diff_key(w) for w in words_b],
         autojunk=False,
     )
     pieces: list[DiffPiece] = []
@@ -41,6 +74,10 @@ def word_diff(a: str, b: str) -> list[DiffPiece]:
             _add(pieces, "delete", words_a[i1:i2])
             _add(pieces, "insert", words_b[j1:j2])
     return pieces
+
+
+def _diff_key(word: str) -> str:
+    return word.translate(_FOLD).rstrip(".,;:") or word
 
 
 def _add(pieces: list[DiffPiece], op: str, words: list[str]) -> None:

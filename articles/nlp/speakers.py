@@ -73,6 +73,8 @@ def resolve_speakers(
     resolved: list[QuoteResult] = []
     for quote in quotes:
         speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
+        if speaker is None:
+            speaker, certainty = _same_pronoun_before(quote, resolved, sent_starts)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
         named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts) or _office_named_next(
@@ -82,7 +84,8 @@ def resolve_speakers(
             # as sure as the quote itself, at most 0.6 (not the 0.2 of the unresolved mention)
             confidence = round(min(quotes[index].confidence, 0.6), 2)
             resolved[index] = replace(quote, speaker=named, confidence=confidence)
-    return [_typed(quote, kinds) for quote in resolved]
+    people = {form.casefold(): a.name for a in actors if a.kind == "person" for form in (a.name, *a.aliases)}
+    return [_typed(quote, kinds, people) for quote in resolved]
 
 
 def _only_modifies(doc: Doc, mention: Mention, kind: ActorKind | None) -> bool:
@@ -112,9 +115,13 @@ def _text_or_outlet(phrase: str) -> bool:
     return source_type_of(phrase.lower()) in {"document", "media"}
 
 
-def _typed(quote: QuoteResult, kinds: dict[str, ActorKind]) -> QuoteResult:
+def _typed(quote: QuoteResult, kinds: dict[str, ActorKind], people: dict[str, str]) -> QuoteResult:
     """The source's type; an unnamed source ("administration officials", "a new
-    poll") is its phrase as written, so that "who is quoted" does not drop it."""
+    poll") is its phrase as written, so that "who is quoted" does not drop it. A phrase
+    that is a person's name or alias (`people`, casefolded) is that person: "who is
+    quoted" must not list "President Trump" beside Trump."""
+    if quote.speaker is None and (person := people.get(quote.speaker_mention.strip().casefold())):
+        quote = replace(quote, speaker=person, confidence=max(quote.confidence, 0.5))
     if quote.speaker is not None:
         source_type = actor_source_type(kinds.get(quote.speaker, "person"), quote.speaker)
         # "Grist, a news site, reported": the appositive says the actor is an outlet
@@ -156,6 +163,11 @@ def _resolve(
         inside = [m for m in inside if kinds[m.actor] == "document"]
     if unnamed_official(quote.speaker_mention) and not any(kinds[m.actor] == "person" for m in inside):
         return None, _UNRESOLVED  # typed as an anonymous source by `_typed`, not the country it serves
+    owner = _owner(quote, mentions, kinds) if not inside else None
+    if owner is not None:
+        # "President Trump’s demand for $5.7 billion": the noun of speech's owner says it,
+        # as "his demand" would be his (a phrase of its own would list him twice).
+        return owner.actor, round(_CERTAINTY[owner.kind] - 0.1, 2)
     described = _person_description(quote.speaker_mention) if not inside else None
     if described is not None:
         # "the German said", "the 34-year-old said", "The defendant, 28, said": a
@@ -183,6 +195,17 @@ def _resolve(
     if len({m.actor for m in pool}) > 1:
         certainty -= 0.3
     return best.actor, certainty
+
+
+def _owner(quote: QuoteResult, mentions: Mentions, kinds: dict[str, ActorKind]) -> Mention | None:
+    """The actor a speaker mention names as the owner of the cue ("President Trump’s" in
+    "President Trump’s demand that …"): a possessive name that ends the mention ("Russia’s
+    foreign minister" is the minister, not Russia)."""
+    assert quote.mention_start is not None and quote.mention_end is not None
+    for mention in mentions.within(quote.mention_start, quote.mention_end + 2):
+        if mention.possessive and mention.actor in kinds and mention.end >= quote.mention_end:
+            return mention
+    return None
 
 
 def _named_next(
@@ -388,6 +411,25 @@ def _pronoun(
             if any(m.actor != best.actor for m in closer):
                 certainty -= 0.2  # another candidate sits closer in the same sentence
             return best.actor, round(certainty, 2)
+    return None, _UNRESOLVED
+
+
+def _same_pronoun_before(
+    quote: QuoteResult, resolved: list[QuoteResult], sent_starts: list[int]
+) -> tuple[str | None, float]:
+    """ "He said he hoped talks would go on. “Walls should not be controversial,” he said.":
+    "he" or "she" whose antecedent lies further back than `_pronoun` looks is who the same
+    pronoun was a sentence or few before (nothing that fits was named in between, or
+    `_pronoun` would have found it), a little less surely."""
+    word = quote.speaker_mention.lower()
+    if word not in _PRONOUN_GENDER or quote.mention_start is None:  # "it" and "they" are too loose
+        return None, _UNRESOLVED
+    horizon = sent_starts[max(0, _sentence_at(sent_starts, quote.mention_start) - _LOOKBACK_SENTENCES)]
+    for before in reversed(resolved):
+        if before.mention_start is None or not horizon <= before.mention_start < quote.mention_start:
+            continue
+        if before.speaker is not None and before.speaker_mention.lower() == word:
+            return before.speaker, round(min(before.confidence, 0.6) - 0.1, 2)
     return None, _UNRESOLVED
 
 

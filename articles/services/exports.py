@@ -190,9 +190,11 @@ def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]
 
 
 def actors_json(event: Event) -> list[dict[str, Any]]:
+    """The event's actors; the store keeps the name among the forms it has seen, but an
+    export lists only the other forms ("Trump" is not an alias of Trump)."""
     return [
         {"name": actor.name, "kind": actor.kind, "title": actor.title,
-         "aliases": [al.alias for al in actor.aliases.all()]}
+         "aliases": [al.alias for al in actor.aliases.all() if al.alias != actor.name]}
         for actor in Actor.objects.filter(event=event).order_by("name").prefetch_related("aliases")
     ]
 
@@ -374,14 +376,24 @@ def _zip_bytes(event: Event, now: dt.datetime | None, *, exact: bool) -> Iterato
     positions = _positions(event)
     meta = event_meta(event, now, len(positions))
     sink = _Sink()
+    when = dt.datetime.fromisoformat(meta["exported_at"])
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in TABLES:
-            with archive.open(f"{name}.csv", "w") as entry:
+            with archive.open(_entry(f"{name}.csv", when), "w") as entry:
                 for text in _table_text(event, name, meta, positions, exact=exact):
                     entry.write(text.encode("utf-8"))
                     yield sink.take()
-        archive.writestr("provenance.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+        archive.writestr(_entry("provenance.json", when), json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
     yield sink.take()
+
+
+def _entry(name: str, when: dt.datetime) -> zipfile.ZipInfo:
+    """A ZIP entry dated when the export was taken (not 1 January 1980) that unzips
+    readable by everyone, like any downloaded file (not owner-only)."""
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 360.0        # SVG user units; the SVG scales down to its container
-LABEL_WIDTH = 108.0  # left column for the bar labels (about 15 characters)
+LABEL_WIDTH = 108.0  # left column for the bar labels (about 15 characters a line)
 VALUE_WIDTH = 128.0  # right column for the value text (about 22 characters)
 LABEL_CHARS = 15
+LABEL_LINES = 3      # a label wraps onto this many lines before it is shortened
 ROW = 22.0
+LINE = 13.0          # one more label line makes the row this much taller
 BAR = 14.0
 
 
@@ -27,14 +29,21 @@ class BarItem:
 
 
 @dataclass(frozen=True)
+class LabelLine:
+    text: str
+    y: float         # baseline
+
+
+@dataclass(frozen=True)
 class Bar:
-    label: str       # shortened to fit; `full_label` is for the text alternative
+    label: str       # as shown (wrapped onto `lines`); `full_label` is for the text alternative
     full_label: str
     text: str
     css: str
-    y: float         # top of the row
+    y: float         # top of the bar
     width: float     # bar length in user units (0 for a zero value)
-    text_y: float    # baseline for the label and value
+    text_y: float    # baseline for the value
+    lines: tuple[LabelLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,33 +59,58 @@ class BarChart:
 
 def bar_chart(items: Sequence[BarItem], *, scale_max: float | None = None) -> BarChart:
     """Horizontal bars, one row per item. `scale_max` puts several charts on one
-    scale (the largest value of all of them), so their bars compare honestly."""
+    scale (the largest value of all of them), so their bars compare honestly. A label
+    longer than a line wraps (`wrap`) and its row grows to hold it: "President Trump
+    (unknown)" reads whole, not "President Trum…"."""
     top = max([scale_max or 0.0, *(i.value for i in items)], default=0.0)
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    bars = tuple(
-        Bar(
-            label=_fit(item.label),
+    bars = []
+    row_top = 0.0
+    for item in items:
+        lines = wrap(item.label)
+        height = ROW + LINE * (len(lines) - 1)
+        middle = row_top + height / 2
+        first = middle + 4 - LINE * (len(lines) - 1) / 2
+        bars.append(Bar(
+            label=" ".join(lines),
             full_label=item.label,
             text=item.text,
             css=item.css,
-            y=row * ROW + (ROW - BAR) / 2,
+            y=middle - BAR / 2,
             width=round(span * item.value / top, 1) if top > 0 and item.value > 0 else 0.0,
-            text_y=row * ROW + ROW / 2 + 4,
-        )
-        for row, item in enumerate(items)
-    )
+            text_y=middle + 4,
+            lines=tuple(LabelLine(text, round(first + LINE * k, 1)) for k, text in enumerate(lines)),
+        ))
+        row_top += height
     return BarChart(
-        bars=bars, width=WIDTH, height=max(len(bars), 1) * ROW, label_x=0.0, bar_x=LABEL_WIDTH,
+        bars=tuple(bars), width=WIDTH, height=max(row_top, ROW), label_x=0.0, bar_x=LABEL_WIDTH,
         bar_height=BAR, value_x=LABEL_WIDTH + span + 6,
     )
 
 
 def distinct_labels(labels: Sequence[str]) -> list[str]:
-    """Labels numbered 1, 2, … when two would read the same once shortened to fit."""
-    fitted = [_fit(label) for label in labels]
+    """Labels numbered 1, 2, … when two would read the same once wrapped and shortened to fit."""
+    fitted = [tuple(wrap(label)) for label in labels]
     if len(set(fitted)) == len(fitted):
         return list(labels)
     return [f"{i}. {label}" for i, label in enumerate(labels, 1)]
+
+
+def wrap(label: str) -> list[str]:
+    """A label as lines of at most LABEL_CHARS, broken between words (a longer word is
+    cut); past LABEL_LINES lines, the last one ends in "…"."""
+    lines: list[str] = []
+    for word in label.split():
+        while len(word) > LABEL_CHARS:
+            lines.append(word[:LABEL_CHARS])
+            word = word[LABEL_CHARS:]
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > LABEL_LINES:
+        lines = [*lines[:LABEL_LINES - 1], _fit(lines[LABEL_LINES - 1] + " " + lines[LABEL_LINES])]
+    return lines or [""]
 
 
 def _fit(label: str) -> str:

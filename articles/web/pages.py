@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from articles.compare.diff import matching_quotes, word_diff
+from articles.compare.diff import matching_quotes, quoted_words, word_diff
 from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
@@ -488,17 +488,22 @@ def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, 
     each other one as a word-level diff against it."""
     column = {a.pk: i for i, a in enumerate(articles)}
     shown = [q for q in quotes if q.is_quote]
-    groups = matching_quotes([(column[q.article_id], q.text, q.speaker.name if q.speaker else None) for q in shown])
+    # A direct quote's span may hold its attribution ("…,” Mr. Trump said. “…"): only the
+    # quoted words are compared, or the attribution reads as a wording difference.
+    words = [quoted_words(q.text) if q.kind == Quote.Kind.DIRECT else q.text for q in shown]
+    groups = matching_quotes([(column[q.article_id], w, q.speaker.name if q.speaker else None)
+                              for q, w in zip(shown, words, strict=True)])
     out = []
     for group in groups[:MAX_DIFFS]:
         base = shown[group.members[0]]
-        others = [shown[m] for m in group.members[1:]]
+        others = group.members[1:]
         out.append({
-            "speaker": next((q.speaker for q in (base, *others) if q.speaker), None),
+            "speaker": next((q.speaker for q in (base, *(shown[m] for m in others)) if q.speaker), None),
             "base": base,
+            "base_text": words[group.members[0]],
             "base_article": articles[column[base.article_id]],
-            "others": [{"quote": q, "article": articles[column[q.article_id]], "pieces": word_diff(base.text, q.text)}
-                       for q in others],
+            "others": [{"quote": shown[m], "article": articles[column[shown[m].article_id]],
+                        "pieces": word_diff(words[group.members[0]], words[m])} for m in others],
         })
     return out
 
@@ -584,7 +589,7 @@ def actor_page(actor: Actor) -> dict[str, Any]:
     return {
         "actor": actor,
         "event": actor.event,
-        "aliases": list(actor.aliases.all()),
+        "aliases": [a for a in actor.aliases.all() if a.alias != actor.name],  # its other names
         "quote_count": all_quotes.count(),
         "article_count": len(named_in),
         "articles": articles,

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.compare.diff import matching_quotes, word_diff
+from articles.compare.diff import matching_quotes, quoted_words, word_diff
 from articles.compare.types import DiffPiece, QuoteGroup
 
 
@@ -115,3 +116,25 @@ def test_a_rendering_that_says_not_in_the_shared_words_is_another_statement():
         (1, "I don't understand why the plan upsets people", "Dana Holt"),
     ]
     assert matching_quotes(quotes) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We have no choice but to build a wall,” Mr. Trump said. “If we do not get a deal",
+     "We have no choice but to build a wall … If we do not get a deal"),
+    ('a wall," he said. "If we', "a wall … If we"),
+    ("“we do not need 2,000 miles of wall”", "we do not need 2,000 miles of wall"),
+    ("I said “no” to them", "I said “no” to them"),  # a quote inside the quote stays
+    ('He said "yes" and left', 'He said "yes" and left'),
+    ("plain words", "plain words"),
+])
+def test_quoted_words_leave_out_the_attribution_a_span_runs_over(text: str, words: str) -> None:
+    assert quoted_words(text) == words
+
+
+def test_a_full_stop_or_comma_after_a_word_is_not_a_wording_difference():
+    # walk (event-07): "reopen the federal government" against "… government." showed the
+    # last word struck out and added again
+    assert word_diff("reopen the federal government", "reopen the federal government.") == [
+        DiffPiece("equal", "reopen the federal government")
+    ]
+    assert [p.op for p in word_diff("is it a wall?", "is it a wall.")] == ["equal", "delete", "insert"]

@@ -147,7 +147,6 @@ def test_a_new_actor_and_an_unnamed_source_at_once_are_refused_on_the_form(
     assert quote.attribution == "machine"
 
 
-
 def test_an_editor_moves_a_span_by_editing_its_words_not_offsets(editor_client: Client, article: Article) -> None:
     quote = article.quotes.get(text__contains="successful ouster")
     shorter = " ".join(quote.text.strip("“”\"").split()[:4])  # the first words, spaced and marked any way
@@ -168,3 +167,16 @@ def test_words_that_are_not_in_the_article_are_refused_with_what_to_do(
     assert "These words are not in the article" in response.content.decode()  # type: ignore[attr-defined]
     quote.refresh_from_db()
     assert (quote.start, quote.end) == before and quote.attribution == "machine"
+
+def test_the_quote_form_shows_the_sentence_before_so_the_editor_sees_who_he_is(editor_client: Client) -> None:
+    # walk: "“Walls should not be controversial,” he said." alone does not say who "he" is
+    event = Event.objects.create(name="Y", slug="y")
+    body = "Intro. Governor Ann Lee spoke on Friday. “Walls should not be controversial,” he said. The end."
+    article = Article.objects.create(event=event, position=0, title="T", body=body, content_hash="h2")
+    start = body.index("“") + 1
+    quote = Quote.objects.create(article=article, text="Walls should not be controversial", start=start,
+                                 end=start + 33, kind="direct", speaker_mention="he",
+                                 mention_start=body.index(" he ") + 1, mention_end=body.index(" he ") + 3)
+    page = editor_client.get(reverse("admin:articles_quote_change", args=[quote.pk])).content.decode()
+    assert "Governor Ann Lee spoke on Friday." in page and "Intro." not in page
+    assert "Ann Lee" not in str(in_context(quote))  # the queue's list stays one sentence

@@ -4,6 +4,7 @@ ZIP; each names the analysis and lexicon versions and the export time."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -50,6 +51,15 @@ def test_the_zip_holds_every_table_as_utf8_csv_with_its_header(client: Client, a
             assert header == [*COLUMNS[table], "analysis_version", "lexicon_versions", "exported_at"]
         assert len(rows(archive.read("articles.csv").decode())) == 3
         assert json.loads(archive.read("provenance.json"))["lexicon_versions"] == lexicon_versions()
+
+
+def test_the_zip_entries_are_dated_when_exported_and_unzip_readable(client: Client, analysed_event: Event) -> None:
+    # walk: unzip gave owner-only files dated 1 January 1980
+    with zipfile.ZipFile(io.BytesIO(download(client, "event_export_zip", analysed_event.slug))) as archive:
+        exported = json.loads(archive.read("provenance.json"))["exported_at"]
+        for info in archive.infolist():
+            assert dt.date(*info.date_time[:3]).isoformat() == exported[:10]
+            assert (info.external_attr >> 16) & 0o644 == 0o644
 
 
 def test_every_row_names_the_versions_and_the_export_time(client: Client, analysed_event: Event) -> None:

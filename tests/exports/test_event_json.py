@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from articles.models import Actor, Article, Event
+from articles.models import Actor, ActorAlias, Article, Event
 from articles.nlp.types import ActorRef, ArticleAnalysis, ClaimResult, QuoteResult, SignalResult
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import replace_machine_output
 from articles.services.event_json import analysis_parts
-from articles.services.exports import event_json
+from articles.services.exports import actors_json, event_json
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,12 @@ def test_an_analysis_names_its_speakers_by_the_events_names() -> None:
     assert [q["speaker"] for q in parts["quotes"]] == ["Dr Ann Example"]
     assert [c["speaker"] for c in parts["claims"]] == ["Dr Ann Example", None]
     assert [s["actor"] for s in parts["signals"]] == ["Dr Ann Example", None, None]
+
+
+def test_an_actors_aliases_are_its_other_names_not_its_own() -> None:
+    # walk: the researcher's actors.csv listed "Afghanistan" as an alias of Afghanistan
+    event = Event.objects.create(name="E", slug="e")
+    actor = Actor.objects.create(event=event, name="Trump")
+    for alias in ("Trump", "President Trump"):
+        ActorAlias.objects.create(actor=actor, alias=alias)
+    assert actors_json(event) == [{"name": "Trump", "kind": "person", "title": "", "aliases": ["President Trump"]}]

@@ -27,7 +27,8 @@ def test_running_text_and_sentence_case_headlines_are_left_alone() -> None:
 
 
 def test_a_name_the_text_capitalises_inside_sentences_stays_a_name(nlp: Language) -> None:
-    text = "Senate Rejects Budget As Reid Warns Of Shutdown\n\nThe Senate rejected the budget on Friday, and Reid warned of a shutdown."
+    text = ("Senate Rejects Budget As Reid Warns Of Shutdown\n\n"
+            "The Senate rejected the budget on Friday, and Reid warned of a shutdown.")
     assert sentence_case(text).split("\n")[0] == "Senate rejects budget as Reid warns of shutdown"
 
 

@@ -613,3 +613,29 @@ def test_the_owner_of_a_noun_of_speech_resolves_like_a_subject_pronoun(quotes_of
     quotes = quotes_of("The mayor, Dana Whitcomb, spoke on Monday. "
                        "Her warning that the bridge would close next month drew protests.")
     assert [(q.text, q.speaker) for q in quotes] == [("the bridge would close next month", "Dana Whitcomb")]
+
+
+def test_the_owner_of_a_noun_of_speech_is_the_person_not_a_phrase_of_its_own(quotes_of):
+    # walk (event-07): "President Trump’s demand for …" was listed on "who is quoted" as the
+    # source "President Trump (unknown)" beside the actor Trump.
+    quotes = quotes_of(
+        "President Trump said Friday that he would sign a short-term bill. "
+        "The shutdown was sparked by disagreement over President Trump’s demand for $5.7 billion "
+        "in funding for a wall on the southern border."
+    )
+    owned = next(q for q in quotes if q.cue == "demand")
+    assert (owned.speaker, owned.source_type) == ("Trump", "actor")
+
+
+def test_he_said_a_paragraph_on_is_who_he_was_the_sentence_before(quotes_of):
+    # walk (event-07, Fox): the name was five sentences back, every sentence since said "he".
+    quotes = quotes_of(
+        "Governor Ann Lee said Friday that she will sign the bill. "
+        "“I am proud of this deal,” she said to applause. "
+        "She said the deal would keep the agencies open for three weeks. "
+        "She made reference to her earlier threats, calling them a “very powerful weapon.” "
+        "The deal appeared to include no money for the bridge, but she said she hoped talks would continue. "
+        "“Bridges should not be controversial,” she said."
+    )
+    last = next(q for q in quotes if q.text.startswith("Bridges"))
+    assert last.speaker == "Ann Lee"

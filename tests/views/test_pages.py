@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Actor, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
+from articles.models import Actor, ActorAlias, Article, Claim, Event, Job, Outlet, Quote, Signal, StoryPoint
 from articles.web import charts, pages, views
 from articles.web.highlight import MarkIndex
 from articles.web.pages import MAX_COLUMNS, StoryTable, short_names
@@ -257,6 +257,23 @@ def test_the_same_quote_in_two_articles_is_shown_as_a_word_diff(client: Client) 
     assert '<del><span class="sr-only">[left out: </span>now' in page
 
 
+def test_a_quote_diff_compares_the_quoted_words_not_the_attribution_inside_the_span(client: Client) -> None:
+    # A direct quote's span may run over its attribution: the outlet's "Mr. Trump said" is
+    # not a wording difference of the speaker's words.
+    event = make_event(2, quotes_each=0)
+    speaker = Actor.objects.get(event=event)
+    first, second = event.articles.order_by("position")
+    Quote.objects.create(article=first, text="We have no choice but to build a wall,” Mr. Example said. “If we "
+                         "do not get a fair deal, I will act", start=0, end=10, kind="direct", speaker=speaker)
+    Quote.objects.create(article=second, text="We have no choice but to build a wall", start=0, end=10,
+                         kind="direct", speaker=speaker)
+    page = client.get(event.get_absolute_url()).content.decode()
+    diffs = page[page.index('id="quote-diffs-h"'):]
+    assert "build a wall" in diffs
+    assert "Mr. Example said" not in diffs
+    assert '<del><span class="sr-only">[left out: </span>… If we do not get' in diffs
+
+
 def test_untrusted_quote_and_label_text_is_escaped_everywhere(client: Client) -> None:
     event = make_event(2, quotes_each=0)
     speaker = Actor.objects.get(event=event)
@@ -391,4 +408,41 @@ def test_short_names_add_the_title_only_where_an_outlet_is_shared_or_unknown() -
 def test_chart_labels_are_numbered_only_when_two_would_read_the_same_once_shortened() -> None:
     assert charts.distinct_labels(["Fox News", "The New York Times"]) == ["Fox News", "The New York Times"]
     assert charts.distinct_labels(["Reuters — Russia vetoes a draft", "Reuters — Russia vetoes the plan"]) == [
-        "1. Reuters — Russia vetoes a draft", "2. Reuters — Russia vetoes the plan"]
+        "Reuters — Russia vetoes a draft", "Reuters — Russia vetoes the plan"]  # whole on their lines
+    alike = ["Reuters — Russia vetoes the UN draft on Syria", "Reuters — Russia vetoes the UN draft on Iran"]
+    assert charts.distinct_labels(alike) == [f"{i}. {label}" for i, label in enumerate(alike, 1)]
+
+
+def test_a_long_speaker_name_on_the_chart_wraps_instead_of_being_cut(client: Client) -> None:
+    # walk: "Department of…" on the chart, the whole name only in a hover tooltip
+    event = make_event(1)
+    Actor.objects.filter(event=event).update(name="Department of Homeland Security")
+    page = client.get(event.get_absolute_url()).content.decode()
+    chart = page[page.index("Who is quoted"):]
+    chart = chart[:chart.index("</svg>")]
+    assert "Department of…" not in chart
+    assert re.search(r"<tspan[^>]*>Department of</tspan><tspan[^>]*>Homeland</tspan><tspan[^>]*>Security</tspan>",
+                     chart)
+
+
+def test_the_question_mark_badge_of_a_quote_without_a_speaker_is_explained_in_the_key(client: Client) -> None:
+    # walk: a "?" chip before a quote, explained nowhere a sighted reader could see
+    event = make_event(1, quotes_each=0)
+    article = event.articles.get()
+    Quote.objects.create(article=article, text="a brutal crime", start=29, end=43, kind="direct",
+                         source_type="anonymous", source_phrase="administration officials")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert ">?</abbr>" in page
+    key = page[page.index('class="speaker-key"'):]
+    key = key[:key.index("</ul>")]
+    assert ">?</abbr>" in key and "no named speaker" in key
+
+
+def test_the_actor_page_lists_other_names_not_its_own(client: Client) -> None:
+    # walk: "Trump · also called …, President Trump, Trump, president"
+    event = make_event(1)
+    actor = Actor.objects.get(event=event)
+    for alias in ("Ann Example", "Dr. Example"):
+        ActorAlias.objects.create(actor=actor, alias=alias)
+    response = client.get(actor.get_absolute_url())
+    assert [a.alias for a in response.context["aliases"]] == ["Dr. Example"]
