@@ -379,16 +379,14 @@ def _nearest_cue(ctx: _Context, seg: Segment, span: Span) -> tuple[int, Token, s
         kind = _usable_cue(ctx, tok)
         if kind is None or kind == "according":
             continue
-        governs = any(tok.is_ancestor(t) for t in span[:3])
-        # after the quote, a cue reads it when the attribution follows the closing mark, or
-        # when it governs the quote ('“I hail …” than a shutdown, said Senator X')
         if tok.i >= span.end and (
             (ctx.sent_of_token[tok.i] > last_sent and not _attribution_only(doc, span.end, tok))
-            or not (attribution_follows(text, seg) or governs)
+            or not attribution_follows(text, seg)
         ):
             continue
         if tok.i >= span.end and _opens_next_line(ctx, span, tok, kind):
             continue
+        governs = any(tok.is_ancestor(t) for t in span[:3])
         distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
         score = distance - (1000 if governs else 0)
         if best is None or score < best[0]:
