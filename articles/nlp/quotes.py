@@ -56,6 +56,7 @@ from articles.nlp.quote_marks import (
     pair_marks,
     paragraph_breaks,
 )
+from articles.nlp.sources import source_type_of
 from articles.nlp.types import QuoteKind, QuoteResult
 
 _DIRECT_JOINT = re.compile(r"[\s,:;—–-]*(?:as)?[\s,:;—–-]*", re.IGNORECASE)
@@ -273,7 +274,7 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
         return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
-    if is_stance(tok) and not _someone(subject):
+    if is_stance(tok) and not _stance_holder(tok, subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
         return None  # "she said she thinks …" is what she said, one quote
@@ -732,6 +733,32 @@ def _someone(subject: Token | None) -> bool:
     if subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     return subject.lemma_.lower() in person_nouns()
+
+
+# "Trump's refusal to endorse Ryan", "disclosures backing …": an act or a thing, not its doer
+_ABSTRACT = re.compile(r"(?:ion|al|ity|ure|ment|ness|ance|ence|ing|sis)$")
+# the noun of a doer: "voters", "a donor", "economists", "delegates", "partisans", "progressives"
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|ate|ive|ee)$")
+_PEOPLE = frozenset({"people", "man", "woman", "folk", "population", "person"})
+
+
+def _stance_holder(verb: Token, subject: Token) -> bool:
+    """Who takes a stance: a person or a body, or people counted or grouped ("voters
+    who support Sanders", "6 in 10 white men backed Clinton", "19 percent of students
+    favor …", "most oppose …"); not a thing or an act ("the figures support the case",
+    "the beam supports the roof", "his refusal to endorse …")."""
+    if _someone(subject):
+        return True
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return True  # "who" stands for people
+    lemma = subject.lemma_.lower()
+    if subject.pos_ not in {"NOUN", "NUM", "PRON", "ADJ"} or _ABSTRACT.search(lemma):
+        return False
+    start, end = noun_phrase(subject)
+    if source_type_of(subject.doc.text[start:end]) not in {"group", "anonymous"}:
+        return False
+    # a word of the source lexicon's groups or a number ("percent", "the public", "most")
+    return lemma in _PEOPLE or bool(_AGENT_NOUN.search(lemma)) or source_type_of(lemma) == "group"
 
 
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:

@@ -764,6 +764,11 @@ def test_a_noun_of_speech_without_an_owner_reports_nothing(quotes_of, text):
             "a ban on new pipelines",
             "Most of the union's members",
         ),
+        # people counted, grouped, or named by "who"
+        ("About 6 in 10 white men supported Whitfield.", "supported", "Whitfield", "About 6 in 10 white men"),
+        ("Nearly 40 percent of college students favor the new tuition plan.", "favor", "the new tuition plan",
+         "Nearly 40 percent of college students"),
+        ("Farmers who backed the governor were angry.", "backed", "the governor", "Farmers"),
     ],
 )
 def test_a_stance_a_person_takes_is_an_indirect_quote(quotes_of, text, cue, content, mention):
@@ -773,6 +778,18 @@ def test_a_stance_a_person_takes_is_an_indirect_quote(quotes_of, text, cue, cont
 
 def test_a_stance_verb_with_a_particle_reports_nothing(quotes_of):
     assert quotes_of("The senator is backing down from the fight over the budget.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheap loans favor large companies.",
+        "The governor's refusal to endorse the mayor surprised the party.",
+        "The new rules favor incumbents.",
+    ],
+)
+def test_a_stance_verb_whose_subject_is_a_thing_or_an_act_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize(
