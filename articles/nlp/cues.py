@@ -408,6 +408,8 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     """Token range [start, end) of what the cue reports, or None."""
     if kind == "according":
         return _according_content(tok)
+    if hearsay_passive(tok):
+        return _hearsay_content(tok)
     comps = _complements(tok, kind)
     if comps is None:
         return None
@@ -695,6 +697,41 @@ def unnamed_question(tok: Token) -> bool:
     put by someone the text does not name; what was asked is reported (PolNeAR), with
     no source."""
     return _asked_passive(tok) and _agent(tok) is None and tok.dep_ in {"advcl", "ROOT", "conj"}
+
+
+# "X is expected to win", "Some advisers are said to be urging …": hearsay with nobody named
+_HEARSAY = frozenset({"expect", "say", "believe", "think", "rumor", "rumour", "report", "allege"})
+
+
+def hearsay_passive(tok: Token) -> bool:
+    """ "Trump is expected to deliver a speech tonight", "who are said to be furious":
+    a passive cue with a to-infinitive and no agent reports the whole clause, its
+    subject included (PolNeAR's content; nobody is named as its source)."""
+    return (
+        tok.lemma_.lower() in _HEARSAY
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in tok.children)
+        and _agent(tok) is None
+        and _hearsay_infinitive(tok) is not None
+    )
+
+
+def _hearsay_infinitive(tok: Token) -> Token | None:
+    return next(
+        (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
+def _hearsay_content(tok: Token) -> tuple[int, int] | None:
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    infinitive = _hearsay_infinitive(tok)
+    if subject is None or infinitive is None:
+        return None
+    start, end = subject.left_edge.i, infinitive.right_edge.i + 1
+    end = _without_final_punct(tok.doc, start, end)
+    return (start, end) if end - start >= 4 else None
 
 
 def impersonal_passive(tok: Token) -> bool:

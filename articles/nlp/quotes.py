@@ -34,6 +34,7 @@ from articles.nlp.cues import (
     content_range,
     cue_span,
     generic_pronoun,
+    hearsay_passive,
     impersonal_passive,
     is_belief,
     is_stance,
@@ -269,7 +270,7 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
     if subject is None:
         # "It was announced that …": reported speech with nobody named. ("Asked whether
         # …" with nobody named is a question put to the speaker, not their words.)
-        return kind if impersonal_passive(tok) else None
+        return kind if impersonal_passive(tok) or hearsay_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
@@ -598,7 +599,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
         mention = speaker_mention(tok, kind)
         if mention is not None:
             mention = ctx.clip(*mention, around=mention[1] - 1)
-        elif impersonal_passive(tok) or unnamed_question(tok):
+        elif impersonal_passive(tok) or hearsay_passive(tok) or unnamed_question(tok):
             confidence = 0.5
         else:
             continue

@@ -974,3 +974,25 @@ def test_hailing_something_as_something_is_reported_speech(nlp, text, expected):
 )
 def test_a_verb_of_feeling_that_introduces_words_is_a_cue(quotes_of, text, speaker):
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The governor is expected to announce her run for the Senate on Monday.",
+            "The governor is expected to announce her run for the Senate on Monday",
+        ),
+        (
+            "Some advisers are said to be urging the mayor to settle the lawsuit.",
+            "Some advisers are said to be urging the mayor to settle the lawsuit",
+        ),
+    ],
+)
+def test_hearsay_in_the_passive_reports_the_whole_clause_with_no_source(quotes_of, text, content):
+    q = only(quotes_of(text))
+    assert (q.text, q.kind, q.speaker_mention, q.speaker) == (content, "indirect", "", None)
+
+
+def test_a_passive_expectation_without_an_infinitive_reports_nothing(quotes_of):
+    assert quotes_of("The governor is expected back in the capital on Monday.") == []
