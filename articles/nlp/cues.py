@@ -747,6 +747,8 @@ def impersonal_passive(tok: Token) -> bool:
 
 
 _WRITERS = frozenset({"my", "our", "your"})
+# verbs whose object noun carries the saying: "made the case that …", "voiced support for …"
+_LIGHT_VERBS = frozenset({"make", "issue", "voice", "express", "renew", "repeat", "reiterate"})
 
 
 @functools.cache
@@ -771,6 +773,8 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
         agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for p in c.children
                   if p.dep_ == "pobj"]
         speaker = agents[0] if agents else None
+    if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        speaker = speaker_token(tok.head)  # "Obama will make the case that …", "issued a warning that …"
     if speaker is None or speaker.lower_ in _WRITERS:
         return None
     content = [c for c in tok.rights if _noun_complement(c, complements)]

@@ -996,3 +996,20 @@ def test_hearsay_in_the_passive_reports_the_whole_clause_with_no_source(quotes_o
 
 def test_a_passive_expectation_without_an_infinitive_reports_nothing(quotes_of):
     assert quotes_of("The governor is expected back in the capital on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "mention"),
+    [
+        ("Obama will make the case that the governor is ready to lead.", "case", "the governor is ready to lead",
+         "Obama"),
+        ("Mayor Ann Okafor voiced support for the new stadium.", "support", "the new stadium", "Mayor Ann Okafor"),
+    ],
+)
+def test_a_noun_of_speech_after_a_light_verb_is_its_subjects(quotes_of, text, cue, content, mention):
+    q = only(quotes_of(text))
+    assert (q.cue, q.text, q.kind, q.speaker_mention) == (cue, content, "indirect", mention)
+
+
+def test_a_case_nobody_makes_reports_nothing(quotes_of):
+    assert quotes_of("The case that reached the court in May concerned a water permit.") == []
