@@ -294,6 +294,8 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if span is None or len(span) == 0:
         return None
     words = len(text[inner_start:inner_end].split())
+    if _title(ctx, span, text[inner_start:inner_end]):
+        return None
     best = _nearest_cue(ctx, seg, span)
     if best is None:
         prev = _colon_cue(ctx, span)
@@ -339,6 +341,23 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+_TITLE_LEADS = frozenset({"on", "in", "of", "from"})
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to", "at", "&"})
+
+
+def _title(ctx: _Context, span: Span, inner: str) -> bool:
+    """ "on CNN’s “New Day,”", "on “Hannity”", "author of “America's Unwritten
+    Constitution”": a short quoted name in title case after a possessive or a
+    preposition names a show, a book or a film; nobody says it."""
+    words = inner.rstrip(",.!?").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    i = _before(span)
+    return i >= 0 and (ctx.doc[i].tag_ == "POS" or ctx.doc[i].lower_ in _TITLE_LEADS)
 
 
 def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:

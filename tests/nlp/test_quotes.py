@@ -1013,3 +1013,18 @@ def test_a_noun_of_speech_after_a_light_verb_is_its_subjects(quotes_of, text, cu
 
 def test_a_case_nobody_makes_reports_nothing(quotes_of):
     assert quotes_of("The case that reached the court in May concerned a water permit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Speaking Sunday on ABC’s “This Week,” Senator Ann Okafor admitted that the budget was late.",
+            "the budget was late",
+        ),
+        ("On “Morning Report,” the mayor said the bridge would reopen in May.", "the bridge would reopen in May"),
+    ],
+)
+def test_a_shows_name_in_quote_marks_is_no_quote_and_frees_the_cue(quotes_of, text, content):
+    q = only(quotes_of(text))
+    assert (q.text, q.kind) == (content, "indirect")
