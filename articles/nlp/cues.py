@@ -128,6 +128,8 @@ def speech_cue_kind(tok: Token) -> str | None:
         return None
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
+    if hearsay_passive(tok):
+        return "clause"  # "is expected to …", "is widely seen as …"
     if lemma in cues.finding and _document_subject(tok):
         # "a new poll shows that …", "the study found that …"; "a poll showing Trump ahead"
         return "object" if tok.dep_ == "acl" else "clause"
@@ -701,35 +703,49 @@ def unnamed_question(tok: Token) -> bool:
 
 # "X is expected to win", "Some advisers are said to be urging …": hearsay with nobody named
 _HEARSAY = frozenset({"expect", "say", "believe", "think", "rumor", "rumour", "report", "allege"})
+# "X is seen as …", "is widely regarded as …", "has been criticized for …": a reputation, nobody named
+_REPUTE = frozenset(
+    {"see", "view", "regard", "consider", "perceive", "know", "criticize", "criticise", "condemn", "praise", "label",
+     "brand", "characterize", "characterise", "describe"}
+)
 
 
 def hearsay_passive(tok: Token) -> bool:
-    """ "Trump is expected to deliver a speech tonight", "who are said to be furious":
-    a passive cue with a to-infinitive and no agent reports the whole clause, its
-    subject included (PolNeAR's content; nobody is named as its source)."""
-    return (
-        tok.lemma_.lower() in _HEARSAY
-        and tok.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in tok.children)
-        and any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in tok.children)
-        and _agent(tok) is None
-        and _hearsay_infinitive(tok) is not None
-    )
+    """ "Trump is expected to deliver a speech tonight", "who are said to be furious",
+    "Sanders is seen as empowering voters", "the deal was criticized as a threat": a
+    passive cue with no agent that says something of its subject reports the whole
+    clause, its subject included (PolNeAR's content; nobody is named as its source).
+    Not "which is seen as …" nor "can be seen as …", a writer's own judgment."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children) or _agent(tok) is not None:
+        return False
+    if not any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in tok.children):
+        return False
+    return _hearsay_complement(tok) is not None
 
 
-def _hearsay_infinitive(tok: Token) -> Token | None:
+def _hearsay_complement(tok: Token) -> Token | None:
+    lemma = tok.lemma_.lower()
+    if lemma in _HEARSAY:
+        infinitives = (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
+        return next((c for c in infinitives if any(a.lower_ == "to" for a in c.children)), None)
+    if lemma not in _REPUTE or tok.dep_ in {"relcl", "csubj"} or any(c.tag_ == "MD" for c in tok.children):
+        return None
     return next(
-        (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children)),
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i and ((c.dep_ == "prep" and c.lower_ in {"as", "for"}) or c.dep_ in {"oprd", "xcomp"})
+        ),
         None,
     )
 
 
 def _hearsay_content(tok: Token) -> tuple[int, int] | None:
     subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    infinitive = _hearsay_infinitive(tok)
-    if subject is None or infinitive is None:
+    complement = _hearsay_complement(tok)
+    if subject is None or complement is None:
         return None
-    start, end = subject.left_edge.i, infinitive.right_edge.i + 1
+    start, end = subject.left_edge.i, complement.right_edge.i + 1
     end = _without_final_punct(tok.doc, start, end)
     return (start, end) if end - start >= 4 else None
 
