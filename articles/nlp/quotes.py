@@ -162,7 +162,7 @@ def _rule_quotes(ctx: _Context) -> list[_Found]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    return _drop_nested(ctx.text, found)
+    return _drop_nested(ctx, found)
 
 
 _LABEL = re.compile(r"\s*([^\n:;“”\"()]{1,50}?):[ \t]+(?=[^\s“”\"‘’'])")
@@ -860,18 +860,22 @@ def _nested_apart(text: str, outer: _Found, inner: _Found) -> bool:
     return True
 
 
-def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
+def _drop_nested(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """An indirect quote whose cue sits inside another quote's reported content
     ("Lavrov said that the US blamed …") is part of that quote, not a new one;
-    but "X said Y, according to a statement" is X's quote, not the statement's."""
+    but "X said Y, according to a statement" is X's quote, not the statement's
+    (not a stance inside it: "mailings to voters who oppose X, according to filings"
+    is what the filings say)."""
+    text = ctx.text
     dropped: set[int] = set()
     for i, q in enumerate(found):
         if q.kind != "indirect" or q.cue is None:
             continue
+        stance = q.cue_token >= 0 and is_stance(ctx.doc[q.cue_token])
         for j, outer in enumerate(found):
             if i == j or j in dropped or not outer.start <= q.cue[0] < outer.end:
                 continue
-            if outer.cue_kind == "according" and outer.kind == "indirect":
+            if outer.cue_kind == "according" and outer.kind == "indirect" and not stance:
                 dropped.add(j)
             elif _nested_apart(text, outer, q):
                 continue

@@ -1045,3 +1045,12 @@ def test_a_case_nobody_makes_reports_nothing(quotes_of):
 def test_a_shows_name_in_quote_marks_is_no_quote_and_frees_the_cue(quotes_of, text, content):
     q = only(quotes_of(text))
     assert (q.text, q.kind) == (content, "indirect")
+
+
+def test_a_stance_inside_what_a_source_reports_is_the_sources(quotes_of):
+    q = only(quotes_of("Most farmers in the county favor the new dam, according to a new county survey."))
+    assert (q.cue, q.text, q.speaker_mention) == (
+        "according to",
+        "Most farmers in the county favor the new dam",
+        "a new county survey",
+    )
