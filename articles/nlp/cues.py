@@ -559,10 +559,17 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
         for c in comps
         if not (
             c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS
-            and not _gives_account(tok)
+            and not _gives_account(tok) and not _conditional(c)
         )
         and not _bare_small_clause(c)
     ]
+
+
+def _conditional(clause: Token) -> bool:
+    """ "said if elected he would cut taxes": the "if" opens a condition inside what
+    was said (not "would not say if he will run", a question)."""
+    first = clause.left_edge
+    return first.lower_ == "if" and first.head is not clause and first.head.dep_ == "advcl"
 
 
 def _gives_account(tok: Token) -> bool:

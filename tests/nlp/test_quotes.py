@@ -1054,3 +1054,12 @@ def test_a_stance_inside_what_a_source_reports_is_the_sources(quotes_of):
         "Most farmers in the county favor the new dam",
         "a new county survey",
     )
+
+
+def test_a_condition_opening_what_was_said_is_part_of_it(quotes_of):
+    q = only(quotes_of("The mayor said if elected she would cut taxes for small firms."))
+    assert (q.cue, q.text) == ("said", "if elected she would cut taxes for small firms")
+
+
+def test_whether_someone_will_do_something_is_a_question_not_what_they_said(quotes_of):
+    assert quotes_of("The mayor would not say if she will run again next year.") == []
