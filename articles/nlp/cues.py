@@ -412,6 +412,10 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
         return _according_content(tok)
     if hearsay_passive(tok):
         return _hearsay_content(tok)
+    if kind == "clause" and tok.i + 1 < len(tok.doc):
+        answer = tok.doc[tok.i + 1]
+        if answer.lower_ in {"so", "yes"} and answer.head == tok and answer.dep_ in {"advmod", "intj", "dobj"}:
+            return answer.i, answer.i + 1  # "said so", "thinks so", "said yes": what was said, in one word
     comps = _complements(tok, kind)
     if comps is None:
         return None

@@ -610,7 +610,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
             continue
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
         end = _without_aside(ctx, start, end)
-        if end - start < 3:
+        if end - start < 2:
             continue
         unclaimed = any(s not in claimed for s in segs)
         quote_kind: QuoteKind = "mixed" if unclaimed else "indirect"
@@ -823,7 +823,7 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
         for k in kept:
             if q.start < k.end and k.start < q.end:
                 _cut_before(text, q, k)
-        if q.end - q.start >= 3 and all(q.end <= k.start or k.end <= q.start for k in kept):
+        if q.end - q.start >= 2 and all(q.end <= k.start or k.end <= q.start for k in kept):
             kept.append(q)
     return sorted(kept, key=lambda q: (q.start, q.end))
 

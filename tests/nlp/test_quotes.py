@@ -1063,3 +1063,8 @@ def test_a_condition_opening_what_was_said_is_part_of_it(quotes_of):
 
 def test_whether_someone_will_do_something_is_a_question_not_what_they_said(quotes_of):
     assert quotes_of("The mayor would not say if she will run again next year.") == []
+
+
+def test_said_so_reports_its_one_word(quotes_of):
+    quotes = quotes_of("The bridge will reopen in May. The mayor said so on Monday.")
+    assert [(q.cue, q.text, q.speaker_mention) for q in quotes] == [("said", "so", "The mayor")]
