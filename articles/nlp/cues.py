@@ -126,10 +126,10 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "clause"
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
+    if hearsay_passive(tok):
+        return "clause"  # "is expected to …", "isn't expected to …", "is widely seen as …"
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
-    if hearsay_passive(tok):
-        return "clause"  # "is expected to …", "is widely seen as …"
     if lemma in cues.finding and _document_subject(tok):
         # "a new poll shows that …", "the study found that …"; "a poll showing Trump ahead"
         return "object" if tok.dep_ == "acl" else "clause"

@@ -995,6 +995,7 @@ def test_a_verb_of_feeling_that_introduces_words_is_a_cue(quotes_of, text, speak
             "The council has been criticized for delaying the vote on the bridge.",
             "The council has been criticized for delaying the vote on the bridge",
         ),
+        ("The old factory is not expected to close until 2030.", "The old factory is not expected to close until 2030"),
     ],
 )
 def test_hearsay_in_the_passive_reports_the_whole_clause_with_no_source(quotes_of, text, content):
