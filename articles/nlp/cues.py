@@ -126,6 +126,8 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "clause"
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
+    if hearsay_passive(tok):
+        return "clause"  # "is expected to …", "isn't expected to …", "is widely seen as …"
     if any(c.dep_ == "neg" for c in tok.children) or that_said(tok):
         return None
     if lemma in cues.finding and _document_subject(tok):
@@ -408,6 +410,12 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
     """Token range [start, end) of what the cue reports, or None."""
     if kind == "according":
         return _according_content(tok)
+    if hearsay_passive(tok):
+        return _hearsay_content(tok)
+    if kind == "clause" and tok.i + 1 < len(tok.doc):
+        answer = tok.doc[tok.i + 1]
+        if answer.lower_ in {"so", "yes"} and answer.head == tok and answer.dep_ in {"advmod", "intj", "dobj"}:
+            return answer.i, answer.i + 1  # "said so", "thinks so", "said yes": what was said, in one word
     comps = _complements(tok, kind)
     if comps is None:
         return None
@@ -555,10 +563,17 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
         for c in comps
         if not (
             c.dep_ == "ccomp" and c.left_edge.i > tok.i and c.left_edge.lower_ in _QUESTION_WORDS
-            and not _gives_account(tok)
+            and not _gives_account(tok) and not _conditional(c)
         )
         and not _bare_small_clause(c)
     ]
+
+
+def _conditional(clause: Token) -> bool:
+    """ "said if elected he would cut taxes": the "if" opens a condition inside what
+    was said (not "would not say if he will run", a question)."""
+    first = clause.left_edge
+    return first.lower_ == "if" and first.head is not clause and first.head.dep_ == "advcl"
 
 
 def _gives_account(tok: Token) -> bool:
@@ -697,6 +712,55 @@ def unnamed_question(tok: Token) -> bool:
     return _asked_passive(tok) and _agent(tok) is None and tok.dep_ in {"advcl", "ROOT", "conj"}
 
 
+# "X is expected to win", "Some advisers are said to be urging …": hearsay with nobody named
+_HEARSAY = frozenset({"expect", "say", "believe", "think", "rumor", "rumour", "report", "allege"})
+# "X is seen as …", "is widely regarded as …", "has been criticized for …": a reputation, nobody named
+_REPUTE = frozenset(
+    {"see", "view", "regard", "consider", "perceive", "know", "criticize", "criticise", "condemn", "praise", "label",
+     "brand", "characterize", "characterise", "describe"}
+)
+
+
+def hearsay_passive(tok: Token) -> bool:
+    """ "Trump is expected to deliver a speech tonight", "who are said to be furious",
+    "Sanders is seen as empowering voters", "the deal was criticized as a threat": a
+    passive cue with no agent that says something of its subject reports the whole
+    clause, its subject included (PolNeAR's content; nobody is named as its source).
+    Not "which is seen as …" nor "can be seen as …", a writer's own judgment."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children) or _agent(tok) is not None:
+        return False
+    if not any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in tok.children):
+        return False
+    return _hearsay_complement(tok) is not None
+
+
+def _hearsay_complement(tok: Token) -> Token | None:
+    lemma = tok.lemma_.lower()
+    if lemma in _HEARSAY:
+        infinitives = (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
+        return next((c for c in infinitives if any(a.lower_ == "to" for a in c.children)), None)
+    if lemma not in _REPUTE or tok.dep_ in {"relcl", "csubj"} or any(c.tag_ == "MD" for c in tok.children):
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i and ((c.dep_ == "prep" and c.lower_ in {"as", "for"}) or c.dep_ in {"oprd", "xcomp"})
+        ),
+        None,
+    )
+
+
+def _hearsay_content(tok: Token) -> tuple[int, int] | None:
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    complement = _hearsay_complement(tok)
+    if subject is None or complement is None:
+        return None
+    start, end = subject.left_edge.i, complement.right_edge.i + 1
+    end = _without_final_punct(tok.doc, start, end)
+    return (start, end) if end - start >= 4 else None
+
+
 def impersonal_passive(tok: Token) -> bool:
     return (
         tok.tag_ == "VBN"
@@ -710,6 +774,8 @@ def impersonal_passive(tok: Token) -> bool:
 
 
 _WRITERS = frozenset({"my", "our", "your"})
+# verbs whose object noun carries the saying: "made the case that …", "voiced support for …"
+_LIGHT_VERBS = frozenset({"make", "issue", "voice", "express", "renew", "repeat", "reiterate"})
 
 
 @functools.cache
@@ -734,6 +800,8 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
         agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for p in c.children
                   if p.dep_ == "pobj"]
         speaker = agents[0] if agents else None
+    if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        speaker = speaker_token(tok.head)  # "Obama will make the case that …", "issued a warning that …"
     if speaker is None or speaker.lower_ in _WRITERS:
         return None
     content = [c for c in tok.rights if _noun_complement(c, complements)]

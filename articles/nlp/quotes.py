@@ -34,6 +34,7 @@ from articles.nlp.cues import (
     content_range,
     cue_span,
     generic_pronoun,
+    hearsay_passive,
     impersonal_passive,
     is_belief,
     is_stance,
@@ -56,6 +57,7 @@ from articles.nlp.quote_marks import (
     pair_marks,
     paragraph_breaks,
 )
+from articles.nlp.sources import source_type_of
 from articles.nlp.types import QuoteKind, QuoteResult
 
 _DIRECT_JOINT = re.compile(r"[\s,:;—–-]*(?:as)?[\s,:;—–-]*", re.IGNORECASE)
@@ -160,7 +162,7 @@ def _rule_quotes(ctx: _Context) -> list[_Found]:
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
     found = [q for i, q in enumerate(found) if i == 0 or (found[i - 1].start, found[i - 1].end) != (q.start, q.end)]
-    return _drop_nested(ctx.text, found)
+    return _drop_nested(ctx, found)
 
 
 _LABEL = re.compile(r"\s*([^\n:;“”\"()]{1,50}?):[ \t]+(?=[^\s“”\"‘’'])")
@@ -268,12 +270,12 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
     if subject is None:
         # "It was announced that …": reported speech with nobody named. ("Asked whether
         # …" with nobody named is a question put to the speaker, not their words.)
-        return kind if impersonal_passive(tok) else None
+        return kind if impersonal_passive(tok) or hearsay_passive(tok) else None
     if subject.lower_ in _AUTHOR_PRONOUNS and ctx.seg_of_token[subject.i] < 0 and generic_pronoun(subject):
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
         return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
-    if is_stance(tok) and not _someone(subject):
+    if is_stance(tok) and not _stance_holder(tok, subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
         return None  # "she said she thinks …" is what she said, one quote
@@ -292,6 +294,8 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if span is None or len(span) == 0:
         return None
     words = len(text[inner_start:inner_end].split())
+    if _title(ctx, span, text[inner_start:inner_end]):
+        return None
     best = _nearest_cue(ctx, seg, span)
     if best is None:
         prev = _colon_cue(ctx, span)
@@ -337,6 +341,23 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         return _Found(inner_start, inner_end, "mixed", cue_range, mention, 0.85, cue.i, content)
     ctx.used_cues.discard(cue.i)
     return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
+
+
+_TITLE_LEADS = frozenset({"on", "in", "of", "from"})
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to", "at", "&"})
+
+
+def _title(ctx: _Context, span: Span, inner: str) -> bool:
+    """ "on CNN’s “New Day,”", "on “Hannity”", "author of “America's Unwritten
+    Constitution”": a short quoted name in title case after a possessive or a
+    preposition names a show, a book or a film; nobody says it."""
+    words = inner.rstrip(",.!?").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    i = _before(span)
+    return i >= 0 and (ctx.doc[i].tag_ == "POS" or ctx.doc[i].lower_ in _TITLE_LEADS)
 
 
 def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:
@@ -589,7 +610,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
             continue
         start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
         end = _without_aside(ctx, start, end)
-        if end - start < 3:
+        if end - start < 2:
             continue
         unclaimed = any(s not in claimed for s in segs)
         quote_kind: QuoteKind = "mixed" if unclaimed else "indirect"
@@ -597,7 +618,7 @@ def _indirect_quotes(ctx: _Context, claimed: dict[int, int]) -> list[_Found]:
         mention = speaker_mention(tok, kind)
         if mention is not None:
             mention = ctx.clip(*mention, around=mention[1] - 1)
-        elif impersonal_passive(tok) or unnamed_question(tok):
+        elif impersonal_passive(tok) or hearsay_passive(tok) or unnamed_question(tok):
             confidence = 0.5
         else:
             continue
@@ -734,6 +755,32 @@ def _someone(subject: Token | None) -> bool:
     return subject.lemma_.lower() in person_nouns()
 
 
+# "Trump's refusal to endorse Ryan", "disclosures backing …": an act or a thing, not its doer
+_ABSTRACT = re.compile(r"(?:ion|al|ity|ure|ment|ness|ance|ence|ing|sis)$")
+# the noun of a doer: "voters", "a donor", "economists", "delegates", "partisans", "progressives"
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|ate|ive|ee)$")
+_PEOPLE = frozenset({"people", "man", "woman", "folk", "population", "person"})
+
+
+def _stance_holder(verb: Token, subject: Token) -> bool:
+    """Who takes a stance: a person or a body, or people counted or grouped ("voters
+    who support Sanders", "6 in 10 white men backed Clinton", "19 percent of students
+    favor …", "most oppose …"); not a thing or an act ("the figures support the case",
+    "the beam supports the roof", "his refusal to endorse …")."""
+    if _someone(subject):
+        return True
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return True  # "who" stands for people
+    lemma = subject.lemma_.lower()
+    if subject.pos_ not in {"NOUN", "NUM", "PRON", "ADJ"} or _ABSTRACT.search(lemma):
+        return False
+    start, end = noun_phrase(subject)
+    if source_type_of(subject.doc.text[start:end]) not in {"group", "anonymous"}:
+        return False
+    # a word of the source lexicon's groups or a number ("percent", "the public", "most")
+    return lemma in _PEOPLE or bool(_AGENT_NOUN.search(lemma)) or source_type_of(lemma) == "group"
+
+
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
     model finds where no cue rule fired; never over or around a rule's quote."""
@@ -776,7 +823,7 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
         for k in kept:
             if q.start < k.end and k.start < q.end:
                 _cut_before(text, q, k)
-        if q.end - q.start >= 3 and all(q.end <= k.start or k.end <= q.start for k in kept):
+        if q.end - q.start >= 2 and all(q.end <= k.start or k.end <= q.start for k in kept):
             kept.append(q)
     return sorted(kept, key=lambda q: (q.start, q.end))
 
@@ -813,18 +860,22 @@ def _nested_apart(text: str, outer: _Found, inner: _Found) -> bool:
     return True
 
 
-def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
+def _drop_nested(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """An indirect quote whose cue sits inside another quote's reported content
     ("Lavrov said that the US blamed …") is part of that quote, not a new one;
-    but "X said Y, according to a statement" is X's quote, not the statement's."""
+    but "X said Y, according to a statement" is X's quote, not the statement's
+    (not a stance inside it: "mailings to voters who oppose X, according to filings"
+    is what the filings say)."""
+    text = ctx.text
     dropped: set[int] = set()
     for i, q in enumerate(found):
         if q.kind != "indirect" or q.cue is None:
             continue
+        stance = q.cue_token >= 0 and is_stance(ctx.doc[q.cue_token])
         for j, outer in enumerate(found):
             if i == j or j in dropped or not outer.start <= q.cue[0] < outer.end:
                 continue
-            if outer.cue_kind == "according" and outer.kind == "indirect":
+            if outer.cue_kind == "according" and outer.kind == "indirect" and not stance:
                 dropped.add(j)
             elif _nested_apart(text, outer, q):
                 continue

@@ -764,6 +764,11 @@ def test_a_noun_of_speech_without_an_owner_reports_nothing(quotes_of, text):
             "a ban on new pipelines",
             "Most of the union's members",
         ),
+        # people counted, grouped, or named by "who"
+        ("About 6 in 10 white men supported Whitfield.", "supported", "Whitfield", "About 6 in 10 white men"),
+        ("Nearly 40 percent of college students favor the new tuition plan.", "favor", "the new tuition plan",
+         "Nearly 40 percent of college students"),
+        ("Farmers who backed the governor were angry.", "backed", "the governor", "Farmers"),
     ],
 )
 def test_a_stance_a_person_takes_is_an_indirect_quote(quotes_of, text, cue, content, mention):
@@ -773,6 +778,18 @@ def test_a_stance_a_person_takes_is_an_indirect_quote(quotes_of, text, cue, cont
 
 def test_a_stance_verb_with_a_particle_reports_nothing(quotes_of):
     assert quotes_of("The senator is backing down from the fight over the budget.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheap loans favor large companies.",
+        "The governor's refusal to endorse the mayor surprised the party.",
+        "The new rules favor incumbents.",
+    ],
+)
+def test_a_stance_verb_whose_subject_is_a_thing_or_an_act_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -957,3 +974,98 @@ def test_hailing_something_as_something_is_reported_speech(nlp, text, expected):
 )
 def test_a_verb_of_feeling_that_introduces_words_is_a_cue(quotes_of, text, speaker):
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The governor is expected to announce her run for the Senate on Monday.",
+            "The governor is expected to announce her run for the Senate on Monday",
+        ),
+        (
+            "Some advisers are said to be urging the mayor to settle the lawsuit.",
+            "Some advisers are said to be urging the mayor to settle the lawsuit",
+        ),
+        (
+            "The governor is widely seen as the favorite of younger voters.",
+            "The governor is widely seen as the favorite of younger voters",
+        ),
+        (
+            "The council has been criticized for delaying the vote on the bridge.",
+            "The council has been criticized for delaying the vote on the bridge",
+        ),
+        ("The old factory is not expected to close until 2030.", "The old factory is not expected to close until 2030"),
+    ],
+)
+def test_hearsay_in_the_passive_reports_the_whole_clause_with_no_source(quotes_of, text, content):
+    q = only(quotes_of(text))
+    assert (q.text, q.kind, q.speaker_mention, q.speaker) == (content, "indirect", "", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor is expected back in the capital on Monday.",
+        # the writer's own judgment: a modal, or a relative clause describing someone
+        "The old harbour can be seen as you drive north along the coast.",
+        "The senator, who is seen as a moderate, voted against the bill on Friday.",
+    ],
+)
+def test_a_passive_without_hearsay_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "mention"),
+    [
+        ("Obama will make the case that the governor is ready to lead.", "case", "the governor is ready to lead",
+         "Obama"),
+        ("Mayor Ann Okafor voiced support for the new stadium.", "support", "the new stadium", "Mayor Ann Okafor"),
+    ],
+)
+def test_a_noun_of_speech_after_a_light_verb_is_its_subjects(quotes_of, text, cue, content, mention):
+    q = only(quotes_of(text))
+    assert (q.cue, q.text, q.kind, q.speaker_mention) == (cue, content, "indirect", mention)
+
+
+def test_a_case_nobody_makes_reports_nothing(quotes_of):
+    assert quotes_of("The case that reached the court in May concerned a water permit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Speaking Sunday on ABC’s “This Week,” Senator Ann Okafor admitted that the budget was late.",
+            "the budget was late",
+        ),
+        ("On “Morning Report,” the mayor said the bridge would reopen in May.", "the bridge would reopen in May"),
+    ],
+)
+def test_a_shows_name_in_quote_marks_is_no_quote_and_frees_the_cue(quotes_of, text, content):
+    q = only(quotes_of(text))
+    assert (q.text, q.kind) == (content, "indirect")
+
+
+def test_a_stance_inside_what_a_source_reports_is_the_sources(quotes_of):
+    q = only(quotes_of("Most farmers in the county favor the new dam, according to a new county survey."))
+    assert (q.cue, q.text, q.speaker_mention) == (
+        "according to",
+        "Most farmers in the county favor the new dam",
+        "a new county survey",
+    )
+
+
+def test_a_condition_opening_what_was_said_is_part_of_it(quotes_of):
+    q = only(quotes_of("The mayor said if elected she would cut taxes for small firms."))
+    assert (q.cue, q.text) == ("said", "if elected she would cut taxes for small firms")
+
+
+def test_whether_someone_will_do_something_is_a_question_not_what_they_said(quotes_of):
+    assert quotes_of("The mayor would not say if she will run again next year.") == []
+
+
+def test_said_so_reports_its_one_word(quotes_of):
+    quotes = quotes_of("The bridge will reopen in May. The mayor said so on Monday.")
+    assert [(q.cue, q.text, q.speaker_mention) for q in quotes] == [("said", "so", "The mayor")]
