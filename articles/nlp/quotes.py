@@ -567,9 +567,27 @@ def _uncued(
     if _according_in_sentence(ctx, span):
         return None  # “…,” according to X: pass 2 credits X, not the previous speaker
     if last is not None and 0 <= seg.open - last.end <= _CONTINUATION_CHARS:
+        cue = _governing_cue_after(ctx, span)
+        if cue is not None:  # '“I hail …” than a shutdown, said Senator X': not the previous speaker's
+            kind_of_cue = _usable_cue(ctx, cue) or "clause"
+            ctx.used_cues.add(cue.i)
+            mention = speaker_mention(cue, kind_of_cue)
+            mention = ctx.clip(*mention, around=mention[1] - 1) if mention is not None else None
+            return _Found(start, end, kind, cue_span(cue, kind_of_cue), mention, 0.6, cue.i)
         return _Found(start, end, kind, last.cue, last.mention, 0.6, last.cue_token)
     if words >= _MIN_UNATTRIBUTED_WORDS and whole:
         return _Found(start, end, "direct", None, None, 0.3)
+    return None
+
+
+def _governing_cue_after(ctx: _Context, span: Span) -> Token | None:
+    """A speech cue later in the quote's sentence whose clause holds the quote's first
+    words, though words stand between them ('“…” than a shutdown, said X')."""
+    for tok in ctx.sents[ctx.sent_of_token[span.end - 1]]:
+        if tok.i >= span.end and _usable_cue(ctx, tok) not in {None, "according"} and any(
+            tok.is_ancestor(t) for t in span[:3]
+        ):
+            return tok
     return None
 
 

@@ -1069,3 +1069,13 @@ def test_whether_someone_will_do_something_is_a_question_not_what_they_said(quot
 def test_said_so_reports_its_one_word(quotes_of):
     quotes = quotes_of("The bridge will reopen in May. The mayor said so on Monday.")
     assert [(q.cue, q.text, q.speaker_mention) for q in quotes] == [("said", "so", "The mayor")]
+
+
+def test_a_cue_after_the_quote_that_governs_it_is_its_cue_though_words_come_between(quotes_of):
+    # walk15, a New York Times story: the quote went to the previous speaker's "what he called".
+    text = ("President Ben Lee spoke on Friday, saying that he was “very proud to announce” what he "
+            "called “a deal to end the shutdown.”\n\nFew lawmakers saw it that way.\n\n"
+            "“I hail the agreement, because anything is better” than a shutdown, said Senator Ann Capito, "
+            "a Republican of West Virginia.")
+    hail = [q for q in quotes_of(text) if "I hail" in q.text]
+    assert [(q.speaker, q.cue) for q in hail] == [("Ann Capito", "said")]
