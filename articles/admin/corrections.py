@@ -162,7 +162,7 @@ class QuoteForm(forms.ModelForm):
         offsets_kept = (data.get("start"), data.get("end")) == (current.start, current.end)
         if not words.strip() or words.split() == current.text.split() or not offsets_kept:
             return
-        span = corrections.span_of_words(current.article.body, words, current.start)
+        span = corrections.span_of_words(current.article.body, words, (current.start, current.end))
         if span is None:
             self.add_error("words", "These words are not in the article: copy them from its text "
                                     "(the sentence is shown above), or set start and end instead.")

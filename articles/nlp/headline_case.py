@@ -21,11 +21,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from articles.nlp.names import given_name_gender
+from articles.nlp.names import actor_lexicons, given_name_gender
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\b[A-Za-z]+(?:['’][A-Za-z]+)?\b")
@@ -40,7 +40,7 @@ _SMALL = frozenset((
 ))
 _MAX_WORDS = 30  # a headline or a subhead, never a paragraph of prose
 _MIN_CAPITALISED = 0.75
-_ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
+_ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, NORM, ENT_IOB, ENT_TYPE]
 
 
 def _title_lines(text: str) -> list[re.Match[str]]:
@@ -124,11 +124,19 @@ def sentence_case(text: str) -> str:
     for line in lines:
         given = False
         for n, word in enumerate(_WORD.finditer(line.group())):
-            if n and _lowered(word.group(), usage, given):
+            abbreviation = line.group()[word.end() : word.end() + 1] == "." and _title_abbreviation(word.group())
+            if n and not abbreviation and _lowered(word.group(), usage, given):
                 start = line.start() + word.start()
                 chars[start : start + len(word.group())] = word.group().lower()
             given = bool(given_name_gender(word.group()))
     return "".join(chars)
+
+
+def _title_abbreviation(word: str) -> bool:
+    """ "Sen." of "Former Sen. Nora Whitfield": the tokenizer keeps only its capitalised
+    form whole (pipeline._keep_title_abbreviations), and the title is the actor's."""
+    lexicons = actor_lexicons()
+    return f"{word.lower()}." in lexicons.title_heads | lexicons.title_parts
 
 
 def _restored(parsed: Doc, text: str) -> Doc:

@@ -567,12 +567,16 @@ def _uncued(
     if _according_in_sentence(ctx, span):
         return None  # “…,” according to X: pass 2 credits X, not the previous speaker
     if last is not None and 0 <= seg.open - last.end <= _CONTINUATION_CHARS:
-        cue = _governing_cue_after(ctx, span)
-        if cue is not None:  # '“I hail …” than a shutdown, said Senator X': not the previous speaker's
-            kind_of_cue = _usable_cue(ctx, cue) or "clause"
+        found = _governing_cue_after(ctx, span)
+        if found is not None:  # '“I hail …” than a shutdown, said Senator X': not the previous speaker's
+            cue, kind_of_cue = found
             ctx.used_cues.add(cue.i)
             mention = speaker_mention(cue, kind_of_cue)
             mention = ctx.clip(*mention, around=mention[1] - 1) if mention is not None else None
+            # the words end where the attribution starts: at the cue, or its subject before it
+            subjects = [c.left_edge.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i]
+            attribution = min([cue.i, *(i for i in subjects if i >= span.end)])
+            start, end = _trim(ctx.text, start, min(end, ctx.doc[attribution].idx))
             return _Found(start, end, kind, cue_span(cue, kind_of_cue), mention, 0.6, cue.i)
         return _Found(start, end, kind, last.cue, last.mention, 0.6, last.cue_token)
     if words >= _MIN_UNATTRIBUTED_WORDS and whole:
@@ -580,14 +584,15 @@ def _uncued(
     return None
 
 
-def _governing_cue_after(ctx: _Context, span: Span) -> Token | None:
-    """A speech cue later in the quote's sentence whose clause holds the quote's first
-    words, though words stand between them ('“…” than a shutdown, said X')."""
+def _governing_cue_after(ctx: _Context, span: Span) -> tuple[Token, str] | None:
+    """A speech cue (and its kind) later in the quote's sentence whose clause holds the
+    quote's first words, though words stand between them ('“…” than a shutdown, said X')."""
     for tok in ctx.sents[ctx.sent_of_token[span.end - 1]]:
-        if tok.i >= span.end and _usable_cue(ctx, tok) not in {None, "according"} and any(
-            tok.is_ancestor(t) for t in span[:3]
-        ):
-            return tok
+        if tok.i < span.end or tok.i in ctx.used_cues or not any(tok.is_ancestor(t) for t in span[:3]):
+            continue
+        kind = _usable_cue(ctx, tok)
+        if kind is not None and kind != "according":
+            return tok, kind
     return None
 
 

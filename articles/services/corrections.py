@@ -175,18 +175,23 @@ def _set_span(quote: Quote, span: tuple[int, int]) -> None:
     quote.orphaned = False
 
 
-_STRAIGHT = str.maketrans("“”‘’", "\"\"''")  # one character for one: offsets stay
+_STRAIGHT = str.maketrans("“”„«»‘’", "\"\"\"\"\"''")  # one character for one: offsets stay
 
 
-def span_of_words(body: str, words: str, near: int) -> tuple[int, int] | None:
+def span_of_words(body: str, words: str, near: tuple[int, int]) -> tuple[int, int] | None:
     """Where `words` (as an editor copies them: any spacing, straight or curly quote marks)
-    appear in `body`, the occurrence nearest character `near`; None when they do not."""
+    appear in `body` as whole words: inside the span `near` if they do there, else the
+    occurrence closest to it; None when they appear nowhere."""
     parts = [re.escape(w) for w in words.translate(_STRAIGHT).split()]
     if not parts:
         return None
-    found = [(abs(m.start() - near), m.start(), m.end())
-             for m in re.finditer(r"\s+".join(parts), body.translate(_STRAIGHT))]
-    return min(found)[1:] if found else None
+    pattern = r"\s+".join(parts)
+    pattern = (r"(?<!\w)" if re.match(r"\w", words.strip()) else "") + pattern
+    pattern += r"(?!\w)" if re.search(r"\w$", words.strip()) else ""
+    start, end = near
+    found = [(not (start <= m.start() and m.end() <= end), abs(m.start() - start), m.start(), m.end())
+             for m in re.finditer(pattern, body.translate(_STRAIGHT))]
+    return min(found)[2:] if found else None
 
 
 def quotes_correct(

@@ -147,3 +147,23 @@ def test_aliases_are_added_and_removed_with_an_audit(article: Article, editor: U
     assert not lavrov.aliases.filter(alias="Russia's top diplomat").exists()
     actor_corrections.actor_correction_revert(correction=removal, user=editor)
     assert lavrov.aliases.filter(alias="Russia's top diplomat").exists()
+
+
+@pytest.mark.parametrize(("body", "words", "near", "before", "found"), [
+    # the quote's own words win over the same words in the sentence before
+    ("Lee said taxes will fall. “Taxes will fall, and so that taxes will fall,” Lee said.",
+     "taxes will fall", (26, 73), "so that ", "taxes will fall"),
+    ("In Iran, officials ran the vote.", "ran", (0, 8), "officials ", "ran"),  # a whole word, not Iran's
+    ("He said: «We will win» and “we  will\nwin.”", '"we will win."', (0, 5), "and ", "“we  will\nwin.”"),
+    ("Costs rose $5.00* [sic] a|b.", "$5.00* [sic] a|b", (0, 3), "rose ", "$5.00* [sic] a|b"),
+])
+def test_an_editors_words_are_found_in_the_article(
+    body: str, words: str, near: tuple[int, int], before: str, found: str,
+) -> None:
+    start = body.index(before + found) + len(before)
+    assert corrections.span_of_words(body, words, near) == (start, start + len(found))
+
+
+def test_words_the_article_does_not_hold_are_not_found() -> None:
+    assert corrections.span_of_words("In Iran, officials voted.", "ran", (0, 5)) is None
+    assert corrections.span_of_words("Anything.", "   ", (0, 5)) is None

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.nlp.actors import find_actors
+from articles.nlp.headline_case import parse_many
 from articles.nlp.pipeline import get_nlp
 from articles.nlp.quotes import find_quotes
 from articles.nlp.speakers import resolve_speakers
@@ -159,7 +160,7 @@ def evaluate(path: Path = DATA, verbose: bool = False) -> dict[str, float]:
     nlp = get_nlp()
     passages = load(path)
     n_pred = n_gold = n_match = n_pred_matched = n_speaker = n_kind = 0
-    for (pid, _text, golds), doc in zip(passages, nlp.pipe(p[1] for p in passages), strict=True):
+    for (pid, _text, golds), doc in zip(passages, parse_many(nlp, (p[1] for p in passages)), strict=True):
         actors, mentions = find_actors(doc)
         preds = resolve_speakers(doc, find_quotes(doc), actors, mentions)
         matched = match(preds, golds)

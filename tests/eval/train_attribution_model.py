@@ -76,13 +76,15 @@ def examples(articles: list[dict], docs_path: str | None) -> Examples:
     from spacy.tokens import DocBin
 
     from articles.nlp.attributions import candidates, dense_inputs
+    from articles.nlp.headline_case import parse_many
     from articles.nlp.pipeline import get_nlp
     from articles.nlp.quotes import unclaimed_verbs
 
     nlp = get_nlp()
     # --docs: the same articles parsed before (a DocBin, in order), to iterate faster; a
     # DocBin keeps no doc.tensor, so the dense inputs are zeros then (use --cache instead).
-    docs = DocBin().from_disk(docs_path).get_docs(nlp.vocab) if docs_path else nlp.pipe(a["text"] for a in articles)
+    texts = (a["text"] for a in articles)
+    docs = DocBin().from_disk(docs_path).get_docs(nlp.vocab) if docs_path else parse_many(nlp, texts)
     out = Examples([], np.zeros((0, 0), dtype=np.float32), [], [], [])
     dense: list[np.ndarray] = []
     verb_number = 0

@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from articles.ingest import parse
+from articles.nlp.headline_case import parse as parse_text
+from articles.nlp.headline_case import parse_many
 from articles.nlp.pipeline import get_nlp
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov-2017-04-12.txt"
@@ -26,7 +28,7 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="session")
 def seed_docs(nlp: Language) -> list[Doc]:
-    return list(nlp.pipe(seed_articles()))
+    return list(parse_many(nlp, seed_articles()))
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +39,7 @@ def quotes_of(nlp: Language):
     from articles.nlp.speakers import resolve_speakers
 
     def run(text: str):
-        doc = nlp(text)
+        doc = parse_text(nlp, text)
         actors, mentions = find_actors(doc)
         return resolve_speakers(doc, find_quotes(doc), actors, mentions)
 

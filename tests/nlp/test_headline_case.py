@@ -54,3 +54,11 @@ def test_a_title_case_headline_reports_what_its_speaker_said(nlp: Language) -> N
         ("Governor Must Decide If He Wants A Fighter", "Nora Whitfield")]
     many = list(analyze_texts(nlp, [BODY, text, BODY]))
     assert [len(a.quotes) for a in many] == [len(analyze_text(nlp, t).quotes) for t in (BODY, text, BODY)]
+
+
+def test_an_abbreviated_title_stays_whole_so_the_actor_keeps_it(nlp: Language) -> None:
+    text = f"Former Sen. Nora Whitfield Says Lt. Gov. Ann Lee Can't Win\n\n{BODY}"
+    assert sentence_case(text).split("\n")[0] == "Former Sen. Nora Whitfield says Lt. Gov. Ann Lee can't win"
+    doc = parse(nlp, text)
+    assert len(list(doc.sents)) == len(list(parse(nlp, BODY).sents)) + 1  # the headline is one sentence
+    assert [t.norm_ for t in doc if t.text in {"Ca", "ca", "n't"}] == ["can", "not"]

@@ -1079,3 +1079,4 @@ def test_a_cue_after_the_quote_that_governs_it_is_its_cue_though_words_come_betw
             "a Republican of West Virginia.")
     hail = [q for q in quotes_of(text) if "I hail" in q.text]
     assert [(q.speaker, q.cue) for q in hail] == [("Ann Capito", "said")]
+    assert hail[0].text == "“I hail the agreement, because anything is better” than a shutdown"

@@ -84,12 +84,12 @@ def _expected(analysis: ArticleAnalysis) -> Rows:
 
 def _half_written(event: Event) -> list[int]:
     """The articles whose stored rows differ from a fresh analysis of their text."""
-    from articles.nlp.analyze import analyze_doc
+    from articles.nlp.analyze import analyze_text
     from articles.nlp.pipeline import get_nlp
 
     nlp = get_nlp(settings.NEWSFRAME_SPACY_MODEL)
     return [article.pk for article in Article.objects.filter(event=event).order_by("pk")
-            if _stored(article) != _expected(analyze_doc(nlp(article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS])))]
+            if _stored(article) != _expected(analyze_text(nlp, article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]))]
 
 
 def _summary(event: Event, down_turns: int) -> dict[str, object]:
