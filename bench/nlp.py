@@ -17,6 +17,7 @@ from bench.sampling import table, where_time_goes
 ARTICLES = 200
 REPEATS = 3
 GOAL = 1.3
+PARSE_CALLER = "articles/nlp/headline_case.py →"
 
 
 def _peak_rss_mb() -> float:
@@ -41,7 +42,8 @@ def run() -> str:
         whole.append(time.perf_counter() - start)
     ratio = statistics.median(whole) / statistics.median(bare)
     places = where_time_goes(lambda: list(analyze_texts(nlp, texts, batch_size=16)))
-    spacy_share = sum(share for place, share in places if place.startswith("articles/nlp/analyze.py →"))
+    # spaCy is called through the parse of nlp/headline_case.py (title-case lines recased)
+    spacy_share = sum(share for place, share in places if place.startswith(PARSE_CALLER))
     verdict = "meets" if ratio <= GOAL else "misses"
     return "\n".join([
         "## NLP: whole analysis vs bare `nlp.pipe`",
@@ -58,7 +60,7 @@ def run() -> str:
         "",
         "Where the whole analysis spends its time (py-spy, one more run; `bench/sampling.py`): "
         f"{spacy_share:.0%} of the samples are inside spaCy's own pipeline, called from "
-        "`articles/nlp/analyze.py`; the rest is our rules, by module:",
+        f"`{PARSE_CALLER.split()[0]}`; the rest is our rules, by module:",
         "",
         *table(places),
         "",

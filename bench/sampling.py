@@ -3,7 +3,7 @@
 py-spy samples this process from outside (no instrumentation, so our many small
 functions are not inflated the way a tracing profiler inflates them). Each sample is
 credited to the innermost of our own modules (articles/…) on its stack, and to the
-library the sample is in when that is not our code ("articles/nlp/analyze.py → spacy").
+library the sample is in when that is not our code ("articles/nlp/headline_case.py → spacy").
 The table answers "what dominates" in BENCHMARKS.md without a flame graph."""
 
 from __future__ import annotations
