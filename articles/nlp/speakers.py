@@ -170,16 +170,7 @@ def _resolve(
         return owner.actor, round(_CERTAINTY[owner.kind] - 0.1, 2)
     described = _person_description(quote.speaker_mention) if not inside else None
     if described is not None:
-        # "the German said", "the 34-year-old said", "The defendant, 28, said": a
-        # person already named, found like "he" or "she" would be, a little less surely.
-        # "The minister said" goes only to someone the article gave a fitting title.
-        among = None
-        if described.office:
-            among = frozenset(name for name, words in titled.items() if described.fits(words))
-        speaker, certainty = _pronoun(
-            "he", quote.mention_start, kinds, mentions, sent_starts, described.gender, among, quote_span
-        )
-        return speaker, round(certainty - 0.1, 2) if speaker else certainty
+        return _described(quote.mention_start, quote_span, described, titled, kinds, mentions, sent_starts)
     if not inside:
         return _state_body_of(quote, kinds, mentions, sent_starts)
     # "Russia's foreign minister, Sergei Lavrov" names a country and a person: the
@@ -195,6 +186,26 @@ def _resolve(
     if len({m.actor for m in pool}) > 1:
         certainty -= 0.3
     return best.actor, certainty
+
+
+def _described(
+    mention_start: int,
+    quote_span: tuple[int, int],
+    described: _Description,
+    titled: dict[str, frozenset[str]],
+    kinds: dict[str, ActorKind],
+    mentions: Mentions,
+    sent_starts: list[int],
+) -> tuple[str | None, float]:
+    """ "the German said", "the 34-year-old said", "The defendant, 28, said": a person
+    already named, found like "he" or "she" would be, a little less surely. "The
+    minister said" goes only to someone the article gave a fitting title."""
+    among = None
+    if described.office:
+        among = frozenset(name for name, words in titled.items() if described.fits(words))
+    gender = described.gender
+    speaker, certainty = _pronoun("he", mention_start, kinds, mentions, sent_starts, gender, among, quote_span)
+    return speaker, round(certainty - 0.1, 2) if speaker else certainty
 
 
 def _owner(quote: QuoteResult, mentions: Mentions, kinds: dict[str, ActorKind]) -> Mention | None:
