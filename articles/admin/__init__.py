@@ -146,6 +146,18 @@ class ArticleAdmin(ChangesEventPages):
             self.message_user(request, "The text changed: the article is being analysed again.", messages.INFO,
                               fail_silently=True)
 
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self.delete_queryset(request, Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        """The events' story points are aligned again without the deleted articles (their
+        claims went with them); an analysis job deleted while pending would otherwise
+        leave its event waiting for an alignment nobody queues."""
+        events = list(Event.objects.filter(pk__in=queryset.values("event_id")))
+        super().delete_queryset(request, queryset)
+        for event in events:
+            jobs.queue_alignment_if_complete(event)
+
     @admin.action(description="Analyse again (keeps editors' corrections)")
     def reanalyse(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = jobs.articles_requeue(articles=queryset)

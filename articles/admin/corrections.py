@@ -160,7 +160,11 @@ class QuoteForm(forms.ModelForm):
         """Edited words move the span, unless the editor set start and end themselves."""
         words = data.get("words") or ""
         offsets_kept = (data.get("start"), data.get("end")) == (current.start, current.end)
-        if not words.strip() or words.split() == current.text.split() or not offsets_kept:
+        if not words.strip() or words.split() == current.text.split():
+            return
+        if not offsets_kept:
+            self.add_error("words", "You changed both the words and start/end: change one of them, "
+                                    "the words (found in the article) or the offsets.")
             return
         span = corrections.span_of_words(current.article.body, words, (current.start, current.end))
         if span is None:

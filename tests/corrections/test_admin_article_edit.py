@@ -89,3 +89,23 @@ def test_subheadings_follow_their_words_when_a_paragraph_is_added_above_them() -
     old = "Lead paragraph.\n\nThe vote\n\nBody paragraph.\n\nWhat comes next\n\nLast words."
     new = "A new first paragraph.\n\n" + old.replace("What comes next\n\n", "")
     assert moved_headings(old, new, [1, 3]) == [2], "moved by one; a heading whose words are gone is dropped"
+
+
+def test_deleting_an_article_whose_analysis_waits_lets_its_event_finish(
+    make_user: Callable[..., User], django_capture_on_commit_callbacks: object,
+) -> None:
+    from articles.models import Event, Job
+    from articles.services.exports import analysis_complete
+
+    event = Event.objects.create(name="Half analysed", slug="half-analysed")
+    done, waiting = (Article.objects.create(event=event, position=i, title=f"A{i}", body=f"Text {i}.",
+                                            content_hash=f"half-{i}") for i in range(2))
+    Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=done, status=Job.Status.DONE)
+    Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=waiting, status=Job.Status.QUEUED)
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = client.post(reverse("admin:articles_article_delete", args=[waiting.pk]), {"post": "yes"})
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert Job.objects.filter(event=event, kind=Job.Kind.ALIGN).exists(), "the alignment is queued"
+    assert analysis_complete(event), "and, run, it finishes the event"

@@ -157,6 +157,16 @@ def test_an_editor_moves_a_span_by_editing_its_words_not_offsets(editor_client: 
     assert quote.attribution == "human" and quote.corrections.count() == 1
 
 
+def test_words_and_offsets_changed_at_once_are_refused_with_what_to_do(editor_client: Client, article: Article) -> None:
+    quote = article.quotes.get(text__contains="successful ouster")
+    before = (quote.start, quote.end)
+    response = _admin_post(editor_client, quote, words="successful ouster", start=quote.start + 1)
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert "You changed both the words and start/end" in response.content.decode()  # type: ignore[attr-defined]
+    quote.refresh_from_db()
+    assert (quote.start, quote.end) == before
+
+
 def test_words_that_are_not_in_the_article_are_refused_with_what_to_do(
     editor_client: Client, article: Article,
 ) -> None:
