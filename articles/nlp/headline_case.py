@@ -10,8 +10,10 @@ text's own, only the tags, the parse and the entities come from the recased copy
 
 A word stays capitalised when the text uses it capitalised inside a sentence (a name,
 "Trump", "Senate"), when it is an acronym ("DNC", "U.S."), or when the text uses it only
-capitalised (at the start of its sentences); a word the text never uses at all is
-lowered: a name in a headline is nearly always named again below it.
+capitalised (at the start of its sentences), when it is an abbreviated title ("Sen.",
+"Lt. Gov."), or when it is a given name or follows one ("Mike Okonkwo"); another word the
+text never uses at all is lowered: a name in a headline is nearly always named again below
+it, a verb or an adjective often is not.
 """
 
 from __future__ import annotations
