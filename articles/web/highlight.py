@@ -104,7 +104,8 @@ def to_html(pieces: Sequence[Segment]) -> SafeString:
         if seg.badge and seg.href:
             badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>{pause}'
         elif seg.badge:
-            badge = f'<abbr class="badge"{title}{named}>{escape(seg.badge)}</abbr>{pause}'
+            # focusable, so a tap on a phone (no hover, no tooltip) shows what it stands for
+            badge = f'<abbr class="badge" tabindex="0"{title}{named}>{escape(seg.badge)}</abbr>{pause}'
         # What colour alone tells a sighted reader (a loaded word, a hedge), said in words;
         # classed by its kind, so that switching the kind off silences it (newsframe.css).
         said = "".join(f'<span class="sr-only said-{escape(kind)}">({escape(words)}) </span>'
