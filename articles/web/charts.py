@@ -7,6 +7,7 @@ carries its value as text, so a chart reads without colour."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,15 +100,7 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
 def wrap(label: str) -> list[str]:
     """A label as lines of at most LABEL_CHARS, broken between words (a longer word is
     cut); past LABEL_LINES lines, the last one ends in "…"."""
-    lines: list[str] = []
-    for word in label.split():
-        while len(word) > LABEL_CHARS:
-            lines.append(word[:LABEL_CHARS])
-            word = word[LABEL_CHARS:]
-        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+    lines = textwrap.wrap(label, LABEL_CHARS, break_on_hyphens=False)
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], _fit(lines[LABEL_LINES - 1] + " " + lines[LABEL_LINES])]
     return lines or [""]
