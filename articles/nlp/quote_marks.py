@@ -40,10 +40,24 @@ class Segment:
     open: int
     close: int
     closed: bool
+    # A doubled mark ('' in the New York Times' archive) is one character wider than
+    # `open` and `close` say: `lead` before the opening one, `trail` after the closing one.
+    lead: int = 0
+    trail: int = 0
 
     @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
+
+    @property
+    def outer_start(self) -> int:
+        """Offset of the opening mark's first character."""
+        return self.open - self.lead
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the closing mark (the paragraph's end when never closed)."""
+        return self.close + 1 + self.trail if self.closed else self.close
 
 
 def paragraph_breaks(text: str) -> list[int]:
@@ -84,6 +98,7 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
     paras = paragraph_breaks(text) if paras is None else paras
     segments: list[Segment] = []
     dbl: int | None = None  # offset of the open double mark
+    dbl_lead = 0  # 1 when that mark is two apostrophes
     reopened = 0  # where the open quote last (re)started: its paragraph is the current one
     sgl: int | None = None  # offset of the open single mark
 
@@ -101,7 +116,8 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
         pos, ch = m.start(), m.group()
         before = text[pos - 1] if pos > 0 else " "
         after = text[m.end()] if m.end() < len(text) else " "
-        if ch == "''":
+        doubled = ch == "''"
+        if doubled:
             # one double mark; the segment's offset is the apostrophe next to the words,
             # so that `inner` is the quoted text as it is for one-character marks
             ch, pos = '"', (pos if dbl is not None else pos + 1)
@@ -111,17 +127,17 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
             if ch in OPENERS + '"' and starts_paragraph(pos) and para_end(para_end(reopened) + 1) >= pos:
                 reopened = pos
                 continue
-            segments.append(Segment(dbl, para_end(reopened), closed=False))
+            segments.append(Segment(dbl, para_end(reopened), closed=False, lead=dbl_lead))
             dbl = None
         if ch in '“«„"”»':
             if dbl is None:
                 opens = ch in OPENERS or (not before.isalnum() and (after.isalnum() or after in "…([.'‘"))
                 if opens:
-                    dbl, sgl, reopened = pos, None, pos
+                    dbl, sgl, reopened, dbl_lead = pos, None, pos, int(doubled)
             else:
                 closes = ch in CLOSERS or ch == '"' or not after.isalnum()
                 if closes:
-                    segments.append(Segment(dbl, pos, closed=True))
+                    segments.append(Segment(dbl, pos, closed=True, lead=dbl_lead, trail=int(doubled)))
                     dbl = None
             continue
         if dbl is not None:
@@ -133,7 +149,7 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
                 segments.append(Segment(sgl, pos, closed=True))
             sgl = None
     if dbl is not None:
-        segments.append(Segment(dbl, para_end(reopened), closed=False))
+        segments.append(Segment(dbl, para_end(reopened), closed=False, lead=dbl_lead))
     return segments
 
 

@@ -211,7 +211,21 @@ def _resumes_after_cue(ctx: _Context, last: _Found, quote: _Found) -> bool:
         return False
     if not last.end <= cue[0] < quote.start or quote.start - last.end > _RESUME_GAP:
         return False
-    return ctx.paragraph(last.end) == ctx.paragraph(quote.start)
+    para, next_para = ctx.paragraph(last.end), ctx.paragraph(quote.start)
+    if para == next_para:
+        return True
+    # “A!” he tweeted.¶“B.”: the next paragraph opens with more of the same words, and
+    # nothing but the attribution's one sentence stands between them (no quoted title or
+    # phrase of its own: 'calling Trump “a buffoon,” Susan said.¶“…”' is two things).
+    attribution = ctx.text[last.end : para[1]].lstrip(QUOTE_CHARS + ",.;:!?…—– ")
+    opening = ctx.text[next_para[0] : quote.start]
+    return (
+        next_para[0] == para[1]
+        and len(ctx.text[last.start : last.end].split()) > _MAX_SCARE_WORDS
+        and not re.search(r"\w", opening)
+        and not re.search(r"[“”«»„\"]|''", attribution)
+        and len(_SENTENCE_END.findall(attribution.rstrip())) <= 1
+    )
 
 
 def _context(doc: Doc) -> _Context:
@@ -324,7 +338,7 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         if lead is not None:
             return _Found(lead, inner_end, "mixed", cue_range, mention, 0.85, cue.i)
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
-    joint = text[cue_range[1] : seg.open]
+    joint = text[cue_range[1] : seg.outer_start]
     plain_joint = _DIRECT_JOINT.fullmatch(joint) and (words > _MAX_SCARE_WORDS or ":" in joint or "," in joint)
     if plain_joint or _OBJECT_COLON.fullmatch(joint):
         return _Found(inner_start, inner_end, "direct", cue_range, mention, 0.9, cue.i)
@@ -548,11 +562,11 @@ def _uncued(
     """A quote with no cue: a continuation of the previous speaker's quote, an
     unattributed statement, or (short, no cue) a scare quote, which is not a quote."""
     text = ctx.text
-    before = _SENTENCE_END.split(text[max(0, seg.open - 300) : seg.open])[-1]
-    after = "" if _closes_sentence(text, seg) else _SENTENCE_END.split(text[seg.close + 1 : seg.close + 300])[0]
+    before = _SENTENCE_END.split(text[max(0, seg.outer_start - 300) : seg.outer_start])[-1]
+    after = "" if _closes_sentence(text, seg) else _SENTENCE_END.split(text[seg.outer_end : seg.outer_end + 300])[0]
     whole = not re.search(r"\w", before + after)
     # (the colon may end the paragraph before: "issued the following statement:\n\n“…”")
-    colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.open].rstrip().endswith(":"))
+    colon = before.rstrip().endswith(":") or (not before.strip() and text[: seg.outer_start].rstrip().endswith(":"))
     if colon and not re.search(r"\w", after) and words >= 3:
         # "…, with one writing: “…”" that the parse could not tie to a cue: the colon
         # still introduces someone's words, just not the previous speaker's.
@@ -562,7 +576,7 @@ def _uncued(
     if words <= _MAX_SCARE_WORDS and not (whole and follows):
         return None
     if not whole:
-        start, end = _trim(text, seg.open - len(before), seg.close + 1 + len(after))
+        start, end = _trim(text, seg.outer_start - len(before), seg.outer_end + len(after))
     kind: QuoteKind = "direct" if whole else "mixed"
     if _according_in_sentence(ctx, span):
         return None  # “…,” according to X: pass 2 credits X, not the previous speaker
@@ -608,7 +622,7 @@ def _according_in_sentence(ctx: _Context, span: Span) -> bool:
 def _closes_sentence(text: str, seg: Segment) -> bool:
     """ “I went too far. I was wrong.” She did not …: the quote ends its sentence
     when its words end in a full stop and a new sentence opens after the mark."""
-    following = text[seg.close + 1 : seg.close + 40].lstrip(" \t")
+    following = text[seg.outer_end : seg.outer_end + 40].lstrip(" \t")
     return ends_sentence(text, seg) and (not following or following[0].isupper() or following[0] in "\n“\"‘")
 
 

@@ -63,6 +63,43 @@ def test_a_quote_running_over_two_paragraphs_is_one_quote(quotes_of):
     assert (q.kind, q.speaker) == ("direct", "Keir Starmer")
 
 
+def test_an_interrupted_statement_in_two_apostrophe_marks_is_one_quote(quotes_of):
+    # The New York Times' archive writes a double mark as two apostrophes.
+    text = "''The voters are furious,'' Mr. Gidley said, ''and they're not letting a stump speech sway them.''"
+    q = only(quotes_of(text))
+    assert q.text == "The voters are furious,'' Mr. Gidley said, ''and they're not letting a stump speech sway them."
+    assert (q.kind, q.cue) == ("direct", "said")
+
+
+def test_a_statement_going_on_in_the_next_paragraph_after_its_attribution_is_one_quote(quotes_of):
+    text = (
+        "“So far the game is very boring, not nearly as exciting as politics!” Dana Price wrote during the first half."
+        "\n\n“The other team has zero communication skills. It is a weak team!”\n\nThe league folded in 1986."
+    )
+    q = only(quotes_of(text))
+    assert q.text.startswith("So far the game is very boring")
+    assert q.text.endswith("It is a weak team!")
+    assert (q.kind, q.speaker) == ("direct", "Dana Price")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribution's paragraph goes on with the writer's own sentence
+        "“So far the game is very boring, not nearly as exciting as politics!” Dana Price wrote. She left at half time."
+        "\n\n“The other team has zero communication skills. It is a weak team!”",
+        # the attribution quotes words of its own
+        "“So far the game is very boring, not nearly as exciting as politics!” Dana Price wrote, calling it “a snooze.”"
+        "\n\n“The other team has zero communication skills. It is a weak team!”",
+        # a short quoted phrase is no statement the next paragraph goes on with
+        "Her friends called the team “a bore,” Dana Price wrote.\n\n“The other team has zero communication skills.”",
+    ],
+)
+def test_a_quote_in_the_next_paragraph_stays_apart_when_more_than_the_attribution_stands_between(quotes_of, text):
+    quotes = quotes_of(text)
+    assert quotes[-1].text == text.rsplit("“", 1)[1].rstrip("”")
+
+
 def test_single_quotation_marks_can_hold_a_direct_quote(quotes_of):
     q = only(quotes_of("Mr Sunak said: ‘We will stand with Ukraine for as long as it takes.’"))
     assert (q.text, q.kind) == ("We will stand with Ukraine for as long as it takes.", "direct")
