@@ -220,6 +220,10 @@ PORTRAYING = frozenset({
 # visionary"); verbs of attack are read from reporting_verbs.csv ("slammed the plan as
 # reckless") and loaded speech verbs from our lexicons ("pummeled Trump as divisive").
 _PRAISING = frozenset({"praise", "hail", "laud", "tout", "applaud", "commend", "celebrate", "extol"})
+# Verbs of perception: what a named viewer sees someone as is the viewer's judgement
+# ("many voters regard him as a bully"); with no viewer named ("was widely viewed as
+# payback") the judgement is the outlet's, put at one remove.
+_PERCEIVING = frozenset({"see", "view", "perceive", "regard"})
 # Of these, the verbs whose second object is the portrayal ("branded him a traitor").
 # "called the plan a sham" is left to the outlet: calling is also how it names a thing.
 _PORTRAYING_TWO_OBJECTS = frozenset({"brand", "label", "dub"})
@@ -238,8 +242,9 @@ def _someones_portrayal(token: Token) -> bool:
     head = noun.head
     if noun.lower_ == "as" and noun.dep_ == "prep":
         head, noun = noun, first  # "pummeled Trump as divisive": the adjective hangs on "as"
-    if noun.dep_ in ("pobj", "amod") and head.lower_ == "as":
-        return head.head.pos_ == "VERB" and _casts_as(head.head.lemma_.lower())
+    if noun.dep_ in ("pobj", "pcomp", "amod") and head.lower_ == "as":
+        verb = head.head
+        return verb.pos_ == "VERB" and (_casts_as(verb.lemma_.lower()) or _perceived_by_someone(verb))
     # the second object: "labelled the senator a traitor" (oprd), "branded him a traitor"
     second = noun.dep_ == "oprd" or (
         noun.dep_ == "dobj" and any(c.dep_ in ("dative", "dobj") and c.i < noun.i for c in head.children)
@@ -254,6 +259,12 @@ def _casts_as(verb: str) -> bool:
     if load_lexicon("reporting_verbs").entries.get(verb) == "attacking":
         return True
     return any(load_lexicon(name).entries.get(verb) == "speech" for name in LOADED_LEXICONS)
+
+
+def _perceived_by_someone(verb: Token) -> bool:
+    """A verb of perception with its viewer: "voters regard him as…", "seen by critics as…"."""
+    viewer = {"nsubj", "agent"}
+    return verb.lemma_.lower() in _PERCEIVING and any(c.dep_ in viewer for c in verb.children)
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:

@@ -1,0 +1,49 @@
+"""Framing-10 context rule and terms for the outlet's own loaded words (issue 18), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_framing_context import own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a named viewer sees someone as is the viewer's judgement
+        ("Many voters regard him as a bully.", []),
+        ("The plan is seen by critics as reckless.", []),
+        ("Trump sees the senator as arrogant.", []),
+        # with no viewer named, the judgement is the outlet's at one remove
+        ("The refusal was widely viewed as payback.", ["payback"]),
+        ("He has faced criticism for comments seen as insulting women.", ["insulting"]),
+        ("The reckless plan was seen as a way to win.", ["reckless"]),
+    ],
+)
+def test_what_a_named_viewer_sees_someone_as_is_the_viewers_judgement(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The hearing turned into a political showdown.", ["showdown"]),
+        ("The convention fracas angered the party.", ["fracas"]),
+        ("His sexual and political escapades were featured in a film.", ["escapades"]),
+        ("His political career ended in disgrace.", ["in disgrace"]),
+        ("The editorial is a rousing defense of the governor.", ["rousing"]),
+        ("One kind-hearted Canadian wants to help.", ["kind-hearted"]),
+        ("A man sucker-punched a protester at the rally.", ["sucker-punched"]),
+        ("Trump, who has insulted women, spoke first.", ["insulted"]),
+        ("The reporter revealed her left-wing bias online.", ["left-wing bias"]),
+        ("He made offensive statements about Muslims.", ["offensive"]),
+        ("The tweet was a subtle dig at the governor.", ["a subtle dig at"]),
+        ("Republicans denounced the overreach by the agency.", ["overreach"]),
+        # plain senses: a military offensive, insulation, a plain feat of numbers is no verb
+        ("The army launched an offensive in the north.", []),
+        ("The senator spoke at the dig site.", []),
+    ],
+)
+def test_terms_of_framing_10(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
