@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.helpers import quote_in
 from tests.nlp.test_framing_context import own
+from tests.nlp.test_signals import signals
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,35 @@ def test_what_a_named_viewer_sees_someone_as_is_the_viewers_judgement(sentence: 
 )
 def test_terms_of_framing_10(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "kind", "expected"),
+    [
+        # an evaluative adjective before its noun in a report is the outlet's description
+        ("He sent lurid photos to a woman, the Post reported.", "reported", "He sent lurid photos to a woman",
+         "indirect", ["lurid"]),
+        ("She admitted she went too far with a controversial photographer.", "admitted",
+         "she went too far with a controversial photographer", "indirect", ["controversial"]),
+        # in a warning, an accusation or a charge it is the speaker's judgement
+        ("She warned that the lurid photos would surface.", "warned", "the lurid photos would surface",
+         "indirect", []),
+        ("He denied charges that he sent lurid photos.", "denied", "he sent lurid photos", "indirect", []),
+        # on a quoted noun, part of the speaker's phrase; inside quotation marks, the speaker's
+        ("The aide said they are engaged in controversial “mischief” online.", "said",
+         "they are engaged in controversial “mischief” online", "indirect", []),
+        ("“He sent lurid photos,” the woman said.", "said", "He sent lurid photos", "direct", []),
+    ],
+)
+def test_an_epithet_in_a_report_is_the_outlets_description(
+    sentence: str, cue: str, content: str, kind: str, expected: list[str]
+) -> None:
+    quote = quote_in(sentence, content, cue, speaker="someone", kind=kind)
+    assert [s.text for s in signals(sentence, "loaded", (quote,)) if not s.in_quote] == expected
+
+
+def test_what_a_speaker_says_something_is_stays_the_speakers() -> None:
+    sentence = "The aide said a loss would be a bitter end to her campaign."
+    content = "a loss would be a bitter end to her campaign"
+    quote = quote_in(sentence, content, "said", speaker="someone", kind="indirect")
+    assert [s.text for s in signals(sentence, "loaded", (quote,)) if not s.in_quote] == []
