@@ -7,6 +7,8 @@ loaded adjective ("arrogantly", "cynically"), and a hyphenated compound whose se
 judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon).
 An idiom of our list also matches with one adjective or adverb after its article or
 preposition ("took a veiled swipe at", "came under heavy fire", "on the political ropes").
+A word in someone's paraphrase is theirs (`in_quote`), but for an evaluative adjective
+before its noun in a report ("sent lurid photos, the Post reported"): the outlet's epithet.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from spacy.vocab import Vocab
 
 from articles.nlp.labels import QuoteZones
 from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
+from articles.nlp.quote_marks import pair_marks
 from articles.nlp.types import SignalResult
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
@@ -58,14 +61,45 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
     if found is None:
         found = doc.user_data[_CACHE_KEY] = _loaded_tokens(doc)
     body = doc.text  # Doc.text rebuilds the string on every access
+    marked = [seg.inner for seg in pair_marks(body)]
     out = []
     for start, end, category in found:
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        in_quote = zones.covers(start_char, end_char) and not (
+            _outlets_epithet(doc[start], end - start, category, marked)
+            and not any(a <= start_char and end_char <= b for a, b in marked)
+        )
         out.append(SignalResult(
             kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
-            category=category, in_quote=zones.covers(start_char, end_char),
+            category=category, in_quote=in_quote,
         ))
     return out
+
+
+# Reporting verbs whose paraphrase carries the speaker's judgement (claims, warnings,
+# attacks), and nouns of a charge: an epithet in what they report is the speaker's.
+_JUDGING_SPEECH = frozenset({"assertive", "attacking", "doubting", "disparaging"})
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+def _outlets_epithet(token: Token, length: int, category: str, marked: list[tuple[int, int]]) -> bool:
+    """An evaluative adjective before its noun in a paraphrase ("sent lurid tweets, the Post
+    reported", "admitted she went too far with controversial photographer X"): the outlet's
+    description of the thing; not in what a claim, a warning or a charge reports ("warns
+    that radical Islam…"), nor on a quoted noun (misguided "mischief"), nor as what the
+    speaker says something is ("said it would be a sour end")."""
+    noun = token.head
+    if length != 1 or category != "evaluative" or token.dep_ != "amod" or noun.i < token.i:
+        return False
+    if noun.dep_ in ("attr", "oprd", "acomp"):
+        return False  # what the speaker says a thing is: "would be a sour end"
+    if any(a <= noun.idx < b for a, b in marked):
+        return False
+    verbs = load_lexicon("reporting_verbs").entries
+    return not any(
+        verbs.get(t.lemma_.lower()) in _JUDGING_SPEECH or (t.pos_ == "NOUN" and t.lemma_.lower() in _CHARGE_NOUNS)
+        for t in token.sent
+    )
 
 
 def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
@@ -220,6 +254,10 @@ PORTRAYING = frozenset({
 # visionary"); verbs of attack are read from reporting_verbs.csv ("slammed the plan as
 # reckless") and loaded speech verbs from our lexicons ("pummeled Trump as divisive").
 _PRAISING = frozenset({"praise", "hail", "laud", "tout", "applaud", "commend", "celebrate", "extol"})
+# Verbs of perception: what a named viewer sees someone as is the viewer's judgement
+# ("many voters regard him as a bully"); with no viewer named ("was widely viewed as
+# payback") the judgement is the outlet's, put at one remove.
+_PERCEIVING = frozenset({"see", "view", "perceive", "regard"})
 # Of these, the verbs whose second object is the portrayal ("branded him a traitor").
 # "called the plan a sham" is left to the outlet: calling is also how it names a thing.
 _PORTRAYING_TWO_OBJECTS = frozenset({"brand", "label", "dub"})
@@ -238,8 +276,9 @@ def _someones_portrayal(token: Token) -> bool:
     head = noun.head
     if noun.lower_ == "as" and noun.dep_ == "prep":
         head, noun = noun, first  # "pummeled Trump as divisive": the adjective hangs on "as"
-    if noun.dep_ in ("pobj", "amod") and head.lower_ == "as":
-        return head.head.pos_ == "VERB" and _casts_as(head.head.lemma_.lower())
+    if noun.dep_ in ("pobj", "pcomp", "amod") and head.lower_ == "as":
+        verb = head.head
+        return verb.pos_ == "VERB" and (_casts_as(verb.lemma_.lower()) or _perceived_by_someone(verb))
     # the second object: "labelled the senator a traitor" (oprd), "branded him a traitor"
     second = noun.dep_ == "oprd" or (
         noun.dep_ == "dobj" and any(c.dep_ in ("dative", "dobj") and c.i < noun.i for c in head.children)
@@ -254,6 +293,12 @@ def _casts_as(verb: str) -> bool:
     if load_lexicon("reporting_verbs").entries.get(verb) == "attacking":
         return True
     return any(load_lexicon(name).entries.get(verb) == "speech" for name in LOADED_LEXICONS)
+
+
+def _perceived_by_someone(verb: Token) -> bool:
+    """A verb of perception with its viewer: "voters regard him as…", "seen by critics as…"."""
+    viewer = {"nsubj", "agent"}
+    return verb.lemma_.lower() in _PERCEIVING and any(c.dep_ in viewer for c in verb.children)
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:
