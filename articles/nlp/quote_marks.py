@@ -99,6 +99,8 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
     segments: list[Segment] = []
     dbl: int | None = None  # offset of the open double mark
     dbl_lead = 0  # 1 when that mark is two apostrophes
+    dbl_straight = False  # that mark is a straight one ('"' or two apostrophes)
+    nested = False  # a curly “…” inside a straight "…" is open: its ” closes only itself
     reopened = 0  # where the open quote last (re)started: its paragraph is the current one
     sgl: int | None = None  # offset of the open single mark
 
@@ -134,6 +136,9 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
                 opens = ch in OPENERS or (not before.isalnum() and (after.isalnum() or after in "…([.'‘"))
                 if opens:
                     dbl, sgl, reopened, dbl_lead = pos, None, pos, int(doubled)
+                    dbl_straight, nested = ch == '"', False
+            elif dbl_straight and (ch in OPENERS or (nested and ch in CLOSERS)):
+                nested = ch in OPENERS  # "… called it “Equal Justice Under Law” …"
             else:
                 closes = ch in CLOSERS or ch == '"' or not after.isalnum()
                 if closes:

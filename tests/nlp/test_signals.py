@@ -516,6 +516,15 @@ def test_a_quote_nested_in_the_same_marks_is_quoted_to_its_last_mark() -> None:
     assert [(s.text, s.in_quote) for s in found] == [("controversial", True), ("contentious", True)]
 
 
+def test_curly_marks_inside_a_straight_quote_close_only_themselves() -> None:
+    text = (
+        '"The court\'s motto is “Equal Justice Under Law” and this ruling is extreme and '
+        'disgraceful," Ward said. The bill passed.'
+    )
+    found = signals(text, "loaded")
+    assert found and all(s.in_quote for s in found)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
