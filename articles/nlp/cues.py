@@ -14,6 +14,7 @@ to tell a speaking name from a place.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ from articles.nlp.sources import source_type_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'", "''"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -222,7 +224,7 @@ def speaker_token(tok: Token) -> Token | None:
     ("He rejected this, saying …", "went on to say", "in saying …")."""
     if _asked_passive(tok):
         return _agent(tok)
-    cur = tok
+    cur = _actor_of_next_act(tok) or tok
     for _ in range(8):
         if cur is tok and cur.dep_ == "compound" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
             # "took a swipe, warning supporters that …" misparsed with "warning" as
@@ -628,7 +630,7 @@ def _quoted_name(obj: Token) -> bool:
 def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
     doc = tok.doc
     start = min(c.left_edge.i for c in comps)
-    end = max(c.right_edge.i for c in comps) + 1
+    end = min(max(c.right_edge.i for c in comps) + 1, _speakers_next_act(tok, comps))
     if start <= tok.i < end:  # "which he says is …": keep what follows the cue
         start = tok.i + 1
     if start == tok.i + 1 and _cue_preposition(tok, doc[start]):
@@ -646,6 +648,63 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
         end = close + 1  # 'called him “a disgrace”': the closing mark the parser hung elsewhere
     one_name = end - start == 1 and doc[start].pos_ == "PROPN" and is_stance(tok)  # "endorsed Cruz"
     return (start, end) if end - start >= 2 or one_name else None
+
+
+def _speakers_next_act(tok: Token, comps: list[Token]) -> int:
+    """Where the content ends before the speaker's next act: "forecast that the economy
+    would rebound and praised Kerry's efforts" parsed with "praised" joined to "rebound"
+    (no subject of its own, the cue's tense, joined to a verb of another form) is what
+    the forecaster did next, not part of the forecast."""
+    return min((act for comp in comps for act in _next_acts(tok, comp)), default=len(tok.doc))
+
+
+def next_act(tok: Token, start: int, end: int) -> int:
+    """`end`, or where the speaker's next act begins inside tokens [start, end)."""
+    heads = [t for t in tok.doc[start:end] if t.head == tok]
+    return min(end, _speakers_next_act(tok, heads))
+
+
+def _next_acts(tok: Token, comp: Token) -> Iterator[int]:
+    if tok.tag_ not in {"VBD", "VBZ"} or comp.dep_ not in {"ccomp", "xcomp"}:
+        return
+    for conj in comp.subtree:
+        verb = conj.head
+        if conj.dep_ != "conj" or conj.tag_ != tok.tag_ or verb.pos_ not in {"VERB", "AUX"} or _has_subject(conj):
+            continue
+        if _other_form(verb, conj) and conj.doc[conj.i - 1].text not in _QUOTE_MARKS:
+            # (a quoted conjunct, 'and “drowned at sea”', is the speaker's words)
+            joins = [c.i for c in verb.children if c.dep_ in {"cc", "punct"} and verb.i < c.i < conj.i]
+            yield max(joins, default=conj.left_edge.i)
+
+
+def _actor_of_next_act(tok: Token) -> Token | None:
+    """The reporting verb whose subject acts next in "forecast that the economy would
+    rebound and praised …" (see `_speakers_next_act`): "praised" is the forecaster's."""
+    if tok.tag_ not in {"VBD", "VBZ"} or tok.dep_ != "conj" or _has_subject(tok) or not _other_form(tok.head, tok):
+        return None
+    below, actor = tok.head, None
+    for verb in tok.head.ancestors:  # the outermost reporter: "Farage said the warning was … and accused …"
+        if below.dep_ not in {"ccomp", "xcomp", "conj"}:
+            break
+        if below.dep_ in {"ccomp", "xcomp"} and verb.tag_ == tok.tag_ and _has_subject(verb):
+            actor = verb
+        below = verb
+    return actor
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+
+
+def _other_form(content_verb: Token, conj: Token) -> bool:
+    """ "would rebound … and praised", "to coalesce … and tried": the content's verb is
+    not in the tense of the act joined to it (or leans on an auxiliary)."""
+    auxiliaries = [c for c in content_verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False  # "had logged 6,300 hours and had no affiliations": one past, still reported
+    # (a past participle with no auxiliary is the tagger's reading of a simple past)
+    tag = "VBD" if content_verb.tag_ == "VBN" and not auxiliaries else content_verb.tag_
+    return tag != conj.tag_ or bool(auxiliaries)
 
 
 _PREDICATE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})

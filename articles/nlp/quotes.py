@@ -38,6 +38,7 @@ from articles.nlp.cues import (
     impersonal_passive,
     is_belief,
     is_stance,
+    next_act,
     noun_cue,
     noun_phrase,
     speaker_mention,
@@ -817,7 +818,8 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
-        start, end = ctx.clip(doc[first].idx, _end_char(doc, candidate.end), around=tok.idx)
+        last = next_act(tok, first, candidate.end)
+        start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue

@@ -1,0 +1,43 @@
+"""quotes-16: where reported content ends, and cues the rules missed (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor said the bridge would reopen in May and thanked the crews for their work.",
+         "said", "the bridge would reopen in May"),
+        ("The governor predicted that the budget would balance by spring and praised the legislature "
+         "for its restraint.", "predicted", "the budget would balance by spring"),
+        ("The senator urged her colleagues to pass the bill and criticized the delay.",
+         "urged", "her colleagues to pass the bill"),
+    ],
+)
+def test_what_was_said_ends_before_the_speakers_next_act(quotes_of, text, cue, content):
+    quotes = {q.cue: q for q in quotes_of(text)}
+    assert quotes[cue].text == content
+
+
+def test_the_next_act_is_the_speakers_not_the_reported_subjects(quotes_of):
+    text = ("The governor predicted that the budget would balance by spring and praised the legislature "
+            "for its restraint.")
+    praised = [q for q in quotes_of(text) if q.cue == "praised"]
+    assert [(q.speaker_mention, q.text) for q in praised] == [("The governor", "the legislature for its restraint")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # one past tense: both halves are what the airline said
+        ("The airline said the pilot had logged 6,000 hours and had no known ties to any group.",
+         "the pilot had logged 6,000 hours and had no known ties to any group"),
+        ("The mayor said the bridge reopened in May and carried more traffic than before.",
+         "the bridge reopened in May and carried more traffic than before"),
+    ],
+)
+def test_a_content_in_the_cues_own_tense_runs_on(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
