@@ -547,7 +547,7 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             return None
         comps = objects
     elif kind == "adjective":
-        comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
+        comps += _attitude_objects(tok)
     # "disclose how they test", "has not said whether": a question, not what was said.
     # ("which he says is …" is a relative clause around the cue, and stays.)
     if tok.lemma_ == "ask":
@@ -568,6 +568,23 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             and not _gives_account(tok) and not _conditional(c)
         )
         and not _bare_small_clause(c)
+    ]
+
+
+_ATTITUDE_PREPS = frozenset({"on", "about", "of", "with", "over"})
+
+
+def _attitude_objects(adjective: Token) -> list[Token]:
+    """What an attitude is held about: "critical of the deal", "worried about the
+    economy" (the preposition is the cue's, as PolNeAR marks it), "willing to
+    compromise"."""
+    objects = [
+        o for c in adjective.children if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS
+        for o in c.children if o.dep_ in {"pobj", "pcomp"}
+    ]
+    return objects + [
+        c for c in adjective.children
+        if c.dep_ == "xcomp" and c.i > adjective.i and any(a.lower_ == "to" for a in c.children)
     ]
 
 

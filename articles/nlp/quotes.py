@@ -47,7 +47,7 @@ from articles.nlp.cues import (
     that_said,
     unnamed_question,
 )
-from articles.nlp.names import person_nouns
+from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
     QUOTE_CHARS,
     Segment,
@@ -276,6 +276,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
         return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
+    if kind == "adjective" and (tok.dep_ != "acomp" or not _attitude_holder(subject)):
+        return None  # "It is critical that …", "the results were clear" hold no one's attitude
     if is_stance(tok) and not _stance_holder(tok, subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
@@ -777,6 +779,12 @@ def _someone(subject: Token | None) -> bool:
     if subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     return subject.lemma_.lower() in person_nouns()
+
+
+def _attitude_holder(subject: Token) -> bool:
+    """Someone, one in a role ("the senator", "aides") or a group ("voters", "critics")."""
+    lemma = subject.lemma_.lower()
+    return _someone(subject) or lemma in actor_lexicons().title_heads or source_type_of(subject.lower_) == "group"
 
 
 # "Trump's refusal to endorse Ryan", "disclosures backing …": an act or a thing, not its doer

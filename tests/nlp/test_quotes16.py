@@ -41,3 +41,26 @@ def test_the_next_act_is_the_speakers_not_the_reported_subjects(quotes_of):
 def test_a_content_in_the_cues_own_tense_runs_on(quotes_of, text, content):
     assert [q.text for q in quotes_of(text)] == [content]
 
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "holder"),
+    [
+        ("Party leaders were confident that the bill would pass by June.", "were confident",
+         "the bill would pass by June", "Party leaders"),
+        ("The senator was critical of the new tariffs on steel.", "was critical", "the new tariffs on steel",
+         "The senator"),
+        ("Many farmers are worried about the long drought.", "are worried", "the long drought", "Many farmers"),
+        ("The governor is willing to compromise on the budget.", "is willing", "to compromise on the budget",
+         "The governor"),
+    ],
+)
+def test_an_attitude_someone_holds_is_reported(quotes_of, text, cue, content, holder):
+    assert [(q.cue, q.text, q.speaker_mention) for q in quotes_of(text)] == [(cue, content, holder)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is critical that the dam holds through the winter.", "The results were clear to everyone in the room."],
+)
+def test_an_adjective_with_no_one_holding_it_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []
