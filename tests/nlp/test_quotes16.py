@@ -64,3 +64,17 @@ def test_an_attitude_someone_holds_is_reported(quotes_of, text, cue, content, ho
 )
 def test_an_adjective_with_no_one_holding_it_reports_nothing(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "owner"),
+    [
+        ("Her plea for an end to the strike went unheard.", "plea", "an end to the strike", "Her"),
+        ("The governor's embrace of the new pipeline angered environmental groups.", "embrace",
+         "the new pipeline", "The governor"),
+        ("Traders were surprised by the minister's announcement of new tariffs on steel.", "announcement",
+         "new tariffs on steel", "the minister"),
+    ],
+)
+def test_more_nouns_of_speech_report_what_their_owner_said(quotes_of, text, cue, content, owner):
+    assert [(q.cue, q.text, q.speaker_mention) for q in quotes_of(text)] == [(cue, content, owner)]
