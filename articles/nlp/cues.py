@@ -626,6 +626,7 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     comps = [
         c for c in tok.rights if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
     ] or comps
+    comps += _infinitive_after(tok, comps)
     if any(c.dep_ == "ccomp" for c in comps):
         # "warning colleagues in Washington that …": whom they warned is not what they said.
         comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
@@ -636,6 +637,18 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     ):
         return None
     return comps
+
+
+def _infinitive_after(tok: Token, comps: list[Token]) -> list[Token]:
+    """ "called for the secretary of state to release the transcripts": the parser hangs
+    the infinitive on the cue; right after the object it is what the object is asked to do."""
+    if not comps:
+        return []
+    last = max(c.right_edge.i for c in comps)
+    return [
+        c for c in tok.children
+        if c.dep_ == "advcl" and c.left_edge.i == last + 1 and c.left_edge.lower_ == "to" and c.left_edge.head == c
+    ]
 
 
 def _quoted_name(obj: Token) -> bool:

@@ -78,3 +78,10 @@ def test_an_adjective_with_no_one_holding_it_reports_nothing(quotes_of, text):
 )
 def test_more_nouns_of_speech_report_what_their_owner_said(quotes_of, text, cue, content, owner):
     assert [(q.cue, q.text, q.speaker_mention) for q in quotes_of(text)] == [(cue, content, owner)]
+
+
+def test_an_infinitive_after_the_object_is_what_the_object_is_asked_to_do(quotes_of):
+    quotes = quotes_of("Sanders has called for the former secretary of state to release the transcripts.")
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("called for", "the former secretary of state to release the transcripts")
+    ]
