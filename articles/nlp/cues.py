@@ -699,12 +699,26 @@ def _next_acts(tok: Token, comp: Token) -> Iterator[int]:
         return
     for conj in comp.subtree:
         verb = conj.head
-        if conj.dep_ != "conj" or conj.tag_ != tok.tag_ or verb.pos_ not in {"VERB", "AUX"} or _has_subject(conj):
+        if conj.dep_ != "conj" or conj.tag_ != tok.tag_ or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if _has_subject(conj) and not _speaker_again(tok, conj):
             continue
         if _other_form(verb, conj) and conj.doc[conj.i - 1].text not in _QUOTE_MARKS:
             # (a quoted conjunct, 'and “drowned at sea”', is the speaker's words)
             joins = [c.i for c in verb.children if c.dep_ in {"cc", "punct"} and verb.i < c.i < conj.i]
             yield max(joins, default=conj.left_edge.i)
+
+
+def _speaker_again(tok: Token, conj: Token) -> bool:
+    """ "Santorum said the real extremist is Clinton, and he railed against …": the
+    pronoun that names the speaker again starts the speaker's next act."""
+    subject = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or subject.lower_ not in {"he", "she"}:
+        return False
+    if any(c.dep_ == "mark" for c in conj.children):
+        return False  # "said his words were twisted and that he was …": a second thing said
+    return speaker.lower_ == subject.lower_ or speaker.ent_type_ == "PERSON"
 
 
 def _actor_of_next_act(tok: Token) -> Token | None:

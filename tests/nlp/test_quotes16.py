@@ -85,3 +85,20 @@ def test_an_infinitive_after_the_object_is_what_the_object_is_asked_to_do(quotes
     assert [(q.cue, q.text) for q in quotes] == [
         ("called for", "the former secretary of state to release the transcripts")
     ]
+
+
+def test_the_speaker_named_again_by_a_pronoun_starts_a_next_act(quotes_of):
+    quotes = quotes_of("Mr. Grant said the real danger in the region is Iran, and he warned allies against it.")
+    assert [q.text for q in quotes if q.cue == "said"] == ["the real danger in the region is Iran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She said the plan would fail and he resigned.", "the plan would fail and he resigned"),
+        ("He said his words were twisted and that he was for peace.",
+         "his words were twisted and that he was for peace"),
+    ],
+)
+def test_another_subject_or_a_second_that_clause_is_still_what_was_said(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text) if q.cue == "said"] == [content]
