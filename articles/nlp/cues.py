@@ -14,6 +14,7 @@ to tell a speaking name from a place.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ from articles.nlp.sources import source_type_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "oprd"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'", "''"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -222,7 +224,7 @@ def speaker_token(tok: Token) -> Token | None:
     ("He rejected this, saying …", "went on to say", "in saying …")."""
     if _asked_passive(tok):
         return _agent(tok)
-    cur = tok
+    cur = _actor_of_next_act(tok) or tok
     for _ in range(8):
         if cur is tok and cur.dep_ == "compound" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
             # "took a swipe, warning supporters that …" misparsed with "warning" as
@@ -545,7 +547,7 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             return None
         comps = objects
     elif kind == "adjective":
-        comps += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
+        comps += _attitude_objects(tok)
     # "disclose how they test", "has not said whether": a question, not what was said.
     # ("which he says is …" is a relative clause around the cue, and stays.)
     if tok.lemma_ == "ask":
@@ -566,6 +568,23 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             and not _gives_account(tok) and not _conditional(c)
         )
         and not _bare_small_clause(c)
+    ]
+
+
+_ATTITUDE_PREPS = frozenset({"on", "about", "of", "with", "over"})
+
+
+def _attitude_objects(adjective: Token) -> list[Token]:
+    """What an attitude is held about: "critical of the deal", "worried about the
+    economy" (the preposition is the cue's, as PolNeAR marks it), "willing to
+    compromise"."""
+    objects = [
+        o for c in adjective.children if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS
+        for o in c.children if o.dep_ in {"pobj", "pcomp"}
+    ]
+    return objects + [
+        c for c in adjective.children
+        if c.dep_ == "xcomp" and c.i > adjective.i and any(a.lower_ == "to" for a in c.children)
     ]
 
 
@@ -607,6 +626,7 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     comps = [
         c for c in tok.rights if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
     ] or comps
+    comps += _infinitive_after(tok, comps)
     if any(c.dep_ == "ccomp" for c in comps):
         # "warning colleagues in Washington that …": whom they warned is not what they said.
         comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
@@ -619,6 +639,18 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     return comps
 
 
+def _infinitive_after(tok: Token, comps: list[Token]) -> list[Token]:
+    """ "called for the secretary of state to release the transcripts": the parser hangs
+    the infinitive on the cue; right after the object it is what the object is asked to do."""
+    if not comps:
+        return []
+    last = max(c.right_edge.i for c in comps)
+    return [
+        c for c in tok.children
+        if c.dep_ == "advcl" and c.left_edge.i == last + 1 and c.left_edge.lower_ == "to" and c.left_edge.head == c
+    ]
+
+
 def _quoted_name(obj: Token) -> bool:
     """ "called anti-Trump protesters “illegals”" parsed as one object: the quoted
     words at its end are what the object was called."""
@@ -628,7 +660,7 @@ def _quoted_name(obj: Token) -> bool:
 def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
     doc = tok.doc
     start = min(c.left_edge.i for c in comps)
-    end = max(c.right_edge.i for c in comps) + 1
+    end = min(max(c.right_edge.i for c in comps) + 1, _speakers_next_act(tok, comps))
     if start <= tok.i < end:  # "which he says is …": keep what follows the cue
         start = tok.i + 1
     if start == tok.i + 1 and _cue_preposition(tok, doc[start]):
@@ -646,6 +678,77 @@ def _content_bounds(tok: Token, comps: list[Token]) -> tuple[int, int] | None:
         end = close + 1  # 'called him “a disgrace”': the closing mark the parser hung elsewhere
     one_name = end - start == 1 and doc[start].pos_ == "PROPN" and is_stance(tok)  # "endorsed Cruz"
     return (start, end) if end - start >= 2 or one_name else None
+
+
+def _speakers_next_act(tok: Token, comps: list[Token]) -> int:
+    """Where the content ends before the speaker's next act: "forecast that the economy
+    would rebound and praised Kerry's efforts" parsed with "praised" joined to "rebound"
+    (no subject of its own, the cue's tense, joined to a verb of another form) is what
+    the forecaster did next, not part of the forecast."""
+    return min((act for comp in comps for act in _next_acts(tok, comp)), default=len(tok.doc))
+
+
+def next_act(tok: Token, start: int, end: int) -> int:
+    """`end`, or where the speaker's next act begins inside tokens [start, end)."""
+    heads = [t for t in tok.doc[start:end] if t.head == tok]
+    return min(end, _speakers_next_act(tok, heads))
+
+
+def _next_acts(tok: Token, comp: Token) -> Iterator[int]:
+    if tok.tag_ not in {"VBD", "VBZ"} or comp.dep_ not in {"ccomp", "xcomp"}:
+        return
+    for conj in comp.subtree:
+        verb = conj.head
+        if conj.dep_ != "conj" or conj.tag_ != tok.tag_ or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if _has_subject(conj) and not _speaker_again(tok, conj):
+            continue
+        if _other_form(verb, conj) and conj.doc[conj.i - 1].text not in _QUOTE_MARKS:
+            # (a quoted conjunct, 'and “drowned at sea”', is the speaker's words)
+            joins = [c.i for c in verb.children if c.dep_ in {"cc", "punct"} and verb.i < c.i < conj.i]
+            yield max(joins, default=conj.left_edge.i)
+
+
+def _speaker_again(tok: Token, conj: Token) -> bool:
+    """ "Santorum said the real extremist is Clinton, and he railed against …": the
+    pronoun that names the speaker again starts the speaker's next act."""
+    subject = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or subject.lower_ not in {"he", "she"}:
+        return False
+    if any(c.dep_ == "mark" for c in conj.children):
+        return False  # "said his words were twisted and that he was …": a second thing said
+    return speaker.lower_ == subject.lower_ or speaker.ent_type_ == "PERSON"
+
+
+def _actor_of_next_act(tok: Token) -> Token | None:
+    """The reporting verb whose subject acts next in "forecast that the economy would
+    rebound and praised …" (see `_speakers_next_act`): "praised" is the forecaster's."""
+    if tok.tag_ not in {"VBD", "VBZ"} or tok.dep_ != "conj" or _has_subject(tok) or not _other_form(tok.head, tok):
+        return None
+    below, actor = tok.head, None
+    for verb in tok.head.ancestors:  # the outermost reporter: "Farage said the warning was … and accused …"
+        if below.dep_ not in {"ccomp", "xcomp", "conj"}:
+            break
+        if below.dep_ in {"ccomp", "xcomp"} and verb.tag_ == tok.tag_ and _has_subject(verb):
+            actor = verb
+        below = verb
+    return actor
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+
+
+def _other_form(content_verb: Token, conj: Token) -> bool:
+    """ "would rebound … and praised", "to coalesce … and tried": the content's verb is
+    not in the tense of the act joined to it (or leans on an auxiliary)."""
+    auxiliaries = [c for c in content_verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False  # "had logged 6,300 hours and had no affiliations": one past, still reported
+    # (a past participle with no auxiliary is the tagger's reading of a simple past)
+    tag = "VBD" if content_verb.tag_ == "VBN" and not auxiliaries else content_verb.tag_
+    return tag != conj.tag_ or bool(auxiliaries)
 
 
 _PREDICATE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})

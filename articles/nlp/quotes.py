@@ -38,6 +38,7 @@ from articles.nlp.cues import (
     impersonal_passive,
     is_belief,
     is_stance,
+    next_act,
     noun_cue,
     noun_phrase,
     speaker_mention,
@@ -46,7 +47,7 @@ from articles.nlp.cues import (
     that_said,
     unnamed_question,
 )
-from articles.nlp.names import person_nouns
+from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
     QUOTE_CHARS,
     Segment,
@@ -289,6 +290,8 @@ def _usable_cue(ctx: _Context, tok: Token) -> str | None:
         return None
     if tok.lemma_ in _NAMING and tok.dep_ == "relcl" and not any(c.lower_ == "who" for c in tok.children):
         return None  # "a feature it calls “Camera Control”" names a thing ("Obama, who called …" speaks)
+    if kind == "adjective" and (tok.dep_ != "acomp" or not _attitude_holder(subject)):
+        return None  # "It is critical that …", "the results were clear" hold no one's attitude
     if is_stance(tok) and not _stance_holder(tok, subject):
         return None  # "the beam supports the roof"
     if is_belief(tok) and tok.dep_ == "ccomp" and speech_cue_kind(tok.head):
@@ -792,6 +795,12 @@ def _someone(subject: Token | None) -> bool:
     return subject.lemma_.lower() in person_nouns()
 
 
+def _attitude_holder(subject: Token) -> bool:
+    """Someone, one in a role ("the senator", "aides") or a group ("voters", "critics")."""
+    lemma = subject.lemma_.lower()
+    return _someone(subject) or lemma in actor_lexicons().title_heads or source_type_of(subject.lower_) == "group"
+
+
 # "Trump's refusal to endorse Ryan", "disclosures backing …": an act or a thing, not its doer
 _ABSTRACT = re.compile(r"(?:ion|al|ity|ure|ment|ness|ance|ence|ing|sis)$")
 # the noun of a doer: "voters", "a donor", "economists", "delegates", "partisans", "progressives"
@@ -831,7 +840,8 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
-        start, end = ctx.clip(doc[first].idx, _end_char(doc, candidate.end), around=tok.idx)
+        last = next_act(tok, first, candidate.end)
+        start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
             continue
