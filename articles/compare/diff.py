@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from articles.compare import lexical
 from articles.compare.types import DiffPiece, QuoteGroup
-from articles.nlp.quote_marks import CLOSERS, OPENERS
+from articles.nlp.quote_marks import pair_marks, unpaired_closers
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
@@ -27,28 +27,23 @@ MIN_RUN = 3          # words in a row, stop words included
 def quoted_words(text: str) -> str:
     """A direct quote's own words: a span may run over its attribution ("… barrier,” Mr.
     Trump said. “If we …"), and the words outside the marks are the outlet's, not the
-    speaker's. Quoted stretches are joined with " … "; a text with no stretch outside its
-    marks comes back unchanged (stripped of a mark opening it)."""
-    parts: list[str] = []
-    inside, start, nested = True, 0, 0
-    for i, char in enumerate(text):
-        opens = char in OPENERS or (char == '"' and (i == 0 or text[i - 1].isspace()))
-        closes = char in CLOSERS or (char == '"' and not opens)
-        if not inside:
-            if opens or char == '"':
-                inside, start = True, i + 1
-        elif opens:
-            if text[start:i].strip():
-                nested += 1  # a quote inside the quote ('He said “no” to us')
-            else:
-                start = i + 1  # the mark opening the text
-        elif closes and nested:
-            nested -= 1
-        elif closes:
-            parts.append(text[start:i])
-            inside = False
-    if inside:
-        parts.append(text[start:])
+    speaker's. The marks pair as the quote finder pairs them (`quote_marks.pair_marks`:
+    curly, straight, the New York Times archive's ''…''). The span starts inside the
+    quotation unless it opens with a mark; it leaves it at a closing mark that closes
+    nothing opened in the span, and comes back at each quotation after. Quoted stretches
+    are joined with " … "; a span that never leaves its quotation comes back whole
+    (stripped of a mark opening it), quotations inside it included ('He said “no” to us')."""
+    segments = pair_marks(text)
+    closers = unpaired_closers(text, segments)
+    # a '' mark's segment starts at its second apostrophe
+    opens_with_mark = bool(segments) and not text[: segments[0].open].strip(" \t\n'")
+    if closers:
+        first = segments[0].inner[0] if opens_with_mark and segments[0].open < closers[0] else 0
+        parts = [text[first : closers[0]]] + [text[slice(*s.inner)] for s in segments if s.open > closers[0]]
+    elif opens_with_mark:
+        parts = [text[slice(*s.inner)] for s in segments]
+    else:
+        parts = [text]
     # "… a wall,” he said": the comma before the attribution is the attribution's
     kept = [part.strip().removesuffix(",") for part in parts if any(c.isalnum() for c in part)]
     return " … ".join(kept) if kept else text.strip()

@@ -126,6 +126,14 @@ def test_a_rendering_that_says_not_in_the_shared_words_is_another_statement():
     ("I said “no” to them", "I said “no” to them"),  # a quote inside the quote stays
     ('He said "yes" and left', 'He said "yes" and left'),
     ("plain words", "plain words"),
+    # the marks pair as the quote finder pairs them (quote_marks.pair_marks)
+    ("We need a wall,'' he said. ''If we do not", "We need a wall … If we do not"),  # the NYT archive's marks
+    ("''We need a wall,'' Mr. Trump said.", "We need a wall"),
+    ("‘We will win,’ she said.", "We will win"),  # single marks, British style
+    ("the ‘reform’ package is bad", "the ‘reform’ package is bad"),
+    ("“I said “no” to them”", "I said “no” to them"),
+    ("We can't, we won't,\" Smith said. \"Never", "We can't, we won't … Never"),  # apostrophes are no marks
+    ("“It’s over,” he said. “We’re done.”", "It’s over … We’re done."),
 ])
 def test_quoted_words_leave_out_the_attribution_a_span_runs_over(text: str, words: str) -> None:
     assert quoted_words(text) == words
