@@ -61,15 +61,19 @@ def history_html(rows: list[AttributionCorrection] | list[ActorCorrection], reve
     items = format_html_join(
         "", "<li>{} · {} · {}: {} → {}{}</li>",
         ((f"{r.created_at:%Y-%m-%d %H:%M}", r.editor or "—", r.get_action_display(),
-          _summary(r.before), _summary(r.after), f" — “{r.note}”" if r.note else "") for r in rows),
+          _summary(r.before, r.after), _summary(r.after, r.before), f" — “{r.note}”" if r.note else "")
+         for r in rows),
     )
     return format_html('<ol class="history">{}</ol><p><a href="{}">Open the audit trail to revert a change</a></p>',
                        items, revert_url)
 
 
-def _summary(state: dict[str, Any]) -> str:
+def _summary(state: dict[str, Any], other: dict[str, Any]) -> str:
+    """One side of a change (`other` is the other side): a quote's span that moved is
+    named by its words."""
     if "is_quote" in state:
-        return corrections.describe(state)
+        moved = (state.get("start"), state.get("end")) != (other.get("start"), other.get("end"))
+        return corrections.describe(state, words=moved)
     return ", ".join(f"{k}: {v}" for k, v in state.items() if k not in ("id",) and not isinstance(v, list))[:160] or "—"
 
 
@@ -428,11 +432,11 @@ class AuditAdmin(admin.ModelAdmin):
 
     @admin.display(description="before")
     def was(self, obj: Any) -> str:
-        return _summary(obj.before)
+        return _summary(obj.before, obj.after)
 
     @admin.display(description="after")
     def became(self, obj: Any) -> str:
-        return _summary(obj.after)
+        return _summary(obj.after, obj.before)
 
     def revert_one(self, request: HttpRequest, obj: Any, note: str) -> None:
         raise NotImplementedError

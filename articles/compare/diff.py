@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from articles.compare import lexical
 from articles.compare.types import DiffPiece, QuoteGroup
-from articles.nlp.quote_marks import CLOSERS, OPENERS
+from articles.nlp.quote_marks import pair_marks, unpaired_closers
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # "not" and "never" flip a statement; "no" and "without" usually qualify it ("without
@@ -20,35 +20,29 @@ _NOT = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 _FOLD = lexical.PLAIN_GLYPHS
 MIN_TOKENS = 3       # content words
 MIN_OVERLAP = 0.6
-UNKNOWN_OVERLAP = 0.75
 MIN_RUN = 3          # words in a row, stop words included
 
 
 def quoted_words(text: str) -> str:
     """A direct quote's own words: a span may run over its attribution ("… barrier,” Mr.
     Trump said. “If we …"), and the words outside the marks are the outlet's, not the
-    speaker's. Quoted stretches are joined with " … "; a text with no stretch outside its
-    marks comes back unchanged (stripped of a mark opening it)."""
-    parts: list[str] = []
-    inside, start, nested = True, 0, 0
-    for i, char in enumerate(text):
-        opens = char in OPENERS or (char == '"' and (i == 0 or text[i - 1].isspace()))
-        closes = char in CLOSERS or (char == '"' and not opens)
-        if not inside:
-            if opens or char == '"':
-                inside, start = True, i + 1
-        elif opens:
-            if text[start:i].strip():
-                nested += 1  # a quote inside the quote ('He said “no” to us')
-            else:
-                start = i + 1  # the mark opening the text
-        elif closes and nested:
-            nested -= 1
-        elif closes:
-            parts.append(text[start:i])
-            inside = False
-    if inside:
-        parts.append(text[start:])
+    speaker's. The marks pair as the quote finder pairs them (`quote_marks.pair_marks`:
+    curly, straight, the New York Times archive's ''…''). The span starts inside the
+    quotation unless it opens with a mark; it leaves it at a closing mark that closes
+    nothing opened in the span, and comes back at each quotation after. Quoted stretches
+    are joined with " … "; a span that never leaves its quotation comes back whole
+    (stripped of a mark opening it), quotations inside it included ('He said “no” to us')."""
+    segments = pair_marks(text)
+    closers = unpaired_closers(text, segments)
+    # a '' mark's segment starts at its second apostrophe
+    opens_with_mark = bool(segments) and not text[: segments[0].open].strip(" \t\n'")
+    if closers:
+        first = segments[0].inner[0] if opens_with_mark and segments[0].open < closers[0] else 0
+        parts = [text[first : closers[0]]] + [text[slice(*s.inner)] for s in segments if s.open > closers[0]]
+    elif opens_with_mark:
+        parts = [text[slice(*s.inner)] for s in segments]
+    else:
+        parts = [text]
     # "… a wall,” he said": the comma before the attribution is the attribution's
     kept = [part.strip().removesuffix(",") for part in parts if any(c.isalnum() for c in part)]
     return " … ".join(kept) if kept else text.strip()
@@ -106,27 +100,22 @@ def matching_quotes(
     same person (case aside), at least `min_overlap` of the shorter quote's content
     words (stop words aside) are in the longer one, so a quote one outlet cut short
     still matches, they share a verbatim run of MIN_RUN words, and both or neither
-    say "not". A quote whose
-    speaker is unknown matches only a near-verbatim rendering (UNKNOWN_OVERLAP of its
-    content words): shared words alone do not make another person's statement the
-    same quote. A group holds one quote per article, and every quote in it matches
-    the group's first (longest) quote. Only groups of two or more are returned,
-    ordered by their first member."""
+    say "not". A quote with no named speaker (None or "": an unnamed source, or one the
+    analysis could not tell) matches nothing: shared words alone do not make two
+    statements one, and "the report" or "officials" may be anyone. A group holds one
+    quote per article, and every quote in it matches the group's first (longest) quote.
+    Only groups of two or more are returned, ordered by their first member."""
     words = [tokens(text) for _, text, _ in quotes]
     stop = lexical.stopwords()
     bags = [Counter(w for w in ws if w not in stop) for ws in words]
     sizes = [sum(bag.values()) for bag in bags]
-    speakers = [speaker.casefold() if speaker else None for _, _, speaker in quotes]
+    speakers = [" ".join(speaker.split()).casefold() if speaker else "" for _, _, speaker in quotes]
 
     def matches(p: int, r: int) -> bool:
-        if quotes[p][0] == quotes[r][0]:
+        if quotes[p][0] == quotes[r][0] or not speakers[p] or speakers[p] != speakers[r]:
             return False
-        sp, sr = speakers[p], speakers[r]
-        if sp is not None and sr is not None and sp != sr:
-            return False
-        needed = min_overlap if sp is not None and sr is not None else UNKNOWN_OVERLAP
         common = sum((bags[p] & bags[r]).values())
-        if common < needed * min(sizes[p], sizes[r]):
+        if common < min_overlap * min(sizes[p], sizes[r]):
             return False
         run, negation_differs = _compare(words[p], words[r])
         return run >= MIN_RUN and not negation_differs
@@ -158,16 +147,18 @@ def _sharing_a_word(bags: list[Counter[str]], sizes: list[int], min_tokens: int)
 
 def _compare(a: list[str], b: list[str]) -> tuple[int, bool]:
     """The longest verbatim run of two renderings, and whether one says "not" where the
-    other does not, over the stretch of each that the other covers: a short quote inside a
-    longer one ("I understand how it offends people" in "... offends people. It wasn't
-    funny.") is not a different statement for a "not" outside the shared words."""
+    other does not, over the stretch of each that the other covers and the word before it:
+    a short quote inside a longer one ("I understand how it offends people" in "...
+    offends people. It wasn't funny.") is not a different statement for a "not" outside
+    the shared words, but a paraphrase's words shared from the verb on ("he was going to
+    reopen" for "We are not going to reopen") are."""
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks:
         return 0, False
     run = max(m.size for m in blocks)
-    in_a = _negated(a[blocks[0].a : blocks[-1].a + blocks[-1].size])
-    in_b = _negated(b[blocks[0].b : blocks[-1].b + blocks[-1].size])
+    in_a = _negated(a[max(blocks[0].a - 1, 0) : blocks[-1].a + blocks[-1].size])
+    in_b = _negated(b[max(blocks[0].b - 1, 0) : blocks[-1].b + blocks[-1].size])
     return run, in_a != in_b
 
 
@@ -187,21 +178,16 @@ def _groups(
             continue
         members = [seed]
         articles = {quotes[seed][0]}
-        speaker = quotes[seed][2]
         for other in sorted(partners[seed] - taken, key=lambda q: (-sizes[q], q)):
-            if quotes[other][0] in articles:
-                continue
-            if speaker is not None and (quotes[other][2] or speaker).casefold() != speaker.casefold():
-                continue
-            members.append(other)
-            articles.add(quotes[other][0])
-            speaker = speaker or quotes[other][2]
+            if quotes[other][0] not in articles:  # a partner has the seed's speaker (`matches`)
+                members.append(other)
+                articles.add(quotes[other][0])
         if len(members) > 1:
             taken.update(members)
             groups.append(QuoteGroup(
                 members=tuple(members),
                 articles=tuple(quotes[m][0] for m in members),
-                speaker=speaker,
+                speaker=quotes[seed][2],
             ))
     groups.sort(key=lambda g: min(g.members))
     return groups

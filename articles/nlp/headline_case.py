@@ -27,7 +27,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, T
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from articles.nlp.names import actor_lexicons, given_name_gender
+from articles.nlp.names import given_name_gender, title_words
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\b[A-Za-z]+(?:['’][A-Za-z]+)?\b")
@@ -137,8 +137,7 @@ def sentence_case(text: str) -> str:
 def _title_abbreviation(word: str) -> bool:
     """ "Sen." of "Former Sen. Nora Whitfield": the tokenizer keeps only its capitalised
     form whole (pipeline._keep_title_abbreviations), and the title is the actor's."""
-    lexicons = actor_lexicons()
-    return f"{word.lower()}." in lexicons.title_heads | lexicons.title_parts
+    return f"{word.lower()}." in title_words()
 
 
 def _restored(parsed: Doc, text: str) -> Doc:

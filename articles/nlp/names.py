@@ -67,6 +67,14 @@ def actor_lexicons() -> ActorLexicons:
     )
 
 
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Every word of lexicons/actor_titles.csv, heads and parts ("sen.", "lt.", "foreign"):
+    built once, as a word is looked up in it for every capitalised word of a headline."""
+    lexicons = actor_lexicons()
+    return lexicons.title_heads | lexicons.title_parts
+
+
 def fold(text: str) -> str:
     """Lower case without accents or possessive, for comparing names."""
     text = unicodedata.normalize("NFKD", text)

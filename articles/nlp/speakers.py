@@ -211,8 +211,9 @@ def _described(
 def _owner(quote: QuoteResult, mentions: Mentions, kinds: dict[str, ActorKind]) -> Mention | None:
     """The actor a speaker mention names as the owner of the cue ("President Trump’s" in
     "President Trump’s demand that …"): a possessive name that ends the mention ("Russia’s
-    foreign minister" is the minister, not Russia)."""
-    assert quote.mention_start is not None and quote.mention_end is not None
+    foreign minister" is the minister, not Russia). None without a mention to look in."""
+    if quote.mention_start is None or quote.mention_end is None:
+        return None
     for mention in mentions.within(quote.mention_start, quote.mention_end + 2):
         if mention.possessive and mention.actor in kinds and mention.end >= quote.mention_end:
             return mention
@@ -459,7 +460,8 @@ def _state_body_of(
     """ "Ukraine’s navy said" when the parse gave no noun phrase for "navy": a
     country's state body speaks for the country. "The ministry said" after
     "China's foreign ministry": the same body named a few sentences before."""
-    assert quote.mention_start is not None and quote.mention_end is not None
+    if quote.mention_start is None or quote.mention_end is None:
+        return None, _UNRESOLVED
     words = quote.speaker_mention.lower().split()
     if not words or words[-1] not in _state_bodies():
         return None, _UNRESOLVED

@@ -38,14 +38,32 @@ def quote_state(quote: Quote) -> dict[str, Any]:
     }
 
 
-def describe(state: dict[str, Any]) -> str:
-    """A quote's state in words, for conflict messages."""
+SHOWN_WORDS = 120  # characters of a quote's words an audit line shows, from both ends
+
+
+def describe(state: dict[str, Any], *, words: bool = False) -> str:
+    """A quote's state in words, for conflict messages and the audit trail. `words` names
+    the span by its words (where a correction moved it: offsets say nothing to an editor),
+    else by its characters."""
     if not state.get("is_quote", True):
         return "marked “not a quote”"
     speaker = state.get("speaker") or "no speaker"
     source = f" ({state['source_type']})" if state.get("source_type") not in (None, "actor", "unknown") else ""
-    span = f", characters {state['start']}–{state['end']}" if "start" in state and "end" in state else ""
+    if words and state.get("text"):
+        span = f", words “{_ends(' '.join(state['text'].split()))}”"
+    else:
+        span = f", characters {state['start']}–{state['end']}" if "start" in state and "end" in state else ""
     return f"speaker {speaker}{source}, {state.get('kind')} quote{span}"
+
+
+def _ends(text: str) -> str:
+    """`text`, or its first and last words when longer than SHOWN_WORDS: a span moves at
+    its start or its end, so both stay in view."""
+    if len(text) <= SHOWN_WORDS:
+        return text
+    half = SHOWN_WORDS // 2
+    head, tail = text[:half].rsplit(" ", 1)[0], text[-half:].split(" ", 1)[-1]
+    return f"{head} … {tail}"
 
 
 def _lock(quote_id: int) -> Quote:

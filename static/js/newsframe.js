@@ -90,6 +90,36 @@ function columnChooser() {
   }
 }
 
+// The tip a focused "?" badge shows (newsframe.css) fits the room beside the badge: inside
+// the screen and inside every box that clips it (a column that scrolls sideways), opening
+// leftwards when there is more room on the left.
+const TIP_MAX_REM = 16, TIP_MARGIN_PX = 4;
+
+function roomAround(element) {
+  let left = 0, right = document.documentElement.clientWidth;
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    if (getComputedStyle(box).overflowX === "visible") continue;
+    const rect = box.getBoundingClientRect();
+    left = Math.max(left, rect.left + box.clientLeft);
+    right = Math.min(right, rect.left + box.clientLeft + box.clientWidth);
+  }
+  return { left: left + TIP_MARGIN_PX, right: right - TIP_MARGIN_PX };
+}
+
+function badgeTips() {
+  document.addEventListener("focusin", (event) => {
+    const badge = event.target instanceof Element ? event.target.closest("abbr.badge[tabindex]") : null;
+    if (!badge) return;
+    const room = roomAround(badge), rect = badge.getBoundingClientRect();
+    const widest = TIP_MAX_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const rightwards = room.right - rect.left, leftwards = rect.right - room.left;
+    const opensLeft = rightwards < widest && leftwards > rightwards;
+    badge.classList.toggle("tip-left", opensLeft);
+    const width = Math.min(widest, Math.max(opensLeft ? leftwards : rightwards, 0));
+    badge.style.setProperty("--tip-width", `${Math.floor(width)}px`);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  pollStatus(); highlightToggles(); dropzone(); pasteAsFile(); columnChooser();
+  pollStatus(); highlightToggles(); dropzone(); pasteAsFile(); columnChooser(); badgeTips();
 });

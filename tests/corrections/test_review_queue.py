@@ -3,6 +3,7 @@ escaped) and the conflict messages of stale forms, in the admin and in the page.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pytest
@@ -155,6 +156,29 @@ def test_an_editor_moves_a_span_by_editing_its_words_not_offsets(editor_client: 
     quote.refresh_from_db()
     assert quote.text == shorter and article.body[quote.start:quote.end] == shorter
     assert quote.attribution == "human" and quote.corrections.count() == 1
+
+
+def test_the_history_of_a_moved_span_shows_the_words_moved_from_and_to(editor_client: Client, article: Article) -> None:
+    # It showed "characters 161–235 → characters 162–193": nothing an editor can check.
+    quote = article.quotes.get(text__contains="successful ouster")
+    was = " ".join(quote.text.split())
+    _admin_post(editor_client, quote, words="a successful ouster of a dictator")
+    page = editor_client.get(reverse("admin:articles_quote_change", args=[quote.pk])).content.decode()
+    history = page[page.index('<ol class="history">'):]
+    history = history[: history.index("</ol>")]
+    assert "characters" not in history
+    assert f"words “{was}” → " in html.unescape(history)
+    assert "words “a successful ouster of a dictator”" in html.unescape(history)
+    trail = editor_client.get(reverse("admin:articles_attributioncorrection_changelist")).content.decode()
+    assert "words “a successful ouster of a dictator”" in html.unescape(trail)
+
+
+def test_a_long_span_is_named_by_its_first_and_last_words() -> None:
+    words = "one two three four five six seven eight nine ten " * 20 + "the end"
+    shown = corrections.describe({"is_quote": True, "speaker": "Ann Lee", "kind": "direct", "start": 0,
+                                  "end": len(words), "text": words}, words=True)
+    assert shown.startswith("speaker Ann Lee, direct quote, words “one two three") and shown.endswith("ten the end”")
+    assert " … " in shown and len(shown) < 200
 
 
 def test_words_and_offsets_changed_at_once_are_refused_with_what_to_do(editor_client: Client, article: Article) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from articles.nlp.analyze import analyze_text, analyze_texts
-from articles.nlp.headline_case import parse, sentence_case
+from articles.nlp.headline_case import _title_abbreviation, parse, sentence_case
+from articles.nlp.names import title_words
 
 BODY = (
     "Former Speaker Nora Whitfield said on Monday that the governor must decide whether he wants "
@@ -62,3 +63,10 @@ def test_an_abbreviated_title_stays_whole_so_the_actor_keeps_it(nlp: Language) -
     doc = parse(nlp, text)
     assert len(list(doc.sents)) == len(list(parse(nlp, BODY).sents)) + 1  # the headline is one sentence
     assert [t.norm_ for t in doc if t.text in {"Ca", "ca", "n't"}] == ["can", "not"]
+
+
+def test_an_abbreviated_title_is_looked_up_in_one_set_built_once() -> None:
+    # The union of title heads and parts was built again for every capitalised word.
+    assert title_words() is title_words()
+    assert {"sen.", "lt."} <= title_words()
+    assert _title_abbreviation("Sen") and _title_abbreviation("Lt") and not _title_abbreviation("Says")

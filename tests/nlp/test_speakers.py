@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from articles.nlp.mentions import Mentions
+from articles.nlp.speakers import _UNRESOLVED, _owner, _state_body_of
+from articles.nlp.types import QuoteResult
+
 
 def speakers(quotes):
     return [(q.speaker_mention, q.speaker) for q in quotes]
@@ -639,3 +643,14 @@ def test_he_said_a_paragraph_on_is_who_he_was_the_sentence_before(quotes_of):
     )
     last = next(q for q in quotes if q.text.startswith("Bridges"))
     assert last.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("mention", [(None, None), (0, None), (None, 9)])
+def test_a_quote_without_a_mention_span_has_no_owner_nor_state_body_rather_than_failing(mention):
+    # These helpers checked the span with `assert`: an AssertionError mid-analysis, or,
+    # under python -O, a TypeError further on.
+    quote = QuoteResult(text="The talks failed", start=0, end=16, kind="indirect", cue="said", cue_start=30,
+                        cue_end=34, speaker_mention="Ukraine's navy", mention_start=mention[0],
+                        mention_end=mention[1], speaker=None, confidence=0.5)
+    assert _owner(quote, Mentions(), {}) is None
+    assert _state_body_of(quote, {}, Mentions(), [0]) == (None, _UNRESOLVED)

@@ -274,6 +274,27 @@ def test_a_quote_diff_compares_the_quoted_words_not_the_attribution_inside_the_s
     assert '<del><span class="sr-only">[left out: </span>… If we do not get' in diffs
 
 
+def test_same_quote_different_words_pairs_only_the_same_speakers_renderings_of_one_statement(
+    client: Client,
+) -> None:
+    # Issue 14: Mark Meadows' statement was paired with a sentence under "the report".
+    event = make_event(3, quotes_each=0)
+    meadows = Actor.objects.create(event=event, name="Mark Meadows", kind="person")
+    first, second, third = event.articles.order_by("position")
+    Quote.objects.create(article=first, text="It is time for the American people to know the truth about what "
+                         "happened at the top of the FBI", start=0, end=10, kind="direct", speaker=meadows)
+    Quote.objects.create(article=second, text="it is time for the American people to know the truth about what "
+                         "happened at the top of the bureau", start=0, end=10, kind="indirect",
+                         source_type="document", source_phrase="the report", speaker_mention="the report")
+    # Meadows' words, paraphrased: the same statement by the same speaker
+    Quote.objects.create(article=third, text="it was time for the American people to know the truth about what "
+                         "happened at the FBI", start=0, end=10, kind="indirect", speaker=meadows)
+    page = client.get(event.get_absolute_url()).content.decode()
+    diffs = page[page.index('id="quote-diffs-h"'):]
+    assert diffs.count('class="diff-item"') == 1 and "Mark Meadows" in diffs
+    assert '<span class="kind">indirect</span>' in diffs and "bureau" not in diffs
+
+
 def test_untrusted_quote_and_label_text_is_escaped_everywhere(client: Client) -> None:
     event = make_event(2, quotes_each=0)
     speaker = Actor.objects.get(event=event)
