@@ -109,12 +109,6 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
         i = bisect.bisect_right(paras, pos)
         return paras[i] if i < len(paras) else len(text)
 
-    def starts_paragraph(pos: int) -> bool:
-        i = pos - 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        return i < 0 or text[i] == "\n"
-
     for m in _MARK_RE.finditer(text):
         pos, ch = m.start(), m.group()
         before = text[pos - 1] if pos > 0 else " "
@@ -127,7 +121,7 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
         if dbl is not None and para_end(reopened) < pos:
             # The paragraph ended inside the quote: a quote running on reopens the
             # next paragraph; anything else was never closed.
-            if ch in OPENERS + '"' and starts_paragraph(pos) and para_end(para_end(reopened) + 1) >= pos:
+            if ch in OPENERS + '"' and _starts_paragraph(text, pos) and para_end(para_end(reopened) + 1) >= pos:
                 reopened = pos
                 continue
             segments.append(Segment(dbl, para_end(reopened), closed=False, lead=dbl_lead))
@@ -157,6 +151,13 @@ def pair_marks(text: str, paras: list[int] | None = None) -> list[Segment]:
     if dbl is not None:
         segments.append(Segment(dbl, para_end(reopened), closed=False, lead=dbl_lead))
     return segments
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def unpaired_closers(text: str, segments: list[Segment]) -> list[int]:
