@@ -12,7 +12,7 @@ from articles.compare.embed import DIMENSION, embed_alone, from_bytes
 from articles.compare.types import ClaimInput, StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
-from articles.services.jobs import MAX_ATTEMPTS, working_on
+from articles.services.jobs import MAX_ATTEMPTS, held_here, working_on
 from articles.services.page_versions import pages_changed
 
 
@@ -90,7 +90,9 @@ def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndar
 
 
 def event_align_failed(*, event_id: int, error: str) -> None:
-    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).first()
+    """The alignment this process was running failed: its job says so, unless it was
+    queued again meanwhile (then the task sent with it aligns the event)."""
+    job = held_here(Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN))
     if job is not None:
         job.fail(error)
 
