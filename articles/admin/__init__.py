@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -45,8 +46,11 @@ class ChangesEventPages(admin.ModelAdmin):
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        pages_changed_for(queryset, self.event_path)
-        super().delete_queryset(request, queryset)
+        # One transaction (the list's delete action has none): the bump's lock on the events
+        # holds off a running alignment until the rows are gone (services/alignment.py).
+        with transaction.atomic():
+            pages_changed_for(queryset, self.event_path)
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(Event)
