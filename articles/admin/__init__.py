@@ -104,6 +104,9 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["event", "outlet", "upload", "position", "title", "byline", "published", "url", "body", "headings"]
+        help_texts = {"event": "An article stays in the event it was added to (its analysis, quotes and "
+                               "speakers belong to that event): to have it in another event, upload its "
+                               "text there, and delete it here if it does not belong."}
 
     def clean_body(self) -> str:
         """A browser sends a text box's line ends as CRLF: kept, they would shift every offset
@@ -113,7 +116,7 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        body, event = data.get("body"), data.get("event")
+        body, event = data.get("body"), data.get("event") or self.instance.event_id  # read-only on a change
         if "body" in self.changed_data and body and event:
             same = (Article.objects.filter(event=event, content_hash=uploads.content_hash(body))
                     .exclude(pk=self.instance.pk).only("title").first())
@@ -131,6 +134,12 @@ class ArticleAdmin(ChangesEventPages):
     raw_id_fields = ["upload"]
     readonly_fields = ["content_hash", "word_count", "analysis_version", "analyzed_at"]
     actions = ["reanalyse"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """The event of an existing article: moving it would leave its job, actors and story
+        points in the old event (ArticleForm's help text says what to do instead)."""
+        fixed = super().get_readonly_fields(request, obj)
+        return [*fixed, "event"] if obj is not None else fixed
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """An edited title or text is analysed again: the stored quotes, claims and highlights
