@@ -232,10 +232,10 @@ class Job(models.Model):
                 setattr(self, name, value)
         return bool(ours)
 
-    def fail(self, error: str) -> None:
-        """Failed, whoever holds it: the task gave up on it after its own errors."""
-        self.status, self.error, self.finished_at = Job.Status.FAILED, error[:ERROR_CHARS], timezone.now()
-        self.save(update_fields=["status", "error", "finished_at"])
+    def fail(self, error: str) -> bool:
+        """Failed with `error` (the task gave up on it), if this worker still holds the job: like
+        finish(), a job queued again meanwhile stays queued for the task sent with it."""
+        return self.finish(failed=error)
 
 
 class Actor(models.Model):

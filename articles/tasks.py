@@ -8,14 +8,12 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from kombu.exceptions import OperationalError as BrokerError
 
 from articles.services import alignment, analysis, jobs, uploads
+from articles.services.jobs import TRANSIENT
 
 log = logging.getLogger(__name__)
 
-TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 RETRY = {
     "autoretry_for": TRANSIENT,
     "retry_backoff": 2,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -45,8 +46,11 @@ class ChangesEventPages(admin.ModelAdmin):
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        pages_changed_for(queryset, self.event_path)
-        super().delete_queryset(request, queryset)
+        # One transaction (the list's delete action has none): the bump's lock on the events
+        # holds off a running alignment until the rows are gone (services/alignment.py).
+        with transaction.atomic():
+            pages_changed_for(queryset, self.event_path)
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(Event)
@@ -100,6 +104,9 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["event", "outlet", "upload", "position", "title", "byline", "published", "url", "body", "headings"]
+        help_texts = {"event": "An article stays in the event it was added to (its analysis, quotes and "
+                               "speakers belong to that event): to have it in another event, upload its "
+                               "text there, and delete it here if it does not belong."}
 
     def clean_body(self) -> str:
         """A browser sends a text box's line ends as CRLF: kept, they would shift every offset
@@ -109,7 +116,7 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        body, event = data.get("body"), data.get("event")
+        body, event = data.get("body"), data.get("event") or self.instance.event_id  # read-only on a change
         if "body" in self.changed_data and body and event:
             same = (Article.objects.filter(event=event, content_hash=uploads.content_hash(body))
                     .exclude(pk=self.instance.pk).only("title").first())
@@ -127,6 +134,12 @@ class ArticleAdmin(ChangesEventPages):
     raw_id_fields = ["upload"]
     readonly_fields = ["content_hash", "word_count", "analysis_version", "analyzed_at"]
     actions = ["reanalyse"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """The event of an existing article: moving it would leave its job, actors and story
+        points in the old event (ArticleForm's help text says what to do instead)."""
+        fixed = super().get_readonly_fields(request, obj)
+        return [*fixed, "event"] if obj is not None else fixed
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """An edited title or text is analysed again: the stored quotes, claims and highlights

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articles.models import Actor, ActorAlias, Event, fitted
+from articles.models import Actor, ActorAlias, ActorCorrection, Event, fitted
 from articles.nlp.actor_identity import most_used_name, same_actor
 from articles.nlp.names import fold
 from articles.nlp.types import ActorRef
+
+# The corrections that give an actor the name an editor chose.
+EDITORS_NAMING = (ActorCorrection.Action.CREATE, ActorCorrection.Action.EDIT, ActorCorrection.Action.MERGE)
 
 
 def resolve_actors(event: Event, found: Sequence[ActorRef]) -> dict[str, Actor]:
@@ -66,11 +69,14 @@ def _best_match(ref: ActorRef, known: Sequence[tuple[Actor, ActorRef]]) -> Actor
 
 
 def rename_to_most_used(event: Event) -> None:
-    """Name each person as the event's articles most often write the name."""
+    """Name each person as the event's articles most often write the name, but for the
+    actors an editor named (made, edited or merged into): their name is the editor's."""
     texts = list(event.articles.values_list("body", flat=True))
     actors = list(Actor.objects.filter(event=event).prefetch_related("aliases"))
+    named = set(ActorCorrection.objects.filter(event=event, action__in=EDITORS_NAMING)
+                .values_list("actor_id", flat=True))
     taken = {a.name for a in actors}
-    for actor in actors:
+    for actor in (a for a in actors if a.pk not in named):
         ref = ActorRef(name=actor.name, kind=actor.kind, aliases=tuple(a.alias for a in actor.aliases.all()),  # type: ignore[arg-type]
                        title=actor.title)
         best = most_used_name(ref, texts)

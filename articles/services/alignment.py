@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ from articles.compare.embed import DIMENSION, embed_alone, from_bytes
 from articles.compare.types import ClaimInput, StoryPointResult
 from articles.models import Article, Claim, Event, Job, StoryPoint
 from articles.services import actors as actor_store
-from articles.services.jobs import MAX_ATTEMPTS, working_on
+from articles.services.jobs import MAX_ATTEMPTS, held_here, working_on
 from articles.services.page_versions import pages_changed
 
 
@@ -45,12 +46,28 @@ def _align(event_id: int, job: Job) -> None:
     vectors = _stored_or_embedded([row[2] for row in claims], [row[8] for row in claims])
     points = align_claims(inputs, len(ordered), vectors=vectors) if inputs else []
     with transaction.atomic():
+        # Whatever deletes claims (an analysis, an admin edit or delete) first bumps this row's
+        # content_version, so it waits for this lock: the claims present now stay until the commit.
         event = Event.objects.select_for_update().get(pk=event_id)
         pages_changed(event.pk)
         actor_store.rename_to_most_used(event)
         StoryPoint.objects.filter(event_id=event_id).delete()
-        _store_points(event_id, points, ordered, claims)
+        _store_points(event_id, _without_gone(points, event_id), ordered, claims)
         job.finish()
+
+
+def _without_gone(points: list[StoryPointResult], event_id: int) -> list[StoryPointResult]:
+    """The story points without the claims deleted since they were read (an article analysed
+    again, edited or deleted meanwhile; that change queues the alignment again): a member
+    row for a gone claim would fail the commit. A point left without members goes."""
+    present = set(Claim.objects.filter(article__event_id=event_id).values_list("pk", flat=True))
+    kept = []
+    for point in points:
+        members = tuple(pk for pk in point.members if pk in present)
+        if members:
+            kept.append(replace(point, members=members,
+                                possibly_in=tuple(p for p in point.possibly_in if p.claim in present)))
+    return kept
 
 
 def _store_points(event_id: int, points: list[StoryPointResult], ordered: list[int],
@@ -90,7 +107,9 @@ def _stored_or_embedded(texts: list[str], stored: list[bytes | None]) -> np.ndar
 
 
 def event_align_failed(*, event_id: int, error: str) -> None:
-    job = Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN).first()
+    """The alignment this process was running failed: its job says so, unless it was
+    queued again meanwhile (then the task sent with it aligns the event)."""
+    job = held_here(Job.objects.filter(event_id=event_id, kind=Job.Kind.ALIGN))
     if job is not None:
         job.fail(error)
 

@@ -14,7 +14,7 @@ from articles.nlp.analyze import analyze_text
 from articles.nlp.pipeline import get_nlp
 from articles.services import actors as actor_store
 from articles.services import analysis_store
-from articles.services.jobs import MAX_ATTEMPTS, queue_alignment_if_complete, working_on
+from articles.services.jobs import MAX_ATTEMPTS, held_here, queue_alignment_if_complete, working_on
 from articles.services.page_versions import pages_changed
 
 log = logging.getLogger(__name__)
@@ -64,11 +64,12 @@ def _claim_vectors(texts: list[str]) -> list[bytes] | None:
 
 
 def article_analysis_failed(*, article_id: int, error: str) -> None:
+    """The analysis this process was running failed: its job says so and the event's
+    alignment goes ahead without it, unless an "analyse again" queued it meanwhile."""
     with transaction.atomic():
-        job = Job.objects.filter(article_id=article_id).first()
-        if job is None:
+        job = held_here(Job.objects.filter(article_id=article_id))
+        if job is None or not job.fail(error):
             return
-        job.fail(error)
         queue_alignment_if_complete(Event.objects.select_for_update().get(pk=job.event_id))
 
 

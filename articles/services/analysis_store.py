@@ -144,7 +144,9 @@ def replace_machine_output(
         )
         for position, claim in enumerate(analysis.claims)
     )
-    Signal.objects.bulk_create(signal_row(article, signal, actors) for signal in analysis.signals)
+    verb_speakers = {q.cue_start: q.speaker for q in anchored if q.cue_start is not None}
+    Signal.objects.bulk_create(_verb_follows_human(signal_row(article, signal, actors), verb_speakers)
+                               for signal in analysis.signals)
     article.analysis_version = analysis.version
     article.analyzed_at = timezone.now()
     article.save(update_fields=["analysis_version", "analyzed_at"])
@@ -184,6 +186,14 @@ def source_fields(speaker: str | None, source_type: str, actors: dict[str, Actor
         phrase = fitted(Quote, "source_phrase", speaker or "")
         return {"speaker": None, "source_phrase": phrase, "source_type": "unknown"}
     return {"speaker": actor, "source_phrase": "", "source_type": "actor"}
+
+
+def _verb_follows_human(row: Signal, speakers: dict[int, Actor | None]) -> Signal:
+    """A reporting verb speaks for the speaker an editor gave the quote it introduces (the
+    kept human quote whose cue starts where it does), as after the correction itself."""
+    if row.kind == Signal.Kind.REPORTING_VERB and row.start in speakers:
+        row.actor = speakers[row.start]
+    return row
 
 
 def _speaker_of_claim(

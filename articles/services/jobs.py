@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, close_old_connections, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connections, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from articles.models import Article, Event, Job, JobQuerySet, Upload
 from articles.queueing import enqueue, try_broker_again
@@ -27,6 +28,8 @@ from articles.queueing import enqueue, try_broker_again
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+# The errors a task retries (tasks.RETRY); any other error fails its job for good.
+TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 # Fair queues: the analyses of a confirm of more than SMALL_BATCH articles go to the broker
 # at BULK_PRIORITY, served after everything at the default 0 (Redis keeps one list per
 # priority step and a worker takes from the first non-empty one), so a three-article event
@@ -201,8 +204,11 @@ def _claim(jobs: JobQuerySet) -> Job | None:
 @contextlib.contextmanager
 def working_on(jobs: JobQuerySet) -> Iterator[Job | None]:
     """The one job of `jobs`, claimed, with its heartbeat kept while the block runs; None when
-    it is finished or another live worker has it. A block that raises gives the job back
-    (queued again, for the task's retry)."""
+    it is finished or another live worker has it. A block that raises a TRANSIENT error gives
+    the job back (queued again, for the task's retry); any other error leaves it running in
+    this process for the task's failure handler, which fails it only if it is still this
+    claim (Job.fail). Were that handler never to run, this process's next delivery or the
+    sweep takes the job (_owner_gone)."""
     job = _claim(jobs)
     if job is None:
         yield None
@@ -212,7 +218,7 @@ def working_on(jobs: JobQuerySet) -> Iterator[Job | None]:
     beat.start()
     try:
         yield job
-    except Exception:
+    except TRANSIENT:
         _give_back(job)
         raise
     finally:
@@ -220,6 +226,12 @@ def working_on(jobs: JobQuerySet) -> Iterator[Job | None]:
         with _claims:
             _working.discard(job.pk)
         beat.join(timeout=1)
+
+
+def held_here(jobs: JobQuerySet) -> Job | None:
+    """The one job of `jobs` if this process's claim on it still stands (a failure handler
+    after working_on: a job queued again or taken by another worker meanwhile is not ours)."""
+    return jobs.filter(status=Job.Status.RUNNING, worker=worker_name()).first()
 
 
 def _beat(pk: int, worker: str, stop: threading.Event) -> None:

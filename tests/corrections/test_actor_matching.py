@@ -5,10 +5,12 @@ husband's mentions because it comes first."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 
-from articles.models import Actor, ActorAlias, Event
+from articles.models import Actor, ActorAlias, Article, Event
 from articles.nlp.types import ActorRef
-from articles.services.actors import resolve_actors
+from articles.services.actor_corrections import actor_edit
+from articles.services.actors import rename_to_most_used, resolve_actors
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +45,18 @@ def test_what_an_article_teaches_about_an_actor_counts_for_its_other_actors() ->
     found = resolve_actors(event, [ActorRef("Hale", "person", ("Mr. Hale",)), ActorRef("Ann Hale", "person")])
     assert found["Hale"] == stored
     assert found["Ann Hale"] != stored
+
+
+def test_an_editors_name_survives_the_alignments_renaming(editor: User) -> None:
+    event = Event.objects.create(name="Renamed", slug="renamed")
+    body = ("Sergey Lavrov said. Sergey Lavrov added. Sergei Lavrov spoke. "
+            "Maria Zakharova said. Maria Zakharova added. Mariya Zakharova spoke.")
+    Article.objects.create(event=event, position=0, title="A", body=body, content_hash="h")
+    lavrov = _actor(event, "Sergey Lavrov", "Sergei Lavrov", "Lavrov")
+    zakharova = _actor(event, "Mariya Zakharova", "Maria Zakharova")
+    actor_edit(actor=lavrov, user=editor, name="Sergei Lavrov", kind="person", title="Foreign Minister")
+    rename_to_most_used(event)  # what each alignment of the event does
+    lavrov.refresh_from_db()
+    zakharova.refresh_from_db()
+    assert lavrov.name == "Sergei Lavrov"
+    assert zakharova.name == "Maria Zakharova"  # a machine-named actor is still renamed

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.admin import moved_headings
-from articles.models import Article
+from articles.models import Actor, Article, Event, Job
 from articles.services import corrections
 from tests.corrections.conftest import TEXT, make_article
 
@@ -109,3 +109,22 @@ def test_deleting_an_article_whose_analysis_waits_lets_its_event_finish(
     assert response.status_code == 302  # type: ignore[attr-defined]
     assert Job.objects.filter(event=event, kind=Job.Kind.ALIGN).exists(), "the alignment is queued"
     assert analysis_complete(event), "and, run, it finishes the event"
+
+
+def test_an_articles_event_cannot_be_changed_in_the_admin(
+    article: Article, make_user: Callable[..., User],
+) -> None:
+    # Moved, its analysis job, its quotes' speakers and its claims in story points would
+    # stay in the old event: the event is read-only on an existing article.
+    other = Event.objects.create(name="Another event", slug="another-event")
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert _change(client, article, event=str(other.pk), title="Retitled").status_code == 302  # type: ignore[attr-defined]
+    article.refresh_from_db()
+    assert (article.title, article.event_id) == ("Retitled", Event.objects.get(name="Corrections test").pk)
+    assert Job.objects.get(article=article).event_id == article.event_id
+    assert not Actor.objects.filter(event=other).exists()
+    assert "upload its text there" in client.get(url).content.decode()  # what to do instead
+    add_page = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert 'name="event"' in add_page  # a new article's event is chosen as before

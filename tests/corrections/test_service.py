@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
-from articles.models import Actor, ActorCorrection, Article, AttributionCorrection, Claim, Quote
+from articles.models import Actor, ActorCorrection, Article, AttributionCorrection, Claim, Quote, Signal
 from articles.services import actor_corrections, corrections, editing
 from tests.corrections.conftest import reanalyse
 
@@ -73,6 +73,18 @@ def test_a_correction_survives_reanalysis_of_rewrapped_text(article: Article, ed
     assert " ".join(rewrapped[quote.start:quote.end].split()) == " ".join(quote.text.split())
     overlapping = article.quotes.filter(start__lt=quote.end, end__gt=quote.start).exclude(pk=quote.pk)
     assert not overlapping.exists(), "a machine quote over the corrected words came back"
+
+
+def test_the_reporting_verb_keeps_the_corrected_speaker_through_reanalysis(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    tillerson = someone_else(quote)
+    corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
+    quote.refresh_from_db()
+    def verb() -> Signal:
+        return article.signals.get(kind="reporting_verb", start=quote.cue_start)
+    assert verb().actor == tillerson
+    reanalyse(article)
+    assert verb().actor == tillerson, "the machine's speaker came back on the verb"
 
 
 def test_not_a_quote_suppresses_the_machine_quote_over_the_same_words(article: Article, editor: User) -> None:

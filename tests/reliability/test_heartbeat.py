@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 import pytest
+from django.db import OperationalError
 from django.test import override_settings
 from django.utils import timezone
 
@@ -64,8 +65,8 @@ def test_a_running_job_whose_worker_went_silent_is_taken(job: Job, settings: Any
 
 
 def test_a_block_that_raises_gives_the_job_back_for_its_retry(job: Job) -> None:
-    with pytest.raises(RuntimeError), jobs.working_on(Job.objects.filter(pk=job.pk)):
-        raise RuntimeError("the database went away")
+    with pytest.raises(OperationalError), jobs.working_on(Job.objects.filter(pk=job.pk)):
+        raise OperationalError("the database went away")
     given_back = Job.objects.get(pk=job.pk)
     assert (given_back.status, given_back.worker, given_back.heartbeat_at) == (Job.Status.QUEUED, "", None)
     # Had the database refused that too, this process's retry would still take its own job.
