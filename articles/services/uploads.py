@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
@@ -33,7 +34,8 @@ PARSER_VERSION = "ingest-1"
 PASTED_NAME = "pasted.txt"  # the file name pasted text is kept under
 # A note on an upload confirmed without review, for each article the event already had.
 DUPLICATE_NOTE = "already in the event, not added again: "
-UNEXPECTED_PARSE_HINT = "This is our bug, and it has been logged; the file is kept as received."
+UNEXPECTED_PARSE_HINT = ("This is our bug, and it has been logged; the file is kept as received. Meanwhile, copy "
+                         "its text into a .txt file and upload that (for a ZIP, upload its files one by one).")
 
 
 @dataclass(frozen=True)
@@ -250,8 +252,11 @@ def _read_fields(upload: Upload, data: bytes) -> dict[str, Any]:
                 "notes": ["no-articles"]}
     except IngestError as exc:
         return {**fields, "status": Upload.Status.FAILED, "error": exc.message, "hint": exc.hint}
-    except (ValueError, RecursionError, MemoryError, LookupError) as exc:
-        # A parser bug must not lose the upload: keep the bytes, say so, and log the traceback.
+    except SoftTimeLimitExceeded:
+        raise  # the task says the file took too long (tasks.read_upload)
+    except Exception as exc:
+        # A parser bug (or a library's error we did not foresee) must not lose the upload nor
+        # leave it to be read again and again by the sweep: keep the bytes, say so, log the traceback.
         log.exception("parsing upload %s (%r) failed unexpectedly", upload.pk, upload.original_name)
         return {**fields, "status": Upload.Status.FAILED, "hint": UNEXPECTED_PARSE_HINT,
                 "error": f"{upload.original_name or 'The file'} could not be read ({type(exc).__name__})."}

@@ -254,6 +254,30 @@ def test_a_corrupt_zip_is_refused() -> None:
         parse(bytes(flipped), "flipped.zip")
 
 
+def _corrupt_lzma_zip(entries: dict[str, bytes], corrupt: str) -> bytes:
+    """An LZMA archive whose entry `corrupt` has garbage where its compressed data starts."""
+    raw = bytearray(_zip(entries, compression=zipfile.ZIP_LZMA))
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(corrupt)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 4, start + 40):
+        raw[i] ^= 0x5A
+    return bytes(raw)
+
+
+def test_a_corrupt_lzma_entry_is_skipped_with_what_to_do_and_the_others_are_read() -> None:
+    data = _corrupt_lzma_zip({"bad.txt": TEXT.encode() * 20, "good.txt": TEXT.encode()}, "bad.txt")
+    result = parse(data, "mixed.zip")
+    assert [a.source_name for a in result.articles] == ["good.txt"]
+    (note,) = result.notes
+    assert note.startswith("skipped 'bad.txt': its data is corrupt or truncated; create the archive again")
+
+
+def test_a_zip_whose_only_entry_is_corrupt_lzma_is_refused_as_unreadable() -> None:
+    with pytest.raises(IngestError, match="not a readable ZIP archive") as caught:
+        parse(_corrupt_lzma_zip({"a.txt": TEXT.encode() * 20}, "a.txt"), "coverage.zip")
+    assert "Create the archive again" in caught.value.hint and "'a.txt'" in caught.value.hint
+
+
 # -- bad inputs -----------------------------------------------------------------------
 
 
