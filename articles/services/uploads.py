@@ -19,8 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.drafts import Draft, apply_choices
-from articles.ingest import parse, whole_text_article
-from articles.ingest.decode import decode
+from articles.ingest import parse, whole_text, whole_text_article
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
 from articles.models import Article, Event, Outlet, Upload, fitted
 from articles.services.editing import User, account
@@ -265,15 +264,18 @@ def _read_fields(upload: Upload, data: bytes) -> dict[str, Any]:
 
 
 def upload_take_whole_text(*, upload: Upload) -> None:
-    """Take a text upload in which no article was found as one article (the review
-    page's offer). Only for that state: a confirmed, parsed or unreadable upload is
-    refused with UploadRefused (409) and left as it is."""
+    """Take a text upload or web page in which no article was found as one article (the
+    review page's offer): its text, a page's without markup. Only for that state: a
+    confirmed, parsed or unreadable upload is refused with UploadRefused (409) and left as it is."""
     if upload.status != Upload.Status.FAILED or "no-articles" not in (upload.notes or []):
         raise UploadRefused("Only an upload in which no article was found can be taken as one article.", 409)
     try:
-        text = decode(bytes(upload.raw), upload.original_name)
+        text = whole_text(bytes(upload.raw), upload.original_name)
     except IngestError as exc:
         raise UploadRefused(f"{exc.message} {exc.hint}".strip(), 409) from None
+    if not text.strip():
+        raise UploadRefused(f"{upload.original_name or 'This file'} has no text to take as an article; "
+                            "upload a file that holds the article's text.", 409)
     article = whole_text_article(text, title=upload.original_name.rsplit(".", 1)[0])
     with transaction.atomic():
         changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.FAILED).update(

@@ -15,6 +15,7 @@ from articles.ingest import (
     Limits,
     NoArticlesFound,
     parse,
+    whole_text,
     whole_text_article,
 )
 
@@ -334,3 +335,27 @@ def test_the_whole_text_can_be_taken_as_one_article() -> None:
     assert article.body == "first line of the body text.\n\nMore."
     titled = whole_text_article("just text.", title="Given")
     assert (titled.title, titled.body) == ("Given", "just text.")
+
+
+FRONT_PAGE = (b"<!doctype html><html><head><title>Front page</title><style>body{color:red}</style>"
+              b"<script>var tracking = 1;</script></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+              b"</nav></body></html>")
+
+
+def test_a_page_without_an_article_offers_its_visible_text_not_its_markup() -> None:
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(FRONT_PAGE, "front.html")
+    assert caught.value.text == whole_text(FRONT_PAGE, "front.html") == "Home World"
+
+
+def test_a_page_taken_whole_keeps_one_paragraph_per_block() -> None:
+    page = (b"<html><head><script>track()</script></head><body><h1>Notice</h1><p>Closed for\n  repairs"
+            b" <b>today</b>.</p><ul><li>Back soon</li><li>Call us</li></ul><div>Thanks<br>The desk</div></body></html>")
+    assert whole_text(page, "notice.htm").split("\n\n") == [
+        "Notice", "Closed for repairs today.", "Back soon", "Call us", "Thanks", "The desk"]
+
+
+def test_a_text_file_taken_whole_is_its_text_and_json_cannot_be() -> None:
+    assert whole_text("Caf\u00e9 note\n".encode("cp1252"), "note.txt") == "Caf\u00e9 note\n"
+    with pytest.raises(IngestError, match="cannot be taken as one article"):
+        whole_text(b"[]", "feed.json")

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
-from articles.ingest.formats.html import parse_html
+from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
 from articles.ingest.formats.registry import FORMATS, extension_list, format_of
@@ -31,6 +31,19 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
             "Split the coverage into several smaller uploads.",
         )
     return _parse_one(data, filename, limits, inside_zip=False)
+
+
+def whole_text(data: bytes, filename: str) -> str:
+    """The text of a file in which no article was found, to be taken as one article: a web
+    page's visible text without its markup, a text file's as decoded. Raises IngestError for
+    other kinds (JSON and ZIP hold articles of their own, or nothing to take)."""
+    kind = _kind(data, filename)
+    if kind == "html":
+        return page_text(decode(data, filename))
+    if kind != "text":
+        raise IngestError(f"{filename or 'The file'} cannot be taken as one article.",
+                          "Only a text file or a web page can; copy the article's text into a .txt file.")
+    return decode(data, filename)
 
 
 def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
@@ -76,4 +89,4 @@ def _kind(data: bytes, name: str) -> str:
     return "text"
 
 
-__all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse"]
+__all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse", "whole_text"]
