@@ -15,13 +15,14 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.drafts import Draft, apply_choices
 from articles.ingest import parse, whole_text, whole_text_article
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
-from articles.models import Article, Event, Outlet, Upload, fitted
+from articles.models import Article, Event, JSONArrayLength, Outlet, Upload, fitted
 from articles.services.editing import User, account
 from articles.services.jobs import MAX_ATTEMPTS, queue_analyses, queue_confirm, queue_read
 from articles.services.limits import ingest_limits, too_big
@@ -185,10 +186,27 @@ def upload_read(*, upload_id: int) -> bool:
         return False
     fields = _read_fields(upload, bytes(upload.raw))
     with transaction.atomic():  # one commit, so a poller sees received, then confirmed
+        if fields["status"] == Upload.Status.PARSED:
+            fields = _within_batch_cap(upload, fields)
         changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.RECEIVED).update(**fields)
         if changed and upload.confirm_when_read and fields["status"] == Upload.Status.PARSED:
             _confirm_as_read(upload.pk)
     return bool(changed)
+
+
+def _within_batch_cap(upload: Upload, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a read upload, failed instead when its drafts would take the batch's
+    over the cap. Files of one batch read on two workers at once count one after the other."""
+    _lock(f"batch:{upload.batch}")
+    cap = ingest_limits().max_batch_articles
+    others = (Upload.objects.filter(batch=upload.batch, status=Upload.Status.PARSED).exclude(pk=upload.pk)
+              .aggregate(n=Sum(JSONArrayLength("draft")))["n"] or 0)
+    if others + len(fields["draft"]) <= cap:
+        return fields
+    return {**fields, "status": Upload.Status.FAILED, "draft": [],
+            "error": f"{upload.original_name or 'This file'} holds {len(fields['draft']):,} articles; with the "
+                     f"other files of this upload ({others:,}) that is over the limit of {cap:,} an upload.",
+            "hint": "Upload the files in several smaller uploads, one after the other; this one is kept."}
 
 
 def _confirm_as_read(upload_id: int) -> None:
@@ -311,10 +329,15 @@ def event_for_name(name: str, *, user: User) -> Event:
 
 
 def _lock_name(name: str) -> None:
-    """A transaction-long lock on an event name (PostgreSQL; SQLite writes one at a time anyway)."""
+    """A transaction-long lock on an event name."""
+    _lock(f"event:{name}")
+
+
+def _lock(key: str) -> None:
+    """A transaction-long lock on `key` (PostgreSQL; SQLite writes one at a time anyway)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event:{name}"])
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
 
 
 def content_hash(body: str) -> str:

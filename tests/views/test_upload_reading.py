@@ -5,6 +5,7 @@ to send again and again (three times, half an hour) until it "stopped its worker
 from __future__ import annotations
 
 import io
+import json
 import logging
 import lzma
 import zipfile
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -76,3 +78,34 @@ def test_a_file_that_takes_too_long_is_still_failed_by_the_time_limit_not_as_a_b
     monkeypatch.setattr("articles.services.uploads.parse", slow)
     upload = _received("long.txt", ARTICLE, django_capture_on_commit_callbacks)
     assert upload.status == Upload.Status.FAILED and "took longer than" in upload.error
+
+
+def _feed(count: int, start: int = 0) -> bytes:
+    return json.dumps([{"title": f"Story {n}", "body": f"Report {n} on the talks."}
+                       for n in range(start, start + count)]).encode()
+
+
+def test_a_file_of_more_articles_than_the_cap_is_refused_on_the_page_with_what_to_do(
+    logged_in: Client, settings: Any,
+) -> None:
+    settings.NEWSFRAME_MAX_UPLOAD_ARTICLES = 3
+    response = logged_in.post(reverse("upload"), {"documents": [SimpleUploadedFile("feed.json", _feed(4))],
+                                                   "event_name": "Caps"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "feed.json holds 4 articles; the limit is 3 a file." in page and "Split it into files" in page
+    assert bytes(Upload.objects.get().raw) == _feed(4)
+
+
+def test_the_files_of_one_upload_over_the_batch_cap_fail_from_the_one_that_passes_it(
+    logged_in: Client, settings: Any,
+) -> None:
+    settings.NEWSFRAME_MAX_BATCH_ARTICLES = 3
+    response = logged_in.post(reverse("upload"), {"documents": [
+        SimpleUploadedFile("a.json", _feed(2)), SimpleUploadedFile("b.json", _feed(2, start=2))], "event_name": "Caps"})
+    first, second = Upload.objects.order_by("pk")
+    assert (first.status, len(first.draft)) == (Upload.Status.PARSED, 2)
+    assert (second.status, second.draft) == (Upload.Status.FAILED, [])
+    assert "over the limit of 3 an upload" in second.error and "several smaller uploads" in second.hint
+    page = logged_in.get(response["Location"]).content.decode()
+    assert "b.json</strong>: b.json holds 2 articles" in page and page.count('class="review-item"') == 2

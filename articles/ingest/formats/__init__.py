@@ -30,7 +30,14 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
             f"{limits.max_file_bytes / MB:.0f} MB.",
             "Split the coverage into several smaller uploads.",
         )
-    return _parse_one(data, filename, limits, inside_zip=False)
+    result = _parse_one(data, filename, limits, inside_zip=False)
+    if len(result.articles) > limits.max_articles:
+        raise IngestError(
+            f"{filename or 'The file'} holds {len(result.articles):,} articles; the limit is "
+            f"{limits.max_articles:,} a file.",
+            f"Split it into files of at most {limits.max_articles:,} articles and upload them one after the other.",
+        )
+    return result
 
 
 def whole_text(data: bytes, filename: str) -> str:
