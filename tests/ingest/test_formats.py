@@ -189,7 +189,8 @@ def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
         ("coverage/feed.json", "Veto"),
     ]
     assert result.notes == (
-        "skipped 'coverage/photo.jpg': unsupported type (.jpg)",
+        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html or .json files are read "
+        "(for a PDF or Word file, copy the text into a .txt file)",
         "skipped 'coverage/inner.zip': archives inside the archive are not opened; unpack it first",
     )
 
@@ -199,7 +200,13 @@ def test_zip_entries_with_unsafe_paths_are_skipped_with_a_note(bad_name: str) ->
     data = _zip({bad_name: TEXT.encode(), "ok.txt": TEXT.encode()})
     result = parse(data, "up.zip")
     assert [a.source_name for a in result.articles] == ["ok.txt"]
-    assert result.notes == (f"skipped {bad_name!r}: unsafe path (absolute or outside the archive)",)
+    assert result.notes == (f"skipped {bad_name!r}: unsafe path (absolute or outside the archive); zip the files "
+                            "again from the folder that holds them",)
+
+
+def test_a_zip_entry_that_cannot_be_read_alone_is_skipped_with_the_hint_it_would_get_alone() -> None:
+    result = parse(_zip({"notes.txt": b"  \n", "ok.txt": TEXT.encode()}), "up.zip")
+    assert result.notes[0] == "skipped 'notes.txt': notes.txt is empty. Upload a file that contains the articles."
 
 
 def test_a_zip_whose_only_entry_is_unsafe_is_refused() -> None:

@@ -288,3 +288,20 @@ def test_the_review_splits_before_the_paragraph_numbered_as_listed_and_clears_an
     articles = Article.objects.filter(event__name="Split").order_by("position")
     assert [(a.body, a.published) for a in articles] == [
         ("The ministers met.\n\nThey agreed on little.", None), ("In other news, the river rose.", None)]
+
+
+def test_files_of_a_zip_not_read_are_problems_on_the_review_page_with_what_to_do(
+    logged_in: Client, seed_bytes: bytes,
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("coverage/seed.txt", seed_bytes)
+        archive.writestr("coverage/report.pdf", b"%PDF-1.4 not read")
+    review_url = _post_upload(logged_in, "coverage.zip", buffer.getvalue())["Location"]  # type: ignore[index]
+    page = logged_in.get(review_url).content.decode().replace("&#x27;", "'")
+    problems = page[page.index('<div class="problems"'):]
+    problems = problems[:problems.index("</div>")]
+    assert "1 file in it not read" in problems
+    assert ("skipped 'coverage/report.pdf': unsupported type (.pdf)" in problems
+            and "for a PDF or Word file, copy the text into a .txt file" in problems)
+    assert '<p class="muted">coverage.zip: skipped' not in page

@@ -15,7 +15,7 @@ from articles.ingest.dump import parse_dump_lines
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
-from articles.ingest.formats.registry import FORMATS, extension_list, format_of
+from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
@@ -83,7 +83,7 @@ def _kind(data: bytes, name: str) -> str:
     if suffix:
         raise IngestError(
             f"{name} has an unsupported type ({suffix}).",
-            f"Upload {extension_list()}; for a PDF or Word file, copy the text into a .txt file.",
+            f"Upload {extension_list()}; {OTHER_KINDS_HINT}.",
         )
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from articles.ingest.formats.limits import MB, Limits
-from articles.ingest.formats.registry import extension_list, format_of, read_in_archives
+from articles.ingest.formats.registry import (
+    OTHER_KINDS_HINT,
+    extension_list,
+    format_of,
+    read_in_archives,
+    skipped_entry_note,
+)
 from articles.ingest.types import IngestError, ParsedArticle, ParseResult
 
 _CHUNK = 64 * 1024
@@ -71,18 +77,18 @@ def _read_one(archive: zipfile.ZipFile, info: zipfile.ZipInfo, found: _Found, li
     if skip == "silent":
         return
     if skip:
-        found.notes.append(f"skipped {entry!r}: {skip}")
+        found.notes.append(skipped_entry_note(entry, skip))
         return
     try:
         content = _read_entry(archive, info, found.counter, limits, label)
     except _UnreadableEntry as exc:
-        found.notes.append(f"skipped {entry!r}: {exc}")
+        found.notes.append(skipped_entry_note(entry, str(exc)))
         found.corrupt = found.corrupt or exc.corrupt
         return
     try:
         result = parse_entry(content, entry)
     except IngestError as exc:
-        found.notes.append(f"skipped {entry!r}: {exc.message}")
+        found.notes.append(skipped_entry_note(entry, f"{exc.message} {exc.hint}".strip()))
         return
     finally:
         del content
@@ -104,15 +110,16 @@ def _skip_reason(info: zipfile.ZipInfo) -> str:
         return "silent"
     parts = re.split(r"[\\/]", entry)
     if entry.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", entry) or ".." in parts:
-        return "unsafe path (absolute or outside the archive)"
+        return "unsafe path (absolute or outside the archive); zip the files again from the folder that holds them"
     suffix = PurePosixPath(entry).suffix.lower()
     declared = format_of(entry)
     if declared is not None and not declared.in_archives:
         return "archives inside the archive are not opened; unpack it first"
     if not read_in_archives(suffix):
-        return f"unsupported type ({suffix or 'no extension'})"
+        return (f"unsupported type ({suffix or 'no extension'}); only {extension_list(in_archives=True)} files are "
+                f"read ({OTHER_KINDS_HINT})")
     if info.flag_bits & 0x1:
-        return "encrypted"
+        return "encrypted; zip it again without a password"
     return ""
 
 
