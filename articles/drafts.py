@@ -28,7 +28,7 @@ class Draft:
     # The reviewer's choices (web/review.apply_review reads them).
     keep: bool = True
     merge_with_next: bool = False
-    split_at: int | None = None
+    split_at: int | None = None  # the paragraph number (from 1, as listed) the second part starts at
 
     @classmethod
     def from_parsed(cls, article: ParsedArticle) -> Draft:
@@ -75,15 +75,18 @@ def _split(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         paragraphs = draft.body.split("\n\n")
-        at = int(draft.split_at or 0)
+        at = int(draft.split_at or 0) - 1  # the reviewer counts paragraphs from 1, as the page lists them
         if not 1 <= at < len(paragraphs):
             out.append(draft)
             continue
         headings = list(draft.headings)
-        first = replace(draft, body="\n\n".join(paragraphs[:at]), headings=[h for h in headings if h < at])
-        # The paragraph at the split becomes the new title when it reads like one.
+        # "Merge with the next" of a split draft is its second part's: the first stays apart.
+        first = replace(draft, body="\n\n".join(paragraphs[:at]), headings=[h for h in headings if h < at],
+                        merge_with_next=False)
+        # The paragraph at the split becomes the new title when it reads like one and text
+        # follows it (a short last paragraph as a title would leave an empty, dropped part).
         opener = paragraphs[at].strip()
-        if at in headings or (len(opener) < 150 and not opener.endswith((".", "”", '"'))):
+        if at + 1 < len(paragraphs) and (at in headings or _reads_like_title(opener)):
             title, body_from = opener, at + 1
         else:
             title, body_from = f"{draft.title} (part 2)", at
@@ -91,6 +94,10 @@ def _split(drafts: list[Draft]) -> list[Draft]:
                          headings=[h - body_from for h in headings if h >= body_from], split_at=None)
         out.extend([first, second])
     return out
+
+
+def _reads_like_title(paragraph: str) -> bool:
+    return len(paragraph) < 150 and not paragraph.endswith((".", "”", '"'))
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

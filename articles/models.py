@@ -55,6 +55,16 @@ class Outlet(models.Model):
         return self.name
 
 
+class JSONArrayLength(models.Func):
+    """The length of a JSON list column (Upload.draft): counted by the database, not loaded."""
+
+    function = "jsonb_array_length"
+    output_field = models.IntegerField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(compiler, connection, function="json_array_length", **extra)
+
+
 class UploadQuerySet(models.QuerySet["Upload"]):
     def visible_to(self, user: object) -> UploadQuerySet:
         """The uploads `user` may read: their own, or all of them with the view_upload

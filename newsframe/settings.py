@@ -153,6 +153,10 @@ NEWSFRAME_MAX_REQUEST_BYTES = env_int("NEWSFRAME_MAX_REQUEST_BYTES", 60 * 1024 *
 NEWSFRAME_MAX_ARCHIVE_BYTES = env_int("NEWSFRAME_MAX_ARCHIVE_BYTES", 50 * 1024 * 1024, minimum=1)
 NEWSFRAME_MAX_ZIP_ENTRIES = env_int("NEWSFRAME_MAX_ZIP_ENTRIES", 1000, minimum=1)
 NEWSFRAME_MAX_ZIP_RATIO = env_int("NEWSFRAME_MAX_ZIP_RATIO", 100, minimum=2)
+# Articles found in one file, and in all the files of one upload: the review page of a
+# batch reads every draft of it, so these bound its cost.
+NEWSFRAME_MAX_UPLOAD_ARTICLES = env_int("NEWSFRAME_MAX_UPLOAD_ARTICLES", 20_000, minimum=1)
+NEWSFRAME_MAX_BATCH_ARTICLES = env_int("NEWSFRAME_MAX_BATCH_ARTICLES", 20_000, minimum=1)
 # Upload requests per user per hour; counted in the "ratelimit" cache below.
 NEWSFRAME_UPLOADS_PER_HOUR = env_int("NEWSFRAME_UPLOADS_PER_HOUR", 60, minimum=1)
 NEWSFRAME_MAX_ARTICLE_CHARS = env_int("NEWSFRAME_MAX_ARTICLE_CHARS", 100_000, minimum=1000)

@@ -35,11 +35,38 @@ def test_merging_joins_the_bodies_and_shifts_the_headings() -> None:
 def test_splitting_at_a_title_like_paragraph_makes_it_the_new_title() -> None:
     out = apply_review(
         [draft("1:0", "A", "First story.\n\nSecond headline\n\nSecond body.")],
-        [edit("1:0", split_at=1)],
+        [edit("1:0", split_at=2)],
     )
     assert [(d.title, d.body) for d in out] == [("A", "First story."), ("Second headline", "Second body.")]
 
 
 def test_splitting_at_a_sentence_keeps_it_in_the_body() -> None:
-    out = apply_review([draft("1:0", "A", "One.\n\nTwo is a sentence.")], [edit("1:0", split_at=1)])
+    out = apply_review([draft("1:0", "A", "One.\n\nTwo is a sentence.")], [edit("1:0", split_at=2)])
     assert (out[1].title, out[1].body) == ("A (part 2)", "Two is a sentence.")
+
+
+def test_split_before_paragraph_n_counts_paragraphs_from_one_as_the_page_lists_them() -> None:
+    body = "One is first.\n\nTwo is second.\n\nThree is third."
+    out = apply_review([draft("1:0", "A", body)], [edit("1:0", split_at=3)])
+    assert [d.body for d in out] == ["One is first.\n\nTwo is second.", "Three is third."]
+    unsplit = apply_review([draft("1:0", "A", body)], [edit("1:0", split_at=1)])
+    assert [d.body for d in unsplit] == [body]
+
+
+def test_splitting_before_a_short_last_paragraph_keeps_it_as_the_second_parts_text() -> None:
+    out = apply_review([draft("1:0", "A", "The report is long.\n\nMore at noon")], [edit("1:0", split_at=2)])
+    assert [(d.title, d.body) for d in out] == [("A", "The report is long."), ("A (part 2)", "More at noon")]
+
+
+def test_split_and_merge_on_one_draft_merge_its_second_part_with_the_next_and_lose_nothing() -> None:
+    out = apply_review(
+        [draft("1:0", "A", "a1.\n\nB headline\n\nb1."), draft("1:1", "C", "c1.")],
+        [edit("1:0", split_at=2, merge_with_next=True), edit("1:1")],
+    )
+    assert [(d.title, d.body) for d in out] == [("A", "a1."), ("B headline", "b1.\n\nc1.")]
+
+
+def test_an_emptied_date_is_cleared_and_a_field_not_sent_is_kept() -> None:
+    dated = Draft(key="1:0", title="A", body="a", published="2017-04-12", byline="Jane Doe", upload=1)
+    (out,) = apply_review([dated], [{"key": "1:0", "keep": True, "title": "A", "published": None}])
+    assert (out.published, out.byline) == ("", "Jane Doe")

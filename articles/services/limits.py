@@ -28,6 +28,8 @@ def ingest_limits() -> Limits:
         max_total_bytes=settings.NEWSFRAME_MAX_ARCHIVE_BYTES,
         max_zip_entries=settings.NEWSFRAME_MAX_ZIP_ENTRIES,
         max_zip_ratio=settings.NEWSFRAME_MAX_ZIP_RATIO,
+        max_articles=settings.NEWSFRAME_MAX_UPLOAD_ARTICLES,
+        max_batch_articles=settings.NEWSFRAME_MAX_BATCH_ARTICLES,
     )
 
 

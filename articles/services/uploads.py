@@ -11,17 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.drafts import Draft, apply_choices
-from articles.ingest import parse, whole_text_article
-from articles.ingest.decode import decode
+from articles.ingest import parse, whole_text, whole_text_article
 from articles.ingest.types import IngestError, NoArticlesFound, ParsedArticle
-from articles.models import Article, Event, Outlet, Upload, fitted
+from articles.models import Article, Event, JSONArrayLength, Outlet, Upload, fitted
 from articles.services.editing import User, account
 from articles.services.jobs import MAX_ATTEMPTS, queue_analyses, queue_confirm, queue_read
 from articles.services.limits import ingest_limits, too_big
@@ -33,7 +34,8 @@ PARSER_VERSION = "ingest-1"
 PASTED_NAME = "pasted.txt"  # the file name pasted text is kept under
 # A note on an upload confirmed without review, for each article the event already had.
 DUPLICATE_NOTE = "already in the event, not added again: "
-UNEXPECTED_PARSE_HINT = "This is our bug, and it has been logged; the file is kept as received."
+UNEXPECTED_PARSE_HINT = ("This is our bug, and it has been logged; the file is kept as received. Meanwhile, copy "
+                         "its text into a .txt file and upload that (for a ZIP, upload its files one by one).")
 
 
 @dataclass(frozen=True)
@@ -184,10 +186,27 @@ def upload_read(*, upload_id: int) -> bool:
         return False
     fields = _read_fields(upload, bytes(upload.raw))
     with transaction.atomic():  # one commit, so a poller sees received, then confirmed
+        if fields["status"] == Upload.Status.PARSED:
+            fields = _within_batch_cap(upload, fields)
         changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.RECEIVED).update(**fields)
         if changed and upload.confirm_when_read and fields["status"] == Upload.Status.PARSED:
             _confirm_as_read(upload.pk)
     return bool(changed)
+
+
+def _within_batch_cap(upload: Upload, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a read upload, failed instead when its drafts would take the batch's
+    over the cap. Files of one batch read on two workers at once count one after the other."""
+    _lock(f"batch:{upload.batch}")
+    cap = ingest_limits().max_batch_articles
+    others = (Upload.objects.filter(batch=upload.batch, status=Upload.Status.PARSED).exclude(pk=upload.pk)
+              .aggregate(n=Sum(JSONArrayLength("draft")))["n"] or 0)
+    if others + len(fields["draft"]) <= cap:
+        return fields
+    return {**fields, "status": Upload.Status.FAILED, "draft": [],
+            "error": f"{upload.original_name or 'This file'} holds {len(fields['draft']):,} articles; with the "
+                     f"other files of this upload ({others:,}) that is over the limit of {cap:,} an upload.",
+            "hint": "Upload the files in several smaller uploads, one after the other; this one is kept."}
 
 
 def _confirm_as_read(upload_id: int) -> None:
@@ -250,8 +269,11 @@ def _read_fields(upload: Upload, data: bytes) -> dict[str, Any]:
                 "notes": ["no-articles"]}
     except IngestError as exc:
         return {**fields, "status": Upload.Status.FAILED, "error": exc.message, "hint": exc.hint}
-    except (ValueError, RecursionError, MemoryError, LookupError) as exc:
-        # A parser bug must not lose the upload: keep the bytes, say so, and log the traceback.
+    except SoftTimeLimitExceeded:
+        raise  # the task says the file took too long (tasks.read_upload)
+    except Exception as exc:
+        # A parser bug (or a library's error we did not foresee) must not lose the upload nor
+        # leave it to be read again and again by the sweep: keep the bytes, say so, log the traceback.
         log.exception("parsing upload %s (%r) failed unexpectedly", upload.pk, upload.original_name)
         return {**fields, "status": Upload.Status.FAILED, "hint": UNEXPECTED_PARSE_HINT,
                 "error": f"{upload.original_name or 'The file'} could not be read ({type(exc).__name__})."}
@@ -260,15 +282,18 @@ def _read_fields(upload: Upload, data: bytes) -> dict[str, Any]:
 
 
 def upload_take_whole_text(*, upload: Upload) -> None:
-    """Take a text upload in which no article was found as one article (the review
-    page's offer). Only for that state: a confirmed, parsed or unreadable upload is
-    refused with UploadRefused (409) and left as it is."""
+    """Take a text upload or web page in which no article was found as one article (the
+    review page's offer): its text, a page's without markup. Only for that state: a
+    confirmed, parsed or unreadable upload is refused with UploadRefused (409) and left as it is."""
     if upload.status != Upload.Status.FAILED or "no-articles" not in (upload.notes or []):
         raise UploadRefused("Only an upload in which no article was found can be taken as one article.", 409)
     try:
-        text = decode(bytes(upload.raw), upload.original_name)
+        text = whole_text(bytes(upload.raw), upload.original_name)
     except IngestError as exc:
         raise UploadRefused(f"{exc.message} {exc.hint}".strip(), 409) from None
+    if not text.strip():
+        raise UploadRefused(f"{upload.original_name or 'This file'} has no text to take as an article; "
+                            "upload a file that holds the article's text.", 409)
     article = whole_text_article(text, title=upload.original_name.rsplit(".", 1)[0])
     with transaction.atomic():
         changed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.FAILED).update(
@@ -304,10 +329,15 @@ def event_for_name(name: str, *, user: User) -> Event:
 
 
 def _lock_name(name: str) -> None:
-    """A transaction-long lock on an event name (PostgreSQL; SQLite writes one at a time anyway)."""
+    """A transaction-long lock on an event name."""
+    _lock(f"event:{name}")
+
+
+def _lock(key: str) -> None:
+    """A transaction-long lock on `key` (PostgreSQL; SQLite writes one at a time anyway)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"event:{name}"])
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
 
 
 def content_hash(body: str) -> str:

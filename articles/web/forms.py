@@ -106,8 +106,10 @@ class ReviewArticleForm(forms.Form):
     keep = forms.BooleanField(required=False, initial=True, label="Keep")
     merge_with_next = forms.BooleanField(required=False, label="Merge with the next article")
     split_at = forms.IntegerField(
-        required=False, min_value=1, label="Split before paragraph",
-        help_text="Start a new article at this paragraph number.",
+        required=False, min_value=2, label="Split before paragraph",
+        help_text="Start a new article at this paragraph number (as listed under “First lines and paragraphs”).",
+        error_messages={"min_value": "Paragraph 1 starts the article already: give the number of the paragraph "
+                                     "the new article starts with, 2 or more."},
     )
     title = forms.CharField(max_length=500)
     published = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}))

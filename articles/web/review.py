@@ -33,8 +33,12 @@ def with_edits(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> l
 def _edited(base: Draft, edit: Mapping[str, Any]) -> Draft:
     changes: dict[str, Any] = {}
     for name in EDITABLE:
-        value = edit.get(name)
-        if value is not None:
+        if name not in edit:
+            continue
+        value = edit[name]
+        if value is None:  # a field the reviewer emptied (a cleared date): cleared, not kept
+            changes[name] = ""
+        else:
             changes[name] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
     return replace(base, **changes, keep=edit.get("keep", True), merge_with_next=bool(edit.get("merge_with_next")),
                    split_at=edit.get("split_at"))

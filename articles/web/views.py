@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.drafts import Draft, apply_choices
+from articles.ingest.formats.registry import is_skipped_entry
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
     DUPLICATE_NOTE,
@@ -131,10 +132,17 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
             for form, draft in zip(formset.forms, shown, strict=False)]
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
-        "formset": formset, "rows": rows, "event_form": event_form, "uploads": uploads, "pager": pager,
+        "formset": formset, "rows": rows, "event_form": event_form, "uploads": _with_skipped(uploads), "pager": pager,
         "chosen_event": chosen,
         "draft_count": len(drafts), "paragraphs_shown": REVIEW_PARAGRAPHS,
     }, status=status)
+
+
+def _with_skipped(uploads: list[Upload]) -> list[tuple[Upload, list[str], list[str]]]:
+    """Each upload with the files of it that were not read (problems, with what to do)
+    apart from its other notes."""
+    return [(u, [n for n in u.notes if is_skipped_entry(n)],
+             [n for n in u.notes if not is_skipped_entry(n) and n != "no-articles"]) for u in uploads]
 
 
 def _confirm(request: HttpRequest, uploads: list[Upload], drafts: list[Draft], event_name: str) -> HttpResponse:

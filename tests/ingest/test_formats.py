@@ -15,6 +15,7 @@ from articles.ingest import (
     Limits,
     NoArticlesFound,
     parse,
+    whole_text,
     whole_text_article,
 )
 
@@ -188,7 +189,8 @@ def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
         ("coverage/feed.json", "Veto"),
     ]
     assert result.notes == (
-        "skipped 'coverage/photo.jpg': unsupported type (.jpg)",
+        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html or .json files are read "
+        "(for a PDF or Word file, copy the text into a .txt file)",
         "skipped 'coverage/inner.zip': archives inside the archive are not opened; unpack it first",
     )
 
@@ -198,7 +200,13 @@ def test_zip_entries_with_unsafe_paths_are_skipped_with_a_note(bad_name: str) ->
     data = _zip({bad_name: TEXT.encode(), "ok.txt": TEXT.encode()})
     result = parse(data, "up.zip")
     assert [a.source_name for a in result.articles] == ["ok.txt"]
-    assert result.notes == (f"skipped {bad_name!r}: unsafe path (absolute or outside the archive)",)
+    assert result.notes == (f"skipped {bad_name!r}: unsafe path (absolute or outside the archive); zip the files "
+                            "again from the folder that holds them",)
+
+
+def test_a_zip_entry_that_cannot_be_read_alone_is_skipped_with_the_hint_it_would_get_alone() -> None:
+    result = parse(_zip({"notes.txt": b"  \n", "ok.txt": TEXT.encode()}), "up.zip")
+    assert result.notes[0] == "skipped 'notes.txt': notes.txt is empty. Upload a file that contains the articles."
 
 
 def test_a_zip_whose_only_entry_is_unsafe_is_refused() -> None:
@@ -254,6 +262,30 @@ def test_a_corrupt_zip_is_refused() -> None:
         parse(bytes(flipped), "flipped.zip")
 
 
+def _corrupt_lzma_zip(entries: dict[str, bytes], corrupt: str) -> bytes:
+    """An LZMA archive whose entry `corrupt` has garbage where its compressed data starts."""
+    raw = bytearray(_zip(entries, compression=zipfile.ZIP_LZMA))
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(corrupt)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 4, start + 40):
+        raw[i] ^= 0x5A
+    return bytes(raw)
+
+
+def test_a_corrupt_lzma_entry_is_skipped_with_what_to_do_and_the_others_are_read() -> None:
+    data = _corrupt_lzma_zip({"bad.txt": TEXT.encode() * 20, "good.txt": TEXT.encode()}, "bad.txt")
+    result = parse(data, "mixed.zip")
+    assert [a.source_name for a in result.articles] == ["good.txt"]
+    (note,) = result.notes
+    assert note.startswith("skipped 'bad.txt': its data is corrupt or truncated; create the archive again")
+
+
+def test_a_zip_whose_only_entry_is_corrupt_lzma_is_refused_as_unreadable() -> None:
+    with pytest.raises(IngestError, match="not a readable ZIP archive") as caught:
+        parse(_corrupt_lzma_zip({"a.txt": TEXT.encode() * 20}, "a.txt"), "coverage.zip")
+    assert "Create the archive again" in caught.value.hint and "'a.txt'" in caught.value.hint
+
+
 # -- bad inputs -----------------------------------------------------------------------
 
 
@@ -288,6 +320,14 @@ def test_an_oversize_file_is_refused_before_it_is_read() -> None:
         parse(b"x" * (1024 * 1024 + 1), "big.txt", limits=Limits(max_file_bytes=1024 * 1024))
 
 
+def test_a_file_of_more_articles_than_the_cap_is_refused_with_what_to_do() -> None:
+    feed = json.dumps([{"title": f"t{n}", "body": f"Body {n}."} for n in range(3)]).encode()
+    assert len(parse(feed, "feed.json", limits=Limits(max_articles=3)).articles) == 3
+    with pytest.raises(IngestError, match=r"feed\.json holds 3 articles; the limit is 2 a file") as caught:
+        parse(feed, "feed.json", limits=Limits(max_articles=2))
+    assert "Split it into files of at most 2 articles" in caught.value.hint
+
+
 def test_undecodable_text_is_refused() -> None:
     # Random bytes (without NULs) that no codec reads as text.
     data = random.Random(7).randbytes(4000).replace(b"\x00", b"")
@@ -310,3 +350,27 @@ def test_the_whole_text_can_be_taken_as_one_article() -> None:
     assert article.body == "first line of the body text.\n\nMore."
     titled = whole_text_article("just text.", title="Given")
     assert (titled.title, titled.body) == ("Given", "just text.")
+
+
+FRONT_PAGE = (b"<!doctype html><html><head><title>Front page</title><style>body{color:red}</style>"
+              b"<script>var tracking = 1;</script></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+              b"</nav></body></html>")
+
+
+def test_a_page_without_an_article_offers_its_visible_text_not_its_markup() -> None:
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(FRONT_PAGE, "front.html")
+    assert caught.value.text == whole_text(FRONT_PAGE, "front.html") == "Home World"
+
+
+def test_a_page_taken_whole_keeps_one_paragraph_per_block() -> None:
+    page = (b"<html><head><script>track()</script></head><body><h1>Notice</h1><p>Closed for\n  repairs"
+            b" <b>today</b>.</p><ul><li>Back soon</li><li>Call us</li></ul><div>Thanks<br>The desk</div></body></html>")
+    assert whole_text(page, "notice.htm").split("\n\n") == [
+        "Notice", "Closed for repairs today.", "Back soon", "Call us", "Thanks", "The desk"]
+
+
+def test_a_text_file_taken_whole_is_its_text_and_json_cannot_be() -> None:
+    assert whole_text("Caf\u00e9 note\n".encode("cp1252"), "note.txt") == "Caf\u00e9 note\n"
+    with pytest.raises(IngestError, match="cannot be taken as one article"):
+        whole_text(b"[]", "feed.json")

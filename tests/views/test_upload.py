@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import uuid
 import zipfile
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -267,3 +269,39 @@ def test_the_review_pages_event_name_box_shows_a_whole_name() -> None:
 
     html = str(ReviewEventForm(initial={"event_name": "Government shutdown deal, January 2019"})["event_name"])
     assert 'size="60"' in html  # the browser's default is 20 characters, which cut names short
+
+
+def test_the_review_splits_before_the_paragraph_numbered_as_listed_and_clears_an_emptied_date(
+    logged_in: Client, django_capture_on_commit_callbacks: Any,
+) -> None:
+    story = [{"title": "Talks end", "published": "2017-04-12",
+              "body": "The ministers met.\n\nThey agreed on little.\n\nIn other news, the river rose."}]
+    review_url = _post_upload(logged_in, "talks.json", json.dumps(story).encode())["Location"]  # type: ignore[index]
+    page = logged_in.get(review_url).content.decode()
+    assert '<ol class="paras"><li>The ministers met.</li><li>They agreed on little.</li>' in page
+    refused = _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "1"})
+    assert refused.status_code == 400 and "Paragraph 1 starts the article already" in refused.content.decode()  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks() as queued:
+        _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "3", "a-0-published": ""})
+    for task in queued:  # the worker's confirm_upload, in-process (the analyses are not run)
+        task()
+    articles = Article.objects.filter(event__name="Split").order_by("position")
+    assert [(a.body, a.published) for a in articles] == [
+        ("The ministers met.\n\nThey agreed on little.", None), ("In other news, the river rose.", None)]
+
+
+def test_files_of_a_zip_not_read_are_problems_on_the_review_page_with_what_to_do(
+    logged_in: Client, seed_bytes: bytes,
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("coverage/seed.txt", seed_bytes)
+        archive.writestr("coverage/report.pdf", b"%PDF-1.4 not read")
+    review_url = _post_upload(logged_in, "coverage.zip", buffer.getvalue())["Location"]  # type: ignore[index]
+    page = logged_in.get(review_url).content.decode().replace("&#x27;", "'")
+    problems = page[page.index('<div class="problems"'):]
+    problems = problems[:problems.index("</div>")]
+    assert "1 file in it not read" in problems
+    assert ("skipped 'coverage/report.pdf': unsupported type (.pdf)" in problems
+            and "for a PDF or Word file, copy the text into a .txt file" in problems)
+    assert '<p class="muted">coverage.zip: skipped' not in page

@@ -31,6 +31,18 @@ def test_whole_text_is_refused_for_a_binary_or_zip_upload_with_a_message(logged_
         assert upload.status == Upload.Status.FAILED and upload.draft == []
 
 
+def test_a_web_page_without_an_article_taken_whole_gives_its_text_not_its_markup(logged_in: Client) -> None:
+    page = (b"<!doctype html><html><head><title>Front page</title><style>body{color:red}</style>"
+            b"<script>var tracking = 1;</script></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+            b"</nav></body></html>")
+    upload = _upload(logged_in, "front.html", page)
+    assert upload.status == Upload.Status.FAILED and "no-articles" in upload.notes
+    logged_in.post(reverse("upload_whole_text", args=[upload.pk]))
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.PARSED
+    assert [(d["title"], d["body"]) for d in upload.draft] == [("front", "Home World")]
+
+
 def test_whole_text_does_not_reopen_a_confirmed_upload(
     logged_in: Client, seed_bytes: bytes, django_capture_on_commit_callbacks: Any,
 ) -> None:

@@ -12,10 +12,10 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
-from articles.ingest.formats.html import parse_html
+from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
-from articles.ingest.formats.registry import FORMATS, extension_list, format_of
+from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
@@ -30,7 +30,27 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
             f"{limits.max_file_bytes / MB:.0f} MB.",
             "Split the coverage into several smaller uploads.",
         )
-    return _parse_one(data, filename, limits, inside_zip=False)
+    result = _parse_one(data, filename, limits, inside_zip=False)
+    if len(result.articles) > limits.max_articles:
+        raise IngestError(
+            f"{filename or 'The file'} holds {len(result.articles):,} articles; the limit is "
+            f"{limits.max_articles:,} a file.",
+            f"Split it into files of at most {limits.max_articles:,} articles and upload them one after the other.",
+        )
+    return result
+
+
+def whole_text(data: bytes, filename: str) -> str:
+    """The text of a file in which no article was found, to be taken as one article: a web
+    page's visible text without its markup, a text file's as decoded. Raises IngestError for
+    other kinds (JSON and ZIP hold articles of their own, or nothing to take)."""
+    kind = _kind(data, filename)
+    if kind == "html":
+        return page_text(decode(data, filename))
+    if kind != "text":
+        raise IngestError(f"{filename or 'The file'} cannot be taken as one article.",
+                          "Only a text file or a web page can; copy the article's text into a .txt file.")
+    return decode(data, filename)
 
 
 def _parse_one(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -> ParseResult:
@@ -63,7 +83,7 @@ def _kind(data: bytes, name: str) -> str:
     if suffix:
         raise IngestError(
             f"{name} has an unsupported type ({suffix}).",
-            f"Upload {extension_list()}; for a PDF or Word file, copy the text into a .txt file.",
+            f"Upload {extension_list()}; {OTHER_KINDS_HINT}.",
         )
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):
@@ -76,4 +96,4 @@ def _kind(data: bytes, name: str) -> str:
     return "text"
 
 
-__all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse"]
+__all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse", "whole_text"]

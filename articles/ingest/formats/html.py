@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from articles.ingest.dates import find_date
@@ -41,7 +43,7 @@ def parse_html(data: bytes, name: str) -> ParseResult:
             f"No article text found in {name or 'the page'}.",
             "Save the article page itself (not a front page or search results), or paste "
             "its text into a .txt file.",
-            trafilatura.html2txt(html) or "",
+            page_text(html),
         )
     article = ParsedArticle(
         title=spaces(title),
@@ -71,3 +73,26 @@ def _html_paragraphs(body: Any, text: str) -> list[tuple[str, bool]]:
             if content:
                 paragraphs.append((content, heading))
     return paragraphs
+
+
+# Elements that start a line of their own in a browser; text outside them runs on.
+_BLOCKS = ("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+           "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+           "section", "table", "td", "th", "tr", "ul")
+_BREAK = "\ue000"  # a private-use character no page's text holds: where a block ends
+
+
+def page_text(html: str) -> str:
+    """All the visible text of a page, one paragraph per block (blank-line separated),
+    without markup, scripts or styles: what a page whose article trafilatura cannot find
+    gives when it is taken whole."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):  # nothing but whitespace or comments
+        return ""
+    for hidden in root.xpath("//head|//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    for block in root.iter(*_BLOCKS):
+        block.text, block.tail = _BREAK + (block.text or ""), _BREAK + (block.tail or "")
+    parts = (spaces(part) for part in root.text_content().split(_BREAK))
+    return "\n\n".join(part for part in parts if part)

@@ -15,6 +15,10 @@ class Limits:
     max_zip_entries: int = 1000
     max_zip_ratio: int = 100  # decompressed / compressed
     max_json_depth: int = 20
+    # Articles found in one file (a ZIP's entries together), and in the files of one
+    # upload together: the review of a batch reads all of its drafts.
+    max_articles: int = 20_000
+    max_batch_articles: int = 20_000
 
 
 def spaces(text: str) -> str:

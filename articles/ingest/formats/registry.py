@@ -27,6 +27,21 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
+# What to do with a file of a kind we do not read: said wherever one is refused or skipped.
+OTHER_KINDS_HINT = "for a PDF or Word file, copy the text into a .txt file"
+
+
+def skipped_entry_note(entry: str, reason: str) -> str:
+    """The note on a file of a ZIP that was not read: its name, why, and what to do."""
+    return f"skipped {entry!r}: {reason}"
+
+
+def is_skipped_entry(note: str) -> bool:
+    """A note `skipped_entry_note` made (the review page shows them as problems, not as
+    notes; "skipped 3 line(s)…" and "skipped item 2…" of a text or JSON file are notes)."""
+    return note.startswith(("skipped '", 'skipped "'))
+
+
 def format_of(filename: str) -> Format | None:
     """The format a file name's extension declares, or None (no or unknown extension)."""
     suffix = PurePosixPath(filename).suffix.lower()

@@ -7,15 +7,22 @@ header or a zip bomb is stopped at the cap rather than trusted.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from articles.ingest.formats.limits import MB, Limits
-from articles.ingest.formats.registry import extension_list, format_of, read_in_archives
+from articles.ingest.formats.registry import (
+    OTHER_KINDS_HINT,
+    extension_list,
+    format_of,
+    read_in_archives,
+    skipped_entry_note,
+)
 from articles.ingest.types import IngestError, ParsedArticle, ParseResult
 
 _CHUNK = 64 * 1024
@@ -30,8 +37,9 @@ EntryParser = Callable[[bytes, str], ParseResult]
 
 def parse_zip(data: bytes, name: str, limits: Limits, parse_entry: EntryParser) -> ParseResult:
     """Articles of every readable entry. Unsafe paths ("../x", "/etc/x"), nested
-    archives, unsupported and unreadable entries are skipped with a note; a bomb, an
-    oversize entry, too many entries or a corrupt archive rejects the whole upload."""
+    archives, unsupported, corrupt and unreadable entries are skipped with a note; a
+    bomb, an oversize entry, too many entries or a corrupt archive (its directory, or
+    its only readable-looking entries) rejects the whole upload."""
     label = name or "The archive"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -44,37 +52,56 @@ def parse_zip(data: bytes, name: str, limits: Limits, parse_entry: EntryParser) 
                 f"{label} has {len(entries)} entries; the limit is {limits.max_zip_entries}.",
                 "Split it into several smaller archives.",
             )
-        articles: list[ParsedArticle] = []
-        notes: list[str] = []
-        counter = _Counter(archive_size=len(data))
+        found = _Found(_Counter(archive_size=len(data)))
         for info in entries:
-            entry = info.filename
-            skip = _skip_reason(info)
-            if skip == "silent":
-                continue
-            if skip:
-                notes.append(f"skipped {entry!r}: {skip}")
-                continue
-            content = _read_entry(archive, info, counter, limits, label)
-            if content is None:
-                notes.append(f"skipped {entry!r}: compressed with a method we cannot read")
-                continue
-            try:
-                result = parse_entry(content, entry)
-            except IngestError as exc:
-                notes.append(f"skipped {entry!r}: {exc.message}")
-                continue
-            finally:
-                del content
-            articles.extend(replace(a, source_name=entry) for a in result.articles)
-            notes.extend(f"{entry}: {note}" for note in result.notes)
-    if not articles:
-        raise IngestError(
-            f"No article found in any file of {label}.",
-            f"Put {extension_list(in_archives=True)} files in the archive. "
-            + ("Skipped: " + "; ".join(notes) if notes else "The archive is empty."),
-        )
-    return ParseResult(tuple(articles), tuple(notes))
+            _read_one(archive, info, found, limits, label, parse_entry)
+    if not found.articles:
+        raise _nothing_found(label, found)
+    return ParseResult(tuple(found.articles), tuple(found.notes))
+
+
+@dataclass
+class _Found:
+    """What the entries read so far gave: articles, notes, and whether one was corrupt."""
+
+    counter: _Counter
+    articles: list[ParsedArticle] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    corrupt: bool = False
+
+
+def _read_one(archive: zipfile.ZipFile, info: zipfile.ZipInfo, found: _Found, limits: Limits, label: str,
+              parse_entry: EntryParser) -> None:
+    entry = info.filename
+    skip = _skip_reason(info)
+    if skip == "silent":
+        return
+    if skip:
+        found.notes.append(skipped_entry_note(entry, skip))
+        return
+    try:
+        content = _read_entry(archive, info, found.counter, limits, label)
+    except _UnreadableEntry as exc:
+        found.notes.append(skipped_entry_note(entry, str(exc)))
+        found.corrupt = found.corrupt or exc.corrupt
+        return
+    try:
+        result = parse_entry(content, entry)
+    except IngestError as exc:
+        found.notes.append(skipped_entry_note(entry, f"{exc.message} {exc.hint}".strip()))
+        return
+    finally:
+        del content
+    found.articles.extend(replace(a, source_name=entry) for a in result.articles)
+    found.notes.extend(f"{entry}: {note}" for note in result.notes)
+
+
+def _nothing_found(label: str, found: _Found) -> IngestError:
+    skipped = "Skipped: " + "; ".join(found.notes) if found.notes else "The archive is empty."
+    if found.corrupt:
+        return IngestError(_corrupt(label).message, f"{_corrupt(label).hint} {skipped}")
+    return IngestError(f"No article found in any file of {label}.",
+                       f"Put {extension_list(in_archives=True)} files in the archive. {skipped}")
 
 
 def _skip_reason(info: zipfile.ZipInfo) -> str:
@@ -83,16 +110,25 @@ def _skip_reason(info: zipfile.ZipInfo) -> str:
         return "silent"
     parts = re.split(r"[\\/]", entry)
     if entry.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", entry) or ".." in parts:
-        return "unsafe path (absolute or outside the archive)"
+        return "unsafe path (absolute or outside the archive); zip the files again from the folder that holds them"
     suffix = PurePosixPath(entry).suffix.lower()
     declared = format_of(entry)
     if declared is not None and not declared.in_archives:
         return "archives inside the archive are not opened; unpack it first"
     if not read_in_archives(suffix):
-        return f"unsupported type ({suffix or 'no extension'})"
+        return (f"unsupported type ({suffix or 'no extension'}); only {extension_list(in_archives=True)} files are "
+                f"read ({OTHER_KINDS_HINT})")
     if info.flag_bits & 0x1:
-        return "encrypted"
+        return "encrypted; zip it again without a password"
     return ""
+
+
+class _UnreadableEntry(Exception):
+    """One entry that cannot be decompressed: skipped with this reason, the others are read."""
+
+    def __init__(self, reason: str, *, corrupt: bool) -> None:
+        super().__init__(reason)
+        self.corrupt = corrupt
 
 
 @dataclass
@@ -107,8 +143,9 @@ def _read_entry(
     counter: _Counter,
     limits: Limits,
     label: str,
-) -> bytes | None:
-    """The entry's bytes, counted as they decompress; raises at any cap."""
+) -> bytes:
+    """The entry's bytes, counted as they decompress; raises IngestError at any cap,
+    _UnreadableEntry when its data is corrupt or compressed in a way we cannot read."""
     buffer = bytearray()
     try:
         with archive.open(info) as stream:
@@ -118,10 +155,15 @@ def _read_entry(
                 _check_caps(len(buffer), info, counter, limits, label)
     except IngestError:
         raise  # a cap was hit; IngestError is a ValueError, so let it pass the next line
-    except NotImplementedError:
-        return None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise _corrupt(label) from exc
+    except NotImplementedError as exc:
+        raise _UnreadableEntry(
+            "compressed with a method we cannot read; zip the files again with ordinary (Deflate) "
+            "compression, or upload this file on its own", corrupt=False) from exc
+    # lzma and bz2 report bad data with errors of their own (LZMAError is no OSError).
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError) as exc:
+        raise _UnreadableEntry(
+            "its data is corrupt or truncated; create the archive again, or upload this file on its own",
+            corrupt=True) from exc
     return bytes(buffer)
 
 
