@@ -269,7 +269,7 @@ def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple
             if _attribution_tag(verb, gap, verbs):
                 told.add(verb.i)
                 for child in verb.children:
-                    if child.dep_ in ("nsubj", "advcl") and gap.start <= child.i < gap.end:
+                    if gap.start <= child.i < gap.end and _tells(doc, verb, child):
                         told.update(t.i for t in child.subtree if gap.start <= t.i < gap.end)
     if not told:
         return [span]
@@ -279,6 +279,16 @@ def _without_narration(doc: Doc, body: str, span: tuple[int, int]) -> list[tuple
         kept = doc[i].idx + len(doc[i])
     parts.append((kept, end))
     return [(a, b) for a, b in parts if b > a]
+
+
+def _tells(doc: Doc, verb: Token, child: Token) -> bool:
+    """The tag's speaker, its adverbial clause, and where or when the words were said
+    ("tweeted during the first half", "said last week"), but not a fragment after a comma
+    ("she said, only with reckless extremists"), which goes on with the speaker's words."""
+    if child.dep_ in ("nsubj", "advcl"):
+        return True
+    edge = child.left_edge.i
+    return child.dep_ in ("prep", "npadvmod") and child.i > verb.i and edge > 0 and doc[edge - 1].text != ","
 
 
 # Verbs that tag a quote only in its tag ("“…?” Obama continued"), no verb of speech elsewhere.

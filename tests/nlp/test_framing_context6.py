@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from articles.nlp.analyze import analyze_text
 from articles.nlp.pipeline import get_nlp
 from articles.nlp.signals import _outlets_aside, _without_narration
 from tests.nlp.test_framing_context import own
@@ -29,6 +30,15 @@ def test_a_verb_reporting_its_own_content_after_a_quote_is_not_cut_out() -> None
     doc = get_nlp()(trailing)
     kept = "".join(trailing[a:b] for a, b in _without_narration(doc, trailing, (0, len(trailing))))
     assert "said" not in kept and "reckless extremists" in kept
+
+
+def test_when_and_where_the_tag_says_the_words_were_said_is_the_outlets_telling() -> None:
+    # a statement the quote finder joins across its attribution, here across paragraphs
+    text = ("“This is a long statement about the plan and the budget!” Dana Price tweeted during "
+            "the disastrous first half of the game.\n\n“The other team has zero skills.”")
+    analysis = analyze_text(get_nlp(), text)
+    assert len(analysis.quotes) == 1
+    assert [(s.text, s.in_quote) for s in analysis.signals if s.kind == "loaded"] == [("disastrous", False)]
 
 
 @pytest.mark.parametrize(
