@@ -370,6 +370,12 @@ def test_a_page_taken_whole_keeps_one_paragraph_per_block() -> None:
         "Notice", "Closed for repairs today.", "Back soon", "Call us", "Thanks", "The desk"]
 
 
+def test_a_page_taken_whole_keeps_text_beside_comments_and_control_characters() -> None:
+    # lxml refuses to write such text back into its tree; the page is read, never rewritten
+    page = b"<html><body><div>Before<!-- a note -->after</div><p>Odd\x01 byte</p></body></html>"
+    assert whole_text(page, "odd.html").split("\n\n") == ["Beforeafter", "Odd\x01 byte"]
+
+
 def test_a_text_file_taken_whole_is_its_text_and_json_cannot_be() -> None:
     assert whole_text("Caf\u00e9 note\n".encode("cp1252"), "note.txt") == "Caf\u00e9 note\n"
     with pytest.raises(IngestError, match="cannot be taken as one article"):

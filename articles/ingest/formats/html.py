@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import lxml.etree
@@ -92,7 +93,17 @@ def page_text(html: str) -> str:
         return ""
     for hidden in root.xpath("//head|//script|//style|//noscript|//template"):
         hidden.drop_tree()
-    for block in root.iter(*_BLOCKS):
-        block.text, block.tail = _BREAK + (block.text or ""), _BREAK + (block.tail or "")
-    parts = (spaces(part) for part in root.text_content().split(_BREAK))
+    parts = (spaces(part) for part in "".join(_reading_order(root)).split(_BREAK))
     return "\n\n".join(part for part in parts if part)
+
+
+def _reading_order(root: Any) -> Iterator[str]:
+    """The text of `root` as a browser lays it out, a _BREAK around every block element.
+    (Read, never written back: lxml refuses to set a text holding control characters,
+    which a page's own text may hold.)"""
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        block = event in ("start", "end") and element.tag in _BLOCKS
+        if event == "start":
+            yield (_BREAK if block else "") + (element.text or "")
+        elif element is not root:  # the end of an element, or a comment: its tail follows
+            yield (_BREAK if block else "") + (element.tail or "")
