@@ -31,6 +31,8 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "a
 _CIRCUMSTANCE_PREPS = frozenset(
     {"during", "at", "after", "before", "since", "in", "on", "with", "amid", "throughout", "without"}
 )
+# whom a speaker addresses: "praised the plan to reporters"
+_AUDIENCES = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "voter", "press", "lawmaker"})
 _QUESTION_WORDS = frozenset({"how", "whether", "why", "what", "when", "where", "who", "whom", "which", "if"})
 # cues that give an account: "explained how he built the business" reports the how
 _ACCOUNTS = frozenset({"explain", "describe", "detail", "recall", "outline"})
@@ -649,6 +651,37 @@ def _infinitive_after(tok: Token, comps: list[Token]) -> list[Token]:
         c for c in tok.children
         if c.dep_ == "advcl" and c.left_edge.i == last + 1 and c.left_edge.lower_ == "to" and c.left_edge.head == c
     ]
+
+
+def object_end(verb: Token, start: int, end: int) -> int:
+    """Where an object [start, end) of `verb` ends once the phrases the parser hung on the
+    verb right after it are put back: "praised the efforts of a donor [to the senator]
+    [to attack his rival]", "applauded messages of empowerment [from women like …]"."""
+    doc = verb.doc
+    obj = doc[start:end].root
+    if obj.dep_ != "dobj" or obj.head != verb:
+        return end
+    while end < len(doc) and not doc[end].is_punct:
+        after = next((c for c in verb.rights if c.left_edge.i == end), None)
+        if after is None or not _modifies_object(after):
+            return end
+        end = after.right_edge.i + 1
+    return end
+
+
+def _modifies_object(phrase: Token) -> bool:
+    """A phrase after the object that is the object's, not the saying's: no circumstance
+    ("in Iowa", "on Friday"), no audience ("to reporters", "to them"); "a donor to the
+    senator" is the object's."""
+    if phrase.dep_ in {"advcl", "xcomp"}:
+        return phrase.left_edge.lower_ == "to" and phrase.left_edge.head == phrase
+    if phrase.dep_ not in {"prep", "dative"} or phrase.lower_ in _CIRCUMSTANCE_PREPS or _temporal(phrase):
+        return False
+    objects = [c for c in phrase.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return False
+    audience = objects[0].pos_ == "PRON" or objects[0].lemma_.lower() in _AUDIENCES
+    return not (phrase.lower_ == "to" and audience)
 
 
 def _quoted_name(obj: Token) -> bool:

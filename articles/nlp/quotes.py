@@ -41,6 +41,7 @@ from articles.nlp.cues import (
     next_act,
     noun_cue,
     noun_phrase,
+    object_end,
     speaker_mention,
     speaker_token,
     speech_cue_kind,
@@ -840,7 +841,7 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
-        last = next_act(tok, first, candidate.end)
+        last = next_act(tok, first, object_end(tok, candidate.start, candidate.end))
         start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
