@@ -71,6 +71,18 @@ def apply_choices(drafts: Sequence[Draft]) -> list[Draft]:
     return [d for d in _merge(_split(list(drafts))) if d.keep and d.body.strip()]
 
 
+def split_refusal(body: str, split_at: int | None, *, article: str) -> str:
+    """Why "split before paragraph `split_at`" cannot split `article` (its text `body`), or
+    "" when it can: _split leaves a draft whole when the number is past its last paragraph."""
+    count = len(body.split("\n\n"))
+    if split_at is None or split_at <= count:
+        return ""
+    if count == 1:
+        return f"{article} has only 1 paragraph: it cannot be split; leave “Split before paragraph” empty."
+    return (f"{article} has only {count} paragraphs: give the number of the paragraph the new article "
+            f"starts with, from 2 to {count}, or leave “Split before paragraph” empty.")
+
+
 def _split(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:

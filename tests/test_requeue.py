@@ -4,6 +4,7 @@ not a task per article from the request."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from articles.models import Article, Event, Job
 from articles.services import jobs
@@ -58,3 +59,15 @@ def test_an_alignment_queued_again_while_it_runs_stays_queued_for_the_new_task(
     with jobs.working_on(align) as again:
         assert again is not None and again.finish() is True
     assert align.get().status == "done"
+
+
+def test_an_alignment_queued_again_belongs_to_no_worker(
+    small_event: Event, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    # Like every other path that queues a job again: a queued job shows no owner in the
+    # admin, and no old heartbeat.
+    monkeypatch.setattr(jobs, "enqueue", lambda name, *args, **kw: None)
+    align = Job.objects.filter(event=small_event, kind="align")
+    align.update(status="done", worker="elsewhere:42", heartbeat_at=timezone.now())
+    jobs.queue_alignment_if_complete(small_event)
+    assert align.values_list("status", "worker", "heartbeat_at").get() == ("queued", "", None)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from articles.drafts import Draft
+from articles.drafts import Draft, split_refusal
 from articles.web.review import apply_review
 
 
@@ -51,6 +51,17 @@ def test_split_before_paragraph_n_counts_paragraphs_from_one_as_the_page_lists_t
     assert [d.body for d in out] == ["One is first.\n\nTwo is second.", "Three is third."]
     unsplit = apply_review([draft("1:0", "A", body)], [edit("1:0", split_at=1)])
     assert [d.body for d in unsplit] == [body]
+
+
+def test_a_split_past_the_last_paragraph_is_refused_with_the_numbers_to_give() -> None:
+    body = "One is first.\n\nTwo is second.\n\nThree is third."
+    assert split_refusal(body, 3, article="Article 2") == ""
+    assert split_refusal(body, None, article="Article 2") == ""
+    assert split_refusal(body, 4, article="Article 2") == (
+        "Article 2 has only 3 paragraphs: give the number of the paragraph the new article starts with, "
+        "from 2 to 3, or leave “Split before paragraph” empty.")
+    assert split_refusal("Only one.", 2, article="Article 1") == (
+        "Article 1 has only 1 paragraph: it cannot be split; leave “Split before paragraph” empty.")
 
 
 def test_splitting_before_a_short_last_paragraph_keeps_it_as_the_second_parts_text() -> None:

@@ -146,7 +146,7 @@ class QuoteForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Someone changed this quote while you were editing it; it is now %(now)s. "
                 "Reload the page to see it, then make your change again.",
-                params={"now": corrections.describe(corrections.quote_state(current))}, code="conflict")
+                params={"now": corrections.describe(corrections.quote_state(current), words=True)}, code="conflict")
         self._span_from_words(current, data)
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and not 0 <= start < end <= len(current.article.body):

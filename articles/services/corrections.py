@@ -43,8 +43,8 @@ SHOWN_WORDS = 120  # characters of a quote's words an audit line shows, from bot
 
 def describe(state: dict[str, Any], *, words: bool = False) -> str:
     """A quote's state in words, for conflict messages and the audit trail. `words` names
-    the span by its words (where a correction moved it: offsets say nothing to an editor),
-    else by its characters."""
+    the span by its words (conflict messages, and where a correction moved it: offsets say
+    nothing to an editor), else by its characters."""
     if not state.get("is_quote", True):
         return "marked “not a quote”"
     speaker = state.get("speaker") or "no speaker"
@@ -83,7 +83,7 @@ def _check_revision(locked: Quote, expected: int | None) -> None:
     if expected is not None and expected != locked.revision:
         current = quote_state(locked)
         raise Conflict(
-            f"Someone changed this quote while you were editing it; it is now {describe(current)}. "
+            f"Someone changed this quote while you were editing it; it is now {describe(current, words=True)}. "
             "Your change was not saved: check the current value and try again.",
             current,
         )
@@ -248,7 +248,8 @@ def correction_revert(*, correction: AttributionCorrection, user: User, note: st
         changed = [f for f in DECISIONS if not _same(f, before.get(f), after.get(f))]
         stale = [f for f in changed if not _same(f, now.get(f), after.get(f))]
         if stale:
-            raise Conflict(f"The quote changed since (it is now {describe(now)}); revert the newer change first.", now)
+            raise Conflict(f"The quote changed since (it is now {describe(now, words=True)}); "
+                           "revert the newer change first.", now)
         if "speaker_id" in changed:
             speaker_id = before["speaker_id"]
             if speaker_id is not None and not Actor.objects.filter(

@@ -132,7 +132,7 @@ def queue_alignment_if_complete(event: Event) -> None:
         event=event,
         kind=Job.Kind.ALIGN,
         defaults={"status": Job.Status.QUEUED, "error": "", "queued_at": timezone.now(),
-                  "started_at": None, "finished_at": None, "attempts": 0},
+                  "started_at": None, "finished_at": None, "attempts": 0, "worker": "", "heartbeat_at": None},
     )
     enqueue("articles.tasks.align_event", event.pk)
 

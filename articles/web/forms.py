@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.http import QueryDict
 
+from articles.drafts import split_refusal
 from articles.ingest.formats.registry import described
 from articles.models import Event
 from articles.services.uploads import PASTED_NAME, default_event_name
@@ -115,6 +116,16 @@ class ReviewArticleForm(forms.Form):
     published = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     byline = forms.CharField(max_length=300, required=False)
     outlet = forms.CharField(max_length=200, required=False)
+
+    def clean_split_at(self) -> int | None:
+        # The draft's text is in the form's initial values (the review page's), its number too.
+        split_at: int | None = self.cleaned_data.get("split_at")
+        number = self.initial.get("number")
+        refusal = split_refusal(str(self.initial.get("body", "")), split_at,
+                                article=f"Article {number}" if number else "This article")
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return split_at
 
 
 ReviewFormSet = forms.formset_factory(ReviewArticleForm, extra=0)

@@ -116,8 +116,10 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     chosen = uploads[0].event  # an existing event chosen at upload: its name now, if renamed since
     duplicates = already_in(target_event(chosen, uploads[0].event_name), shown)
     # A text the event already has would be refused at the confirm: unticked, and said why.
+    # "number" is the article's as the page lists it, for the form's messages.
     formset = ReviewFormSet(request.POST or None, prefix="a", initial=[
-        {**d.review_initial(), **({"keep": False} if d.key in duplicates else {})} for d in shown])
+        {**d.review_initial(), "number": pager.first + i + 1, **({"keep": False} if d.key in duplicates else {})}
+        for i, d in enumerate(shown)])
     event_form = ReviewEventForm(request.POST or None,
                                  initial={"event_name": chosen.name if chosen else uploads[0].event_name})
     if request.method == "POST" and formset.is_valid() and event_form.is_valid():

@@ -68,6 +68,8 @@ def test_a_stale_admin_form_shows_the_current_value(editor_client: Client, artic
         "seen_revision": 0, "note": "", "new_speaker": ""})
     assert response.status_code == 200
     assert "Someone changed this quote" in response.content.decode() and tillerson.name in response.content.decode()
+    assert "successful ouster" in response.context["adminform"].form.non_field_errors()[0]
+    assert "characters" not in response.context["adminform"].form.non_field_errors()[0]
     quote.refresh_from_db()
     assert quote.speaker == tillerson and quote.kind != "direct"
 

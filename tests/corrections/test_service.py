@@ -49,6 +49,8 @@ def test_a_stale_revision_is_a_conflict_showing_the_current_value(article: Artic
     with pytest.raises(editing.Conflict) as caught:
         corrections.quote_correct(quote=quote, user=editor, is_quote=False, expected_revision=0)
     assert tillerson.name in str(caught.value)
+    # The quote is named by its words: character offsets say nothing to an editor.
+    assert "successful ouster" in str(caught.value) and "characters" not in str(caught.value)
     quote.refresh_from_db()
     assert quote.is_quote and quote.speaker == tillerson
 
@@ -122,8 +124,9 @@ def test_reverting_an_older_change_never_undoes_a_newer_one(article: Article, ed
     tillerson = someone_else(quote)
     first = corrections.quote_correct(quote=quote, user=editor, speaker=tillerson)
     corrections.quote_correct(quote=quote, user=editor, speaker=None)
-    with pytest.raises(editing.Conflict):
+    with pytest.raises(editing.Conflict) as caught:
         corrections.correction_revert(correction=first, user=editor)
+    assert "successful ouster" in str(caught.value) and "characters" not in str(caught.value)
     quote.refresh_from_db()
     assert quote.speaker is None
 

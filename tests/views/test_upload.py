@@ -281,6 +281,10 @@ def test_the_review_splits_before_the_paragraph_numbered_as_listed_and_clears_an
     assert '<ol class="paras"><li>The ministers met.</li><li>They agreed on little.</li>' in page
     refused = _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "1"})
     assert refused.status_code == 400 and "Paragraph 1 starts the article already" in refused.content.decode()  # type: ignore[attr-defined]
+    past_the_end = _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "4"})
+    assert past_the_end.status_code == 400  # type: ignore[attr-defined]
+    assert ("Article 1 has only 3 paragraphs: give the number of the paragraph the new article starts with, "
+            "from 2 to 3" in past_the_end.content.decode().replace("&#x27;", "'"))  # type: ignore[attr-defined]
     with django_capture_on_commit_callbacks() as queued:
         _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "3", "a-0-published": ""})
     for task in queued:  # the worker's confirm_upload, in-process (the analyses are not run)
