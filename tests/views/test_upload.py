@@ -281,6 +281,9 @@ def test_the_review_splits_before_the_paragraph_numbered_as_listed_and_clears_an
     assert '<ol class="paras"><li>The ministers met.</li><li>They agreed on little.</li>' in page
     refused = _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "1"})
     assert refused.status_code == 400 and "Paragraph 1 starts the article already" in refused.content.decode()  # type: ignore[attr-defined]
+    # the error names the field as the page labels it, not by its form key
+    assert "<p>Split before paragraph: Paragraph 1 starts" in refused.content.decode()  # type: ignore[attr-defined]
+    assert "<li>split_at" not in refused.content.decode()  # type: ignore[attr-defined]
     past_the_end = _review_post(logged_in, review_url, "Split", **{"a-0-split_at": "4"})
     assert past_the_end.status_code == 400  # type: ignore[attr-defined]
     assert ("Article 1 has only 3 paragraphs: give the number of the paragraph the new article starts with, "
