@@ -34,8 +34,7 @@ def quoted_words(text: str) -> str:
     (stripped of a mark opening it), quotations inside it included ('He said “no” to us')."""
     segments = pair_marks(text)
     closers = unpaired_closers(text, segments)
-    # a '' mark's segment starts at its second apostrophe
-    opens_with_mark = bool(segments) and not text[: segments[0].open].strip(" \t\n'")
+    opens_with_mark = bool(segments) and not text[: segments[0].outer_start].strip()
     if closers:
         first = segments[0].inner[0] if opens_with_mark and segments[0].open < closers[0] else 0
         parts = [text[first : closers[0]]] + [text[slice(*s.inner)] for s in segments if s.open > closers[0]]
