@@ -37,6 +37,20 @@ _QUESTION_WORDS = frozenset({"how", "whether", "why", "what", "when", "where", "
 # cues that give an account: "explained how he built the business" reports the how
 _ACCOUNTS = frozenset({"explain", "describe", "detail", "recall", "outline"})
 _TALK = frozenset({"talk", "speak"})
+# verbs of speaking whose "about"/"on" object is what was spoken of, a topic PolNeAR marks as
+# reported content ("spoke about the budget deal", "commented on the ruling"); "on" only
+# where it cannot be the medium ("wrote on Facebook")
+_TOPIC_VERBS = {
+    "about": frozenset({"talk", "speak", "testify", "complain", "boast", "brag", "joke", "muse", "comment",
+                        "write", "tweet", "post", "opine", "rail", "lecture", "remark", "rant", "gripe",
+                        "reminisce", "fret"}),
+    "on": frozenset({"speak", "testify", "comment", "opine", "remark", "lecture", "elaborate", "weigh"}),
+    "over": frozenset({"complain", "fret", "rail", "gripe"}),
+}
+# "spoke on condition of anonymity", "on camera", "on CNBC", "on behalf of": how or where, not what
+_NOT_TOPICS = frozenset({"condition", "behalf", "camera", "record", "phone", "air", "television", "tv", "radio",
+                         "show", "program", "stage", "floor", "panel", "call", "line", "trail", "tour", "podium",
+                         "platform", "basis", "terms", "background", "occasion", "way"})
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
 
 
@@ -147,6 +161,8 @@ def speech_cue_kind(tok: Token) -> str | None:
         return "clause"
     if lemma in _TALK and _talks_about_how(tok):
         return "clause"  # "talked about how devastating it was"
+    if _topics(tok):
+        return "clause"
     if lemma == "put" and _as_clause(tok) and _put_it(tok) is not None:
         return "clause"  # "as Vulture put it, …"
     if lemma in cues.object or low in cues.object:
@@ -154,6 +170,26 @@ def speech_cue_kind(tok: Token) -> str | None:
     if lemma in cues.clause or low in cues.clause:
         return "clause"
     return None
+
+
+def _topics(tok: Token) -> list[Token]:
+    """ "spoke about the year-end budget deal", "commented on the ruling": what a verb of
+    speaking was about, when it reports no clause (not "said on Sunday that …")."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    lemma = tok.lemma_.lower()
+    return [
+        o
+        for prep in tok.children
+        if prep.dep_ == "prep" and lemma in _TOPIC_VERBS.get(prep.lower_, ()) and not _temporal(prep)
+        for o in prep.children
+        if o.dep_ in {"pobj", "pcomp"} and o.pos_ != "PRON" and not _medium(prep, o)
+    ]
+
+
+def _medium(prep: Token, obj: Token) -> bool:
+    """ "spoke on CNBC", "spoke on condition of anonymity": the way or the place of speaking."""
+    return obj.lemma_.lower() in _NOT_TOPICS or (prep.lower_ == "on" and obj.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"})
 
 
 def _put_it(tok: Token) -> Token | None:
@@ -541,6 +577,7 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
             ]
     if tok.lemma_.lower() in _TALK:
         comps += _talks_about_how(tok)
+    comps += [t for t in _topics(tok) if t not in comps]
     if tok.lemma_ in _PROMISSIVE:
         comps += [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
     if kind == "object":

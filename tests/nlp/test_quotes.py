@@ -348,6 +348,7 @@ def test_the_answers_of_a_q_and_a_interview_are_the_interviewees_words(quotes_of
     )
     quotes = quotes_of(text)
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("his new restaurant", "indirect", "Yotam Ottolenghi"),  # what he spoke about (PolNeAR's sense)
         ("Because the produce up here is extraordinary and nobody talks about it.", "direct", "Yotam Ottolenghi"),
         ("None at all, honestly.", "direct", "Yotam Ottolenghi"),
     ]

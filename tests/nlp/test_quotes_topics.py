@@ -1,0 +1,39 @@
+"""What someone spoke about is reported content, as PolNeAR marks it (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Senator Ann Okafor spoke about the year-end budget agreement.", "the year-end budget agreement",
+         "Ann Okafor"),
+        ("Judge Ben Ruiz has commented on the ruling.", "the ruling", "Ben Ruiz"),
+        ("Mayor Dana Whitcomb complained about the state's new gas tax.", "the state's new gas tax",
+         "Dana Whitcomb"),
+        ("The governor, Tom Reyes, weighed in on the transit strike.", "the transit strike", "Tom Reyes"),
+    ],
+)
+def test_what_someone_spoke_about_is_reported(quotes_of, text, content, speaker):
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Dana Whitcomb spoke on condition of anonymity.",
+        "Mayor Dana Whitcomb spoke on CNBC on Tuesday.",
+        "Mayor Dana Whitcomb spoke on Monday.",
+        "Mayor Dana Whitcomb wrote on Facebook.",
+        "Mayor Dana Whitcomb spoke on behalf of the council.",
+    ],
+)
+def test_how_when_or_where_someone_spoke_is_no_content(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_a_clause_said_on_a_day_is_the_content_not_the_day(quotes_of):
+    quotes = quotes_of("Mayor Dana Whitcomb commented on Monday that the budget was too small.")
+    assert [q.text for q in quotes] == ["the budget was too small"]
