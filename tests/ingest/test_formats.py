@@ -380,3 +380,12 @@ def test_a_text_file_taken_whole_is_its_text_and_json_cannot_be() -> None:
     assert whole_text("Caf\u00e9 note\n".encode("cp1252"), "note.txt") == "Caf\u00e9 note\n"
     with pytest.raises(IngestError, match="cannot be taken as one article"):
         whole_text(b"[]", "feed.json")
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_taken_whole_with_its_text() -> None:
+    # lxml refuses a decoded page that still declares its encoding; the text was lost ("")
+    page = (b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            b"<ul><li>Home</li><li>About us</li></ul></body></html>")
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(page, "notice.html")
+    assert caught.value.text == whole_text(page, "notice.html") == "Home\n\nAbout us"
