@@ -389,3 +389,14 @@ def test_an_xhtml_page_with_an_xml_declaration_is_taken_whole_with_its_text() ->
     with pytest.raises(NoArticlesFound) as caught:
         parse(page, "notice.html")
     assert caught.value.text == whole_text(page, "notice.html") == "Home\n\nAbout us"
+
+
+def test_json_fields_that_are_lists_or_objects_are_read_as_their_text_never_as_python() -> None:
+    # A scraper's {"body": [{"text": …}, …]}, a title split in parts, several links:
+    # str() of them put "{'text': '…'}" into the article that was analysed.
+    item = {"title": ["Talks end", "without a deal"], "url": ["https://example.org/a", "https://example.org/b"],
+            "body": [{"type": "p", "text": "The ministers met."}, {"type": "p", "text": "They left."}],
+            "author": [{"name": "Jane Doe"}, {"id": 7}]}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert (article.title, article.body, article.url, article.byline) == (
+        "Talks end without a deal", "The ministers met.\n\nThey left.", "https://example.org/a", "Jane Doe")
