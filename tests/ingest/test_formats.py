@@ -77,6 +77,22 @@ def test_windows_1252_text_keeps_its_curly_quotes_and_dashes() -> None:
     assert article.body == BODY
 
 
+@pytest.mark.parametrize("name", ["dump.txt", "page.html", "feed.json"])
+def test_utf8_text_with_one_stray_windows_1252_byte_keeps_its_curly_quotes(name: str) -> None:
+    # a piece pasted from a Windows-1252 file ("It\x92s"): the whole file was read as
+    # cp1252, every curly quote and dash of the rest becoming "â€œ", "â€”"
+    text = TEXT + "@@ over, the envoy said.\n"
+    if name == "page.html":
+        paragraphs = text.split("\n\n")[1:]
+        text = ("<html><body><article><h1>Talks in Moscow end without a deal</h1>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    if name == "feed.json":
+        text = json.dumps([{"title": "Talks", "body": text}], ensure_ascii=False)
+    stray = text.encode().replace(b"@@", b"It\x92s")
+    body = _only(stray, name).body
+    assert "“very little”" in body and "It’s" in body and "â€" not in body
+
+
 def test_latin_1_text_keeps_its_accents_and_no_break_spaces() -> None:
     text = TEXT.replace("Jane Doe", "José Núñez").replace("—", "-")
     text = text.replace("“very little”", "«très peu»\u00a0!")
