@@ -1,7 +1,8 @@
 """Bytes of a text upload -> str.
 
 Order of evidence: a byte-order mark; UTF-16 without a BOM (every other byte NUL);
-strict UTF-8; then a legacy single-byte code page. News English that is not UTF-8 is
+strict UTF-8, or UTF-8 with a few stray bytes (read as Windows-1252); then a legacy
+single-byte code page. News English that is not UTF-8 is
 almost always Windows-1252 (curly quotes at 0x91-0x94) or Latin-1, so mostly-ASCII
 bytes go to cp1252 directly; charset-normalizer decides for the rest. Only line endings
 are normalised: quotes, dashes and no-break spaces come through as they are.
@@ -70,7 +71,7 @@ def _check_and_detect(data: bytes, label: str) -> tuple[str, int]:
 
 
 def _lines(data: bytes, encoding: str, skip: int, label: str) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    decoder = codecs.getincrementaldecoder(encoding)(errors=_errors(encoding))
     carry = ""  # the unfinished last line of the previous chunk
     view = memoryview(data)
     for start in range(skip, len(data), _CHUNK):
@@ -123,12 +124,43 @@ def _detect(data: bytes, label: str) -> tuple[str, int]:
         return utf16, 0
     if b"\x00" in data:
         raise _binary_error(label)
-    if _decodes(data, "utf-8"):
+    if _decodes(data, "utf-8") or _mostly_utf8(data):
         return "utf-8", 0
     non_ascii = len(data.translate(None, _ASCII))
     if non_ascii <= _MOSTLY_ASCII * len(data):
         return ("cp1252" if _decodes(data, "cp1252") else "latin-1"), 0
     return _charset_normalizer_guess(data, label), 0
+
+
+def _stray_bytes_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return bytes(exc.object[exc.start:exc.end]).decode("cp1252", errors="replace"), exc.end
+
+
+# A UTF-8 text with a few bytes that are not UTF-8 (a piece pasted from a Windows-1252
+# file, a character cut in two) reads those bytes as Windows-1252, where they most often
+# come from: decoding it all as cp1252 turned each of its curly quotes into "â€œ".
+STRAY_BYTES = "newsframe-stray-cp1252"
+codecs.register_error(STRAY_BYTES, _stray_bytes_as_cp1252)
+_MOSTLY = 4  # a UTF-8 text has at least this many well-formed non-ASCII characters per stray byte
+
+
+def _errors(encoding: str) -> str:
+    return STRAY_BYTES if encoding == "utf-8" else "strict"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the non-ASCII bytes are mostly well-formed UTF-8 (cp1252 text's rarely are)."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    view = memoryview(data)
+    good = bad = 0
+    for start in range(0, len(data) + 1, _CHUNK):
+        text = decoder.decode(view[start : start + _CHUNK], final=start + _CHUNK > len(data))
+        stray = text.count("\ufffd")
+        bad += stray
+        good += len(text) - len(text.encode("ascii", "ignore")) - stray
+    return good >= _MOSTLY * bad
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -179,7 +211,7 @@ def _charset_normalizer_guess(data: bytes, label: str) -> str:
 def _decode_normalising_newlines(data: bytes, encoding: str, skip: int, label: str) -> str:
     # TextIOWrapper decodes and turns \r\n and \r into \n in one pass, so the text is
     # built once instead of once per replace().
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline=None)
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=_errors(encoding), newline=None)
     try:
         if skip:
             stream.buffer.read(skip)

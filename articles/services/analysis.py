@@ -44,6 +44,10 @@ def article_analyze(*, article_id: int) -> bool:
         with transaction.atomic():
             # One writer per event at a time: actors are shared across its articles.
             event = Event.objects.select_for_update().get(pk=article.event_id)
+            if held_here(Job.objects.filter(pk=job.pk)) is None:
+                # Queued again while this ran (its text edited, "analyse again"): the task sent
+                # with it stores the analysis of the text as it is now, maybe already has.
+                return False
             pages_changed(event.pk)
             actors = actor_store.resolve_actors(event, analysis.actors)
             analysis_store.replace_machine_output(article, analysis, actors, vectors)

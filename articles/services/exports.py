@@ -342,8 +342,9 @@ def _table_text(event: Event, name: str, meta: dict[str, Any], positions: list[i
     """One table of the event, read from the database as it is written."""
     articles: Iterable[dict[str, Any]] = article_rows(event, PARTS[name]) if name in PARTS else iter(())
     if name == "story_point_sentences":  # the outlet of each article column, not the articles' text
-        articles = [{"outlet": outlet or ""} for outlet in
-                    event.articles.order_by("position").values_list("outlet__name", flat=True)]
+        # by the columns as the export began: an article deleted since would shift the others
+        outlet_at = dict(event.articles.values_list("position", "outlet__name"))
+        articles = [{"outlet": outlet_at.get(position) or ""} for position in positions]
     points = story_points(event, positions) if name.startswith("story_point") else iter(())
     actors = actors_json(event) if name == "actors" else []
     return csv_text(name, table_rows(name, articles, points, actors), meta, exact=exact)

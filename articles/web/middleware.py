@@ -56,6 +56,12 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     return render(request, "400.html", {"message": message}, status=400)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the site's page, rendered with the request (Django's own view renders
+    the template without it, so a signed-in person saw "Log in"), saying to reload the form."""
+    return render(request, "403_csrf.html", status=403)
+
+
 class ParameterGuardMiddleware:
     """A NUL in any query or form parameter is a 400 before a view sees it: PostgreSQL text
     cannot hold one, so a query with it would fail as a 500. JSON for the API."""

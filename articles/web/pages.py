@@ -120,10 +120,11 @@ def speaker_styles(quotes: list[Quote], palette: dict[int, Look]) -> dict[int, S
 def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal],
               styles: dict[int, SpeakerStyle], claims: Iterable[Claim] = ()) -> list[Mark]:
     """Highlight spans of one article. Loaded words inside a quote are the speaker's
-    words (reporting), not the outlet's framing, so they are not marked."""
+    words (reporting), not the outlet's framing, so they are not marked. An orphaned quote
+    (an editor's, whose words left the edited text) is not marked: its offsets are old."""
     marks: list[Mark] = []
     for q in quotes:
-        if q.article_id != article_id or not q.is_quote:
+        if q.article_id != article_id or not q.is_quote or q.orphaned:
             continue
         style = styles.get(q.speaker_id) if q.speaker_id else None
         who = q.speaker.name if q.speaker else (

@@ -3,6 +3,7 @@ needs the Editors group (or a superuser); checked on the server on every write p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -168,3 +169,15 @@ def test_editors_get_no_other_admin_powers(article: Article, make_user: Callable
                  "auth_user_changelist", "articles_article_changelist"]:
         assert client.get(reverse(f"admin:{name}")).status_code == 403, name
     assert client.get(reverse("admin:articles_actor_delete", args=[Actor.objects.first().pk])).status_code == 403  # type: ignore[union-attr]
+
+
+def test_each_correct_control_names_its_quote_for_a_screen_reader(
+        article: Article, make_user: Callable[..., User]) -> None:
+    # A screen reader listing the page's controls heard "correct" once per quote, with nothing
+    # to tell them apart.
+    html = client_for("editor", make_user).get(article.get_absolute_url()).content.decode()
+    summaries = re.findall(r"<summary>(.*?)</summary>", html)
+    quotes = list(article.quotes.filter(is_quote=True))
+    assert len(quotes) >= 2 and len(summaries) == len(quotes)
+    assert len(set(summaries)) == len(summaries)
+    assert all(s.startswith('correct<span class="sr-only">') for s in summaries)

@@ -4,6 +4,7 @@ Events are generated as rows (bench/pages.build_event: no NLP)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -106,3 +107,18 @@ def test_a_stream_survives_a_new_article_and_refuses_to_end_valid_without_points
     StoryPoint.objects.filter(event=event).delete()
     with pytest.raises(exports.ExportChanged):
         "".join(chunks)
+
+
+def test_a_zip_streamed_while_an_article_is_deleted_names_each_sentences_own_outlet() -> None:
+    # The sentences table read the outlets when its turn came, the columns when the ZIP
+    # began: an article deleted between them shifted every later outlet by one (or ran past
+    # the list's end and cut the file short).
+    event, _ = build_event(6)
+    outlets = dict(event.articles.values_list("position", "outlet__name"))
+    chunks = export_stream(event, "csv", now=NOW).chunks
+    head = next(chunks)
+    Article.objects.filter(event=event, position=2).delete()
+    with zipfile.ZipFile(io.BytesIO(head + b"".join(chunks))) as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("story_point_sentences.csv").decode())))
+    assert rows and any(int(row["article"]) > 2 for row in rows)
+    assert all(row["outlet"] == outlets[int(row["article"])] for row in rows)

@@ -77,6 +77,22 @@ def test_windows_1252_text_keeps_its_curly_quotes_and_dashes() -> None:
     assert article.body == BODY
 
 
+@pytest.mark.parametrize("name", ["dump.txt", "page.html", "feed.json"])
+def test_utf8_text_with_one_stray_windows_1252_byte_keeps_its_curly_quotes(name: str) -> None:
+    # a piece pasted from a Windows-1252 file ("It\x92s"): the whole file was read as
+    # cp1252, every curly quote and dash of the rest becoming "â€œ", "â€”"
+    text = TEXT + "@@ over, the envoy said.\n"
+    if name == "page.html":
+        paragraphs = text.split("\n\n")[1:]
+        text = ("<html><body><article><h1>Talks in Moscow end without a deal</h1>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    if name == "feed.json":
+        text = json.dumps([{"title": "Talks", "body": text}], ensure_ascii=False)
+    stray = text.encode().replace(b"@@", b"It\x92s")
+    body = _only(stray, name).body
+    assert "“very little”" in body and "It’s" in body and "â€" not in body
+
+
 def test_latin_1_text_keeps_its_accents_and_no_break_spaces() -> None:
     text = TEXT.replace("Jane Doe", "José Núñez").replace("—", "-")
     text = text.replace("“very little”", "«très peu»\u00a0!")
@@ -380,3 +396,23 @@ def test_a_text_file_taken_whole_is_its_text_and_json_cannot_be() -> None:
     assert whole_text("Caf\u00e9 note\n".encode("cp1252"), "note.txt") == "Caf\u00e9 note\n"
     with pytest.raises(IngestError, match="cannot be taken as one article"):
         whole_text(b"[]", "feed.json")
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_taken_whole_with_its_text() -> None:
+    # lxml refuses a decoded page that still declares its encoding; the text was lost ("")
+    page = (b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            b"<ul><li>Home</li><li>About us</li></ul></body></html>")
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(page, "notice.html")
+    assert caught.value.text == whole_text(page, "notice.html") == "Home\n\nAbout us"
+
+
+def test_json_fields_that_are_lists_or_objects_are_read_as_their_text_never_as_python() -> None:
+    # A scraper's {"body": [{"text": …}, …]}, a title split in parts, several links:
+    # str() of them put "{'text': '…'}" into the article that was analysed.
+    item = {"title": ["Talks end", "without a deal"], "url": ["https://example.org/a", "https://example.org/b"],
+            "body": [{"type": "p", "text": "The ministers met."}, {"type": "p", "text": "They left."}],
+            "author": [{"name": "Jane Doe"}, {"id": 7}]}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert (article.title, article.body, article.url, article.byline) == (
+        "Talks end without a deal", "The ministers met.\n\nThey left.", "https://example.org/a", "Jane Doe")

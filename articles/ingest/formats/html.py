@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -81,6 +82,8 @@ _BLOCKS = ("address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
            "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
            "section", "table", "td", "th", "tr", "ul")
 _BREAK = "\ue000"  # a private-use character no page's text holds: where a block ends
+# An XHTML page's `<?xml … encoding=…?>`: lxml refuses a decoded text that still declares one.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 
 
 def page_text(html: str) -> str:
@@ -88,7 +91,7 @@ def page_text(html: str) -> str:
     without markup, scripts or styles: what a page whose article trafilatura cannot find
     gives when it is taken whole."""
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (lxml.etree.ParserError, ValueError):  # nothing but whitespace or comments
         return ""
     for hidden in root.xpath("//head|//script|//style|//noscript|//template"):

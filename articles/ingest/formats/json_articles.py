@@ -72,30 +72,34 @@ def _json_items(value: Any, label: str) -> list[Any]:
 
 
 def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
-    body = _first(item, _BODY_KEYS)
-    if isinstance(body, list):
-        body = "\n\n".join(str(part) for part in body)
-    if not isinstance(body, str) or not body.strip():
+    body = _text(_first(item, _BODY_KEYS), "\n\n")
+    if not body.strip():
         return None
-    outlet = _first(item, _OUTLET_KEYS)
-    if isinstance(outlet, dict):
-        outlet = outlet.get("name", "")
-    byline = _first(item, _BYLINE_KEYS)
-    if isinstance(byline, list):
-        byline = ", ".join(
-            str(a.get("name", "")) if isinstance(a, dict) else str(a) for a in byline
-        )
-    elif isinstance(byline, dict):
-        byline = byline.get("name", "")
+    url = _first(item, _URL_KEYS)
     return ParsedArticle(
-        title=spaces(str(_first(item, _TITLE_KEYS) or "")),
+        title=spaces(_text(_first(item, _TITLE_KEYS), " ")),
         body="\n\n".join(_json_paragraphs(body)),
         published=_json_date(_first(item, _DATE_KEYS)),
-        byline=spaces(str(byline or "")),
-        outlet=spaces(str(outlet or "")),
-        url=str(_first(item, _URL_KEYS) or ""),
+        byline=spaces(_text(_first(item, _BYLINE_KEYS), ", ")),
+        outlet=spaces(_text(_first(item, _OUTLET_KEYS), ", ")),
+        url=_text(url[0] if isinstance(url, list) else url, ""),  # the first of several links
         source_name=name,
     )
+
+
+def _text(value: Any, sep: str) -> str:
+    """A field's value as text: a string as it is, a number as written, a list's items'
+    texts joined by `sep`, an object's "text" or "name"; else nothing (str() would put
+    Python's repr of a list or object into the article)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return sep.join(text for text in (_text(part, sep) for part in value) if text)
+    if isinstance(value, dict):
+        return _text(_first(value, ("text", "name")), sep)
+    return ""
 
 
 def _json_paragraphs(body: str) -> list[str]:
