@@ -1,0 +1,44 @@
+"""Framing-11 context rules and terms for the outlet's own loaded words (issue 18), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_framing_context import own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a rout told as a beating, where "beat" or "won" would report it
+        ("The governor trounced his rival in the primary.", ["trounced"]),
+        ("The senator was clobbered in the state's caucuses.", ["clobbered"]),
+        ("She got walloped in the last election.", ["walloped"]),
+        ("The mayor crushed his challenger by thirty points.", ["crushed"]),
+        ("The party suffered a drubbing in the midterms.", ["drubbing"]),
+        ("He won a thumping victory on Tuesday.", ["thumping"]),
+        ("After her resounding win, donors returned.", ["resounding"]),
+        ("The floodgates of outside money are open now.", ["floodgates"]),
+        ("The candidates smell blood after the debate.", ["smell blood"]),
+        # crushing a revolt by force is the plain word for it
+        ("The army crushed the uprising within days.", []),
+    ],
+)
+def test_terms_of_framing_11(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a listed participle after a linking verb describes the subject, as after "be"
+        ("The mayor seems fixated on the stadium deal.", ["fixated"]),
+        ("The senator appeared obsessed with the polls.", ["obsessed"]),
+        ("The donors seemed thrilled with the pick.", ["thrilled"]),
+        # an unlisted participle stays a participle
+        ("The plan seemed designed to fail.", []),
+    ],
+)
+def test_a_listed_participle_after_a_linking_verb_is_an_adjective(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
