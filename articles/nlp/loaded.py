@@ -352,12 +352,23 @@ def _names_an_affair(doc: Doc, start: int) -> bool:
     """The period's common name of an affair, the plain description of a ruler or a
     system, not a word choice: a term after a country or people ("Russian meddling", "the
     Russia meddling case", "the Libyan dictator", "the Nazi regime") or after a common noun
-    ("election meddling", "testing regimes", "the sanctions regime")."""
+    ("election meddling", "testing regimes", "the sanctions regime"), or before its place
+    or kind ("the regime in Damascus", "a regime of cap and trade")."""
+    if start + 2 < len(doc) and _placed_or_of_a_kind(doc[start + 1], doc[start + 2]):
+        return True
     if start == 0:
         return False
     before = doc[start - 1]
     common_noun = before.pos_ == "NOUN" and before.dep_ == "compound" and before.is_lower
     return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS or common_noun
+
+
+def _placed_or_of_a_kind(prep: Token, nxt: Token) -> bool:
+    """The same names put after: "the regime in Damascus" (a place), "a regime of cap and
+    trade", "a regime of sanctions" (a system of a kind, in lower case)."""
+    if prep.lower_ == "in":
+        return nxt.ent_type_ == "GPE"
+    return prep.lower_ == "of" and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
 
 
 def _predicative_participle(token: Token) -> bool:

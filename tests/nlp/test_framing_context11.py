@@ -42,3 +42,24 @@ def test_terms_of_framing_11(sentence: str, expected: list[str]) -> None:
 )
 def test_a_listed_participle_after_a_linking_verb_is_an_adjective(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # plain words of news, not the outlet's judgement: a strong rival, a skill, a forgery,
+        # a disorder or a crisis reported, a soldier honoured
+        ("Cruz is his most formidable remaining opponent.", []),
+        ("She proved adept at answering questions.", []),
+        ("The site posts fake news stories.", []),
+        ("Chaos broke out on the convention floor.", []),
+        ("Currency turmoil has followed each time.", []),
+        ("The party nominated a war hero.", []),
+        # a ruler named by his seat, a system of a kind: the plain word
+        ("Ankara now sides with the regime in Damascus.", []),
+        ("California prices carbon under a regime of cap and trade.", []),
+        ("Critics of the Obama regime gathered outside.", ["regime"]),
+    ],
+)
+def test_plain_words_and_names_are_not_loaded(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
