@@ -63,3 +63,12 @@ def test_a_listed_participle_after_a_linking_verb_is_an_adjective(sentence: str,
 )
 def test_plain_words_and_names_are_not_loaded(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+def test_a_transcripts_speaker_in_capitals_speaks_the_paragraph() -> None:
+    text = ("Governor Anna Briggs spoke to host Tom Keller on Sunday. A partial transcript follows.\n\n"
+            "KELLER: Obviously the voters are angry about the plan.\n\n"
+            "BRIGGS: It was a devastating week for our city, and we need to heal.")
+    assert own(text) == []
+    # a heading in capitals is no speaker: what follows is the outlet's
+    assert own("BREAKING: A devastating report has shaken the campaign.") == ["devastating"]
