@@ -60,6 +60,7 @@ FLOORS = {
     "dev6": {"precision": 0.80, "recall": 0.70},     # framing-8: 0.778 / 0.396 before (unseen); 0.894 / 0.792
     "dev7": {"precision": 0.75, "recall": 0.60},     # framing-9: 0.583 / 0.448 before (unseen); 0.840 / 0.690
     "dev8": {"precision": 0.70, "recall": 0.50},     # framing-10: 0.727 / 0.410 before (unseen); 0.800 / 0.615
+    "dev9": {"precision": 0.60, "recall": 0.75},     # framing-11: 0.579 / 0.647 before (unseen); 0.714 / 0.882
     # 0.553 / 0.294; 0.560 / 0.318; framing-6 0.583 / 0.318; framing-9 0.667 / 0.318
     "heldout": {"precision": 0.52, "recall": 0.27},
     "fresh": {"precision": 0.65, "recall": 0.45},    # 0.696 / 0.485; 0.682 / 0.455; framing-6 0.696 / 0.485

@@ -70,5 +70,10 @@ def test_a_transcripts_speaker_in_capitals_speaks_the_paragraph() -> None:
             "KELLER: Obviously the voters are angry about the plan.\n\n"
             "BRIGGS: It was a devastating week for our city, and we need to heal.")
     assert own(text) == []
+    # a full name in capitals names the speaker, for this turn and the later ones
+    text = ("A partial transcript follows.\n\nTOM KELLER: Obviously the plan is a disaster.\n\n"
+            "KELLER: It was a devastating week.")
+    assert own(text) == []
     # a heading in capitals is no speaker: what follows is the outlet's
     assert own("BREAKING: A devastating report has shaken the campaign.") == ["devastating"]
+    assert own("FIX IS IN: Moderators ignore the devastating report.") == ["devastating"]
