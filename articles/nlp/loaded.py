@@ -38,7 +38,7 @@ _PARTICLES = frozenset({"out", "down", "up", "off"})
 # taken literally, and "extremists" or "radical" describe, not label.
 VIOLENCE_WORDS = frozenset({
     "troop", "soldier", "marine", "convoy", "patrol", "gunman", "militant", "insurgent",
-    "rebel", "sniper", "rocket", "mortar", "artillery", "gunfire", "shelling", "shell",
+    "rebel", "rebellion", "uprising", "sniper", "rocket", "mortar", "artillery", "gunfire", "shelling", "shell",
     "bullet", "missile", "airstrike", "firefighter", "blaze", "flame", "wildfire",
     "embassy", "consulate", "compound", "helicopter", "aircraft", "warship", "vessel",
     "terrorist", "terrorism", "terror", "jihadist", "jihadi", "jihad", "qaeda", "isis", "isil",
@@ -352,7 +352,10 @@ def _names_an_affair(doc: Doc, start: int) -> bool:
     """The period's common name of an affair, the plain description of a ruler or a
     system, not a word choice: a term after a country or people ("Russian meddling", "the
     Russia meddling case", "the Libyan dictator", "the Nazi regime") or after a common noun
-    ("election meddling", "testing regimes", "the sanctions regime")."""
+    ("election meddling", "testing regimes", "the sanctions regime"), or before its place
+    or kind ("the regime in Damascus", "a regime of cap and trade")."""
+    if start + 2 < len(doc) and _placed_or_of_a_kind(doc[start + 1], doc[start + 2]):
+        return True
     if start == 0:
         return False
     before = doc[start - 1]
@@ -360,12 +363,22 @@ def _names_an_affair(doc: Doc, start: int) -> bool:
     return before.ent_type_ in ("GPE", "NORP") or before.lower_ in _AFFAIR_MODIFIERS or common_noun
 
 
+def _placed_or_of_a_kind(prep: Token, nxt: Token) -> bool:
+    """The same names put after: "the regime in Damascus" (a place), "a regime of cap and
+    trade", "a regime of sanctions" (a system of a kind, in lower case)."""
+    if prep.lower_ == "in":
+        return nxt.ent_type_ == "GPE"
+    return prep.lower_ == "of" and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
+
+
 def _predicative_participle(token: Token) -> bool:
     """"officials were thrilled with the editorial": a passive with no agent reads as an
-    adjective after "be" (the tagger calls it a verb)."""
+    adjective after "be" or a linking verb the parser took for its auxiliary ("appeared
+    obsessed with the polls"; the tagger calls it a verb)."""
     deps = {child.dep_: child for child in token.children}
     aux = deps.get("auxpass")
-    return token.tag_ == "VBN" and aux is not None and aux.lemma_ == "be" and "agent" not in deps
+    linking = aux is not None and (aux.lemma_ == "be" or _linking_verb(aux))
+    return token.tag_ == "VBN" and linking and "agent" not in deps
 
 
 def _in_title_case(token: Token) -> bool:
@@ -410,8 +423,11 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         # its noun; not a heading in capitals ("OUTSTANDING." over a table of delegates)
         return not token.is_upper and token.head.i > token.i
     if token.tag_ in _PARTICIPLE_TAGS:
-        # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter"
-        return token.dep_ in ("amod", "acomp") or (token.lower_ == term and _predicative_participle(token))
+        # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter";
+        # "seems fixated on China": the listed participle after a linking verb
+        linked = token.dep_ in ("oprd", "xcomp") and _linking_verb(token.head)
+        return token.dep_ in ("amod", "acomp") or (token.lower_ == term and (
+            linked or _predicative_participle(token)))
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     if _before_amount(token):
@@ -427,6 +443,16 @@ def _before_amount(token: Token) -> bool:
     nxt = doc[token.i + 1]
     return nxt.like_num or nxt.tag_ == "$"
 
+
+# Verbs after which a participle describes the subject as an adjective would.
+_LINKING_VERBS = frozenset({"seem", "appear", "look", "become", "remain", "grow", "sound", "feel"})
+# Tagged an auxiliary, a linking verb keeps its form as its lemma ("appeared").
+_LINKING_FORMS = frozenset({"seems", "seemed", "appears", "appeared", "looks", "looked", "became",
+                            "becomes", "remains", "remained", "grew", "grows", "sounds", "sounded", "feels", "felt"})
+
+
+def _linking_verb(token: Token) -> bool:
+    return token.lemma_.lower() in _LINKING_VERBS or token.lower_ in _LINKING_FORMS
 
 _VERB_ENDINGS = ("s", "ed", "ing")
 _OBJECT_POS = frozenset({"PROPN", "PRON", "DET"})

@@ -112,7 +112,8 @@ def _others_words(doc: Doc) -> list[tuple[int, int]]:
     """Embedded posts and speech nouns' clauses: found once per document (the quote zones
     are asked for twice, the scare quotes once more), kept in its user_data."""
     if "newsframe_others_words" not in doc.user_data:
-        doc.user_data["newsframe_others_words"] = embedded_posts(doc.text) + _speech_noun_clauses(doc)
+        doc.user_data["newsframe_others_words"] = (
+            embedded_posts(doc.text) + _speech_noun_clauses(doc) + transcript_turns(doc))
     ranges: list[tuple[int, int]] = doc.user_data["newsframe_others_words"]
     return ranges
 
@@ -121,6 +122,30 @@ def _others_words(doc: Doc) -> list[tuple[int, int]]:
 # ("… pic.twitter.com/x — Morning Joe (@Morning_Joe) December 4, 2017").
 _POST_MARKUP = re.compile(r"<(tweet|blockquote)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
 _POST_LINE = re.compile(r"^[^\n]*[—–-]\s*[^\n]{0,60}\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}[ \t]*$", re.MULTILINE)
+
+
+# A transcript's turn: a paragraph opening with its speaker's name in capitals and a colon
+# ("TAPPER: …", "JAKE TAPPER: …").
+# Headings in capitals before a colon, which no speaker bears ("EDITOR'S NOTE: …").
+_NOT_NAMES = frozenset({"note", "update", "updated", "breaking", "exclusive", "watch", "video", "photos",
+                        "correction", "clarification", "news", "alert", "report"})
+_TURN = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+def transcript_turns(doc: Doc) -> list[tuple[int, int]]:
+    """A transcript's turns are their speakers' words, verbatim: the quote finder gives a
+    labelled paragraph as a paraphrase, which counts as the outlet's unless a verb of
+    speech reports it. The name must be a person the article names ("Tapper" of "Jake
+    Tapper") or a full name in capitals, so that "BREAKING: …", "FIX IS IN: …" and
+    "EDITOR'S NOTE: …" stay the outlet's."""
+    people = {ent.text.lower() for ent in doc.ents if ent.label_ == "PERSON"}
+    people |= {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    turns = list(_TURN.finditer(doc.text))
+    for m in turns:  # a full name in capitals names its speaker: "JAKE TAPPER: …", then "TAPPER: …"
+        words = m.group(1).lower().split()
+        if len(words) >= 2 and not any(w in _NOT_NAMES or doc.vocab[w].is_stop for w in words):
+            people |= {" ".join(words), words[-1]}
+    return [(m.start(2), m.end(2)) for m in turns if m.group(1).lower() in people]
 
 
 def embedded_posts(body: str) -> list[tuple[int, int]]:

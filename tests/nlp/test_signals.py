@@ -554,9 +554,9 @@ def test_a_fragment_describing_a_speech_noun_is_a_scare_quote_its_content_is_not
 
 
 def test_a_paraphrase_is_the_speakers_after_a_verb_of_speech_and_the_outlets_otherwise() -> None:
-    said = "Lavrov pointed out that the grounds for the invasion were fake."
-    quote = quote_in(said, "the grounds for the invasion were fake", cue="pointed out", kind="indirect")
-    assert [(s.text, s.in_quote) for s in signals(said, "loaded", quotes=(quote,))] == [("fake", True)]
+    said = "Lavrov pointed out that the grounds for the invasion were bogus."
+    quote = quote_in(said, "the grounds for the invasion were bogus", cue="pointed out", kind="indirect")
+    assert [(s.text, s.in_quote) for s in signals(said, "loaded", quotes=(quote,))] == [("bogus", True)]
     felt = "Many felt the meeting would fail after the illegal attack on the base."
     belief = quote_in(felt, "the meeting would fail after the illegal attack on the base", cue="felt",
                       kind="indirect")
