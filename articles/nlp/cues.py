@@ -51,7 +51,16 @@ _TOPIC_VERBS = {
 _NOT_TOPICS = frozenset({"condition", "behalf", "camera", "record", "phone", "air", "television", "tv", "radio",
                          "show", "program", "stage", "floor", "panel", "call", "line", "trail", "tour", "podium",
                          "platform", "basis", "terms", "background", "occasion", "way"})
-_PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "refuse", "swear", "urge", "warn", "tell"})
+_PROMISSIVE = frozenset(
+    {"vow", "pledge", "promise", "threaten", "refuse", "decline", "swear", "urge", "warn", "tell"}
+)
+# "refused to say whether …", "declined to comment on the audit": a refusal to speak reports what was
+# withheld (PolNeAR); a bare "declined to comment" names nothing and stays no quote
+_REFUSALS = frozenset({"decline", "refuse"})
+_WITHHELD = frozenset(
+    {"comment", "say", "discuss", "elaborate", "speculate", "respond", "answer", "address", "specify", "confirm",
+     "name", "reveal", "disclose", "detail", "speak", "explain", "identify"}
+)
 
 
 # --- lexicon ---------------------------------------------------------------------
@@ -159,6 +168,8 @@ def speech_cue_kind(tok: Token) -> str | None:
                 return "object" if lemma + "+" in cues.object else "clause"
     if lemma == "make" and any(c.lemma_ == "clear" for c in tok.children):
         return "clause"
+    if lemma in _REFUSALS and any(_withheld(c) for c in tok.children if c.i > tok.i):
+        return "clause"
     if lemma in _TALK and _talks_about_how(tok):
         return "clause"  # "talked about how devastating it was"
     if _topics(tok):
@@ -190,6 +201,13 @@ def _topics(tok: Token) -> list[Token]:
 def _medium(prep: Token, obj: Token) -> bool:
     """ "spoke on CNBC", "spoke on condition of anonymity": the way or the place of speaking."""
     return obj.lemma_.lower() in _NOT_TOPICS or (prep.lower_ == "on" and obj.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"})
+
+
+def _withheld(verb: Token) -> bool:
+    """ "to say whether …", "to comment on the audit": speaking withheld, with what it was about."""
+    return verb.dep_ == "xcomp" and verb.lemma_ in _WITHHELD and any(
+        c.dep_ in {"ccomp", "dobj", "prep", "xcomp", "advcl"} for c in verb.children
+    )
 
 
 def _put_it(tok: Token) -> Token | None:
@@ -968,11 +986,7 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
     complements = _noun_cues().get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
     if not complements:
         return None
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if speaker is None:
-        agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for p in c.children
-                  if p.dep_ == "pobj"]
-        speaker = agents[0] if agents else None
+    speaker = _noun_owner(tok)
     if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
         speaker = speaker_token(tok.head)  # "Obama will make the case that …", "issued a warning that …"
     if speaker is None or speaker.lower_ in _WRITERS:
@@ -984,6 +998,40 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     bounds = _content_bounds(tok, content)
     return (bounds, speaker) if bounds is not None else None
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """ "Trump's claim", "the warning by officials", "a plea from the family": who said it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        agents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} for p in c.children
+                  if p.dep_ == "pobj"]
+        owner = agents[0] if agents else None
+    return owner
+
+
+def copular_cue(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """ "Rubio's response was that …", "the idea is that …", "a common refrain is that …":
+    a noun of speech or thought as the subject of "be" with a that-clause reports the
+    clause (PolNeAR's content); its owner, if named, said it, else the text names nobody.
+    The nouns are speech_nouns.csv's rows with the complement "be" ("the problem is
+    that …", "the good news is that …" are the writer's own and are not listed)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < tok.i or tok.pos_ != "NOUN":
+        return None
+    if "be" not in _noun_cues().get(tok.lemma_.lower(), frozenset()):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clauses = [c for c in verb.rights if c.dep_ in {"ccomp", "attr", "acomp"} and c.pos_ in {"VERB", "AUX"}
+               and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+    if not clauses:
+        return None
+    bounds = _content_bounds(verb, clauses[:1])
+    owner = _noun_owner(tok)
+    if owner is not None and owner.lower_ in _WRITERS:
+        return None
+    return (bounds, owner) if bounds is not None else None
 
 
 def _noun_complement(child: Token, complements: frozenset[str]) -> bool:

@@ -13,8 +13,9 @@ Two passes, both linear in the doc:
 2. speech cues left over (a verb from the reporting-verb lexicon with a
    clausal complement, "according to X", "X was insistent that …", "accused
    Russia of …"), and nouns of speech with an owner ("his claim that …",
-   "Pence's call for …") give indirect quotes; their content is the complement's
-   span and they are "mixed" when it contains quoted words.
+   "Pence's call for …") or as the subject of "be" ("the idea is that …") give
+   indirect quotes; their content is the complement's span and they are "mixed"
+   when it contains quoted words.
 What counts as a cue, whose words it reports and which words it reports is
 cues.py. Offsets are character offsets into doc.text; `text == doc.text[start:end]`.
 """
@@ -32,6 +33,7 @@ from articles.nlp.attributions import best_candidate
 from articles.nlp.cues import (
     called_for,
     content_range,
+    copular_cue,
     cue_span,
     generic_pronoun,
     hearsay_passive,
@@ -734,11 +736,11 @@ def _findings(ctx: _Context) -> Iterator[_Found]:
 
 
 def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
-    """ "his claim that …", "Pence's call for a special prosecutor": what a noun of
-    speech reports, credited to its owner (cues.py `noun_cue`)."""
+    """ "his claim that …", "Pence's call for a special prosecutor", "her answer was that …":
+    what a noun of speech reports, credited to its owner (cues.py `noun_cue`, `copular_cue`)."""
     doc = ctx.doc
     for tok in doc:
-        cued = noun_cue(tok) if ctx.seg_of_token[tok.i] < 0 else None
+        cued = (noun_cue(tok) or copular_cue(tok)) if ctx.seg_of_token[tok.i] < 0 else None
         if cued is None:
             continue
         (c_start, c_end), speaker = cued
@@ -746,9 +748,10 @@ def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
         end = _without_aside(ctx, start, end)
         if end - start < 3:
             continue
-        # "his", "their": speakers.py reads a possessive owner as the subject pronoun
-        mention = (speaker.idx, speaker.idx + len(speaker.text)) if speaker.tag_ == "PRP$" else \
-            ctx.clip(*noun_phrase(speaker), around=speaker.idx)
+        # "his", "their": speakers.py reads a possessive owner as the subject pronoun;
+        # "the idea is that …" names no one
+        mention = None if speaker is None else (speaker.idx, speaker.idx + len(speaker.text)) \
+            if speaker.tag_ == "PRP$" else ctx.clip(*noun_phrase(speaker), around=speaker.idx)
         kind = _paraphrase_kind(ctx.text[start:end])
         cue = (tok.idx, tok.idx + len(tok.text))
         yield _Found(start, end, kind, cue, mention, 0.6, tok.i, (c_start, c_end), "noun")
