@@ -628,13 +628,13 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
     ]
 
 
-_ATTITUDE_PREPS = frozenset({"on", "about", "of", "with", "over"})
+_ATTITUDE_PREPS = frozenset({"on", "about", "of", "with", "over", "to", "at"})
 
 
 def _attitude_objects(adjective: Token) -> list[Token]:
     """What an attitude is held about: "critical of the deal", "worried about the
-    economy" (the preposition is the cue's, as PolNeAR marks it), "willing to
-    compromise"."""
+    economy", "open to a compromise", "furious at the ruling" (the preposition is the
+    cue's, as PolNeAR marks it), "willing to compromise"."""
     objects = [
         o for c in adjective.children if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS
         for o in c.children if o.dep_ in {"pobj", "pcomp"}

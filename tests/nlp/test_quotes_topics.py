@@ -1,4 +1,5 @@
-"""What someone spoke about is reported content, as PolNeAR marks it (issue 15)."""
+"""What someone spoke about, and an attitude someone holds towards something, are
+reported content, as PolNeAR marks them (issue 15)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,24 @@ def test_how_when_or_where_someone_spoke_is_no_content(quotes_of, text):
 def test_a_clause_said_on_a_day_is_the_content_not_the_day(quotes_of):
     quotes = quotes_of("Mayor Dana Whitcomb commented on Monday that the budget was too small.")
     assert [q.text for q in quotes] == ["the budget was too small"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Senator Ann Okafor is open to a compromise on the budget.", "a compromise on the budget"),
+        ("Union leaders were furious at the ruling.", "the ruling"),
+        ("Her aides are cautious about the new polls.", "the new polls"),
+        ("Mayor Dana Whitcomb was uncertain about the new tax.", "the new tax"),
+    ],
+)
+def test_an_attitude_held_towards_something_is_reported(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_place_open_to_visitors_holds_no_attitude(quotes_of):
+    assert quotes_of("The museum is open to visitors on Sundays.") == []
+
+
+def test_making_sure_is_no_attitude(quotes_of):
+    assert quotes_of("The clerks work late to make sure that every ballot is counted.") == []
