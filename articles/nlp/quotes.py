@@ -924,6 +924,8 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda q: (q.start, q.end))
 
 
+# "Mr. Ross said Mr. Obama had [told leaders that …]": a cut there leaves a fragment, no statement
+_DANGLING_AUX = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)$", re.I)
 _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
 
 
@@ -936,7 +938,7 @@ def _cut_before(text: str, q: _Found, k: _Found) -> None:
     if at < 0 or at < k.start - 200:
         return
     head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
-    if len(head.split()) >= 3:
+    if len(head.split()) >= 3 and not _DANGLING_AUX.search(head):
         q.end = q.start + len(head)
 
 

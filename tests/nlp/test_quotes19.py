@@ -39,3 +39,9 @@ def test_a_statement_a_bare_tag_interrupts_is_one_quote(quotes_of):
 )
 def test_a_works_name_in_apposition_is_no_quote(quotes_of, text):
     assert not [q for q in quotes_of(text) if "Home" in q.text or "Roads" in q.text]
+
+
+def test_a_nested_attribution_leaves_no_fragment_of_the_outer_one(quotes_of):
+    text = ("In his new book and in an interview, Mr. Lee said Mayor Price had told donors that she would not "
+            "veto ''any tax'' on the stadium.")
+    assert "Mayor Price had" not in [q.text for q in quotes_of(text)]
