@@ -322,7 +322,7 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
         if prev is not None:
             best = (0, prev, "clause")
     if best is None:
-        prev = _statement_before(ctx, span)
+        prev = _statement_before(ctx, span) or _bare_tag(ctx, seg, span)
         if prev is not None:
             return _attributed_before(ctx, prev, inner_start, inner_end)
     if best is None:
@@ -364,20 +364,29 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
 
 
 _TITLE_LEADS = frozenset({"on", "in", "of", "from"})
+_WORKS = frozenset(
+    {"book", "memoir", "autobiography", "novel", "film", "movie", "documentary", "show", "series", "podcast",
+     "song", "album", "play", "column", "essay", "op-ed", "program", "programme"}
+)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to", "at", "&"})
 
 
 def _title(ctx: _Context, span: Span, inner: str) -> bool:
     """ "on CNN’s “New Day,”", "on “Hannity”", "author of “America's Unwritten
-    Constitution”": a short quoted name in title case after a possessive or a
-    preposition names a show, a book or a film; nobody says it."""
+    Constitution”", "his memoir, “A Time for Truth,”": a short quoted name in title case
+    after a possessive, a preposition or a noun of a work names a show, a book or a film;
+    nobody says it."""
     words = inner.rstrip(",.!?").split()
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return False
     if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words):
         return False
     i = _before(span)
-    return i >= 0 and (ctx.doc[i].tag_ == "POS" or ctx.doc[i].lower_ in _TITLE_LEADS)
+    if i >= 1 and ctx.doc[i].text == ",":
+        i -= 1  # "In his new book, ''Doomed to Succeed,'' …": a work named in apposition
+    return i >= 0 and (
+        ctx.doc[i].tag_ == "POS" or ctx.doc[i].lower_ in _TITLE_LEADS or ctx.doc[i].lemma_.lower() in _WORKS
+    )
 
 
 def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:
@@ -485,12 +494,51 @@ def _colon_cue(ctx: _Context, span: Span) -> Token | None:
 
 
 def _attributed_before(ctx: _Context, cue: Token, start: int, end: int) -> _Found:
-    """A direct quote whose cue ended the sentence before it."""
+    """A direct quote whose cue ended the sentence before it, or is a bare tag after it."""
     ctx.used_cues.add(cue.i)
     mention = speaker_mention(cue, "clause")
     if mention is not None:
         mention = ctx.clip(*mention, around=mention[1] - 1)
     return _Found(start, end, "direct", cue_span(cue, "clause"), mention, 0.8, cue.i)
+
+
+_TAG_ENDS = frozenset({".", "!", "?"})
+
+
+def _bare_tag(ctx: _Context, seg: Segment, span: Span) -> Token | None:
+    """ "“…,” he continued.", "“…,” Bolton charged.", "“…?” barked Oliver, prompting …":
+    a quote closing on a comma, "?" or "!" and then only someone and a verb to the
+    sentence's end (or a participle's aside) is that someone's, whatever the verb: the
+    verbs of manner news puts there are too many for a lexicon ("continued" is none)."""
+    doc, text = ctx.doc, ctx.text
+    inner = text[seg.open + 1 : seg.close].rstrip(QUOTE_CHARS + " \t")
+    if not seg.closed or inner[-1:] not in {",", "?", "!"}:
+        return None
+    i = span.end
+    while i < len(doc) and doc[i].text == ",":
+        i += 1
+    tag: list[Token] = []
+    while i < len(doc) and doc[i].text not in _TAG_ENDS | {","} and "\n" not in doc[i].text and len(tag) <= 5:
+        tag.append(doc[i])
+        i += 1
+    verbs = [t for t in tag if t.pos_ == "VERB"]
+    if len(verbs) != 1 or len(tag) > 5 or ctx.seg_of_token[verbs[0].i] >= 0:
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and span.end <= c.i < i]
+    if len(subjects) != 1 or not (subjects[0].pos_ == "PROPN" or _someone(subjects[0])):
+        return None
+    if any(t.i not in {verb.i, subjects[0].i} and not subjects[0].is_ancestor(t) for t in tag):
+        return None
+    if i < len(doc) and doc[i].text == ",":
+        # ", prompting loud cheers": only the verb's own participle clause may follow
+        rest = doc[i + 1 : ctx.sents[ctx.sent_of_token[i]].end]
+        aside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == i + 1]
+        if not aside or any(not (t.is_punct or t.i == aside[0].i or aside[0].is_ancestor(t)) for t in rest):
+            return None
+    elif i < len(doc) and doc[i].text not in _TAG_ENDS and "\n" not in doc[i].text:
+        return None
+    return verb
 
 
 def _statement_before(ctx: _Context, span: Span) -> Token | None:
@@ -879,6 +927,8 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda q: (q.start, q.end))
 
 
+# "Mr. Ross said Mr. Obama had [told leaders that …]": a cut there leaves a fragment, no statement
+_DANGLING_AUX = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)$", re.I)
 _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
 
 
@@ -891,7 +941,7 @@ def _cut_before(text: str, q: _Found, k: _Found) -> None:
     if at < 0 or at < k.start - 200:
         return
     head = _TRAILING_JOINS.sub("", text[q.start : min(at, k.start)])
-    if len(head.split()) >= 3:
+    if len(head.split()) >= 3 and not _DANGLING_AUX.search(head):
         q.end = q.start + len(head)
 
 
