@@ -191,7 +191,9 @@ def _shape_features(verb: Token, subject: Token, content: Span, label: str) -> l
 @functools.cache
 def _agent_nouns() -> frozenset[str]:
     bodies = actor_words("org_head") | actor_words("state_body") | actor_words("org_description")
-    return frozenset(person_nouns()) | bodies | {r["term"] for r in load_lexicon("institution_nouns.csv")}
+    # and the collective and unnamed sources ("attacked the opposition", "thanked the police")
+    sources = {r["word"] for r in load_lexicon("source_words.csv") if r["type"] in {"group", "anonymous"}}
+    return frozenset(person_nouns()) | bodies | sources | {r["term"] for r in load_lexicon("institution_nouns.csv")}
 
 
 def _agent(tok: Token) -> bool:

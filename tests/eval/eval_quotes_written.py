@@ -63,7 +63,10 @@ THRESHOLDS: dict[str, dict[str, float]] = {
     # nlp-4, tuned on its misses: 1.00 / 1.00 / 1.00
     FRESH2.name: {"precision": 0.92, "recall": 0.95, "speaker_accuracy": 0.92},
     # set from nlp-3 (0.974 / 0.892 / 0.797) before any nlp-4 rule changed; nlp-4: 0.97 / 0.89 / 0.84
-    FRESH3.name: {"precision": 0.90, "recall": 0.85, "speaker_accuracy": 0.74},
+    # nlp-15's model threshold 0.34 (from 0.38) reads two more of PolNeAR's attributions here,
+    # which this set does not list ("projected GDP growth of 6.5%", "are appealing for
+    # witnesses"): 0.910 -> 0.887
+    FRESH3.name: {"precision": 0.88, "recall": 0.85, "speaker_accuracy": 0.74},
 }
 
 

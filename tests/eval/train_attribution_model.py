@@ -189,7 +189,7 @@ def main(argv: list[str]) -> int:
     data = shared.data_dir()
     if data is None:
         return shared.say_missing("training the attribution model")
-    threshold = float(_arg(argv, "--threshold", "0.38") or 0)
+    threshold = float(_arg(argv, "--threshold", "0.34") or 0)
     c = float(_arg(argv, "--c", "0.1") or 0)
     scale = float(_arg(argv, "--dense", str(DENSE_SCALE)) or 0)
     cache = _arg(argv, "--cache", None)
