@@ -124,6 +124,18 @@ def test_an_html_page_gives_its_article_with_metadata_and_subheads() -> None:
     assert "Home" not in article.body
 
 
+@pytest.mark.parametrize(
+    "preamble",
+    [b"", b'<?xml version="1.0" encoding="utf-8"?>\n', b"\xef\xbb\xbf",
+     b"<!-- saved from url=(0042)https://news.example.org/world/russia-veto -->\n"],
+)
+def test_a_page_without_an_extension_is_read_as_a_page_after_a_declaration_or_comment(preamble: bytes) -> None:
+    # Was read as a text dump, markup and all, when anything came before <!doctype html>.
+    article = _only(preamble + fixture_bytes("article.html").lstrip(), "page")
+    assert article.title == "Russia vetoes UN resolution on Syria"
+    assert "<" not in article.body and "Share this" not in article.body
+
+
 def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
     with pytest.raises(NoArticlesFound):
         parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")
