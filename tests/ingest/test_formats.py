@@ -428,3 +428,22 @@ def test_json_fields_that_are_lists_or_objects_are_read_as_their_text_never_as_p
     [article] = parse(json.dumps([item]).encode(), "feed.json").articles
     assert (article.title, article.body, article.url, article.byline) == (
         "Talks end without a deal", "The ministers met.\n\nThey left.", "https://example.org/a", "Jane Doe")
+
+
+def test_a_wordpress_post_gives_the_text_of_its_rendered_html_not_its_markup() -> None:
+    # WordPress's REST API: {"title": {"rendered": …}, "content": {"rendered": "<p>…"}}; the
+    # object's "rendered" was not read (no article), and HTML in a JSON body kept its tags.
+    post = {"title": {"rendered": "Talks end &#8211; no deal"}, "date": "2017-04-12T14:03:00",
+            "content": {"rendered": "<!-- wp:paragraph -->\n<p>The minister said &#8220;no&#8221;.</p>\n"
+                                    "<!-- /wp:paragraph -->\n<p>Talks <em>may</em>\nresume<br>in May.</p>",
+                        "protected": False}}
+    [article] = parse(json.dumps([post]).encode(), "posts.json").articles
+    assert article.title == "Talks end \u2013 no deal"
+    assert article.body == "The minister said \u201cno\u201d.\n\nTalks may resume\n\nin May."
+    assert article.published == dt.date(2017, 4, 12)
+
+
+def test_plain_json_text_keeps_its_angle_brackets_ampersands_and_lines() -> None:
+    item = {"title": "AT&T & Q&A", "body": "Costs < 5% of sales & rising.\nShares fell &amp; rose."}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert (article.title, article.body) == ("AT&T & Q&A", "Costs < 5% of sales & rising.\n\nShares fell & rose.")
