@@ -90,8 +90,9 @@ def _check_revision(locked: Quote, expected: int | None) -> None:
 
 
 def _follow_speaker(quote: Quote) -> None:
-    """Claims made in the quote, and its reporting verb, speak for the new speaker."""
-    Claim.objects.filter(quote=quote).update(speaker=quote.speaker)
+    """Claims made in the quote, and its reporting verb, speak for the new speaker. Claims in
+    words marked "not a quote" are nobody's (as after a re-analysis: analysis_store)."""
+    Claim.objects.filter(quote=quote).update(speaker=quote.speaker if quote.is_quote else None)
     if quote.cue_start is not None:
         Signal.objects.filter(
             article_id=quote.article_id, kind=Signal.Kind.REPORTING_VERB, start=quote.cue_start

@@ -97,6 +97,19 @@ def test_not_a_quote_suppresses_the_machine_quote_over_the_same_words(article: A
     assert list(same_words.values_list("pk", "is_quote", "attribution")) == [(quote.pk, False, "human")]
 
 
+def test_claims_in_words_marked_not_a_quote_keep_no_speaker_through_reanalysis(article: Article, editor: User) -> None:
+    # They took the machine's speaker of the quote it found there again after a re-analysis.
+    quote = he_said(article)
+    def speakers() -> list[int | None]:
+        inside = Claim.objects.filter(article=article, start__lt=quote.end, end__gt=quote.start)
+        return list(inside.values_list("speaker", flat=True))
+    assert speakers() and set(speakers()) == {quote.speaker_id} != {None}
+    corrections.quote_correct(quote=quote, user=editor, is_quote=False)
+    assert set(speakers()) == {None}
+    reanalyse(article)
+    assert speakers() and set(speakers()) == {None}
+
+
 def test_a_quote_whose_text_vanished_is_kept_and_flagged_orphaned(article: Article, editor: User) -> None:
     quote = he_said(article)
     corrections.quote_correct(quote=quote, user=editor, kind="direct")
