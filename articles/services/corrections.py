@@ -178,6 +178,10 @@ def _set_source(quote: Quote, source_type: str, phrase: str | None) -> None:
         phrase = fitted(Quote, "source_phrase", written)
         if not phrase:
             raise CorrectionError("Say how the text names the unnamed source (e.g. “administration officials”).")
+        if phrase.casefold() != " ".join(quote.speaker_mention.split()).casefold():
+            # The machine's mention ("the minister") named another source: as in _set_speaker,
+            # it no longer marks this one.
+            quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
         quote.speaker, quote.source_phrase = None, phrase
     elif source_type == "unknown":
         quote.speaker, quote.source_phrase = None, ""
