@@ -341,12 +341,22 @@ class Quote(models.Model):
         return self.text[:80]
 
     @property
+    def shown(self) -> bool:
+        """Shown and counted as one of its article's quotes (SHOWN_QUOTES in a query): not
+        marked "not a quote", and not orphaned (an editor's quote whose words left the edited
+        text: its offsets point at other words, and its words are no longer the article's)."""
+        return self.is_quote and not self.orphaned
+
+    @property
     def source_name(self) -> str | None:
         """Who the quote is from, as exported: the actor's name, or an unnamed source's
         phrase; None when the text names no source."""
         if self.speaker_id is not None:
             return self.speaker.name  # type: ignore[union-attr]
         return self.source_phrase or None
+
+
+SHOWN_QUOTES = models.Q(is_quote=True, orphaned=False)  # Quote.shown
 
 
 class StoryPoint(models.Model):

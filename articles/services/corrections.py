@@ -90,8 +90,9 @@ def _check_revision(locked: Quote, expected: int | None) -> None:
 
 
 def _follow_speaker(quote: Quote) -> None:
-    """Claims made in the quote, and its reporting verb, speak for the new speaker."""
-    Claim.objects.filter(quote=quote).update(speaker=quote.speaker)
+    """Claims made in the quote, and its reporting verb, speak for the new speaker. Claims in
+    words marked "not a quote" are nobody's (as after a re-analysis: analysis_store)."""
+    Claim.objects.filter(quote=quote).update(speaker=quote.speaker if quote.is_quote else None)
     if quote.cue_start is not None:
         Signal.objects.filter(
             article_id=quote.article_id, kind=Signal.Kind.REPORTING_VERB, start=quote.cue_start
@@ -177,6 +178,10 @@ def _set_source(quote: Quote, source_type: str, phrase: str | None) -> None:
         phrase = fitted(Quote, "source_phrase", written)
         if not phrase:
             raise CorrectionError("Say how the text names the unnamed source (e.g. “administration officials”).")
+        if phrase.casefold() != " ".join(quote.speaker_mention.split()).casefold():
+            # The machine's mention ("the minister") named another source: as in _set_speaker,
+            # it no longer marks this one.
+            quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
         quote.speaker, quote.source_phrase = None, phrase
     elif source_type == "unknown":
         quote.speaker, quote.source_phrase = None, ""

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Min, Q
 from django.http import Http404
 
-from articles.models import Actor, Article, Claim, Signal
+from articles.models import SHOWN_QUOTES, Actor, Article, Claim, Signal
 from articles.web.analysed import SAY, unanalysed
 from articles.web.highlight import Mark, segments, to_html
 from articles.web.pages import marks_for
@@ -27,7 +27,7 @@ NEARBY_PARTS = 3  # part links shown on each side of the current one (plus the f
 def article_styles(article: Article) -> dict[int, SpeakerStyle]:
     """The article's quoted actors, counted by the database over all its quotes, most
     quoted here first, in the event's colours and badges (web/speakers.py)."""
-    counts = Counter(dict(article.quotes.filter(is_quote=True, speaker__isnull=False).values("speaker_id")
+    counts = Counter(dict(article.quotes.filter(SHOWN_QUOTES, speaker__isnull=False).values("speaker_id")
                           .annotate(n=Count("pk")).order_by().values_list("speaker_id", "n")))
     actors = Actor.objects.select_related("event").in_bulk(list(counts))
     return styled(actors, counts, event_looks(article.event))
@@ -92,8 +92,8 @@ def article_page(article: Article, part: int | None = None) -> dict[str, Any]:
         "pending": SAY.get(unanalysed([article]).get(article.pk, ""), ""),
         "event": article.event,
         "paragraphs": paragraphs,
-        "quotes": [q for q in quotes if q.is_quote],
-        "quote_count": article.quotes.filter(is_quote=True).count(),
+        "quotes": [q for q in quotes if q.shown],
+        "quote_count": article.quotes.filter(SHOWN_QUOTES).count(),
         "speakers": sorted(styles.values(), key=lambda s: -s.quotes),
         "labels": article_labels(article),
         "own_claims": counts["own"],

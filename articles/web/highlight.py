@@ -97,15 +97,20 @@ def to_html(pieces: Sequence[Segment]) -> SafeString:
             continue
         title = f' title="{escape(seg.title)}"' if seg.title else ""
         badge = ""
-        # A screen reader names the badge by what it stands for, not by its initials, and
-        # hears a pause before the quote's words.
+        # A screen reader names the badge by what it stands for, not by its initials or "?",
+        # and hears a pause before the quote's words.
         named = f' aria-label="{escape(seg.title)}"' if seg.title else ""
         pause = '<span class="sr-only">: </span>'
         if seg.badge and seg.href:
             badge = f'<a class="badge" href="{escape(seg.href)}"{title}{named}>{escape(seg.badge)}</a>{pause}'
         elif seg.badge:
-            # focusable, so a tap on a phone (no hover, no tooltip) shows what it stands for
-            badge = f'<abbr class="badge" tabindex="0"{title}{named}>{escape(seg.badge)}</abbr>{pause}'
+            # Focusable, so a tap on a phone (no hover, no tooltip) shows what it stands for. The
+            # meaning is hidden text, not aria-label: screen readers may ignore an aria-label
+            # on an element with no role, and say only "?".
+            shown = escape(seg.badge)
+            if seg.title:
+                shown = f'<span aria-hidden="true">{shown}</span><span class="sr-only">{escape(seg.title)}</span>'
+            badge = f'<abbr class="badge" tabindex="0"{title}>{shown}</abbr>{pause}'
         # What colour alone tells a sighted reader (a loaded word, a hedge), said in words;
         # classed by its kind, so that switching the kind off silences it (newsframe.css).
         said = "".join(f'<span class="sr-only said-{escape(kind)}">({escape(words)}) </span>'

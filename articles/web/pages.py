@@ -22,7 +22,7 @@ from articles.compare.diff import matching_quotes, quoted_words, word_diff
 from articles.compare.summary import EventSummary, summarize
 from articles.compare.types import ClaimRow, MentionRow, QuoteRow, SignalRow
 from articles.contract import UNNAMED_SOURCES
-from articles.models import Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
+from articles.models import SHOWN_QUOTES, Actor, Article, Claim, Event, Job, Quote, Signal, StoryPoint, text_deferred
 from articles.rows import by_article
 from articles.services.exports import point_numbers
 from articles.services.jobs import FINISHED, results_settled
@@ -112,7 +112,7 @@ class Cell:
 
 def speaker_styles(quotes: list[Quote], palette: dict[int, Look]) -> dict[int, SpeakerStyle]:
     """The actors quoted in these quotes, most quoted first, in the event's colours."""
-    counts = Counter(q.speaker_id for q in quotes if q.speaker_id and q.is_quote)
+    counts = Counter(q.speaker_id for q in quotes if q.speaker_id and q.shown)
     actors = {q.speaker_id: q.speaker for q in quotes if q.speaker_id}
     return styled(actors, counts, palette)  # type: ignore[arg-type]
 
@@ -121,10 +121,11 @@ def marks_for(article_id: int, quotes: Iterable[Quote], signals: Iterable[Signal
               styles: dict[int, SpeakerStyle], claims: Iterable[Claim] = ()) -> list[Mark]:
     """Highlight spans of one article. Loaded words inside a quote are the speaker's
     words (reporting), not the outlet's framing, so they are not marked. An orphaned quote
-    (an editor's, whose words left the edited text) is not marked: its offsets are old."""
+    (an editor's, whose words left the edited text) is not marked: its offsets are old
+    (Quote.shown)."""
     marks: list[Mark] = []
     for q in quotes:
-        if q.article_id != article_id or not q.is_quote or q.orphaned:
+        if q.article_id != article_id or not q.shown:
             continue
         style = styles.get(q.speaker_id) if q.speaker_id else None
         who = q.speaker.name if q.speaker else (
@@ -364,7 +365,7 @@ def summary_rows(articles: list[Article], quotes: list[Quote], signals: list[Sig
         words=[a.word_count for a in articles],
         quotes=[QuoteRow(article=column[q.article_id], speaker=_source_label(q),
                          kind=q.kind, cue=q.cue, stance="", text=q.text, length=len(q.text.split()),
-                         position=q.start) for q in quotes if q.is_quote],
+                         position=q.start) for q in quotes if q.shown],
         signals=[SignalRow(article=column[s.article_id], kind=s.kind, text=s.text, category=s.category,
                            actor=s.actor.name if s.actor else None, in_quote=s.in_quote, position=s.start)
                  for s in signals if not (s.kind == Signal.Kind.LABEL and s.in_quote)],
@@ -388,7 +389,7 @@ def unnamed_shares(articles: list[Article], quotes: list[Quote]) -> list[tuple[i
     its quotes. How much an outlet leans on unnamed sources is a framing signal of its own."""
     counts = {a.pk: [0, 0] for a in articles}
     for q in quotes:
-        if q.is_quote and q.article_id in counts:
+        if q.shown and q.article_id in counts:
             counts[q.article_id][1] += 1
             counts[q.article_id][0] += q.source_type in UNNAMED_SOURCES
     return [(counts[a.pk][0], counts[a.pk][1]) for a in articles]
@@ -488,7 +489,7 @@ def quote_diffs(articles: list[Article], quotes: list[Quote]) -> list[dict[str, 
     """The same quote as rendered by different outlets: the fullest rendering, then
     each other one as a word-level diff against it."""
     column = {a.pk: i for i, a in enumerate(articles)}
-    shown = [q for q in quotes if q.is_quote]
+    shown = [q for q in quotes if q.shown]
     # A direct quote's span may hold its attribution ("…,” Mr. Trump said. “…"): only the
     # quoted words are compared, or the attribution reads as a wording difference.
     words = [quoted_words(q.text) if q.kind == Quote.Kind.DIRECT else q.text for q in shown]
@@ -555,7 +556,7 @@ def actor_page(actor: Actor) -> dict[str, Any]:
     """One actor across the event's articles: quotes, reporting verbs, labels; the first
     ACTOR_ARTICLES articles that quote or name the actor (an actor of a 3,000-article event
     made a 1.7 MB page), the rest counted and left to the API and exports."""
-    all_quotes = Quote.objects.filter(speaker=actor, is_quote=True)
+    all_quotes = Quote.objects.filter(SHOWN_QUOTES, speaker=actor)
     named_in = set(all_quotes.values_list("article_id", flat=True).distinct()) | set(
         Signal.objects.filter(actor=actor).values_list("article_id", flat=True).distinct())
     shown = list(Article.objects.filter(pk__in=named_in).order_by("position")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from articles.models import Actor, Event, Quote
+from articles.models import SHOWN_QUOTES, Actor, Event, Quote
 from articles.web.versioned import per_version
 
 PALETTE_SIZE = 8  # Okabe–Ito colours in static/css/newsframe.css (.sp-0 … .sp-7)
@@ -59,7 +59,7 @@ def looks(ranked: list[tuple[int, str]]) -> dict[int, Look]:
 
 def _ranked(event: Event) -> list[tuple[int, str]]:
     """The event's quoted actors, most quoted first (ties: the older actor first)."""
-    rows = (Quote.objects.filter(article__event_id=event.pk, is_quote=True, speaker__isnull=False)
+    rows = (Quote.objects.filter(SHOWN_QUOTES, article__event_id=event.pk, speaker__isnull=False)
             .values("speaker_id", "speaker__name").annotate(n=Count("pk")).order_by("-n", "speaker_id")
             .values_list("speaker_id", "speaker__name"))
     return list(rows)

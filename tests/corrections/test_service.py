@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
+from articles.admin.corrections import in_context
 from articles.models import Actor, ActorCorrection, Article, AttributionCorrection, Claim, Quote, Signal
 from articles.services import actor_corrections, corrections, editing
 from tests.corrections.conftest import reanalyse
@@ -95,6 +96,37 @@ def test_not_a_quote_suppresses_the_machine_quote_over_the_same_words(article: A
     reanalyse(article)
     same_words = article.quotes.filter(text__contains="successful ouster")
     assert list(same_words.values_list("pk", "is_quote", "attribution")) == [(quote.pk, False, "human")]
+
+
+def test_claims_in_words_marked_not_a_quote_keep_no_speaker_through_reanalysis(article: Article, editor: User) -> None:
+    # They took the machine's speaker of the quote it found there again after a re-analysis.
+    quote = he_said(article)
+    def speakers() -> list[int | None]:
+        inside = Claim.objects.filter(article=article, start__lt=quote.end, end__gt=quote.start)
+        return list(inside.values_list("speaker", flat=True))
+    assert speakers() and set(speakers()) == {quote.speaker_id} != {None}
+    corrections.quote_correct(quote=quote, user=editor, is_quote=False)
+    assert set(speakers()) == {None}
+    reanalyse(article)
+    assert speakers() and set(speakers()) == {None}
+
+
+def test_an_unnamed_source_with_a_new_phrase_drops_the_machines_mention(article: Article, editor: User) -> None:
+    # "He" stayed marked as the speaker mention of "a diplomat" in the review queue.
+    quote = he_said(article)
+    assert quote.speaker_mention == "He" and "<mark" in in_context(quote)
+    corrections.quote_correct(quote=quote, user=editor, source_type="anonymous", source_phrase="a diplomat")
+    quote.refresh_from_db()
+    assert (quote.source_phrase, quote.speaker_mention, quote.mention_start, quote.mention_end) == (
+        "a diplomat", "", None, None)
+    assert "<mark" not in in_context(quote)
+
+
+def test_an_unnamed_source_named_by_its_mention_keeps_the_mention(article: Article, editor: User) -> None:
+    quote = he_said(article)
+    corrections.quote_correct(quote=quote, user=editor, source_type="anonymous")  # the phrase: the mention, "He"
+    quote.refresh_from_db()
+    assert (quote.source_phrase, quote.speaker_mention) == ("He", "He") and quote.mention_start is not None
 
 
 def test_a_quote_whose_text_vanished_is_kept_and_flagged_orphaned(article: Article, editor: User) -> None:

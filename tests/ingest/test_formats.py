@@ -124,6 +124,18 @@ def test_an_html_page_gives_its_article_with_metadata_and_subheads() -> None:
     assert "Home" not in article.body
 
 
+@pytest.mark.parametrize(
+    "preamble",
+    [b"", b'<?xml version="1.0" encoding="utf-8"?>\n', b"\xef\xbb\xbf",
+     b"<!-- saved from url=(0042)https://news.example.org/world/russia-veto -->\n"],
+)
+def test_a_page_without_an_extension_is_read_as_a_page_after_a_declaration_or_comment(preamble: bytes) -> None:
+    # Was read as a text dump, markup and all, when anything came before <!doctype html>.
+    article = _only(preamble + fixture_bytes("article.html").lstrip(), "page")
+    assert article.title == "Russia vetoes UN resolution on Syria"
+    assert "<" not in article.body and "Share this" not in article.body
+
+
 def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
     with pytest.raises(NoArticlesFound):
         parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")
@@ -416,3 +428,22 @@ def test_json_fields_that_are_lists_or_objects_are_read_as_their_text_never_as_p
     [article] = parse(json.dumps([item]).encode(), "feed.json").articles
     assert (article.title, article.body, article.url, article.byline) == (
         "Talks end without a deal", "The ministers met.\n\nThey left.", "https://example.org/a", "Jane Doe")
+
+
+def test_a_wordpress_post_gives_the_text_of_its_rendered_html_not_its_markup() -> None:
+    # WordPress's REST API: {"title": {"rendered": …}, "content": {"rendered": "<p>…"}}; the
+    # object's "rendered" was not read (no article), and HTML in a JSON body kept its tags.
+    post = {"title": {"rendered": "Talks end &#8211; no deal"}, "date": "2017-04-12T14:03:00",
+            "content": {"rendered": "<!-- wp:paragraph -->\n<p>The minister said &#8220;no&#8221;.</p>\n"
+                                    "<!-- /wp:paragraph -->\n<p>Talks <em>may</em>\nresume<br>in May.</p>",
+                        "protected": False}}
+    [article] = parse(json.dumps([post]).encode(), "posts.json").articles
+    assert article.title == "Talks end \u2013 no deal"
+    assert article.body == "The minister said \u201cno\u201d.\n\nTalks may resume\n\nin May."
+    assert article.published == dt.date(2017, 4, 12)
+
+
+def test_plain_json_text_keeps_its_angle_brackets_ampersands_and_lines() -> None:
+    item = {"title": "AT&T & Q&A", "body": "Costs < 5% of sales & rising.\nShares fell &amp; rose."}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert (article.title, article.body) == ("AT&T & Q&A", "Costs < 5% of sales & rising.\n\nShares fell & rose.")

@@ -37,7 +37,7 @@ def cell_text(cell: object) -> str:
 
 def highlighted(page: str, css: str) -> list[str]:
     """Texts of the spans whose class list contains `css`."""
-    badge = r'(?:<a class="badge"[^>]*>[^<]*</a>|<abbr[^>]*>[^<]*</abbr>)?'
+    badge = r'(?:<a class="badge"[^>]*>[^<]*</a>|<abbr[^>]*>(?:[^<]|<span[^>]*>[^<]*</span>)*</abbr>)?'
     said = r'(?:<span class="sr-only[^"]*">[^<]*</span>)*'  # what the colour means, for screen readers
     spans = re.findall(r'<span class="([^"]*)"[^>]*>' + badge + said + r"([^<]*)</span>", page)
     return [text for classes, text in spans if css in classes.split()]

@@ -454,6 +454,9 @@ def test_the_question_mark_badge_of_a_quote_without_a_speaker_is_explained_in_th
                          source_type="anonymous", source_phrase="administration officials")
     page = client.get(event.get_absolute_url()).content.decode()
     assert ">?</abbr>" in page
+    # A screen reader hears the source in hidden text, not only "?" (an <abbr>'s aria-label may go unread)
+    assert ('<span aria-hidden="true">?</span><span class="sr-only">direct quote — administration officials '
+            '(anonymous, unnamed)</span></abbr>') in page
     key = page[page.index('class="speaker-key"'):]
     key = key[:key.index("</ul>")]
     assert ">?</abbr>" in key and "no named speaker" in key

@@ -7,6 +7,7 @@ A file with no extension is recognised by its first bytes.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from articles.ingest.body_opening import without_repeated_headline
@@ -75,6 +76,12 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
     return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
 
 
+# What may come before a page's <!doctype html> or <html>: a UTF-8 byte order mark, an
+# XHTML page's <?xml …?> declaration, and comments such as a saved page's
+# "<!-- saved from url=… -->"; without skipping them such a page was read as plain text.
+_PAGE_PREAMBLE = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?xml[^>]*>|<!--.*?-->)*", re.DOTALL)
+
+
 def _kind(data: bytes, name: str) -> str:
     declared = format_of(name)
     if declared is not None:
@@ -88,7 +95,7 @@ def _kind(data: bytes, name: str) -> str:
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):
         return "zip"
-    head = data[:1024].lstrip().lower()
+    head = _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
     if head.startswith((b"[", b"{")):

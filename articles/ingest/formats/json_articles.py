@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 from articles.ingest.dates import find_date
 from articles.ingest.decode import decode
+from articles.ingest.formats.html import page_text
 from articles.ingest.formats.limits import Limits, spaces
 from articles.ingest.reflow import reflow
 from articles.ingest.types import IngestError, ParsedArticle, ParseResult
@@ -17,6 +20,11 @@ _DATE_KEYS = ("published", "date", "published_at", "publishedAt", "datePublished
 _BYLINE_KEYS = ("byline", "author", "authors", "by")
 _OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher", "publication")
 _URL_KEYS = ("url", "link", "href")
+# A field written as HTML (WordPress's "content": {"rendered": "<p>…</p>"}) has tags, or at
+# least entities ("Talks end &#8211; no deal"); a "<" or "&" of plain text ("x < y",
+# "AT&T") is neither.
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
 
 
 def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
@@ -72,12 +80,12 @@ def _json_items(value: Any, label: str) -> list[Any]:
 
 
 def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
-    body = _text(_first(item, _BODY_KEYS), "\n\n")
+    body = _unmarked(_text(_first(item, _BODY_KEYS), "\n\n"))
     if not body.strip():
         return None
     url = _first(item, _URL_KEYS)
     return ParsedArticle(
-        title=spaces(_text(_first(item, _TITLE_KEYS), " ")),
+        title=spaces(_unmarked(_text(_first(item, _TITLE_KEYS), " "))),
         body="\n\n".join(_json_paragraphs(body)),
         published=_json_date(_first(item, _DATE_KEYS)),
         byline=spaces(_text(_first(item, _BYLINE_KEYS), ", ")),
@@ -89,8 +97,8 @@ def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
 
 def _text(value: Any, sep: str) -> str:
     """A field's value as text: a string as it is, a number as written, a list's items'
-    texts joined by `sep`, an object's "text" or "name"; else nothing (str() would put
-    Python's repr of a list or object into the article)."""
+    texts joined by `sep`, an object's "rendered" (WordPress), "text" or "name"; else
+    nothing (str() would put Python's repr of a list or object into the article)."""
     if isinstance(value, str):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -98,8 +106,17 @@ def _text(value: Any, sep: str) -> str:
     if isinstance(value, list):
         return sep.join(text for text in (_text(part, sep) for part in value) if text)
     if isinstance(value, dict):
-        return _text(_first(value, ("text", "name")), sep)
+        return _text(_first(value, ("rendered", "text", "name")), sep)
     return ""
+
+
+def _unmarked(text: str) -> str:
+    """An HTML field's visible text, one paragraph per block (the reader of saved pages'
+    own); a plain-text field as it is, entities decoded (its line breaks still part
+    paragraphs, which in HTML they would not)."""
+    if _TAG.search(text):
+        return page_text(text)
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def _json_paragraphs(body: str) -> list[str]:
