@@ -278,9 +278,11 @@ def correction_revert(*, correction: AttributionCorrection, user: User, note: st
             locked.attribution = before.get("attribution", Quote.Attribution.HUMAN)
             locked.confidence = before.get("confidence", locked.confidence)
             if locked.attribution == Quote.Attribution.MACHINE:
-                # Back to the machine: its words as they stand now, and never over an editor's quote.
+                # Back to the machine: its words as they stand now, and never over an editor's
+                # quote. Words no longer in the text stay the editor's record: a machine quote
+                # with no words would keep stale offsets over whatever stands there now.
                 reanchor(locked, locked.article.body)
-                if _over_human(locked):
+                if locked.orphaned or _over_human(locked):
                     locked.attribution = Quote.Attribution.HUMAN
         locked.revision += 1
         locked.save()
