@@ -487,6 +487,8 @@ def test_a_description_before_the_name_resolves_through_a_later_role_description
         ),
         ("Sen. Charles Schumer met the president. Chuck Schumer said the talks had failed.", "Charles Schumer"),
         ("Peter Strzok testified on Thursday. Special Agent Strzok said he had no bias.", "Peter Strzok"),
+        ("Arizona Sheriff Dale Marsh spoke on Monday. The sheriff said the jail was full.", "Dale Marsh"),
+        ("Sheriff Dale Marsh toured the jail. Sheriff Marsh said it was full.", "Dale Marsh"),
         ("Sen. Bernie Sanders campaigned in Iowa. The Vermont senator said the system was rigged.", "Bernie Sanders"),
         (
             "President Barack Obama met Vice President Mike Pence. The president said the transition was going well.",
