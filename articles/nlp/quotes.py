@@ -783,6 +783,14 @@ def _findings(ctx: _Context) -> Iterator[_Found]:
             yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
 
 
+def _owner_mention(ctx: _Context, owner: Token) -> tuple[int, int]:
+    """Where a noun of speech's owner is named; "his", "their" alone (speakers.py reads a
+    possessive owner as the subject pronoun)."""
+    if owner.tag_ == "PRP$":
+        return owner.idx, owner.idx + len(owner.text)
+    return ctx.clip(*noun_phrase(owner), around=owner.idx)
+
+
 def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
     """ "his claim that …", "Pence's call for a special prosecutor", "her answer was that …":
     what a noun of speech reports, credited to its owner (cues.py `noun_cue`, `copular_cue`)."""
@@ -796,10 +804,7 @@ def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
         end = _without_aside(ctx, start, end)
         if end - start < 3:
             continue
-        # "his", "their": speakers.py reads a possessive owner as the subject pronoun;
-        # "the idea is that …" names no one
-        mention = None if speaker is None else (speaker.idx, speaker.idx + len(speaker.text)) \
-            if speaker.tag_ == "PRP$" else ctx.clip(*noun_phrase(speaker), around=speaker.idx)
+        mention = None if speaker is None else _owner_mention(ctx, speaker)  # "the idea is that …": no one
         kind = _paraphrase_kind(ctx.text[start:end])
         cue = (tok.idx, tok.idx + len(tok.text))
         yield _Found(start, end, kind, cue, mention, 0.6, tok.i, (c_start, c_end), "noun")

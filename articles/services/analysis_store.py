@@ -116,15 +116,12 @@ def replace_machine_output(
     holds one stored embedding per claim of the analysis, when they were computed."""
     human = clear_machine_output(article)
     anchored = [q for q in human if not q.orphaned]
-    quote_rows: list[Quote | None] = []
-    unquoted: set[int] = set()  # the found quotes an editor marked "not a quote"
+    quote_rows: list[Quote | None] = []  # None: words an editor marked "not a quote"
     new_quotes: list[Quote] = []
     for position, found in enumerate(analysis.quotes):
         overridden = next((q for q in anchored if _overlaps(found.start, found.end, q.start, q.end)), None)
         if overridden is not None:
             quote_rows.append(overridden if overridden.is_quote else None)
-            if not overridden.is_quote:
-                unquoted.add(position)
             continue
         row = _quote_row(article, found, position, actors, analysis.version)
         new_quotes.append(row)
@@ -142,7 +139,7 @@ def replace_machine_output(
             hedged=claim.hedged,
             loaded=claim.loaded,
             quote=quote_rows[claim.quote_index] if claim.quote_index is not None else None,
-            speaker=_speaker_of_claim(claim.quote_index, quote_rows, unquoted, claim.speaker, actors),
+            speaker=_speaker_of_claim(claim.quote_index, quote_rows, claim.speaker, actors),
             embedding=claim_vectors[position] if claim_vectors is not None else None,
         )
         for position, claim in enumerate(analysis.claims)
@@ -200,14 +197,12 @@ def _verb_follows_human(row: Signal, speakers: dict[int, Actor | None]) -> Signa
 
 
 def _speaker_of_claim(
-    quote_index: int | None, quote_rows: list[Quote | None], unquoted: set[int], speaker: str | None,
-    actors: dict[str, Actor],
+    quote_index: int | None, quote_rows: list[Quote | None], speaker: str | None, actors: dict[str, Actor]
 ) -> Actor | None:
     """A claim's speaker follows its quote, so a human correction carries over; in words an
     editor marked "not a quote" it has none (corrections._follow_speaker), not the
     machine's speaker of the quote it found there."""
-    if quote_index in unquoted:
-        return None
-    if quote_index is not None and quote_rows[quote_index] is not None:
-        return quote_rows[quote_index].speaker  # type: ignore[union-attr]
+    if quote_index is not None:
+        row = quote_rows[quote_index]
+        return row.speaker if row is not None else None
     return actors.get(speaker) if speaker else None

@@ -156,13 +156,17 @@ def _over_human(quote: Quote) -> bool:
                                 start__lt=quote.end, end__gt=quote.start).exclude(pk=quote.pk).exists()
 
 
+def _unmark_mention(quote: Quote) -> None:
+    """The machine's speaker mention no longer marks the quote's source."""
+    quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
+
+
 def _set_speaker(quote: Quote, speaker: Actor | None) -> None:
     if speaker is not None and speaker.event_id != quote.article.event_id:
         raise CorrectionError("That actor belongs to another event.")
     if speaker == quote.speaker:
         return
-    # The machine's mention named someone else: it no longer marks this speaker.
-    quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
+    _unmark_mention(quote)  # the machine's mention named someone else
     quote.speaker = speaker
     quote.source_type = "actor" if speaker is not None else "unknown"
     quote.source_phrase = ""
@@ -179,9 +183,7 @@ def _set_source(quote: Quote, source_type: str, phrase: str | None) -> None:
         if not phrase:
             raise CorrectionError("Say how the text names the unnamed source (e.g. “administration officials”).")
         if phrase.casefold() != " ".join(quote.speaker_mention.split()).casefold():
-            # The machine's mention ("the minister") named another source: as in _set_speaker,
-            # it no longer marks this one.
-            quote.speaker_mention, quote.mention_start, quote.mention_end = "", None, None
+            _unmark_mention(quote)  # the machine's mention ("the minister") named another source
         quote.speaker, quote.source_phrase = None, phrase
     elif source_type == "unknown":
         quote.speaker, quote.source_phrase = None, ""
