@@ -313,13 +313,16 @@ def upload_reparse(*, upload: Upload) -> None:
 def event_for_name(name: str, *, user: User) -> Event:
     """The event called `name`, created with a unique slug if it is new. Call inside a
     transaction: two confirms naming one new event wait for each other here, so they
-    add to one event instead of making two (or failing on the slug)."""
+    add to one event instead of making two (or failing on the slug). New events take their
+    slugs one at a time: "Port strike" and "Port Strike!" share a slug's base, and
+    "Port strike 2" may want the suffix another name is given."""
     name = name.strip()
     _lock_name(name)
     existing = Event.objects.filter(name=name).first()
     if existing:
         return existing
     base = slugify(name.replace("–", "-").replace("—", "-"))[:100] or "event"
+    _lock("event-slugs")
     slug, n = base, 1
     while Event.objects.filter(slug=slug).exists():
         n += 1

@@ -85,3 +85,14 @@ def test_two_confirms_creating_the_same_new_event_make_one(uploader: User) -> No
     assert not [r for r in results if isinstance(r, Exception)], results
     assert Event.objects.filter(name="Same new event").count() == 1
     assert Article.objects.filter(event__name="Same new event").count() == 4
+
+
+def test_two_new_events_whose_names_share_a_slug_get_two_slugs(uploader: User) -> None:
+    # "Port strike" and "Port Strike!" are two events but one slug base: the second must
+    # wait for the first's slug, not fail on the unique constraint.
+    first, second = _received("s", 1, uploader), _received("t", 1, uploader)
+    results = _all_at_once([lambda: _confirm(first, "Port strike", uploader),
+                            lambda: _confirm(second, "Port Strike!", uploader)])
+    assert not [r for r in results if isinstance(r, Exception)], results
+    slugs = sorted(Event.objects.filter(name__in=["Port strike", "Port Strike!"]).values_list("slug", flat=True))
+    assert slugs == ["port-strike", "port-strike-2"]
