@@ -573,7 +573,7 @@ def _colon_clause(ctx: _Context, span: Span) -> tuple[tuple[int, int] | None, tu
     if verb.pos_ not in {"VERB", "AUX"} or ctx.seg_of_token[verb.i] >= 0 or verb.i > i:
         return None, None
     mention = speaker_mention(verb, "clause")
-    if mention is None or doc.text[mention[0] : mention[1]].lower() in _AUTHOR_PRONOUNS:
+    if mention is None or ctx.text[mention[0] : mention[1]].lower() in _AUTHOR_PRONOUNS:
         return None, None
     return cue_span(verb, "clause"), ctx.clip(*mention, around=mention[1] - 1)
 

@@ -71,13 +71,14 @@ def resolve_speakers(
     sent_starts = [s.start_char for s in doc.sents]
     modifiers = frozenset(m.token for m in mentions if _only_modifies(doc, m, kinds.get(m.actor)))
     resolved: list[QuoteResult] = []
+    text = doc.text  # Doc.text rebuilds the string on every access
     for quote in quotes:
         speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
         if speaker is None:
             speaker, certainty = _same_pronoun_before(quote, resolved, sent_starts)
         resolved.append(replace(quote, speaker=speaker, confidence=round(min(quote.confidence, certainty), 2)))
     for index, quote in enumerate(resolved):
-        named = _named_next(doc.text, index, resolved, actors, mentions, sent_starts) or _office_named_next(
+        named = _named_next(text, index, resolved, actors, mentions, sent_starts) or _office_named_next(
             quote, actors, mentions, sent_starts
         )
         if named is not None:
