@@ -86,6 +86,9 @@ def _classify_run(run: Span) -> list[RawName]:
         return [RawName(name_span, name_span.text, run[:k].text, "person")]
     if has_head:
         return [RawName(run, run.text, run.text, "title")]
+    from_somewhere = 0 < k < len(toks) and all(t.text in lex.demonyms for t in toks[:k])
+    if from_somewhere and (toks[-1].ent_type_ == "PERSON" or given_name_gender(toks[k].text)):
+        return [RawName(run[k:], run[k:].text, "", "person")]  # "Texan Rick Perry": where he is from
     head = toks[-1]
     low = head.lower_
     acronym = len(toks) == 1 and head.is_upper and len(head.text) > 1 and head.text.replace(".", "").isalpha()

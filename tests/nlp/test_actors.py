@@ -367,3 +367,16 @@ def test_a_nickname_in_quotes_is_part_of_the_name_and_an_alias(nlp):
     assert not any("Staff" in name for name in actors)
     other_outlet = ActorRef("Bo Dunmore", "person")
     assert same_actor(other_outlet, actors["William Dunmore"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Arizonan Ruth Calder said on Monday that the bill would fail.", "Ruth Calder"),
+    ("Texan Dale Whitmore said the plan was dead.", "Dale Whitmore"),
+    ("Canadian Mark Ellery won the race.", "Mark Ellery"),
+])
+def test_where_a_person_is_from_is_not_part_of_the_name(nlp, text, name):
+    actors = actors_of(nlp, text)
+    assert name in actors
+    assert actors[name].kind == "person"
+    assert not any(n != name and name in n for n in actors)
+
