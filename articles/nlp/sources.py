@@ -32,6 +32,9 @@ _QUANTIFIERS = frozenset({"every", "each", "all", "both", "many", "most", "some"
 _NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty"}
     | {"fifty", "half", "most", "many", "some", "several", "few", "all", "both"}
+    # shares and counts: "only a third of voters", "a majority of the court", "dozens of residents"
+    | {"third", "thirds", "quarter", "quarters", "fifth", "majority", "minority", "plurality"}
+    | {"dozen", "dozens", "hundreds", "thousands", "millions"}
 )
 
 
