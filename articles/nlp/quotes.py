@@ -314,7 +314,7 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if span is None or len(span) == 0:
         return None
     words = len(text[inner_start:inner_end].split())
-    if _title(ctx, span, text[inner_start:inner_end]):
+    if _title(ctx, span, text[inner_start:inner_end]) or _link_title(ctx, seg):
         return None
     best = _nearest_cue(ctx, seg, span)
     if best is None:
@@ -387,6 +387,16 @@ def _title(ctx: _Context, span: Span, inner: str) -> bool:
     return i >= 0 and (
         ctx.doc[i].tag_ == "POS" or ctx.doc[i].lower_ in _TITLE_LEADS or ctx.doc[i].lemma_.lower() in _WORKS
     )
+
+
+_LINK_LABEL = re.compile(r"\s*(?:related|read more|read|see also|also read|more|watch|listen|recommended)\s*:\s*", re.I)
+
+
+def _link_title(ctx: _Context, seg: Segment) -> bool:
+    """ "Related: “Bridge closure costs city millions”" alone in its paragraph: a link to
+    another article copied with the page, its headline in quote marks; nobody says it."""
+    start, _ = ctx.paragraph(seg.open)
+    return bool(_LINK_LABEL.fullmatch(ctx.text[start : seg.open]))
 
 
 def _reported_lead(ctx: _Context, cue: Token, kind: str, seg: Segment, inner_end: int) -> int | None:
