@@ -39,6 +39,8 @@ from tests.nlp.test_framing_context import own
         ("The specter of a shutdown hangs over the talks.", ["specter"]),
         ("The council dithered for months over the site.", ["dithered"]),
         ("The agency airbrushed its account of the raid.", ["airbrushed"]),
+        # a listed verb stays a verb: no adjective row shadows its participle
+        ("The budget deal infuriated conservatives.", ["infuriated"]),
         # venting concerns is the plain word for complaining
         ("Several senators vented about the schedule.", []),
     ],
