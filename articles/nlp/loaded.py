@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from articles.nlp.labels import QuoteZones
 from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
+from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import pair_marks
 from articles.nlp.types import SignalResult
 
@@ -210,6 +211,8 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         return False  # "an outright lie" judges; "an outright victory" is a result
     if single and _in_fixed_compound(doc, m.end, first):
         return False  # "the lame-duck session": the name of a period, not a judgement
+    if context == "attributive" and first.dep_ not in ("amod", "compound", "nmod"):
+        return False  # "a troubled company" judges; "was troubled by the report" is a feeling
     if context == "adjective" and not _adjective_next(doc, m.end):
         return False  # "anything but inevitable" judges; "do anything but paper over" does not
     if not _speech_sense(first, context):
@@ -371,14 +374,38 @@ def _placed_or_of_a_kind(prep: Token, nxt: Token) -> bool:
     return prep.lower_ == "of" and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
 
 
-def _predicative_participle(token: Token) -> bool:
+def _predicative_participle(token: Token, *, caused: bool = False) -> bool:
     """"officials were thrilled with the editorial": a passive with no agent reads as an
     adjective after "be" or a linking verb the parser took for its auxiliary ("appeared
-    obsessed with the polls"; the tagger calls it a verb)."""
+    obsessed with the polls"; the tagger calls it a verb). With `caused`, for a word the
+    lexicon lists as an adjective, a "by" phrase naming a thing is the feeling's cause, not
+    a doer ("were incensed by the deal", "seemed rattled by the polls"); a person after
+    "by" keeps it a verb's passive."""
     deps = {child.dep_: child for child in token.children}
     aux = deps.get("auxpass")
     linking = aux is not None and (aux.lemma_ == "be" or _linking_verb(aux))
-    return token.tag_ == "VBN" and linking and "agent" not in deps
+    agent = deps.get("agent")
+    if agent is not None and caused:
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        agent = None if objects and all(_a_thing(o) for o in objects) else agent
+    return token.tag_ == "VBN" and linking and agent is None
+
+
+def _a_thing(noun: Token) -> bool:
+    """A common noun that names no person or body ("the deal", "the polls")."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() not in person_nouns()
+
+
+def _gerund_of_act(token: Token) -> bool:
+    """"the current slandering of immigrants", "his bullying of reporters": a listed
+    verb's -ing form the tagger made a noun names the same act, as loaded as the verb;
+    only with its object after "of", or owned by its doer ("Trump's badgering")."""
+    doc = token.doc
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or token.i + 1 >= len(doc):
+        return False
+    of = doc[token.i + 1]
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return owned or (of.lower_ == "of" and any(c.dep_ == "pobj" for c in of.children))
 
 
 def _in_title_case(token: Token) -> bool:
@@ -409,7 +436,7 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
     if token.pos_ == wanted:
         return True
     if wanted == "VERB":
-        return _reads_as_verb(token)
+        return _reads_as_verb(token) or _gerund_of_act(token)
     if wanted == "NOUN":
         # "The spat spotlights…", "a serial liar, rampant xenophobe": a word in lower case
         # the tagger took for a name is a common noun
@@ -427,7 +454,7 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         # "seems fixated on China": the listed participle after a linking verb
         linked = token.dep_ in ("oprd", "xcomp") and _linking_verb(token.head)
         return token.dep_ in ("amod", "acomp") or (token.lower_ == term and (
-            linked or _predicative_participle(token)))
+            linked or _predicative_participle(token, caused=True)))
     if token.dep_ == "compound" and token.tag_ == "NN" and token.is_lower:
         return token.head.i == token.i + 1  # "the gory photo", tagged a noun in a compound
     if _before_amount(token):

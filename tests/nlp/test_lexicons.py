@@ -127,7 +127,8 @@ def test_loaded_terms_pos_and_context_columns_use_known_values() -> None:
     for name in ("loaded_terms", "loaded_lexical", "loaded_wordnet"):
         fields = load_lexicon(name).fields.values()
         assert {row[1] for row in fields} <= {"", "ADJ", "ADV", "NOUN", "VERB"}
-        contexts = {"", "event", "figurative", "named", "person", "possession", "addressed", "adjective", "result"}
+        contexts = {"", "event", "figurative", "named", "person", "possession", "addressed", "adjective", "result",
+                    "attributive"}
         assert {row[2] for row in fields} <= contexts
 
 
