@@ -989,6 +989,8 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
     speaker = _noun_owner(tok)
     if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
         speaker = speaker_token(tok.head)  # "Obama will make the case that …", "issued a warning that …"
+    if speaker is None and "object" in complements:
+        return _taken_up(tok)
     if speaker is None or speaker.lower_ in _WRITERS:
         return None
     content = [c for c in tok.rights if _noun_complement(c, complements)]
@@ -998,6 +1000,76 @@ def noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     bounds = _content_bounds(tok, content)
     return (bounds, speaker) if bounds is not None else None
+
+
+def object_of(noun: Token, verb: Token) -> bool:
+    """ "Hollande was referring to Trump's remarks about Khan", "aides highlighted his
+    comments on trade": the noun phrase is what a verb of speech is about, so a quote the
+    verb reports holds the noun's (PolNeAR's one outer quote); not a light verb's noun
+    ("voiced support for …", the verb's own words), a means ("angered them with his
+    comments") nor another verb's object ("Fury followed his comments that …")."""
+    if verb.lemma_.lower() in _LIGHT_VERBS or speech_cue_kind(verb) is None:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head == verb
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"to", "about", "on", "at"} and noun.head.head == verb
+
+
+def _taken_up(noun: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "Bush rejected the notion that he was part of the establishment", "she dismissed
+    the idea that …": a speech cue whose object is a proposition with its that-clause
+    reports the clause (PolNeAR's content), and the cue's subject takes it up (rejects,
+    mocks, echoes it); the noun has no owner of its own ("Trump's claim that …" is his)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or speech_cue_kind(verb) is None:
+        return None
+    clauses = [c for c in noun.rights if c.dep_ in {"acl", "ccomp", "appos"} and c.pos_ in {"VERB", "AUX"}
+               and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+    speaker = speaker_token(verb) if clauses else None
+    if speaker is None or speaker.lower_ in _WRITERS | _RELATIVES:
+        return None
+    bounds = _content_bounds(verb, clauses[:1])
+    return (bounds, speaker) if bounds is not None else None
+
+
+# the nouns of a point of view: "in Knittel's view, …", "in her estimation, …"
+_VIEWS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eye", "mind", "reckoning"})
+
+
+def viewpoint(prep: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "To Frank, the Clinton years were a betrayal", "The tax, in Knittel's view, would
+    work": a phrase that gives its sentence as someone's view (PolNeAR's beliefs); the
+    person (or the owner of the view) holds it. "To" only opening the sentence and only
+    with a person ("To date, …", "To the west, …" are none); the rest of the sentence
+    reports no speech of its own."""
+    doc = prep.doc
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.dep_ != "prep" or not objects or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj, sent = objects[0], prep.sent
+    if prep.lower_ == "to" and prep.i == sent.start:
+        holder = obj if _person_word(obj) else None
+    elif prep.lower_ == "in" and obj.lemma_.lower() in _VIEWS and obj.tag_ == "NN" and obj.n_rights == 0:
+        # ("in his view of the harbor" is a sight)
+        holder = next((c for c in obj.children if c.dep_ == "poss"), None)
+    else:
+        return None
+    # the comma that closes the phrase ("To Sexton, who studies rallies, …" holds it in the phrase)
+    comma = prep.right_edge.i if doc[prep.right_edge.i].text == "," else prep.right_edge.i + 1
+    if holder is None or holder.lower_ in _WRITERS or comma >= sent.end or doc[comma].text != ",":
+        return None
+    if any(speech_cue_kind(t) or t.text in _QUOTE_MARKS for t in sent) or sent[-1].text == "?":
+        return None
+    start = comma + 1 if prep.i == sent.start else sent.start
+    end = _without_final_punct(doc, start, sent.end)
+    return ((start, end), holder) if end - start >= 3 else None
+
+
+def _person_word(tok: Token) -> bool:
+    """ "Frank", "Florida consultant Wilson", "many Democrats", "him": who can hold a view."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in {"him", "her", "them"}
+    return tok.ent_type_ in {"PERSON", "NORP"} or _role_noun(tok) or source_type_of(tok.lemma_.lower()) == "group"
 
 
 def _noun_owner(noun: Token) -> Token | None:

@@ -44,11 +44,13 @@ from articles.nlp.cues import (
     noun_cue,
     noun_phrase,
     object_end,
+    object_of,
     speaker_mention,
     speaker_token,
     speech_cue_kind,
     that_said,
     unnamed_question,
+    viewpoint,
 )
 from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
@@ -125,7 +127,11 @@ def find_quotes(doc: Doc) -> list[QuoteResult]:
     """All quotes of `doc`, in text order, with speaker mentions but no speakers."""
     ctx = _context(doc)
     found = _rule_quotes(ctx)
-    found = _one_span_one_quote(ctx.text, [*found, *_learned_quotes(ctx, found)])
+    learned = _learned_quotes(ctx, found)
+    # a noun's quote inside what a verb reports is part of that quote (as `_drop_nested` for the rules')
+    found = [q for q in found if q.cue_kind != "noun" or q.cue is None
+             or not any(k.start <= q.cue[0] < k.end for k in learned)]
+    found = _one_span_one_quote(ctx.text, [*found, *learned])
     return [_result(ctx.text, q) for q in found]
 
 
@@ -802,11 +808,12 @@ def _owner_mention(ctx: _Context, owner: Token) -> tuple[int, int]:
 
 
 def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
-    """ "his claim that …", "Pence's call for a special prosecutor", "her answer was that …":
-    what a noun of speech reports, credited to its owner (cues.py `noun_cue`, `copular_cue`)."""
+    """ "his claim that …", "Pence's call for a special prosecutor", "her answer was that …",
+    "in Knittel's view, …": what a noun of speech or a point of view reports, credited to its
+    owner (cues.py `noun_cue`, `copular_cue`, `viewpoint`)."""
     doc = ctx.doc
     for tok in doc:
-        cued = (noun_cue(tok) or copular_cue(tok)) if ctx.seg_of_token[tok.i] < 0 else None
+        cued = (noun_cue(tok) or copular_cue(tok) or viewpoint(tok)) if ctx.seg_of_token[tok.i] < 0 else None
         if cued is None:
             continue
         (c_start, c_end), speaker = cued
@@ -896,7 +903,8 @@ def _stance_holder(verb: Token, subject: Token) -> bool:
 
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
-    model finds where no cue rule fired; never over or around a rule's quote."""
+    model finds where no cue rule fired; never over or around a rule's quote, but for a
+    noun's quote in the verb's object ("referring to Trump's remarks about Khan")."""
     doc = ctx.doc
     taken = [(q.start, q.end) for q in rules] + [q.cue for q in rules if q.cue is not None]
     found: list[_Found] = []
@@ -904,13 +912,15 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         scored = best_candidate(tok)
         if scored is None:
             continue
+        inner = [q for q in rules if q.cue_kind == "noun" and object_of(doc[q.cue_token], tok)]
+        others = [t for t in taken if all(t not in {(q.start, q.end), q.cue} for q in inner)]
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
         last = next_act(tok, first, object_end(tok, candidate.start, candidate.end))
         start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
-        if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
+        if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in others):
             continue
         impression = tok.lemma_ in _RAISING and not _someone(speaker_token(tok))
         mention = None if impression else speaker_mention(tok, "clause")
