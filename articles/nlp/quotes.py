@@ -49,6 +49,7 @@ from articles.nlp.cues import (
     speech_cue_kind,
     that_said,
     unnamed_question,
+    with_reason,
 )
 from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
@@ -898,6 +899,8 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
         last = next_act(tok, first, object_end(tok, candidate.start, candidate.end))
+        if first > tok.i:
+            last = with_reason(tok, last)
         start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in taken):
@@ -932,8 +935,13 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda q: (q.start, q.end))
 
 
-# "Mr. Ross said Mr. Obama had [told leaders that …]": a cut there leaves a fragment, no statement
-_DANGLING_AUX = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)$", re.I)
+# "Mr. Ross said Mr. Obama had [told leaders that …]", "it is hard to [believe …]", "the unions'
+# [attack on …]": a cut there leaves a fragment, no statement (and the fragment is no quote)
+_DANGLING_AUX = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be|must|may|might|shall"
+    r"|to|by|of|for|from|in|on|at|than|that|because|since|if|whether|the|a|an|given)$|s['’]$",
+    re.I,
+)
 _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
 
 
