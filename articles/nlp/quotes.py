@@ -885,6 +885,25 @@ def _stance_holder(verb: Token, subject: Token) -> bool:
     return lemma in _PEOPLE or bool(_AGENT_NOUN.search(lemma)) or source_type_of(lemma) == "group"
 
 
+# "was able to raise", "are likely to win", "is due to speak": the writer's word on someone's
+# capacity, chances or schedule, not an attitude of theirs ("is confident that …" is one)
+_CHANCES = frozenset({"able", "unable", "likely", "unlikely", "bound", "due", "poised", "set", "about", "supposed"})
+
+
+def _chances_not_attitude(verb: Token, first: int) -> bool:
+    """ "be" with what the writer says of someone's chances or of what was done to them
+    ("has been badly outspent by his rival"): nothing the subject said or thought."""
+    if verb.lemma_ != "be":
+        return False
+    doc = verb.doc
+    while first < len(doc) - 1 and doc[first].dep_ == "advmod":
+        first += 1
+    head = doc[first]
+    if head.lower_ in _CHANCES:
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children)
+
+
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
     model finds where no cue rule fired; never over or around a rule's quote."""
@@ -898,6 +917,8 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
+        if _chances_not_attitude(tok, first):
+            continue
         last = next_act(tok, first, object_end(tok, candidate.start, candidate.end))
         if first > tok.i:
             last = with_reason(tok, last)

@@ -31,6 +31,23 @@ def test_a_quote_cut_before_a_nested_one_leaves_no_dangling_fragment(quotes_of):
     assert any("the walls will keep us safe" in t for t in texts)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The candidate was able to raise more than 200 million dollars during his primary race against a "
+        "better-funded rival.",
+        "Republicans are likely to control at least one chamber of Congress for the next four years.",
+    ],
+)
+def test_the_writers_word_on_someones_chances_is_no_attribution(quotes_of, text):
+    assert [q.text for q in quotes_of(text)] == []
+
+
+def test_an_attitude_after_be_is_still_reported(quotes_of):
+    quotes = quotes_of("The mayor is confident that the bridge will reopen.")
+    assert [q.text for q in quotes] == ["the bridge will reopen"]
+
+
 def test_a_reason_that_is_itself_an_attribution_stays_its_own_quote(quotes_of):
     text = "The former governor endorsed the senator because he worries that the mayor would lose in the fall."
     assert [(q.cue, q.text) for q in quotes_of(text)] == [
