@@ -486,7 +486,30 @@ def content_range(tok: Token, kind: str) -> tuple[int, int] | None:
         comps = _that_clause_after(tok)
     if not comps:
         return None
-    return _content_bounds(tok, comps)
+    bounds = _content_bounds(tok, comps)
+    return (bounds[0], with_reason(tok, bounds[1])) if bounds is not None and bounds[0] > tok.i else bounds
+
+
+# between what was said and its "because": "…, in part because …", "…, largely because …"
+_REASON_GAP = frozenset({",", "in", "part", "partly", "largely", "mainly", "mostly", "only"})
+
+
+def with_reason(tok: Token, end: int) -> int:
+    """ "The agency said it left those trips out of its count because they were
+    routine": the parser hangs the "because" clause on the cue, but right after the
+    content it is the reason the speaker gave, part of what was reported (PolNeAR)."""
+    doc = tok.doc
+    for clause in tok.rights:
+        if clause.dep_ != "advcl" or clause.i < end:
+            continue
+        mark = clause.left_edge
+        gap = doc[end : mark.i]
+        if mark.lower_ != "because" or mark.head != clause or not all(t.lower_ in _REASON_GAP for t in gap):
+            continue
+        if any(speech_cue_kind(t) and speaker_token(t) is not None for t in clause.subtree):
+            return end  # "endorsed her because he worries that …": a second attribution, its own quote
+        return _without_final_punct(doc, end, clause.right_edge.i + 1)
+    return end
 
 
 def _around_parenthetical(tok: Token) -> tuple[int, int] | None:

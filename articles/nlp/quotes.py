@@ -51,6 +51,7 @@ from articles.nlp.cues import (
     that_said,
     unnamed_question,
     viewpoint,
+    with_reason,
 )
 from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
@@ -901,6 +902,25 @@ def _stance_holder(verb: Token, subject: Token) -> bool:
     return lemma in _PEOPLE or bool(_AGENT_NOUN.search(lemma)) or source_type_of(lemma) == "group"
 
 
+# "was able to raise", "are likely to win", "is due to speak": the writer's word on someone's
+# capacity, chances or schedule, not an attitude of theirs ("is confident that …" is one)
+_CHANCES = frozenset({"able", "unable", "likely", "unlikely", "bound", "due", "poised", "set", "about", "supposed"})
+
+
+def _chances_not_attitude(verb: Token, first: int) -> bool:
+    """ "be" with what the writer says of someone's chances or of what was done to them
+    ("has been badly outspent by his rival"): nothing the subject said or thought."""
+    if verb.lemma_ != "be":
+        return False
+    doc = verb.doc
+    while first < len(doc) - 1 and doc[first].dep_ == "advmod":
+        first += 1
+    head = doc[first]
+    if head.lower_ in _CHANCES:
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children)
+
+
 def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
     """Attributions in PolNeAR's wider sense (beliefs, findings, intentions) that the
     model finds where no cue rule fired; never over or around a rule's quote, but for a
@@ -917,7 +937,11 @@ def _learned_quotes(ctx: _Context, rules: list[_Found]) -> list[_Found]:
         candidate, probability = scored
         # "calling for the agency to act": the content starts after the cue's "for"
         first = candidate.start + 1 if called_for(tok, doc[candidate.start]) else candidate.start
+        if _chances_not_attitude(tok, first):
+            continue
         last = next_act(tok, first, object_end(tok, candidate.start, candidate.end))
+        if first > tok.i:
+            last = with_reason(tok, last)
         start, end = ctx.clip(doc[first].idx, _end_char(doc, last), around=tok.idx)
         end = _without_aside(ctx, start, end)
         if end - start < 3 or any((a < end and start < b) or a <= tok.idx < b for a, b in others):
@@ -952,8 +976,13 @@ def _one_span_one_quote(text: str, found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda q: (q.start, q.end))
 
 
-# "Mr. Ross said Mr. Obama had [told leaders that …]": a cut there leaves a fragment, no statement
-_DANGLING_AUX = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)$", re.I)
+# "Mr. Ross said Mr. Obama had [told leaders that …]", "it is hard to [believe …]", "the unions'
+# [attack on …]": a cut there leaves a fragment, no statement (and the fragment is no quote)
+_DANGLING_AUX = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be|must|may|might|shall"
+    r"|to|by|of|for|from|in|on|at|than|that|because|since|if|whether|the|a|an|given)$|s['’]$",
+    re.I,
+)
 _TRAILING_JOINS = re.compile(r"(?:[\s,;:—–-]|\b(?:with|and|but|as|while|after|before)\b)+$", re.IGNORECASE)
 
 
