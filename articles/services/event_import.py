@@ -31,7 +31,7 @@ from articles.models import (
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import signal_row, source_fields
 from articles.services.page_versions import pages_changed
-from articles.services.uploads import content_hash, event_for_name
+from articles.services.uploads import article_title, content_hash, event_for_name
 
 
 class EventImportError(Exception):
@@ -190,7 +190,7 @@ def _import_article(event: Event, position: int, a: ArticleJSON, version: str, *
     outlet_name = fitted(Outlet, "name", a.outlet.strip())
     outlet = Outlet.objects.get_or_create(name=outlet_name)[0] if outlet_name else None
     return Article.objects.create(
-        event=event, outlet=outlet, position=position, title=a.title or "Untitled",
+        event=event, outlet=outlet, position=position, title=article_title(a.title),
         byline=fitted(Article, "byline", a.byline),
         published=a.published, url=fitted(Article, "url", a.url), body=a.body, headings=a.headings,
         content_hash=content_hash(a.body), word_count=len(a.body.split()),
