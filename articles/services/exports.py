@@ -217,13 +217,13 @@ def actors_json(event: Event) -> list[dict[str, Any]]:
     ]
 
 
-def analysis_complete(event: Event, columns: Columns) -> bool:
+def analysis_complete(event: Event, columns: Columns | None = None) -> bool:
     """The analysis and the alignment are over (`jobs.results_settled`, what the event page
     calls "ready") and every article has an analysis: a download made while the story
     points are being aligned, or with an article whose analysis failed (the event page says
     "not analysed (failed)" in its column), says so instead of passing for the whole result."""
     settled = results_settled(Job.objects.filter(event=event).values_list("kind", "status").distinct())
-    return settled and not columns.not_analysed
+    return settled and not (columns or _columns(event)).not_analysed
 
 
 def event_meta(event: Event, now: dt.datetime | None, columns: Columns) -> dict[str, Any]:

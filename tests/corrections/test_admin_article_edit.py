@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.admin import moved_headings
 from articles.models import Actor, Article, Event, Job
@@ -99,7 +100,8 @@ def test_deleting_an_article_whose_analysis_waits_lets_its_event_finish(
 
     event = Event.objects.create(name="Half analysed", slug="half-analysed")
     done, waiting = (Article.objects.create(event=event, position=i, title=f"A{i}", body=f"Text {i}.",
-                                            content_hash=f"half-{i}") for i in range(2))
+                                            content_hash=f"half-{i}", analyzed_at=timezone.now() if i == 0 else None)
+                     for i in range(2))
     Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=done, status=Job.Status.DONE)
     Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=waiting, status=Job.Status.QUEUED)
     client = Client()
