@@ -137,9 +137,11 @@ class ArticleAdmin(ChangesEventPages):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         """The event of an existing article: moving it would leave its job, actors and story
-        points in the old event (ArticleForm's help text says what to do instead)."""
+        points in the old event (ArticleForm's help text says what to do instead). And its
+        position: the story points, the exports' columns and the pages' addresses name the
+        article by it, and another article's would fail on the (event, position) constraint."""
         fixed = super().get_readonly_fields(request, obj)
-        return [*fixed, "event"] if obj is not None else fixed
+        return [*fixed, "event", "position"] if obj is not None else fixed
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         """An edited title or text is analysed again: the stored quotes, claims and highlights

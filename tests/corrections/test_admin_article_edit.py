@@ -130,3 +130,17 @@ def test_an_articles_event_cannot_be_changed_in_the_admin(
     assert "upload its text there" in client.get(url).content.decode()  # what to do instead
     add_page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'name="event"' in add_page  # a new article's event is chosen as before
+
+
+def test_an_articles_position_cannot_be_changed_in_the_admin(make_user: Callable[..., User]) -> None:
+    # Story points, the exports' columns and the pages name an article by its position; another
+    # article's position failed on the (event, position) constraint with a 500.
+    first, second = (Article.objects.create(event=Event.objects.get_or_create(name="Two", slug="two")[0],
+                                            position=i, title=f"A{i}", body=f"Text {i}.", content_hash=f"two-{i}",
+                                            analyzed_at=timezone.now()) for i in range(2))
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user("staff", superuser=True))
+    response = _change(client, second, position=str(first.position), title="Retitled")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    second.refresh_from_db()
+    assert (second.title, second.position) == ("Retitled", 1)
