@@ -144,3 +144,24 @@ def test_an_articles_position_cannot_be_changed_in_the_admin(make_user: Callable
     assert response.status_code == 302  # type: ignore[attr-defined]
     second.refresh_from_db()
     assert (second.title, second.position) == ("Retitled", 1)
+
+
+def test_an_article_added_in_the_admin_is_analysed(
+    article: Article, make_user: Callable[..., User], django_capture_on_commit_callbacks: object,
+) -> None:
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    data = {"event": str(article.event_id), "outlet": "", "upload": "", "position": "5", "title": "Added",
+            "byline": "", "published": "", "url": "", "headings": "[]",
+            "body": "The governor said that the budget was late.\n\nCritics agreed with the governor."}
+    with django_capture_on_commit_callbacks() as queued:  # type: ignore[operator]
+        response = client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    added = Article.objects.get(title="Added")
+    assert Job.objects.get(article=added).status == Job.Status.QUEUED
+    assert "Not analysed yet" in client.get(added.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        for task in queued:  # the worker's tasks, in-process here
+            task()
+    added.refresh_from_db()
+    assert added.analyzed_at is not None and added.quotes.exists()
