@@ -123,7 +123,7 @@ class ReviewArticleForm(forms.Form):
         stored value, which the confirm fits to its column like any draft's."""
         super().full_clean()
         if self.is_bound and not self.cleaned_data.get("keep"):
-            self._errors.clear()
+            self.errors.clear()
 
     def clean_split_at(self) -> int | None:
         # The draft's text is in the form's initial values (the review page's), its number too.
