@@ -25,7 +25,9 @@ UNNAMED_SOURCES = ("anonymous", "group", "document", "media")
 # Above this many articles an event's story points do not list the articles missing
 # each one (that list would grow with articles x points): `event.omissions` is then
 # "complement", and a point is missing from every article that neither reports it
-# (`reported_by`) nor possibly reports it (`possibly_in`).
+# (`reported_by`) nor possibly reports it (`possibly_in`) and has an analysis (is not in
+# `event.not_analysed`: an article never analysed, or whose analysis failed, leaves
+# nothing out, it was not read).
 LISTED_OMISSIONS_MAX_ARTICLES = 100
 
 
@@ -119,6 +121,7 @@ class StoryPointJSON(Contract):
     reported_by: list[int] = []   # the articles of `members`, sorted
     missing_from: list[int] = []  # checked and found not to report it (see `event.omissions`)
     possibly_in: list[PossibleJSON] = []
+    not_analysed: list[int] = []  # not checked: no analysis (`event.not_analysed`); never "missing"
 
 
 class ActorJSON(Contract):

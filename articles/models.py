@@ -378,10 +378,12 @@ class StoryPoint(models.Model):
     def __str__(self) -> str:
         return self.label[:80]
 
-    def missing_positions(self, every_position: list[int]) -> list[int]:
-        """The event's articles checked and found not to report this point."""
+    def missing_positions(self, analysed: list[int]) -> list[int]:
+        """The event's articles checked and found not to report this point, of `analysed`
+        (the positions of its articles with an analysis: one with none was never read, and
+        leaves nothing out)."""
         reported = set(self.article_positions) | {p["article"] for p in self.possibly_in}
-        return [p for p in every_position if p not in reported]
+        return [p for p in analysed if p not in reported]
 
 
 class ClaimManager(models.Manager["Claim"]):

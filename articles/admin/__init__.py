@@ -137,13 +137,16 @@ class ArticleAdmin(ChangesEventPages):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         """The event of an existing article: moving it would leave its job, actors and story
-        points in the old event (ArticleForm's help text says what to do instead)."""
+        points in the old event (ArticleForm's help text says what to do instead). And its
+        position: the story points, the exports' columns and the pages' addresses name the
+        article by it, and another article's would fail on the (event, position) constraint."""
         fixed = super().get_readonly_fields(request, obj)
-        return [*fixed, "event"] if obj is not None else fixed
+        return [*fixed, "event", "position"] if obj is not None else fixed
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        """An edited title or text is analysed again: the stored quotes, claims and highlights
-        point into the old text by offset (editors' corrections are kept, as always)."""
+        """A new article is analysed; an edited title or text is analysed again: the stored
+        quotes, claims and highlights point into the old text by offset (editors'
+        corrections are kept, as always)."""
         before = Article.objects.filter(pk=obj.pk).values("title", "body").first() if change else None
         old_title, old_body = (before["title"], before["body"]) if before else (obj.title, obj.body)
         obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
@@ -152,7 +155,10 @@ class ArticleAdmin(ChangesEventPages):
             if "headings" not in getattr(form, "changed_data", ()):
                 obj.headings = moved_headings(old_body, obj.body, obj.headings or [])
         super().save_model(request, obj, form, change)
-        if (old_title, old_body) != (obj.title, obj.body):
+        if not change:  # analysed as an uploaded article is, or its page would say "No quotes found."
+            jobs.queue_analyses(obj.event, [obj])
+            self.message_user(request, "The article is being analysed.", messages.INFO, fail_silently=True)
+        elif (old_title, old_body) != (obj.title, obj.body):
             if old_body != obj.body:
                 analysis_store.clear_machine_output(obj)
             jobs.articles_requeue(articles=Article.objects.filter(pk=obj.pk))

@@ -18,9 +18,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from articles.contract import UNNAMED_SOURCES
-from articles.models import Actor, ActorAlias, ActorCorrection, AttributionCorrection, Quote
+from articles.models import Actor, ActorAlias, ActorCorrection, Article, AttributionCorrection, Quote
 from articles.services import actor_corrections, corrections, editing
 from articles.web.highlight import Mark, segments
 from articles.web.params import whole_number
@@ -87,6 +88,21 @@ class ActorOfEventFilter(admin.RelatedOnlyFieldListFilter):
         ids = model_admin.get_queryset(request).values_list(f"{field.name}__pk", flat=True).distinct()
         return [(str(a.pk), f"{a.name} — {a.event.name}")
                 for a in Actor.objects.filter(pk__in=ids).select_related("event").order_by("name", "event__name")]
+
+
+class ArticleOfEventFilter(admin.RelatedFieldListFilter):
+    """The articles of the event chosen in the "event" filter, read as (id, position,
+    title): Django's own filter read every article of every event whole, text included,
+    on each view of the queue. With no event chosen it lists none (and is not shown)."""
+
+    EVENT_PARAMETER = "article__event__id__exact"
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> Any:
+        event = request.GET.get(self.EVENT_PARAMETER, "")
+        if not (event.isascii() and event.isdigit()):
+            return []
+        rows = Article.objects.filter(event_id=int(event)).order_by("position").values_list("pk", "position", "title")
+        return [(str(pk), f"{position}. {Truncator(title).chars(80)}") for pk, position, title in rows]
 
 
 class SpeakerResolvedFilter(admin.SimpleListFilter):
@@ -219,8 +235,9 @@ class QuoteAdmin(admin.ModelAdmin):
     action_form = QuoteActionForm
     list_display = ["context", "speaker", "kind", "confidence", "attribution", "flags", "outlet"]
     list_select_related = ["article__outlet", "speaker"]
-    list_filter = ["article__event", "article", "article__outlet", ("speaker", ActorOfEventFilter),
-                   "source_type", "kind", "attribution", SpeakerResolvedFilter, "orphaned", "is_quote"]
+    list_filter = ["article__event", ("article", ArticleOfEventFilter), "article__outlet",
+                   ("speaker", ActorOfEventFilter), "source_type", "kind", "attribution", SpeakerResolvedFilter,
+                   "orphaned", "is_quote"]
     search_fields = ["text", "speaker_mention", "speaker__name", "source_phrase", "article__title"]
     ordering = ["confidence", "pk"]
     list_per_page = 50

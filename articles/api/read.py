@@ -202,13 +202,15 @@ def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None
     event = _event(slug)
     page = paginate(request, StoryPoint.objects.filter(event=event), key="pk", cursor=cursor, limit=limit)
     members, counts = _first_members([p.pk for p in page.rows])
-    positions = list(event.articles.order_by("position").values_list("position", flat=True))
-    listed = omissions(len(positions)) == "listed"
+    rows = list(event.articles.order_by("position").values_list("position", "analyzed_at"))
+    analysed = [position for position, at in rows if at is not None]  # the others were not read: never "missing"
+    listed = omissions(len(rows)) == "listed"
     numbers = point_numbers(event.pk)
-    return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(positions)), "results": [
+    return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(rows)),
+            "not_analysed": [position for position, at in rows if at is None], "results": [
         {"id": p.pk, "index": numbers.get(p.pk, -1), "event": slug, "label": p.label, "order": p.order,
          "article_positions": list(p.article_positions),
-         "missing_from": p.missing_positions(positions) if listed else [],
+         "missing_from": p.missing_positions(analysed) if listed else [],
          "possibly_in": [{k: e[k] for k in ("article", "text", "start", "end", "score")} for e in p.possibly_in],
          "members": [{"claim": c.pk, "article": c.article_id, "article_position": c.article.position,
                       "text": c.text, "start": c.start, "end": c.end, "voice": c.voice,

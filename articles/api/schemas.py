@@ -89,7 +89,7 @@ class StoryPointOut(Schema):
     label: str
     order: float
     article_positions: list[int]
-    missing_from: list[int]  # positions; empty when `omissions` is "complement"
+    missing_from: list[int]  # positions of analysed articles; empty when `omissions` is "complement"
     possibly_in: list[PossibleOut]
     members: list[MemberOut]  # the first MEMBERS_LISTED, in article order
     member_count: int
@@ -143,6 +143,10 @@ class ActorPage(Page):
 
 class StoryPointPage(Page):
     # "listed": each point's missing_from lists the articles that leave it out; "complement"
-    # (events of over 100 articles): every article in neither article_positions nor possibly_in.
+    # (events of over 100 articles): every article in neither article_positions, possibly_in
+    # nor not_analysed.
     omissions: Literal["listed", "complement"]
+    # Positions of the articles with no analysis (not yet, or it failed): nothing was read
+    # from them, so they are in no point's missing_from.
+    not_analysed: list[int]
     results: list[StoryPointOut]

@@ -14,10 +14,11 @@ from articles.contract import SOURCE_TYPES, UNNAMED_SOURCES
 from articles.models import Actor, AttributionCorrection, Claim, Quote, Signal, fitted
 from articles.services.actor_corrections import actor_for_name
 from articles.services.analysis_store import reanchor
-from articles.services.editing import Conflict, CorrectionError, User, account
+from articles.services.editing import Conflict, CorrectionError, Gone, User, account
 from articles.services.page_versions import pages_changed
 
 UNCHANGED: Any = object()
+QUOTE_GONE = "This quote no longer exists: a new analysis replaced it. Reload the page."
 DECISIONS = ("speaker_id", "source_type", "source_phrase", "kind", "is_quote", "text")  # what a revert restores
 
 
@@ -75,7 +76,7 @@ def _lock(quote_id: int) -> Quote:
     # it was before the wait.
     pages_changed(Quote.objects.filter(pk=quote_id).values_list("article__event_id", flat=True).first())
     if not list(Quote.objects.select_for_update().filter(pk=quote_id).values_list("pk", flat=True)):
-        raise CorrectionError("This quote no longer exists: a new analysis replaced it. Reload the page.")
+        raise Gone(QUOTE_GONE)
     return Quote.objects.select_related("speaker", "article").get(pk=quote_id)
 
 

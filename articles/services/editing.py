@@ -25,6 +25,10 @@ class CorrectionError(ValueError):
     """The correction cannot be made as asked (bad span, actor of another event…)."""
 
 
+class Gone(CorrectionError):
+    """What the editor corrects no longer exists: a new analysis replaced it."""
+
+
 class Conflict(CorrectionError):
     """Someone changed the quote since the editor's form was rendered."""
 

@@ -31,7 +31,7 @@ from articles.models import (
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import signal_row, source_fields
 from articles.services.page_versions import pages_changed
-from articles.services.uploads import content_hash, event_for_name
+from articles.services.uploads import article_title, content_hash, event_for_name
 
 
 class EventImportError(Exception):
@@ -55,7 +55,20 @@ def parse_event_json(data: object) -> EventJSON:
         where = ".".join(str(p) for p in first["loc"])
         raise EventImportError(f"not an event JSON: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
     _check_offsets(parsed)
+    _not_analysed(parsed)
     return parsed
+
+
+NOT_ANALYSED_ERROR = "It was not analysed in the file it was imported from: analyse it again."
+
+
+def _not_analysed(parsed: EventJSON) -> set[int]:
+    """The columns the file says have no analysis (`event.not_analysed`): imported without
+    one, as failed, so that nothing counts them as leaving a story point out."""
+    listed = parsed.event.get("not_analysed") or []
+    if not isinstance(listed, list) or not all(type(i) is int and 0 <= i < len(parsed.articles) for i in listed):
+        raise EventImportError("event.not_analysed: not a list of article numbers of this file")
+    return set(listed)
 
 
 def _check_offsets(parsed: EventJSON) -> None:
@@ -72,7 +85,8 @@ def _check_offsets(parsed: EventJSON) -> None:
             if c.quote is not None and c.quote >= len(a.quotes):
                 raise EventImportError(f"articles.{i}.claims: quote {c.quote} does not exist")
     for p in parsed.story_points:
-        for index in (*(m.article for m in p.members), *p.missing_from, *(e.article for e in p.possibly_in)):
+        for index in (*(m.article for m in p.members), *p.missing_from, *(e.article for e in p.possibly_in),
+                      *p.not_analysed):
             if not 0 <= index < len(parsed.articles):
                 raise EventImportError(f"story point {p.label[:40]!r}: no article {index}")
 
@@ -133,7 +147,9 @@ def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event 
         event.save(update_fields=["description"])
         actors = _import_actors(event, parsed)
         version = _analysis_version(parsed)
-        articles = [_import_article(event, position, a, version) for position, a in enumerate(parsed.articles)]
+        unread = _not_analysed(parsed)
+        articles = [_import_article(event, position, a, version, analysed=position not in unread)
+                    for position, a in enumerate(parsed.articles)]
         claims: dict[tuple[int, int, int, str], Claim] = {}
         for column, (row, a) in enumerate(zip(articles, parsed.articles, strict=True)):
             quotes = Quote.objects.bulk_create(quote_rows(row, a, actors, version))
@@ -142,8 +158,9 @@ def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event 
             for c in Claim.objects.bulk_create(claim_row(row, i, c, quoted, actors) for i, c in enumerate(a.claims)):
                 claims.setdefault((column, c.start, c.end, c.text), c)
             Signal.objects.bulk_create(signal_row(row, s, actors) for s in a.signals)
-            Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=row, status=Job.Status.DONE,
-                               finished_at=timezone.now())
+            Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=row, finished_at=timezone.now(),
+                               **({"status": Job.Status.FAILED, "error": NOT_ANALYSED_ERROR} if column in unread
+                                  else {"status": Job.Status.DONE}))
         _import_story_points(event, parsed, articles, claims)
         Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=Job.Status.DONE, finished_at=timezone.now())
     return event
@@ -169,15 +186,16 @@ def _import_actors(event: Event, parsed: EventJSON) -> dict[str, Actor]:
     return rows
 
 
-def _import_article(event: Event, position: int, a: ArticleJSON, version: str) -> Article:
+def _import_article(event: Event, position: int, a: ArticleJSON, version: str, *, analysed: bool) -> Article:
     outlet_name = fitted(Outlet, "name", a.outlet.strip())
     outlet = Outlet.objects.get_or_create(name=outlet_name)[0] if outlet_name else None
     return Article.objects.create(
-        event=event, outlet=outlet, position=position, title=a.title or "Untitled",
+        event=event, outlet=outlet, position=position, title=article_title(a.title),
         byline=fitted(Article, "byline", a.byline),
         published=a.published, url=fitted(Article, "url", a.url), body=a.body, headings=a.headings,
         content_hash=content_hash(a.body), word_count=len(a.body.split()),
-        analysis_version=fitted(Article, "analysis_version", a.analysis_version or version), analyzed_at=timezone.now(),
+        analysis_version=fitted(Article, "analysis_version", a.analysis_version or version) if analysed else "",
+        analyzed_at=timezone.now() if analysed else None,
     )
 
 

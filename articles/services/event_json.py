@@ -5,7 +5,7 @@ Field names are a public contract: extend, don't rename."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -125,21 +125,26 @@ MemberSpan = tuple[int, str, int, int]  # (article column, text, start, end)
 
 
 def story_point_json(index: int, label: str, members: Sequence[MemberSpan],
-                     possibly: Sequence[tuple[MemberSpan, float]], *, article_count: int) -> dict[str, Any]:
+                     possibly: Sequence[tuple[MemberSpan, float]], *, article_count: int,
+                     not_analysed: Collection[int] = ()) -> dict[str, Any]:
     """One story point: its members, the articles reporting it, those that possibly
-    do (their closest sentence), and, when omissions are listed, the others."""
+    do (their closest sentence), and, when omissions are listed, the others: those
+    checked and found not to report it (`missing_from`) and those with no analysis to
+    check (`not_analysed`, the event's `not_analysed`), which are never "missing"."""
     reported = sorted({m[0] for m in members})
     maybe = sorted({span[0] for span, _ in possibly})
     listed = omissions(article_count) == "listed"
     taken = set(reported) | set(maybe)
+    unread = set(not_analysed) - taken
     return {
         "id": index,
         "label": label,
         "members": [{"article": a, "text": text, "start": start, "end": end} for a, text, start, end in members],
         "reported_by": reported,
-        "missing_from": [a for a in range(article_count) if a not in taken] if listed else [],
+        "missing_from": [a for a in range(article_count) if a not in taken and a not in unread] if listed else [],
         "possibly_in": [{"article": a, "text": text, "start": start, "end": end, "score": round(score, 3)}
                         for (a, text, start, end), score in possibly],
+        "not_analysed": sorted(unread) if listed else [],
     }
 
 

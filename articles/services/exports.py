@@ -56,7 +56,7 @@ COLUMNS: dict[str, list[str]] = {
                "mention_end"],
     "claims": ["article", "outlet", "text", "start", "end", "voice", "hedged", "loaded", "quote", "speaker"],
     "signals": ["article", "outlet", "kind", "text", "start", "end", "category", "actor", "in_quote", "evaluative"],
-    "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in"],
+    "story_points": ["id", "label", "articles", "reported_by", "missing_from", "possibly_in", "not_analysed"],
     # One row per sentence of a story point: its members ("reported") and the closest
     # sentence of an article that may report it ("possibly reported", with its score).
     # The articles that leave a point out stay in story_points.csv (`missing_from`, or
@@ -162,9 +162,27 @@ def point_numbers(event_id: int) -> dict[int, int]:
     return {pk: index for index, pk in enumerate(ids)}
 
 
-def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True)
+class Columns:
+    """The event's articles as one export numbers them, read once so that every part of
+    the file agrees: `positions` in order (an article's column is its index there), and
+    `not_analysed`, the columns of the articles with no analysis (never analysed yet, or
+    their only analysis failed). Those neither report a story point nor leave it out:
+    nothing was read from them, and a "not reported" would be a false finding."""
+
+    positions: list[int]
+    not_analysed: list[int]
+
+
+def _columns(event: Event) -> Columns:
+    rows = list(event.articles.order_by("position").values_list("position", "analyzed_at"))
+    return Columns(positions=[position for position, _ in rows],
+                   not_analysed=[column for column, (_, analysed) in enumerate(rows) if analysed is None])
+
+
+def story_points(event: Event, columns: Columns) -> Iterator[dict[str, Any]]:
     """The event JSON's story points in order, a batch at a time."""
-    column = {position: i for i, position in enumerate(positions)}
+    column = {position: i for i, position in enumerate(columns.positions)}
     Member = StoryPoint.members.through
     index = 0
     for chunk in _point_batches(event):
@@ -184,7 +202,7 @@ def story_points(event: Event, positions: list[int]) -> Iterator[dict[str, Any]]
                 index, label, sorted(members[pk], key=lambda m: (m[0], m[2])),
                 [((column[e["article"]], e["text"], e["start"], e["end"]), e["score"])
                  for e in possibly if e["article"] in column],
-                article_count=len(column),
+                article_count=len(column), not_analysed=columns.not_analysed,
             )
             index += 1
 
@@ -199,28 +217,27 @@ def actors_json(event: Event) -> list[dict[str, Any]]:
     ]
 
 
-def _positions(event: Event) -> list[int]:
-    return list(event.articles.order_by("position").values_list("position", flat=True))
-
-
-def analysis_complete(event: Event) -> bool:
+def analysis_complete(event: Event, columns: Columns | None = None) -> bool:
     """The analysis and the alignment are over (`jobs.results_settled`, what the event page
-    calls "ready"): a download made while the story points are being aligned says so,
-    instead of passing for the whole result."""
-    return results_settled(Job.objects.filter(event=event).values_list("kind", "status").distinct())
+    calls "ready") and every article has an analysis: a download made while the story
+    points are being aligned, or with an article whose analysis failed (the event page says
+    "not analysed (failed)" in its column), says so instead of passing for the whole result."""
+    settled = results_settled(Job.objects.filter(event=event).values_list("kind", "status").distinct())
+    return settled and not (columns or _columns(event)).not_analysed
 
 
-def event_meta(event: Event, now: dt.datetime | None, article_count: int) -> dict[str, Any]:
+def event_meta(event: Event, now: dt.datetime | None, columns: Columns) -> dict[str, Any]:
     return {"name": event.name, "slug": event.slug, "description": event.description,
-            "complete": analysis_complete(event), **provenance(now or timezone.now(), article_count=article_count)}
+            "complete": analysis_complete(event, columns), "not_analysed": columns.not_analysed,
+            **provenance(now or timezone.now(), article_count=len(columns.positions))}
 
 
 def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    positions = _positions(event)
+    columns = _columns(event)
     return {
-        "event": event_meta(event, now, len(positions)),
+        "event": event_meta(event, now, columns),
         "articles": list(article_rows(event)),
-        "story_points": list(story_points(event, positions)),
+        "story_points": list(story_points(event, columns)),
         "actors": actors_json(event),
     }
 
@@ -242,10 +259,10 @@ def _json_list(key: str, items: Iterable[Any], *, last: bool) -> Iterator[str]:
 def event_json_text(event: Event, *, now: dt.datetime | None = None) -> Iterator[str]:
     """The event JSON as `json.dumps(event_json(event), ensure_ascii=False, indent=2)` plus a
     newline writes it, byte for byte, in pieces: one article or story point at a time."""
-    positions = _positions(event)
-    yield '{\n  "event": ' + _nested(event_meta(event, now, len(positions)), 1) + ",\n"
+    columns = _columns(event)
+    yield '{\n  "event": ' + _nested(event_meta(event, now, columns), 1) + ",\n"
     yield from _json_list("articles", article_rows(event), last=False)
-    yield from _json_list("story_points", story_points(event, positions), last=False)
+    yield from _json_list("story_points", story_points(event, columns), last=False)
     yield from _json_list("actors", actors_json(event), last=True)
     yield "}\n"
 
@@ -258,7 +275,8 @@ def table_rows(name: str, articles: Iterable[dict[str, Any]], points: Iterable[d
             yield {"id": p["id"], "label": p["label"], "articles": " ".join(str(m["article"]) for m in p["members"]),
                    "reported_by": " ".join(map(str, p.get("reported_by", []))),
                    "missing_from": " ".join(map(str, p["missing_from"])),
-                   "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", []))}
+                   "possibly_in": " ".join(str(e["article"]) for e in p.get("possibly_in", [])),
+                   "not_analysed": " ".join(map(str, p.get("not_analysed", [])))}
         return
     if name == "story_point_sentences":
         yield from _sentence_rows([a["outlet"] for a in articles], points)
@@ -337,15 +355,15 @@ def csv_tables(data: dict[str, Any], *, exact: bool = False) -> dict[str, str]:
             for name, rows in csv_rows(data).items()}
 
 
-def _table_text(event: Event, name: str, meta: dict[str, Any], positions: list[int], *, exact: bool
+def _table_text(event: Event, name: str, meta: dict[str, Any], columns: Columns, *, exact: bool
                 ) -> Iterator[str]:
     """One table of the event, read from the database as it is written."""
     articles: Iterable[dict[str, Any]] = article_rows(event, PARTS[name]) if name in PARTS else iter(())
     if name == "story_point_sentences":  # the outlet of each article column, not the articles' text
         # by the columns as the export began: an article deleted since would shift the others
         outlet_at = dict(event.articles.values_list("position", "outlet__name"))
-        articles = [{"outlet": outlet_at.get(position) or ""} for position in positions]
-    points = story_points(event, positions) if name.startswith("story_point") else iter(())
+        articles = [{"outlet": outlet_at.get(position) or ""} for position in columns.positions]
+    points = story_points(event, columns) if name.startswith("story_point") else iter(())
     actors = actors_json(event) if name == "actors" else []
     return csv_text(name, table_rows(name, articles, points, actors), meta, exact=exact)
 
@@ -374,14 +392,14 @@ class _Sink:
 
 def _zip_bytes(event: Event, now: dt.datetime | None, *, exact: bool) -> Iterator[bytes]:
     """Every table in one ZIP with the provenance as JSON, written entry by entry."""
-    positions = _positions(event)
-    meta = event_meta(event, now, len(positions))
+    columns = _columns(event)
+    meta = event_meta(event, now, columns)
     sink = _Sink()
     when = dt.datetime.fromisoformat(meta["exported_at"])
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in TABLES:
             with archive.open(_entry(f"{name}.csv", when), "w") as entry:
-                for text in _table_text(event, name, meta, positions, exact=exact):
+                for text in _table_text(event, name, meta, columns, exact=exact):
                     entry.write(text.encode("utf-8"))
                     yield sink.take()
         archive.writestr(_entry("provenance.json", when), json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
@@ -430,8 +448,8 @@ def export_stream(event: Event, fmt: Format, *, table: str | None = None,
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
 
         def one_table() -> Iterator[str]:
-            positions = _positions(event)
-            yield from _table_text(event, table, event_meta(event, now, len(positions)), positions, exact=exact)
+            columns = _columns(event)
+            yield from _table_text(event, table, event_meta(event, now, columns), columns, exact=exact)
 
         return ExportStream(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8", _encoded(one_table()))
     return ExportStream(f"{event.slug}-csv.zip", "application/zip", _zip_bytes(event, now, exact=exact))

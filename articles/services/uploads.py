@@ -8,7 +8,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -70,9 +70,21 @@ def upload_submit(*, files: Sequence[UploadedFile], event_name: str, event: Even
 
 
 
+UNTITLED = "Untitled"  # the title of an article the file gives none
+
+
+def article_title(title: str) -> str:
+    """A title as an article takes it: "Untitled" when there is none, cut to the column."""
+    return fitted(Article, "title", title.strip() or UNTITLED)
+
+
 def draft_from_parsed(article: ParsedArticle) -> dict[str, object]:
-    """A parsed article as the JSON Upload.draft stores (and `parse_dump` prints)."""
-    return Draft.from_parsed(article).to_json()
+    """A parsed article as the JSON Upload.draft stores (and `parse_dump` prints), its title,
+    byline and outlet as the article will take them: the review form checks the columns'
+    lengths, and refused a draft the parser made (a 400 naming a field nobody typed)."""
+    draft = Draft.from_parsed(article)
+    return replace(draft, title=article_title(draft.title), byline=fitted(Article, "byline", draft.byline.strip()),
+                   outlet=fitted(Outlet, "name", draft.outlet.strip())).to_json()
 
 
 def upload_review_save(*, uploads: Sequence[Upload], drafts: Sequence[Draft], event_name: str,
@@ -400,14 +412,14 @@ def _create_articles(
     for draft in drafts:
         body = draft.body.strip()
         digest = content_hash(body)
-        title = draft.title.strip() or "Untitled"
+        title = article_title(draft.title)
         if digest in known:
             duplicates.append(title)
             continue
         known.add(digest)
         rows.append(Article(
             event=event, outlet=outlets.get(draft.outlet.strip()), upload=upload_by_source.get(draft.upload or 0),
-            position=position, title=fitted(Article, "title", title),
+            position=position, title=title,
             byline=fitted(Article, "byline", draft.byline.strip()), published=_parse_date(draft.published),
             url=fitted(Article, "url", draft.url), body=body, headings=list(draft.headings),
             content_hash=digest, word_count=len(body.split()),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Min, Q
 from django.http import Http404
 
@@ -74,6 +75,18 @@ def part_links(count: int, current: int) -> list[int | None]:
     return out
 
 
+def analysed_part(article: Article) -> dict[str, str] | None:
+    """Where the analysis stopped in a body longer than NEWSFRAME_MAX_ARTICLE_CHARS (the
+    analysis reads that many characters): the character, and its paragraph of all; None
+    when the whole text is analysed. The setting as it is now, which made the analysis
+    unless it was changed since."""
+    limit = settings.NEWSFRAME_MAX_ARTICLE_CHARS
+    if len(article.body) <= limit:
+        return None
+    return {"chars": f"{limit:,}", "paragraph": f"{article.body.count(chr(10) * 2, 0, limit) + 1:,}",
+            "paragraphs": f"{article.body.count(chr(10) * 2) + 1:,}"}
+
+
 def article_page(article: Article, part: int | None = None) -> dict[str, Any]:
     parts = body_parts(article.body)
     number = part or 1
@@ -90,6 +103,7 @@ def article_page(article: Article, part: int | None = None) -> dict[str, Any]:
     return {
         "article": article,
         "pending": SAY.get(unanalysed([article]).get(article.pk, ""), ""),
+        "cut": analysed_part(article),
         "event": article.event,
         "paragraphs": paragraphs,
         "quotes": [q for q in quotes if q.shown],

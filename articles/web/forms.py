@@ -117,6 +117,14 @@ class ReviewArticleForm(forms.Form):
     byline = forms.CharField(max_length=300, required=False)
     outlet = forms.CharField(max_length=200, required=False)
 
+    def full_clean(self) -> None:
+        """A draft the reviewer does not keep becomes no article: its fields are not checked
+        (an error there would block the page for nothing); a field that fails keeps its
+        stored value, which the confirm fits to its column like any draft's."""
+        super().full_clean()
+        if self.is_bound and not self.cleaned_data.get("keep"):
+            self.errors.clear()
+
     def clean_split_at(self) -> int | None:
         # The draft's text is in the form's initial values (the review page's), its number too.
         split_at: int | None = self.cleaned_data.get("split_at")

@@ -10,11 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from articles.models import Quote
+from articles.models import Article, Quote
 from articles.services import corrections, editing
+from articles.web.params import whole_number
 from articles.web.parts import offset_url
 
 
@@ -37,7 +38,9 @@ class QuoteCorrectForm(forms.Form):
 def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if not editing.can_correct(request.user):
         raise PermissionDenied("Only editors can correct quotes.")
-    quote = get_object_or_404(Quote.objects.select_related("article__event"), pk=pk)
+    quote = Quote.objects.select_related("article__event").filter(pk=pk).first()
+    if quote is None:
+        return _quote_gone(request, pk, corrections.QUOTE_GONE)
     form = QuoteCorrectForm(request.POST)
     status, error = 200, ""
     if not form.is_valid():
@@ -50,6 +53,8 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 speaker_name="" if data["not_quote"] else data["speaker_name"],
                 is_quote=not data["not_quote"], expected_revision=data["revision"],
             )
+        except editing.Gone as exc:
+            return _quote_gone(request, pk, str(exc))
         except editing.Conflict as exc:
             status, error = 409, str(exc)
         except editing.CorrectionError as exc:
@@ -63,3 +68,14 @@ def quote_correct(request: HttpRequest, pk: int) -> HttpResponse:
     fresh = Quote.objects.select_related("speaker__event").filter(pk=pk).first()
     context = {"q": fresh or quote, "correct_error": error, "correct_saved": not error}
     return render(request, "articles/_quote_item.html", context, status=status)
+
+
+def _quote_gone(request: HttpRequest, pk: int, message: str) -> HttpResponse:
+    """A quote a new analysis replaced while the editor's page was open: with JS, a 409 and
+    a quote item saying so in place of the quote's (the page shows it); without, back to
+    the article (the form names it) with the message, rather than a 404 page."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return render(request, "articles/_quote_gone.html", {"pk": pk, "correct_error": message}, status=409)
+    messages.error(request, message)
+    article = Article.objects.filter(pk=whole_number(request.POST.get("article", ""), "article") or 0).first()
+    return redirect(article.get_absolute_url() if article else "home")

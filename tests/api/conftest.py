@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from articles.api.read import EXAMPLE_SLUG
 from articles.models import Actor, ActorAlias, ApiToken, Article, Claim, Event, Job, Outlet, Quote, StoryPoint
@@ -27,7 +28,8 @@ def small_event(db: None) -> Event:
                                       article_positions=[0, 2])
     for i in range(7):
         article = Article.objects.create(event=event, outlet=outlets[i % 2], position=i, title=f"Article {i}",
-                                         body=BODY, content_hash=f"h{i}", word_count=len(BODY.split()))
+                                         body=BODY, content_hash=f"h{i}", word_count=len(BODY.split()),
+                                         analysis_version="test", analyzed_at=timezone.now())
         Job.objects.create(kind="analyze", event=event, article=article, status="done")
         Quote.objects.create(article=article, text="a brutal crime", start=CRIME, end=CRIME + 14, kind="direct",
                              cue="said", speaker=ann, confidence=0.9)

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.admin import moved_headings
 from articles.models import Actor, Article, Event, Job
@@ -99,7 +100,8 @@ def test_deleting_an_article_whose_analysis_waits_lets_its_event_finish(
 
     event = Event.objects.create(name="Half analysed", slug="half-analysed")
     done, waiting = (Article.objects.create(event=event, position=i, title=f"A{i}", body=f"Text {i}.",
-                                            content_hash=f"half-{i}") for i in range(2))
+                                            content_hash=f"half-{i}", analyzed_at=timezone.now() if i == 0 else None)
+                     for i in range(2))
     Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=done, status=Job.Status.DONE)
     Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=waiting, status=Job.Status.QUEUED)
     client = Client()
@@ -128,3 +130,38 @@ def test_an_articles_event_cannot_be_changed_in_the_admin(
     assert "upload its text there" in client.get(url).content.decode()  # what to do instead
     add_page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'name="event"' in add_page  # a new article's event is chosen as before
+
+
+def test_an_articles_position_cannot_be_changed_in_the_admin(make_user: Callable[..., User]) -> None:
+    # Story points, the exports' columns and the pages name an article by its position; another
+    # article's position failed on the (event, position) constraint with a 500.
+    first, second = (Article.objects.create(event=Event.objects.get_or_create(name="Two", slug="two")[0],
+                                            position=i, title=f"A{i}", body=f"Text {i}.", content_hash=f"two-{i}",
+                                            analyzed_at=timezone.now()) for i in range(2))
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user("staff", superuser=True))
+    response = _change(client, second, position=str(first.position), title="Retitled")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    second.refresh_from_db()
+    assert (second.title, second.position) == ("Retitled", 1)
+
+
+def test_an_article_added_in_the_admin_is_analysed(
+    article: Article, make_user: Callable[..., User], django_capture_on_commit_callbacks: object,
+) -> None:
+    client = Client()
+    client.force_login(make_user("staff", superuser=True))
+    data = {"event": str(article.event_id), "outlet": "", "upload": "", "position": "5", "title": "Added",
+            "byline": "", "published": "", "url": "", "headings": "[]",
+            "body": "The governor said that the budget was late.\n\nCritics agreed with the governor."}
+    with django_capture_on_commit_callbacks() as queued:  # type: ignore[operator]
+        response = client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    added = Article.objects.get(title="Added")
+    assert Job.objects.get(article=added).status == Job.Status.QUEUED
+    assert "Not analysed yet" in client.get(added.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        for task in queued:  # the worker's tasks, in-process here
+            task()
+    added.refresh_from_db()
+    assert added.analyzed_at is not None and added.quotes.exists()

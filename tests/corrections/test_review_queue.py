@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.admin.corrections import in_context
@@ -216,3 +218,27 @@ def test_the_quote_form_shows_the_sentence_before_so_the_editor_sees_who_he_is(e
     page = editor_client.get(reverse("admin:articles_quote_change", args=[quote.pk])).content.decode()
     assert "Governor Ann Lee spoke on Friday." in page and "Intro." not in page
     assert "Ann Lee" not in str(in_context(quote))  # the queue's list stays one sentence
+
+
+def _article_reads(sql: list[str]) -> list[str]:
+    """The queries that read articles' texts from the article table itself (not the quotes'
+    own articles, which the queue shows in their sentence)."""
+    return [q for q in sql if 'FROM "articles_article"' in q and '"articles_article"."body"' in q]
+
+
+def test_the_article_filter_reads_no_article_texts_and_lists_the_chosen_events_articles(
+    editor_client: Client,
+) -> None:
+    events = [Event.objects.create(name=f"E{n}", slug=f"e{n}") for n in range(2)]
+    articles = [Article.objects.create(event=e, position=i, title=f"Story {e.name}-{i}", body="Words. " * 2000,
+                                       content_hash=f"{e.pk}-{i}") for e in events for i in range(3)]
+    Quote.objects.create(article=articles[0], text="Words.", start=0, end=6, kind="direct", confidence=0.2)
+    url = reverse("admin:articles_quote_changelist")
+    for query in ("", f"?article__event__id__exact={events[0].pk}"):
+        with CaptureQueriesContext(connection) as queries:
+            page = editor_client.get(url + query)
+        assert page.status_code == 200
+        assert _article_reads([q["sql"] for q in queries.captured_queries]) == []
+    assert "Story E0-2" in page.content.decode() and "Story E1-0" not in page.content.decode()
+    chosen = editor_client.get(url + f"?article__event__id__exact={events[0].pk}&article__id__exact={articles[0].pk}")
+    assert [q.pk for q in chosen.context["cl"].result_list] == list(Quote.objects.values_list("pk", flat=True))

@@ -447,3 +447,24 @@ def test_plain_json_text_keeps_its_angle_brackets_ampersands_and_lines() -> None
     item = {"title": "AT&T & Q&A", "body": "Costs < 5% of sales & rising.\nShares fell &amp; rose."}
     [article] = parse(json.dumps([item]).encode(), "feed.json").articles
     assert (article.title, article.body) == ("AT&T & Q&A", "Costs < 5% of sales & rising.\n\nShares fell & rose.")
+
+
+def test_plain_json_text_with_an_inline_tag_keeps_its_paragraphs() -> None:
+    # One link made the whole field HTML, whose blank lines part nothing: one paragraph.
+    item = {"title": "Vote", "body": "The council met, <a href='https://example.org'>its site</a> said.\n\n"
+                                     "The <em>mayor</em> left early.<!-- note -->\n\nThe vote is on Friday."}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert article.body == "The council met, its site said.\n\nThe mayor left early.\n\nThe vote is on Friday."
+
+
+@pytest.mark.parametrize("text", ["Turnout A<B and C>D in every ward.", "The ratio x<p and q>y held."])
+def test_plain_json_text_keeps_the_words_between_a_lone_lt_and_gt(text: str) -> None:
+    item = {"title": "Turnout", "body": f"{text}\n\nThe count ended at noon."}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert article.body == f"{text}\n\nThe count ended at noon."
+
+
+def test_a_json_field_with_block_tags_is_read_as_html() -> None:
+    item = {"title": "Vote", "body": '<p class="lead">The council met.</p>\n\n<p>It voted<br/>at noon.</p>'}
+    [article] = parse(json.dumps([item]).encode(), "feed.json").articles
+    assert article.body == "The council met.\n\nIt voted\n\nat noon."

@@ -22,8 +22,17 @@ _OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher", "publicatio
 _URL_KEYS = ("url", "link", "href")
 # A field written as HTML (WordPress's "content": {"rendered": "<p>…</p>"}) has tags, or at
 # least entities ("Talks end &#8211; no deal"); a "<" or "&" of plain text ("x < y",
-# "AT&T") is neither.
-_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# "AT&T", "A<B and C>D") is neither. A tag is a known element's name, bare or with
+# attributes written as attributes (name=value).
+_ATTRIBUTES = r"""(?:\s+[a-z][a-z0-9_:-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?"""
+# With a block tag the field is HTML: its paragraphs are its blocks, not its blank lines.
+_BLOCKS = ("p|div|h[1-6]|li|ul|ol|blockquote|section|article|main|header|footer|aside|figure|figcaption|"
+           "table|tr|td|th|pre")
+_BLOCK = re.compile(rf"<(?:/(?:{_BLOCKS})\s*|(?:{_BLOCKS}|br|hr){_ATTRIBUTES})>", re.IGNORECASE)
+# Without, it is text with at most inline tags (a link, an emphasis): they go, its words stay.
+_INLINES = "a|abbr|b|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|time|u"
+_INLINE = re.compile(rf"<(?:/(?:{_INLINES})\s*|(?:{_INLINES}|img|wbr){_ATTRIBUTES})>|<!--.*?-->",
+                     re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
 
 
@@ -112,10 +121,12 @@ def _text(value: Any, sep: str) -> str:
 
 def _unmarked(text: str) -> str:
     """An HTML field's visible text, one paragraph per block (the reader of saved pages'
-    own); a plain-text field as it is, entities decoded (its line breaks still part
-    paragraphs, which in HTML they would not)."""
-    if _TAG.search(text):
+    own); a plain-text field as it is, its inline tags (a link, an emphasis) taken out and
+    entities decoded (its line breaks still part paragraphs, which in HTML they would not).
+    One inline tag does not make a text HTML: it lost every paragraph."""
+    if _BLOCK.search(text):
         return page_text(text)
+    text = _INLINE.sub("", text)
     return html.unescape(text) if _ENTITY.search(text) else text
 
 
