@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.actor_builder import Builder, DraftActor, RawName
+from articles.nlp.doc_text import text_of
 from articles.nlp.mentions import title_word as _title_word
 from articles.nlp.names import OTHER_RANK, load_lexicon
 from articles.nlp.names import actor_lexicons as _lexicons
@@ -181,7 +182,7 @@ def add_party_member(b: Builder, run: Span) -> None:
     """ "The Arizona Republican said": the latest person named before with a
     matching party-state tag ("Sen. John McCain, R-Ariz."); nobody when none fits."""
     party, place = run[-1].text[0].upper(), run[:-1].text
-    text = b.doc.text
+    text = text_of(b.doc)
     best: DraftActor | None = None
     for span, actor, _kind in b.mentions:
         if actor.kind != "person" or span.end_char > run.start_char:
@@ -256,7 +257,7 @@ def _placed(b: Builder, person: DraftActor, places: list[str], before: int) -> b
     known = " ".join([person.title, *person.forms])
     if all(place in known for place in places):
         return True
-    text = b.doc.text
+    text = text_of(b.doc)
     spans = [span for span, actor, _ in b.mentions if actor is person and span.start_char < before]
     # what follows the mention in its sentence ("Rubio, R-Fla., said"; "(R-Fla.) and")
     after = " ".join(re.split(r"[.!?]\s", text[span.end_char : span.end_char + 30])[0] for span in spans)

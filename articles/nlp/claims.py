@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.signals import hedge_signals, loaded_signals, quote_zones
 from articles.nlp.types import ClaimResult, QuoteResult
 
@@ -34,7 +35,7 @@ def find_claims(doc: Doc, quotes: Sequence[QuoteResult]) -> list[ClaimResult]:
     loaded = sorted((s.start, s.end) for s in loaded_signals(doc, zones) if not s.in_quote)
     finder = _QuoteFinder(quotes)
     claims = []
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     for segment in _segments(doc):
         if _is_heading_or_fragment(segment):
             continue

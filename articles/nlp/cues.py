@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
 from articles.nlp.quote_marks import dateline_end
 from articles.nlp.sources import source_type_of
@@ -362,7 +363,7 @@ def _past_dateline(subject: Token) -> Token | None:
     "2:40 p.m.\n\nDonald Trump's campaign manager says …" can parse with the dateline's
     place or the time as the subject and the person in apposition to it: the person
     speaks, never a place of dateline or a time."""
-    end = dateline_end(subject.doc[:64].text[:200])  # not doc.text: spaCy rebuilds it per access
+    end = dateline_end(text_of(subject.doc)[:200])
     if subject.idx >= end and subject.ent_type_ not in {"TIME", "DATE"}:
         return subject
     person = next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= end and t.i > subject.i), None)

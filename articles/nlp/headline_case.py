@@ -27,6 +27,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, T
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from articles.nlp.doc_text import TEXT_KEY, text_of
 from articles.nlp.names import given_name_gender, title_words
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -152,7 +153,13 @@ def _restored(parsed: Doc, text: str) -> Doc:
 def parse(nlp: Language, text: str) -> Doc:
     """`nlp(text)`, with title-case lines parsed as running text."""
     cased = sentence_case(text)
-    return nlp(text) if cased == text else _restored(nlp(cased), text)
+    return _with_text(nlp(text) if cased == text else _restored(nlp(cased), text), text)
+
+
+def _with_text(doc: Doc, text: str) -> Doc:
+    """`doc` knowing its text (doc_text.text_of), which it was parsed from."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
 
 
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
@@ -166,4 +173,4 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Ite
 
     for doc in nlp.pipe(recased(), batch_size=batch_size):
         text = originals.popleft()
-        yield doc if doc.text == text else _restored(doc, text)
+        yield _with_text(doc if text_of(doc) == text else _restored(doc, text), text)

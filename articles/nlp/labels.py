@@ -17,6 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.lexicons import load_lexicon
 from articles.nlp.names import actor_lexicons, is_honorific, person_nouns
 from articles.nlp.types import ActorRef, SignalResult
@@ -116,7 +117,7 @@ def find_labels(
 ) -> list[SignalResult]:
     index = actors if isinstance(actors, ActorIndex) else ActorIndex(actors)
     found: dict[tuple[int, int, str], SignalResult] = {}
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
 
     def emit(start: int, end: int, category: str, actor: str | None) -> None:
         text = body[start:end]

@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.labels import QuoteZones
 from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
 from articles.nlp.names import person_nouns
@@ -61,7 +62,7 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
     found = doc.user_data.get(_CACHE_KEY)
     if found is None:
         found = doc.user_data[_CACHE_KEY] = _loaded_tokens(doc)
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     marked = [seg.inner for seg in pair_marks(body)]
     out = []
     for start, end, category in found:

@@ -53,6 +53,7 @@ from articles.nlp.cues import (
     viewpoint,
     with_reason,
 )
+from articles.nlp.doc_text import text_of
 from articles.nlp.names import actor_lexicons, person_nouns
 from articles.nlp.quote_marks import (
     QUOTE_CHARS,
@@ -108,7 +109,7 @@ class _Context:
     sent_of_token: list[int]
     sents: list[Span]
     paras: list[int]  # offsets of paragraph breaks
-    text: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # text_of(doc)
     floor: int = 0  # end of a wire dateline: the first paragraph starts after it
     used_cues: set[int] = field(default_factory=set)
 
@@ -240,7 +241,7 @@ def _resumes_after_cue(ctx: _Context, last: _Found, quote: _Found) -> bool:
 
 
 def _context(doc: Doc) -> _Context:
-    text = doc.text
+    text = text_of(doc)
     paras = paragraph_breaks(text)
     segments = pair_marks(text, paras)
     seg_of_token = [-1] * len(doc)
@@ -896,7 +897,7 @@ def _stance_holder(verb: Token, subject: Token) -> bool:
     if subject.pos_ not in {"NOUN", "NUM", "PRON", "ADJ"} or _ABSTRACT.search(lemma):
         return False
     start, end = noun_phrase(subject)
-    if source_type_of(subject.doc.text[start:end]) not in {"group", "anonymous"}:
+    if source_type_of(text_of(subject.doc)[start:end]) not in {"group", "anonymous"}:
         return False
     # a word of the source lexicon's groups or a number ("percent", "the public", "most")
     return lemma in _PEOPLE or bool(_AGENT_NOUN.search(lemma)) or source_type_of(lemma) == "group"

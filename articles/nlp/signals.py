@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
 from articles.nlp.lexicons import load_lexicon, match_lexicon
 from articles.nlp.loaded import PORTRAYING, loaded_signals
@@ -94,7 +95,7 @@ def quote_zones(doc: Doc, quotes: Sequence[QuoteResult]) -> QuoteZones:
     """Direct and indirect quotes and everything between quotation marks, however short: a word there is
     a speaker's, or one the outlet holds at a distance (a scare quote, reported as such),
     never the outlet's own choice. A quote left open runs to its paragraph's end."""
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     ranges = [
         part for q in quotes if q.end > q.start and _speakers_wording(doc, q)
         for whole in _without_narration(doc, body, _speakers_range(body, q))
@@ -113,7 +114,7 @@ def _others_words(doc: Doc) -> list[tuple[int, int]]:
     are asked for twice, the scare quotes once more), kept in its user_data."""
     if "newsframe_others_words" not in doc.user_data:
         doc.user_data["newsframe_others_words"] = (
-            embedded_posts(doc.text) + _speech_noun_clauses(doc) + transcript_turns(doc))
+            embedded_posts(text_of(doc)) + _speech_noun_clauses(doc) + transcript_turns(doc))
     ranges: list[tuple[int, int]] = doc.user_data["newsframe_others_words"]
     return ranges
 
@@ -140,7 +141,7 @@ def transcript_turns(doc: Doc) -> list[tuple[int, int]]:
     "EDITOR'S NOTE: …" stay the outlet's."""
     people = {ent.text.lower() for ent in doc.ents if ent.label_ == "PERSON"}
     people |= {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    turns = list(_TURN.finditer(doc.text))
+    turns = list(_TURN.finditer(text_of(doc)))
     for m in turns:  # a full name in capitals names its speaker: "JAKE TAPPER: …", then "TAPPER: …"
         words = m.group(1).lower().split()
         if len(words) >= 2 and not any(w in _NOT_NAMES or doc.vocab[w].is_stop for w in words):
@@ -346,7 +347,8 @@ def _speakers_wording(doc: Doc, quote: QuoteResult) -> bool:
         return False
     if (quote.speaker_mention or "").lower() == "it" and quote.text.startswith("to "):
         return False  # "It promises to be another bruising campaign": a forecast, not speech
-    if (quote.speaker_mention or "").lower() in ("that", "this") and doc.text[quote.cue_end : quote.cue_end + 1] == ",":
+    concession = text_of(doc)[quote.cue_end : quote.cue_end + 1] == ","
+    if (quote.speaker_mention or "").lower() in ("that", "this") and concession:
         return False  # "That said, a loss would provide a sour end": a concession, no speaker
     cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     if cue is None:
@@ -399,7 +401,7 @@ def reporting_verb_signals(
     adverbs = load_lexicon("stance_adverbs")
     cue_speakers = [(q.cue_start, q.cue_end, q.speaker) for q in quotes if q.cue_start is not None]
     out = []
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     for m in match_lexicon(doc, "reporting_verbs"):
         verb = doc[m.start]
         multiword = m.end - m.start > 1
@@ -494,7 +496,7 @@ def _name_text(token: Token) -> str:
 
 def hedge_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
     out = []
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     for m in match_lexicon(doc, "hedges"):
         first = doc[m.start]
         end = m.end
@@ -544,7 +546,7 @@ def scare_quote_signals(doc: Doc, quotes: Sequence[QuoteResult]) -> list[SignalR
     """Short quoted fragments the outlet puts in quotation marks to distance itself from a
     term no one in the sentence is said to use: not partial quotes, titles, names of
     policies, whole utterances, or words someone is quoted saying elsewhere."""
-    body = doc.text  # Doc.text rebuilds the string on every access
+    body = text_of(doc)
     spans = quoted_spans(body)
     speakers = QuoteZones(
         [(q.start, q.end) for q in quotes]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from articles.nlp.doc_text import text_of
 from articles.nlp.mentions import Mention, Mentions
 from articles.nlp.names import OTHER_RANK, actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
 from articles.nlp.sources import actor_source_type, is_pronoun, office_of, source_type_of, unnamed_official
@@ -71,7 +72,7 @@ def resolve_speakers(
     sent_starts = [s.start_char for s in doc.sents]
     modifiers = frozenset(m.token for m in mentions if _only_modifies(doc, m, kinds.get(m.actor)))
     resolved: list[QuoteResult] = []
-    text = doc.text  # Doc.text rebuilds the string on every access
+    text = text_of(doc)
     for quote in quotes:
         speaker, certainty = _resolve(quote, kinds, titled, mentions, sent_starts, modifiers)
         if speaker is None:
