@@ -35,7 +35,7 @@ worker: install
 
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput
-	$(BIN)/gunicorn newsframe.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	$(BIN)/gunicorn --config python:newsframe.gunicorn_conf --bind 127.0.0.1:$(PORT) --workers 2
 
 lint: install
 	$(BIN)/ruff check .

@@ -29,11 +29,13 @@ from articles.processes import stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCUSTFILE = ROOT / "bench" / "locustfile.py"
-# Sync workers, 2 × cores + 1 (gunicorn's rule of thumb): a page is CPU-bound Python (templates)
-# with short waits on PostgreSQL, and an upload is parsed inside its request, so threads in one
-# process would queue on the GIL. More processes than cores keep both cores busy while some wait
+GUNICORN_CONFIG = "python:newsframe.gunicorn_conf"
+# One request at a time a worker (newsframe/gunicorn_conf.py), 2 × cores + 1 workers
+# (gunicorn's rule of thumb): a page is CPU-bound Python (templates) with short waits on
+# PostgreSQL, and an upload is parsed inside its request, so threads in one process would
+# queue on the GIL. More processes than cores keep both cores busy while some wait
 # on the database, and let a 10 ms page share the cores with a 150 ms event page instead of
-# queueing behind it. Loopback clients are never slow, which is the case async workers are for.
+# queueing behind it.
 GUNICORN_WORKERS = 2 * (os.cpu_count() or 1) + 1
 TARGETS_ENV = "NEWSFRAME_LOAD_TARGETS"
 
@@ -84,15 +86,19 @@ class Server:
 
 
 @contextmanager
-def gunicorn(database: str, log: Path, workers: int = GUNICORN_WORKERS) -> Iterator[Server]:
-    """The app under gunicorn on a free loopback port, serving `database`; stopped on exit."""
+def gunicorn(database: str, log: Path, workers: int = GUNICORN_WORKERS, *, timeout: int | None = None,
+             worker_class: str | None = None) -> Iterator[Server]:
+    """The app under gunicorn on a free loopback port, serving `database`, with the settings
+    `make serve` uses (newsframe/gunicorn_conf.py; `timeout` and `worker_class` override
+    theirs); stopped on exit."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database, "DEBUG": "0", "NEWSFRAME_HTTPS": "0"}
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "newsframe.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--worker-class", "sync", "--timeout", "60"],
+            [sys.executable, "-m", "gunicorn", "--config", GUNICORN_CONFIG, "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), *(["--timeout", str(timeout)] if timeout else []),
+             *(["--worker-class", worker_class] if worker_class else [])],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         server = Server(process, f"http://127.0.0.1:{port}")
         try:

@@ -252,8 +252,9 @@ def run() -> str:
         "",
         *single,
         "",
-        f"Under load: {READERS} locust readers against gunicorn on loopback ({GUNICORN_WORKERS} sync workers), "
-        f"each fetching the event page or any of its articles (even odds) and thinking 1–3 s between pages, "
+        f"Under load: {READERS} locust readers against gunicorn on loopback ({GUNICORN_WORKERS} workers, "
+        f"one request at a time each), each fetching the event page or any of its articles (even odds) "
+        f"and thinking 1–3 s between pages, "
         f"{LOCUST_SECONDS} s per size; locust shares the machine's two cores with the server and PostgreSQL. "
         "Load avg: the one-minute load average at the end of the run (above 2, others were using the cores too).",
         "",

@@ -14,7 +14,7 @@ def test_compose_runs_db_redis_web_and_scalable_workers_with_healthchecks() -> N
     assert services["db"]["image"].startswith("postgres:16")
     for name in services:
         assert "healthcheck" in services[name], name
-    assert "gunicorn" in services["web"]["command"]
+    assert "gunicorn --config python:newsframe.gunicorn_conf" in services["web"]["command"]
     assert "celery -A newsframe worker" in services["worker"]["command"]
     assert services["worker"]["deploy"]["replicas"] >= 1
     assert set(spec["volumes"]) == {"pgdata", "redisdata"}
@@ -37,3 +37,11 @@ def test_web_and_worker_read_the_same_database_and_broker() -> None:
     web, worker = services["web"]["environment"], services["worker"]["environment"]
     assert web["DATABASE_URL"] == worker["DATABASE_URL"]
     assert web["CELERY_BROKER_URL"] == worker["CELERY_BROKER_URL"]
+
+
+def test_make_serve_and_compose_run_gunicorn_with_one_config() -> None:
+    """`make serve`, the compose web service and the load runs (which the slow-download test
+    uses: tests/exports/test_slow_download_live.py) read newsframe/gunicorn_conf.py."""
+    from bench.loadrun import GUNICORN_CONFIG
+
+    assert f"gunicorn --config {GUNICORN_CONFIG}" in (ROOT / "Makefile").read_text()

@@ -1,5 +1,5 @@
 """Two anonymous downloads of a large event at once, through gunicorn as `make serve`
-runs it (two sync workers): /healthz keeps answering while they run, because only one
+runs it (two workers): /healthz keeps answering while they run, because only one
 large export streams at a time (the other is told to retry) and it streams.
 
 Printed: what each download answered and took, and /healthz's answers meanwhile. Asserted:
