@@ -189,6 +189,9 @@ SECURE_HSTS_SECONDS = 31_536_000 if _HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
 SECURE_HSTS_PRELOAD = _HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies in front of gunicorn that append the client to X-Forwarded-For (0: none,
+# REMOTE_ADDR is the client): the anonymous limits and the login throttle count by client.
+NEWSFRAME_PROXIES = env_int("NEWSFRAME_PROXIES", 0, minimum=0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
@@ -217,6 +220,7 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 AXES_FAILURE_LIMIT = env_int("NEWSFRAME_LOGIN_FAILURES", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("NEWSFRAME_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "articles.web.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 

@@ -29,6 +29,7 @@ from articles.services.uploads import (
 )
 from articles.web import pages
 from articles.web.article_page import article_page
+from articles.web.client_address import client_address
 from articles.web.event_cache import PageBusy, event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
@@ -219,7 +220,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The progress block fresh; the comparison from the cache while the event is unchanged."""
     event = get_object_or_404(Event, slug=slug)
     progress = pages.event_progress(event)
-    address = None if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+    address = None if request.user.is_authenticated else client_address(request)
     try:
         body = event_body(event, progress, only=request.GET.get("only", ""), actor=request.GET.get("actor", ""),
                           chosen=request.GET.getlist("articles"), address=address)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from articles.models import Event
 from articles.services.export_limits import Refusal, export_admit, export_done
 from articles.services.exports import TABLES, ExportStream, Format, export_stream
+from articles.web.client_address import client_address
 from articles.web.versioned import large
 
 
@@ -60,7 +61,7 @@ def _download(request: HttpRequest, slug: str, fmt: Format, table: str | None = 
     if not large(event):
         return _attachment(file)
     anonymous = not request.user.is_authenticated
-    slot, refusal = export_admit(address=request.META.get("REMOTE_ADDR", "") if anonymous else None)
+    slot, refusal = export_admit(address=client_address(request) if anonymous else None)
     if refusal is not None:
         return _refused(request, refusal)
     return _attachment(file, slot)

@@ -52,6 +52,16 @@ def test_an_anonymous_address_gets_a_few_large_exports_an_hour_then_a_429_saying
     assert other.get(url(event)).status_code == 200, "the limit is per address"
 
 
+def test_behind_a_proxy_each_client_has_its_own_hour(event: Event, settings: Any) -> None:
+    settings.NEWSFRAME_PROXIES = 1
+    first = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for _ in range(settings.NEWSFRAME_LARGE_EXPORTS_PER_HOUR):
+        read(first.get(url(event)))
+    assert first.get(url(event)).status_code == 429
+    second = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert second.get(url(event)).status_code == 200, "the proxy's address is not one client"
+
+
 def test_a_signed_in_user_has_no_hourly_limit(client: Client, event: Event, uploader: User) -> None:
     client.force_login(uploader)
     for _ in range(5):

@@ -41,3 +41,21 @@ def test_a_few_mistakes_then_the_right_password_logs_in(client: Client) -> None:
     for _ in range(2):
         _login(client, "careless", "typo")
     assert _login(client, "careless", PASSWORD).status_code == 302
+
+
+def _login_behind_proxy(username: str, password: str, forwarded: str) -> Any:
+    return Client().post("/accounts/login/", {"username": username, "password": password},
+                         REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_a_proxy_one_clients_mistakes_lock_out_that_client_only(settings: Any) -> None:
+    """Every request comes from the proxy's address; without NEWSFRAME_PROXIES five wrong
+    passwords from anyone would lock every user out."""
+    settings.NEWSFRAME_PROXIES = 1
+    User.objects.create_user("someone", "s@example.org", PASSWORD)
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _login_behind_proxy(f"user{n}", "guess", "203.0.113.7")
+    assert _login_behind_proxy("someone", PASSWORD, "198.51.100.2").status_code == 302
+    assert _login_behind_proxy("someone", PASSWORD, "203.0.113.7").status_code == 429
+    # what the client wrote into the header itself comes before what the proxy appended
+    assert _login_behind_proxy("someone", PASSWORD, "198.51.100.2, 203.0.113.7").status_code == 429
