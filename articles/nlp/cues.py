@@ -653,6 +653,9 @@ def _complements(tok: Token, kind: str) -> list[Token] | None:
 
 
 _ATTITUDE_PREPS = frozenset({"on", "about", "of", "with", "over", "to", "at"})
+# "is certain to win", "a plan sure to anger allies": the writer's forecast about the
+# subject, not an attitude the subject holds (as "certain that …", "willing to …" are)
+_FORECAST_ADJECTIVES = frozenset({"certain", "sure"})
 
 
 def _attitude_objects(adjective: Token) -> list[Token]:
@@ -663,6 +666,8 @@ def _attitude_objects(adjective: Token) -> list[Token]:
         o for c in adjective.children if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS
         for o in c.children if o.dep_ in {"pobj", "pcomp"}
     ]
+    if adjective.lower_ in _FORECAST_ADJECTIVES:
+        return objects
     return objects + [
         c for c in adjective.children
         if c.dep_ == "xcomp" and c.i > adjective.i and any(a.lower_ == "to" for a in c.children)

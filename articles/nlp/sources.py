@@ -36,6 +36,9 @@ _NUMBERS = frozenset(
     | {"third", "thirds", "quarter", "quarters", "fifth", "majority", "minority", "plurality"}
     | {"dozen", "dozens", "hundreds", "thousands", "millions"}
 )
+# "a group of senators", "a handful of donors", "a coalition of unions": the people gathered
+# say what source it is (not "an advocacy group", an organisation nobody named)
+_GATHERINGS = frozenset({"group", "handful", "number", "couple", "pair", "bunch", "coalition", "crowd", "band"})
 
 
 @functools.cache
@@ -91,6 +94,10 @@ def source_type_of(phrase: str) -> SourceType:
         return "media"
     if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS or words[0].lower() in _QUANTIFIERS:
         return "group"  # "Nine in 10 voters", "24 percent"
+    after = words[words.index(head) + 1:] if head in words else []
+    if low in _GATHERINGS and after[:1] == ["of"]:
+        members = source_type_of(" ".join(after[1:]))  # "a number of officials" are still officials
+        return "group" if members == "unknown" else members
     if len(words) == 1 and _singular(low) != low and not low.endswith(("ss", "us", "is")):
         return "group"  # "Experts say", capitalised only because it opens the sentence
     if all(w[:1].isupper() or w.lower() in {"of", "the", "and", "de", "van", "von"} for w in words):

@@ -37,10 +37,14 @@ def test_a_quote_cut_before_a_nested_one_leaves_no_dangling_fragment(quotes_of):
         "The candidate was able to raise more than 200 million dollars during his primary race against a "
         "better-funded rival.",
         "Republicans are likely to control at least one chamber of Congress for the next four years.",
+        # "certain to" and "sure to" forecast, where "certain that" holds a belief
+        "Both parties pledged to act, but their efforts are almost certain to be futile in the end.",
+        "The governor is certain to win a second term in the fall.",
+        "The new rule is sure to anger farmers across the state.",
     ],
 )
 def test_the_writers_word_on_someones_chances_is_no_attribution(quotes_of, text):
-    assert [q.text for q in quotes_of(text)] == []
+    assert [q.text for q in quotes_of(text) if q.cue != "pledged"] == []
 
 
 def test_an_attitude_after_be_is_still_reported(quotes_of):
