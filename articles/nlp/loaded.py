@@ -2,9 +2,10 @@
 
 Entry point: `loaded_signals(doc, zones)`, called from `signals.find_signals` and
 `claims.find_claims`. Three lexicons are matched in turn (our own list, then the two
-converted resources); two rules reach words no list can hold: an adverb made from a
-loaded adjective ("arrogantly", "cynically"), and a hyphenated compound whose second half
-judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon).
+converted resources); three rules reach words no list can hold: an adverb made from a
+loaded adjective ("arrogantly", "cynically"), a hyphenated compound whose second half
+judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon),
+and a headline's opening shout in capitals ("BUSTED: Emails Reveal…", headings.py).
 An idiom of our list also matches with one adjective or adverb after its article or
 preposition ("took a veiled swipe at", "came under heavy fire", "on the political ropes").
 A word in someone's paraphrase is theirs (`in_quote`), but for an evaluative adjective
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from articles.nlp.doc_text import text_of
+from articles.nlp.headings import shouted_headline
 from articles.nlp.labels import QuoteZones
 from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
 from articles.nlp.names import person_nouns
@@ -123,6 +125,10 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
                 and not _literal_combat(doc[start], term, ours)):
             taken.update(range(start, end))
             found.append((start, end, ours.category(term)))
+    shout = shouted_headline(doc)
+    span = doc.char_span(*shout, alignment_mode="expand") if shout else None
+    if span is not None and not taken.intersection(range(span.start, span.end)):
+        found.append((span.start, span.end, "emotive"))  # "BUSTED: Emails Reveal…"
     for token in doc:
         if token.i not in taken and token.pos_ == "ADV":
             category = _adverb_of_loaded_adjective(token.lower_)
@@ -200,7 +206,7 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     ):
         return False  # "will be spared" is spare's, not the listed "spar" inflected
     if single and wanted and not _in_title_case(first) and not any(
-        _has_pos(first, pos, m.term) for pos in wanted.split("|")
+        _has_pos(first, pos, m.term, m.category) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
     if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first):
@@ -409,6 +415,28 @@ def _gerund_of_act(token: Token) -> bool:
     return owned or (of.lower_ == "of" and any(c.dep_ == "pobj" for c in of.children))
 
 
+def _gerund_of_speech(token: Token, term: str) -> bool:
+    """"after weeks of subtle sniping", "The bickering began", "despite carping that…": a
+    loaded verb of speaking as an -ing noun names the same way of speaking, object or not.
+    Not for a verb the lexicon limits to a context ("hammering", "needling" have plain
+    senses), nor a compound's half ("right-swiping"), nor a noun before its head ("the
+    blasting cap")."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or _listed_context(term):
+        return False
+    doc = token.doc
+    hyphened = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return not hyphened and token.dep_ != "compound"
+
+
+def _listed_context(term: str) -> str:
+    """The context column of a listed term, in the first loaded lexicon that lists it."""
+    for name in LOADED_LEXICONS:
+        lexicon = load_lexicon(name)
+        if term in lexicon.entries:
+            return lexicon.column(term, 3)
+    return ""
+
+
 def _in_title_case(token: Token) -> bool:
     """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
     the tagger takes its words for names, so the part of speech says nothing there. Read
@@ -433,11 +461,12 @@ def _title_case(tokens: Iterable[Token]) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _has_pos(token: Token, wanted: str, term: str) -> bool:
+def _has_pos(token: Token, wanted: str, term: str, category: str = "") -> bool:
     if token.pos_ == wanted:
         return True
     if wanted == "VERB":
-        return _reads_as_verb(token) or _gerund_of_act(token)
+        speaking = category == "speech" and _gerund_of_speech(token, term)
+        return _reads_as_verb(token) or _gerund_of_act(token) or speaking
     if wanted == "NOUN":
         # "The spat spotlights…", "a serial liar, rampant xenophobe": a word in lower case
         # the tagger took for a name is a common noun
@@ -450,6 +479,8 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         # "Controversial Arizona Sheriff Joe Arpaio…": capitalised as the first word, before
         # its noun; not a heading in capitals ("OUTSTANDING." over a table of delegates)
         return not token.is_upper and token.head.i > token.i
+    if token.pos_ == "PROPN" and not token.is_lower and token.head.pos_ == "PROPN":
+        return False  # "known to fans as Notorious RBG": a capitalised word in a name
     if token.tag_ in _PARTICIPLE_TAGS:
         # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter";
         # "seems fixated on China": the listed participle after a linking verb
