@@ -23,7 +23,14 @@ from spacy.vocab import Vocab
 from articles.nlp.doc_text import text_of
 from articles.nlp.headings import shouted_headline
 from articles.nlp.labels import QuoteZones
-from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
+from articles.nlp.lexicons import (
+    Lexicon,
+    LexiconMatch,
+    another_verbs_form,
+    load_lexicon,
+    match_lexicon,
+    same_span_terms,
+)
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import pair_marks
 from articles.nlp.types import SignalResult
@@ -112,9 +119,14 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
     taken: set[int] = set()
     for name in LOADED_LEXICONS:
         lexicon = load_lexicon(name)
-        for m in match_lexicon(doc, name):
-            start = _compound_start(doc, m)
-            if taken.intersection(range(start, m.end)) or not _loaded_here(doc, m, lexicon):
+        for kept in match_lexicon(doc, name):
+            start = _compound_start(doc, kept)
+            if taken.intersection(range(start, kept.end)):
+                continue
+            # the kept term may fail its sense tests where another at the same words passes:
+            # "pandering" tagged a verb is the listed verb "pander", not the listed noun
+            m = next((c for c in [kept, *same_span_terms(doc, name, kept)] if _loaded_here(doc, c, lexicon)), None)
+            if m is None:
                 continue
             taken.update(range(start, m.end))
             found.append((start, m.end, m.category))
@@ -209,7 +221,7 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         _has_pos(first, pos, m.term, m.category) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first):
+    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first):
         return False
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
@@ -309,6 +321,29 @@ def _perceived_by_someone(verb: Token) -> bool:
     """A verb of perception with its viewer: "voters regard him as…", "seen by critics as…"."""
     viewer = {"nsubj", "agent"}
     return verb.lemma_.lower() in _PERCEIVING and any(c.dep_ in viewer for c in verb.children)
+
+
+# Verbs by which a viewer holds something to be so: what follows is the viewer's verdict.
+# (Not "see": "saw Trump wading deeper" is an event seen, and "seen as" is _PERCEIVING's.)
+_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think"})
+_WRITER = frozenset({"i", "we"})
+
+
+def _viewers_judgement(token: Token) -> bool:
+    """A loaded word in what a named viewer holds someone or something to be ("a man whom
+    most Americans consider to be a fringe extremist", "critics deem the plan reckless",
+    "voters consider him a bully"): the viewer's verdict, not the outlet's word; a
+    column's own "we consider" stays the writer's."""
+    word = token
+    while word.dep_ in ("conj", "amod", "compound") and word.head is not word:
+        word = word.head  # "a fringe extremist", "reckless and cruel"
+    verb = word.head
+    if word.dep_ in ("attr", "acomp") and verb.lemma_ == "be" and verb.dep_ == "xcomp":
+        verb = verb.head  # "consider X to be Y"
+    elif word.dep_ not in ("ccomp", "oprd", "xcomp") or word.pos_ in ("VERB", "AUX"):
+        return False  # a small clause's noun or adjective, not an act
+    viewers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.lemma_.lower() in _DEEMING and bool(viewers) and viewers[0].lower_ not in _WRITER
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:

@@ -39,6 +39,9 @@ from tests.nlp.test_framing_context import own
          ["attack dog", "sinking his teeth into"]),
         ("Oops! The convention went off without a hitch.", ["Oops"]),
         ("The leader was pugnacious at the news conference.", ["pugnacious"]),
+        # where the kept term fails its sense tests another at the same words may pass:
+        # "pandering" tagged a verb is the listed verb "pander", not the listed noun
+        ("The pandering to donors continued.", ["pandering"]),
         # plain senses stay plain: the animal, a weapon's misfire beside real fighting
         ("The dog followed the mailman home.", []),
         ("Troops reported that a rifle misfire wounded a soldier.", []),
@@ -65,3 +68,19 @@ def test_a_headlines_shout_in_capitals(text: str, expected: list[str]) -> None:
     assert own(text) == expected
     span = shouted_headline(get_nlp()(text))
     assert ([text[span[0]:span[1]]] if span else []) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a named viewer holds someone or something to be is the viewer's verdict
+        ("He stood with a man whom most Americans consider to be a fringe extremist.", []),
+        ("Many voters consider him a reckless bully.", []),
+        ("Critics deem the plan reckless.", []),
+        # a column's own "we consider" is the writer's, and an event seen is no verdict
+        ("We consider the plan reckless.", ["reckless"]),
+        ("Aides saw the senator wading deeper into the feud.", ["wading deeper into", "feud"]),
+    ],
+)
+def test_what_a_viewer_deems_is_the_viewers(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
