@@ -65,6 +65,7 @@ FLOORS = {
     "dev8": {"precision": 0.70, "recall": 0.50},     # framing-10: 0.727 / 0.410 before (unseen); 0.800 / 0.615
     "dev9": {"precision": 0.60, "recall": 0.75},     # framing-11: 0.579 / 0.647 before (unseen); 0.714 / 0.882
     "dev10": {"precision": 0.60, "recall": 0.60},    # framing-12: 0.625 / 0.517 before (unseen); 0.690 / 0.690
+    "dev11": {"precision": 0.65, "recall": 0.65},    # framing-13: 0.561 / 0.426 before (unseen); 0.714 / 0.741
     # 0.553 / 0.294; 0.560 / 0.318; framing-6 0.583 / 0.318; framing-9 0.667 / 0.318
     "heldout": {"precision": 0.52, "recall": 0.27},
     "fresh": {"precision": 0.65, "recall": 0.45},    # 0.696 / 0.485; 0.682 / 0.455; framing-6 0.696 / 0.485
