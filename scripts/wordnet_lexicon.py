@@ -19,6 +19,12 @@ Also the synonyms of our own adjectives and adverbs (loaded_terms.csv): the word
 synset that is both our word's and their own commonest sense ("fierce" -> "ferocious"),
 each read and kept by hand (SYNONYMS_KEPT; a synset also holds literal words such as
 "violent"), with our word's category.
+
+And the writer's stance adverbs of feeling: an -ingly adverb of WordNet's index whose
+verb has a sense in the lexicographer file verb.emotion and makes someone feel it
+("disconcertingly familiar", "a disturbingly long time", "startlingly"), read and kept
+by hand (STANCE_KEPT): not the manner of someone who feels ("longingly", "lovingly",
+"grudgingly"), nor degree or plain outcome ("overwhelmingly" voted, "interestingly").
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from collections import defaultdict
 from pathlib import Path
 
 LEXICONS = Path(__file__).resolve().parent.parent / "articles" / "nlp" / "lexicons"
-VERSION = "2026-12-07.1"
+VERSION = "2026-12-07.2"
 
 # (lemma, part of speech, sense number in the index, category, keep the root's own words)
 ROOTS: tuple[tuple[str, str, int, str, bool], ...] = (
@@ -104,6 +110,15 @@ unmercifully unpitying unsparingly valorous villainous virulent vituperative voc
 waspish whacky worshipful zany amazingly tremendously
 """
 SYNONYMS_KEPT = frozenset(_SYNONYMS_KEPT.split())
+EMOTION_FILE = "37"  # verb.emotion
+_STANCE_KEPT = """
+aggravatingly agonizingly alarmingly annoyingly appallingly bewilderingly depressingly
+disconcertingly discouragingly disgustingly disquietingly distressingly disturbingly
+embarrassingly exasperatingly excruciatingly frighteningly horrifyingly humiliatingly
+irritatingly jarringly revoltingly shockingly sickeningly staggeringly startlingly
+worryingly
+"""
+STANCE_KEPT = frozenset(_STANCE_KEPT.split())
 
 
 def read_index(wordnet: Path, pos: str) -> dict[str, list[str]]:
@@ -171,6 +186,7 @@ def collect(wordnet: Path) -> dict[tuple[str, str], str]:
                     continue
                 kept.setdefault((term, POS[pos]), category)
     kept.update((key, category) for key, category in synonyms(index, data).items() if key not in kept)
+    kept.update((key, "evaluative") for key in stance_adverbs(wordnet, index) if key not in kept)
     return kept
 
 
@@ -197,6 +213,22 @@ def synonyms(
     return found
 
 
+def stance_adverbs(wordnet: Path, index: dict[str, dict[str, list[str]]]) -> set[tuple[str, str]]:
+    """STANCE_KEPT adverbs that WordNet lists, made from a verb with a verb.emotion sense."""
+    feeling: set[str] = set()
+    for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines():
+        parts = line.split()
+        if not line.startswith(" ") and parts[1] == EMOTION_FILE:
+            feeling.update(parts[4 + 2 * i].split("(")[0].lower() for i in range(int(parts[3], 16)))
+    found = set()
+    for adverb in index["r"]:
+        stem = adverb.removesuffix("ingly")
+        verbs = {stem, stem + "e", stem[:-1] if stem[-1:] * 2 == stem[-2:] else stem}
+        if adverb in STANCE_KEPT and adverb != stem and verbs & feeling:
+            found.add((adverb, "ADV"))
+    return found
+
+
 def main(argv: list[str]) -> int:
     wordnet = Path(argv[0] if argv else "/usr/share/wordnet")
     kept = collect(wordnet)
@@ -207,7 +239,8 @@ def main(argv: list[str]) -> int:
           "(George A. Miller et al., Cognitive Science Laboratory, Princeton University), as packaged "
           "in Debian's wordnet-base: troponyms of verbs that describe speech with a judgement built in "
           "and hyponyms of nouns that are judgements by construction, kept only where that sense is "
-          "the word's commonest in WordNet; roots, exclusions and rule in the script's docstring.")
+          "the word's commonest in WordNet, and the writer's stance adverbs of feeling (-ingly adverbs "
+          "of verb.emotion verbs, kept by hand); roots, exclusions and rule in the script's docstring.")
     print("# licence: WordNet 3.0 licence (permission to use, copy, modify and distribute for any "
           "purpose without fee; WordNet 3.0 Copyright 2006 by Princeton University. All rights "
           "reserved.); this conversion is offered under the same terms.")

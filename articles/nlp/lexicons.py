@@ -212,14 +212,32 @@ def match_lexicon(doc: Doc, name: str) -> list[LexiconMatch]:
     return [LexiconMatch(term, cat, start, end) for term, cat, start, end in cached]
 
 
-def _match(doc: Doc, name: str) -> list[tuple[str, str, int, int]]:
+def same_span_terms(doc: Doc, name: str, match: LexiconMatch) -> list[LexiconMatch]:
+    """The other terms of lexicon `name` that match exactly `match`'s tokens (the verb
+    "pander" at "pandering", beside the kept noun "pandering"), for a caller whose sense
+    tests refuse the kept one; in match_lexicon's order of preference."""
+    cache_key = f"newsframe.lexicon.{name}.all"
+    found = doc.user_data.get(cache_key)
+    if found is None:
+        found = doc.user_data[cache_key] = sorted(_raw_matches(doc, name), key=lambda m: (m[1], m[2], m[0]))
     lexicon = load_lexicon(name)
+    return [LexiconMatch(term, lexicon.entries[term], start, end) for term, start, end in found
+            if (start, end) == (match.start, match.end) and term != match.term]
+
+
+def _raw_matches(doc: Doc, name: str) -> set[tuple[str, int, int]]:
     matchers = _matchers(doc.vocab, name)
     strings = doc.vocab.strings
     found: set[tuple[str, int, int]] = set()
     for matcher in (matchers.lower, matchers.lemma):
         for match_id, start, end in matcher(doc):
             found.add((strings[match_id], start, end))
+    return found
+
+
+def _match(doc: Doc, name: str) -> list[tuple[str, str, int, int]]:
+    lexicon = load_lexicon(name)
+    found = _raw_matches(doc, name)
     taken: set[int] = set()
     kept: list[tuple[str, str, int, int]] = []
     # longest first; at one span the term written as the text ("meddling" before the

@@ -2,9 +2,10 @@
 
 Entry point: `loaded_signals(doc, zones)`, called from `signals.find_signals` and
 `claims.find_claims`. Three lexicons are matched in turn (our own list, then the two
-converted resources); two rules reach words no list can hold: an adverb made from a
-loaded adjective ("arrogantly", "cynically"), and a hyphenated compound whose second half
-judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon).
+converted resources); three rules reach words no list can hold: an adverb made from a
+loaded adjective ("arrogantly", "cynically"), a hyphenated compound whose second half
+judges ("gaffe-prone", "Trump-bashing", "power-hungry", written "-prone" in a lexicon),
+and a headline's opening shout in capitals ("BUSTED: Emails Reveal…", headings.py).
 An idiom of our list also matches with one adjective or adverb after its article or
 preposition ("took a veiled swipe at", "came under heavy fire", "on the political ropes").
 A word in someone's paraphrase is theirs (`in_quote`), but for an evaluative adjective
@@ -20,8 +21,16 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from articles.nlp.doc_text import text_of
+from articles.nlp.headings import shouted_headline
 from articles.nlp.labels import QuoteZones
-from articles.nlp.lexicons import Lexicon, LexiconMatch, another_verbs_form, load_lexicon, match_lexicon
+from articles.nlp.lexicons import (
+    Lexicon,
+    LexiconMatch,
+    another_verbs_form,
+    load_lexicon,
+    match_lexicon,
+    same_span_terms,
+)
 from articles.nlp.names import person_nouns
 from articles.nlp.quote_marks import pair_marks
 from articles.nlp.types import SignalResult
@@ -110,9 +119,14 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
     taken: set[int] = set()
     for name in LOADED_LEXICONS:
         lexicon = load_lexicon(name)
-        for m in match_lexicon(doc, name):
-            start = _compound_start(doc, m)
-            if taken.intersection(range(start, m.end)) or not _loaded_here(doc, m, lexicon):
+        for kept in match_lexicon(doc, name):
+            start = _compound_start(doc, kept)
+            if taken.intersection(range(start, kept.end)):
+                continue
+            # the kept term may fail its sense tests where another at the same words passes:
+            # "pandering" tagged a verb is the listed verb "pander", not the listed noun
+            m = next((c for c in [kept, *same_span_terms(doc, name, kept)] if _loaded_here(doc, c, lexicon)), None)
+            if m is None:
                 continue
             taken.update(range(start, m.end))
             found.append((start, m.end, m.category))
@@ -123,6 +137,10 @@ def _loaded_tokens(doc: Doc) -> list[tuple[int, int, str]]:
                 and not _literal_combat(doc[start], term, ours)):
             taken.update(range(start, end))
             found.append((start, end, ours.category(term)))
+    shout = shouted_headline(doc)
+    span = doc.char_span(*shout, alignment_mode="expand") if shout else None
+    if span is not None and not taken.intersection(range(span.start, span.end)):
+        found.append((span.start, span.end, "emotive"))  # "BUSTED: Emails Reveal…"
     for token in doc:
         if token.i not in taken and token.pos_ == "ADV":
             category = _adverb_of_loaded_adjective(token.lower_)
@@ -200,10 +218,10 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     ):
         return False  # "will be spared" is spare's, not the listed "spar" inflected
     if single and wanted and not _in_title_case(first) and not any(
-        _has_pos(first, pos, m.term) for pos in wanted.split("|")
+        _has_pos(first, pos, m.term, m.category) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first):
+    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first):
         return False
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
@@ -303,6 +321,29 @@ def _perceived_by_someone(verb: Token) -> bool:
     """A verb of perception with its viewer: "voters regard him as…", "seen by critics as…"."""
     viewer = {"nsubj", "agent"}
     return verb.lemma_.lower() in _PERCEIVING and any(c.dep_ in viewer for c in verb.children)
+
+
+# Verbs by which a viewer holds something to be so: what follows is the viewer's verdict.
+# (Not "see": "saw Trump wading deeper" is an event seen, and "seen as" is _PERCEIVING's.)
+_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think"})
+_WRITER = frozenset({"i", "we"})
+
+
+def _viewers_judgement(token: Token) -> bool:
+    """A loaded word in what a named viewer holds someone or something to be ("a man whom
+    most Americans consider to be a fringe extremist", "critics deem the plan reckless",
+    "voters consider him a bully"): the viewer's verdict, not the outlet's word; a
+    column's own "we consider" stays the writer's."""
+    word = token
+    while word.dep_ in ("conj", "amod", "compound") and word.head is not word:
+        word = word.head  # "a fringe extremist", "reckless and cruel"
+    verb = word.head
+    if word.dep_ in ("attr", "acomp") and verb.lemma_ == "be" and verb.dep_ == "xcomp":
+        verb = verb.head  # "consider X to be Y"
+    elif word.dep_ not in ("ccomp", "oprd", "xcomp") or word.pos_ in ("VERB", "AUX"):
+        return False  # a small clause's noun or adjective, not an act
+    viewers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.lemma_.lower() in _DEEMING and bool(viewers) and viewers[0].lower_ not in _WRITER
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:
@@ -409,6 +450,28 @@ def _gerund_of_act(token: Token) -> bool:
     return owned or (of.lower_ == "of" and any(c.dep_ == "pobj" for c in of.children))
 
 
+def _gerund_of_speech(token: Token, term: str) -> bool:
+    """"after weeks of subtle sniping", "The bickering began", "despite carping that…": a
+    loaded verb of speaking as an -ing noun names the same way of speaking, object or not.
+    Not for a verb the lexicon limits to a context ("hammering", "needling" have plain
+    senses), nor a compound's half ("right-swiping"), nor a noun before its head ("the
+    blasting cap")."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or _listed_context(term):
+        return False
+    doc = token.doc
+    hyphened = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return not hyphened and token.dep_ != "compound"
+
+
+def _listed_context(term: str) -> str:
+    """The context column of a listed term, in the first loaded lexicon that lists it."""
+    for name in LOADED_LEXICONS:
+        lexicon = load_lexicon(name)
+        if term in lexicon.entries:
+            return lexicon.column(term, 3)
+    return ""
+
+
 def _in_title_case(token: Token) -> bool:
     """A headline or a linked title in Title Case ("Mike Huckabee Makes Sexist Wife Joke"):
     the tagger takes its words for names, so the part of speech says nothing there. Read
@@ -433,11 +496,12 @@ def _title_case(tokens: Iterable[Token]) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _has_pos(token: Token, wanted: str, term: str) -> bool:
+def _has_pos(token: Token, wanted: str, term: str, category: str = "") -> bool:
     if token.pos_ == wanted:
         return True
     if wanted == "VERB":
-        return _reads_as_verb(token) or _gerund_of_act(token)
+        speaking = category == "speech" and _gerund_of_speech(token, term)
+        return _reads_as_verb(token) or _gerund_of_act(token) or speaking
     if wanted == "NOUN":
         # "The spat spotlights…", "a serial liar, rampant xenophobe": a word in lower case
         # the tagger took for a name is a common noun
@@ -450,6 +514,8 @@ def _has_pos(token: Token, wanted: str, term: str) -> bool:
         # "Controversial Arizona Sheriff Joe Arpaio…": capitalised as the first word, before
         # its noun; not a heading in capitals ("OUTSTANDING." over a table of delegates)
         return not token.is_upper and token.head.i > token.i
+    if token.pos_ == "PROPN" and not token.is_lower and token.head.pos_ == "PROPN":
+        return False  # "known to fans as Notorious RBG": a capitalised word in a name
     if token.tag_ in _PARTICIPLE_TAGS:
         # "were thrilled" when the lexicon lists "thrilled"; "was uttered" is no "utter";
         # "seems fixated on China": the listed participle after a linking verb

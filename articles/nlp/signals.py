@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.doc_text import text_of
+from articles.nlp.headings import CAPITAL_LABEL, RUBRICS, people_named
 from articles.nlp.labels import ActorIndex, find_labels, mark_evaluative
 from articles.nlp.lexicons import load_lexicon, match_lexicon
 from articles.nlp.loaded import PORTRAYING, loaded_signals
@@ -126,11 +127,7 @@ _POST_LINE = re.compile(r"^[^\n]*[—–-]\s*[^\n]{0,60}\(@\w+\)\s+\w+\.? \d{1,2
 
 
 # A transcript's turn: a paragraph opening with its speaker's name in capitals and a colon
-# ("TAPPER: …", "JAKE TAPPER: …").
-# Headings in capitals before a colon, which no speaker bears ("EDITOR'S NOTE: …").
-_NOT_NAMES = frozenset({"note", "update", "updated", "breaking", "exclusive", "watch", "video", "photos",
-                        "correction", "clarification", "news", "alert", "report"})
-_TURN = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+# ("TAPPER: …", "JAKE TAPPER: …"); headings.RUBRICS are no speakers ("EDITOR'S NOTE: …").
 
 
 def transcript_turns(doc: Doc) -> list[tuple[int, int]]:
@@ -139,12 +136,11 @@ def transcript_turns(doc: Doc) -> list[tuple[int, int]]:
     speech reports it. The name must be a person the article names ("Tapper" of "Jake
     Tapper") or a full name in capitals, so that "BREAKING: …", "FIX IS IN: …" and
     "EDITOR'S NOTE: …" stay the outlet's."""
-    people = {ent.text.lower() for ent in doc.ents if ent.label_ == "PERSON"}
-    people |= {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    turns = list(_TURN.finditer(text_of(doc)))
+    people = people_named(doc)
+    turns = list(CAPITAL_LABEL.finditer(text_of(doc)))
     for m in turns:  # a full name in capitals names its speaker: "JAKE TAPPER: …", then "TAPPER: …"
         words = m.group(1).lower().split()
-        if len(words) >= 2 and not any(w in _NOT_NAMES or doc.vocab[w].is_stop for w in words):
+        if len(words) >= 2 and not any(w in RUBRICS or doc.vocab[w].is_stop for w in words):
             people |= {" ".join(words), words[-1]}
     return [(m.start(2), m.end(2)) for m in turns if m.group(1).lower() in people]
 

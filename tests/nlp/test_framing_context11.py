@@ -76,4 +76,5 @@ def test_a_transcripts_speaker_in_capitals_speaks_the_paragraph() -> None:
     assert own(text) == []
     # a heading in capitals is no speaker: what follows is the outlet's
     assert own("BREAKING: A devastating report has shaken the campaign.") == ["devastating"]
-    assert own("FIX IS IN: Moderators ignore the devastating report.") == ["devastating"]
+    # (and a headline's opening shout is itself the outlet's judgement: framing-13)
+    assert own("FIX IS IN: Moderators ignore the devastating report.") == ["FIX IS IN", "devastating"]
