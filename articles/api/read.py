@@ -28,7 +28,7 @@ from articles.contract import Attribution
 from articles.models import Actor, Article, Claim, Event, Quote, StoryPoint, text_deferred
 from articles.nlp.types import QuoteKind, SourceType
 from articles.services.event_json import omissions, quote_json
-from articles.services.exports import point_numbers
+from articles.services.exports import article_columns, point_numbers
 from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_parts
 
 router = Router(tags=["data"])
@@ -202,12 +202,12 @@ def list_story_points(request: HttpRequest, slug: str = Slug, cursor: str | None
     event = _event(slug)
     page = paginate(request, StoryPoint.objects.filter(event=event), key="pk", cursor=cursor, limit=limit)
     members, counts = _first_members([p.pk for p in page.rows])
-    rows = list(event.articles.order_by("position").values_list("position", "analyzed_at"))
-    analysed = [position for position, at in rows if at is not None]  # the others were not read: never "missing"
-    listed = omissions(len(rows)) == "listed"
+    columns = article_columns(event)
+    analysed = columns.analysed_positions()  # the others were not read: never "missing"
+    listed = omissions(len(columns.positions)) == "listed"
     numbers = point_numbers(event.pk)
-    return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(rows)),
-            "not_analysed": [position for position, at in rows if at is None], "results": [
+    return {"next": page.next, "next_cursor": page.next_cursor, "omissions": omissions(len(columns.positions)),
+            "not_analysed": columns.not_analysed_positions(), "results": [
         {"id": p.pk, "index": numbers.get(p.pk, -1), "event": slug, "label": p.label, "order": p.order,
          "article_positions": list(p.article_positions),
          "missing_from": p.missing_positions(analysed) if listed else [],

@@ -173,8 +173,17 @@ class Columns:
     positions: list[int]
     not_analysed: list[int]
 
+    def analysed_positions(self) -> list[int]:
+        """The positions of the articles with an analysis (the API speaks positions)."""
+        skipped = set(self.not_analysed)
+        return [position for column, position in enumerate(self.positions) if column not in skipped]
 
-def _columns(event: Event) -> Columns:
+    def not_analysed_positions(self) -> list[int]:
+        return [self.positions[column] for column in self.not_analysed]
+
+
+def article_columns(event: Event) -> Columns:
+    """The one place that reads which of the event's articles were analysed (one query)."""
     rows = list(event.articles.order_by("position").values_list("position", "analyzed_at"))
     return Columns(positions=[position for position, _ in rows],
                    not_analysed=[column for column, (_, analysed) in enumerate(rows) if analysed is None])
@@ -223,7 +232,7 @@ def analysis_complete(event: Event, columns: Columns | None = None) -> bool:
     points are being aligned, or with an article whose analysis failed (the event page says
     "not analysed (failed)" in its column), says so instead of passing for the whole result."""
     settled = results_settled(Job.objects.filter(event=event).values_list("kind", "status").distinct())
-    return settled and not (columns or _columns(event)).not_analysed
+    return settled and not (columns or article_columns(event)).not_analysed
 
 
 def event_meta(event: Event, now: dt.datetime | None, columns: Columns) -> dict[str, Any]:
@@ -233,7 +242,7 @@ def event_meta(event: Event, now: dt.datetime | None, columns: Columns) -> dict[
 
 
 def event_json(event: Event, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    columns = _columns(event)
+    columns = article_columns(event)
     return {
         "event": event_meta(event, now, columns),
         "articles": list(article_rows(event)),
@@ -259,7 +268,7 @@ def _json_list(key: str, items: Iterable[Any], *, last: bool) -> Iterator[str]:
 def event_json_text(event: Event, *, now: dt.datetime | None = None) -> Iterator[str]:
     """The event JSON as `json.dumps(event_json(event), ensure_ascii=False, indent=2)` plus a
     newline writes it, byte for byte, in pieces: one article or story point at a time."""
-    columns = _columns(event)
+    columns = article_columns(event)
     yield '{\n  "event": ' + _nested(event_meta(event, now, columns), 1) + ",\n"
     yield from _json_list("articles", article_rows(event), last=False)
     yield from _json_list("story_points", story_points(event, columns), last=False)
@@ -392,7 +401,7 @@ class _Sink:
 
 def _zip_bytes(event: Event, now: dt.datetime | None, *, exact: bool) -> Iterator[bytes]:
     """Every table in one ZIP with the provenance as JSON, written entry by entry."""
-    columns = _columns(event)
+    columns = article_columns(event)
     meta = event_meta(event, now, columns)
     sink = _Sink()
     when = dt.datetime.fromisoformat(meta["exported_at"])
@@ -448,7 +457,7 @@ def export_stream(event: Event, fmt: Format, *, table: str | None = None,
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
 
         def one_table() -> Iterator[str]:
-            columns = _columns(event)
+            columns = article_columns(event)
             yield from _table_text(event, table, event_meta(event, now, columns), columns, exact=exact)
 
         return ExportStream(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8", _encoded(one_table()))

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -72,6 +73,16 @@ def test_a_failed_article_is_not_missing_in_the_api(client: Client) -> None:
     page = client.get(f"/api/events/{event.slug}/story-points").json()
     [point] = page["results"]
     assert point["missing_from"] == [1] and page["not_analysed"] == [2]
+
+
+def test_the_api_speaks_positions_and_the_export_columns(client: Client) -> None:
+    event = three_articles()
+    Article.objects.filter(event=event).update(position=F("position") + 10)
+    StoryPoint.objects.filter(event=event).update(article_positions=[10])
+    page = client.get(f"/api/events/{event.slug}/story-points").json()
+    assert page["results"][0]["missing_from"] == [11] and page["not_analysed"] == [12]
+    data = event_json(event)
+    assert data["event"]["not_analysed"] == [2] and data["story_points"][0]["missing_from"] == [1]
 
 
 def test_an_article_waiting_for_its_first_analysis_is_not_missing_either() -> None:
