@@ -9,6 +9,8 @@ it came from, so later re-analysis keeps them exactly as it keeps an editor's.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 from pydantic import ValidationError
@@ -47,7 +49,15 @@ def _analysis_version(parsed: EventJSON) -> str:
     return fitted(Article, "analysis_version", str(parsed.event.get("analysis_version") or ANALYSIS_VERSION))
 
 
-def parse_event_json(data: object) -> EventJSON:
+@dataclass(frozen=True)
+class ParsedEvent:
+    """An event JSON checked whole, with what the checks found that the import needs."""
+
+    file: EventJSON
+    not_analysed: frozenset[int]  # see _not_analysed
+
+
+def parse_event_json(data: object) -> ParsedEvent:
     try:
         parsed = EventJSON.model_validate(data)
     except ValidationError as exc:
@@ -55,20 +65,19 @@ def parse_event_json(data: object) -> EventJSON:
         where = ".".join(str(p) for p in first["loc"])
         raise EventImportError(f"not an event JSON: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
     _check_offsets(parsed)
-    _not_analysed(parsed)
-    return parsed
+    return ParsedEvent(file=parsed, not_analysed=_not_analysed(parsed))
 
 
 NOT_ANALYSED_ERROR = "It was not analysed in the file it was imported from: analyse it again."
 
 
-def _not_analysed(parsed: EventJSON) -> set[int]:
+def _not_analysed(parsed: EventJSON) -> frozenset[int]:
     """The columns the file says have no analysis (`event.not_analysed`): imported without
     one, as failed, so that nothing counts them as leaving a story point out."""
     listed = parsed.event.get("not_analysed") or []
     if not isinstance(listed, list) or not all(type(i) is int and 0 <= i < len(parsed.articles) for i in listed):
         raise EventImportError("event.not_analysed: not a list of article numbers of this file")
-    return set(listed)
+    return frozenset(listed)
 
 
 def _check_offsets(parsed: EventJSON) -> None:
@@ -132,9 +141,10 @@ def claim_row(article: Article, position: int, c: ClaimJSON, quotes: list[Quote]
 
 
 
-def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event JSON file") -> Event:
+def event_import(*, parsed: ParsedEvent, event_name: str, source: str = "an event JSON file") -> Event:
     """A new event holding exactly what `parsed` (see event_import.parse_event_json)
     describes, without running the NLP again; it looks analysed, jobs done."""
+    unread, file = parsed.not_analysed, parsed.file
     name = event_name.strip()
     if not name:
         raise EventImportError("the new event needs a name")
@@ -143,15 +153,14 @@ def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event 
             raise EventImportError(f"an event called {name!r} exists already; choose another name")
         event = event_for_name(name, user=None)
         pages_changed(event.pk)
-        event.description = _description(parsed)
+        event.description = _description(file)
         event.save(update_fields=["description"])
-        actors = _import_actors(event, parsed)
-        version = _analysis_version(parsed)
-        unread = _not_analysed(parsed)
+        actors = _import_actors(event, file)
+        version = _analysis_version(file)
         articles = [_import_article(event, position, a, version, analysed=position not in unread)
-                    for position, a in enumerate(parsed.articles)]
+                    for position, a in enumerate(file.articles)]
         claims: dict[tuple[int, int, int, str], Claim] = {}
-        for column, (row, a) in enumerate(zip(articles, parsed.articles, strict=True)):
+        for column, (row, a) in enumerate(zip(articles, file.articles, strict=True)):
             quotes = Quote.objects.bulk_create(quote_rows(row, a, actors, version))
             AttributionCorrection.objects.bulk_create(audit_rows(row, quotes, source))
             quoted = quotes[: len(a.quotes)]
@@ -161,7 +170,7 @@ def event_import(*, parsed: EventJSON, event_name: str, source: str = "an event 
             Job.objects.create(kind=Job.Kind.ANALYZE, event=event, article=row, finished_at=timezone.now(),
                                **({"status": Job.Status.FAILED, "error": NOT_ANALYSED_ERROR} if column in unread
                                   else {"status": Job.Status.DONE}))
-        _import_story_points(event, parsed, articles, claims)
+        _import_story_points(event, file, articles, claims)
         Job.objects.create(kind=Job.Kind.ALIGN, event=event, status=Job.Status.DONE, finished_at=timezone.now())
     return event
 

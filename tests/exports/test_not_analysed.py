@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Claim, Event, Job, StoryPoint
-from articles.services.event_import import event_import, parse_event_json
+from articles.services.event_import import EventImportError, event_import, parse_event_json
 from articles.services.exports import event_json
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,11 @@ def test_an_imported_copy_keeps_the_article_unanalysed() -> None:
     assert failed.analyzed_at is None and failed.job.status == "failed"
     again = event_json(copy)
     assert again["event"]["not_analysed"] == [2] and again["story_points"][0]["missing_from"] == [1]
+
+
+@pytest.mark.parametrize("listed", [[3], [-1], ["2"], "2", [True]])
+def test_a_file_that_names_no_article_of_its_own_as_not_analysed_is_refused(listed: object) -> None:
+    data = event_json(three_articles())
+    data["event"]["not_analysed"] = listed
+    with pytest.raises(EventImportError, match=r"^event.not_analysed: not a list of article numbers of this file$"):
+        parse_event_json(data)
