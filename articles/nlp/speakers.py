@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from articles.nlp.doc_text import text_of
 from articles.nlp.mentions import Mention, Mentions
-from articles.nlp.names import OTHER_RANK, actor_lexicons, actor_words, faction_word, load_lexicon, person_nouns
+from articles.nlp.names import OTHER_RANK, actor_lexicons, actor_words, faction_word, person_nouns
 from articles.nlp.sources import actor_source_type, is_pronoun, office_of, source_type_of, unnamed_official
 from articles.nlp.types import ActorKind, ActorRef, QuoteResult
 
@@ -376,7 +376,7 @@ def _title_words(title: str) -> frozenset[str]:
 @functools.cache
 def _singular_demonyms() -> frozenset[str]:
     """Nationality nouns for one person ("German", "Dutchman")."""
-    demonyms = {r["demonym"] for r in load_lexicon("actor_demonyms.csv")}
+    demonyms = actor_lexicons().demonyms
     return frozenset(d for d in demonyms if not d.endswith("s") and d[:1].isupper() and "." not in d)
 
 
