@@ -22,7 +22,8 @@ def test_one_who_is_a_supporter_of_something_holds_that_stance(quotes_of, text, 
 
 
 def test_the_writers_aside_after_the_stance_is_not_part_of_it(quotes_of):
-    text = "Ms. Okafor is an outspoken supporter of the Clean Rivers Act, which passed in 2019, and she campaigns on it."
+    text = ("Ms. Okafor is an outspoken supporter of the Clean Rivers Act, which passed in 2019, "
+            "and she campaigns on it.")
     assert [q.text for q in quotes_of(text) if q.cue == "supporter"] == ["the Clean Rivers Act"]
 
 
