@@ -1135,6 +1135,37 @@ def copular_cue(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
     return (bounds, owner) if bounds is not None else None
 
 
+# the verbs that say what someone is: "Clinton is an outspoken supporter of …", "He remains a proponent of …"
+# (not "became": a change, "then became a supporter of the enemies of Assad")
+_BEING = frozenset({"be", "remain"})
+
+
+def holder_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "Clinton is an outspoken supporter of Roe v. Wade", "Mr. Ryan is a vocal advocate of
+    trade deals", "He remains a proponent of changes to …": a noun of one who takes a stance
+    (speech_nouns.csv's `holder` rows), said of someone after "be", reports its object as
+    that person's stance (PolNeAR's content). Not in apposition ("Adelson, a fierce
+    supporter of Israel": the writer's description, which PolNeAR marks less than half
+    the time), nor plural ("supporters of Mr. Sanders" are the writer's grouping)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or "holder" not in _noun_cues().get(tok.lemma_.lower(), frozenset()):
+        return None
+    if tok.dep_ not in {"attr", "oprd"} or tok.head.lemma_ not in _BEING:
+        return None
+    holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if holder is None or not (holder.pos_ == "PROPN" or holder.lower_ in {"he", "she"} or _role_noun(holder)):
+        return None
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "in"} for o in p.children
+               if o.dep_ == "pobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    # "of Roe v. Wade, which legalizes abortion …": the writer's aside is no part of the stance
+    asides = [c.left_edge.i for c in obj.rights
+              if c.dep_ in {"relcl", "appos", "acl"} and c.doc[c.left_edge.i - 1].text == ","]
+    end = min(asides, default=obj.right_edge.i + 2) - 1
+    return (obj.left_edge.i, end), holder
+
+
 def _noun_complement(child: Token, complements: frozenset[str]) -> bool:
     """ "that …" or "to …" after a claim-like noun; the named preposition ("of", "for") after another."""
     if child.dep_ == "prep":

@@ -37,6 +37,7 @@ from articles.nlp.cues import (
     cue_span,
     generic_pronoun,
     hearsay_passive,
+    holder_cue,
     impersonal_passive,
     is_belief,
     is_stance,
@@ -336,6 +337,10 @@ def _direct_quote(ctx: _Context, index: int, seg: Segment, last: _Found | None) 
     if best is None:
         label = _speaker_label(ctx, span)
         if label is not None:
+            end = _headline_runs_on(ctx, seg)
+            if end is not None:  # "Ryan: ‘Anti-Semitic Images’ Have ‘No Place …’": the whole headline
+                start = seg.open - seg.lead
+                return _Found(start, end, _paraphrase_kind(text[start:end]), None, label, 0.8)
             return _Found(inner_start, inner_end, "direct", None, label, 0.8)
     if best is None:
         return _uncued(ctx, seg, span, inner_start, inner_end, words, last)
@@ -621,6 +626,21 @@ def _speaker_label(ctx: _Context, span: Span) -> tuple[int, int] | None:
     return label.start_char, label.end_char
 
 
+def _headline_runs_on(ctx: _Context, seg: Segment) -> int | None:
+    """ "Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary …": after a speaker's
+    label, a headline quotes some of its words and paraphrases the rest; all of it is
+    the speaker's (PolNeAR's one content). The end of the paragraph when words follow the
+    closing mark (in single marks, a headline's; not "Clinton: “…” Bush: “…”")."""
+    text = ctx.text
+    if not seg.closed or text[seg.open] != "‘":
+        return None
+    end = _trim(text, seg.close + 1, ctx.paragraph(seg.close)[1])[1]
+    rest = text[seg.close + 1 : end]
+    if len(re.findall(r"\w+", rest)) < 2 or re.search(r"[“”\":]", rest):
+        return None
+    return end
+
+
 def _name_word(tok: Token) -> bool:
     """A word of a name, also where a headline's tagging missed it ("Trump: ‘…’")."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG"}:
@@ -811,11 +831,13 @@ def _owner_mention(ctx: _Context, owner: Token) -> tuple[int, int]:
 
 def _noun_quotes(ctx: _Context) -> Iterator[_Found]:
     """ "his claim that …", "Pence's call for a special prosecutor", "her answer was that …",
-    "in Knittel's view, …": what a noun of speech or a point of view reports, credited to its
-    owner (cues.py `noun_cue`, `copular_cue`, `viewpoint`)."""
+    "in Knittel's view, …", "Ryan is a vocal advocate of trade deals": what a noun of speech, a
+    point of view or a stance reports, credited to its owner (cues.py `noun_cue`, `copular_cue`,
+    `viewpoint`, `holder_cue`)."""
     doc = ctx.doc
     for tok in doc:
-        cued = (noun_cue(tok) or copular_cue(tok) or viewpoint(tok)) if ctx.seg_of_token[tok.i] < 0 else None
+        outside = ctx.seg_of_token[tok.i] < 0
+        cued = (noun_cue(tok) or copular_cue(tok) or viewpoint(tok) or holder_cue(tok)) if outside else None
         if cued is None:
             continue
         (c_start, c_end), speaker = cued
