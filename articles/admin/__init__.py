@@ -78,6 +78,11 @@ class UploadAdmin(admin.ModelAdmin):
     exclude = ["raw", "draft"]
     actions = ["reparse"]
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        """Uploads are bytes received by the upload page or the API: here every field is
+        read-only, and the form's download link had no upload to point to (a 500)."""
+        return False
+
     @admin.display(description="raw bytes")
     def raw_link(self, obj: Upload) -> str:
         return format_html('<a href="{}">download as received</a>', reverse("upload_raw", args=[obj.pk]))
