@@ -42,6 +42,7 @@ def parse_dump_lines(
     segmenter = Segmenter(banners.lines(lines))
     notes: list[str] = []
     articles: list[ParsedArticle] = []
+    short: list[str] = []  # the titles of the articles skipped as too short
     blocks = segmenter.blocks()
     block = next(blocks, None)
     while block is not None:
@@ -50,6 +51,7 @@ def parse_dump_lines(
         block = following
         notes.extend(block_notes)
         if article.word_count < MIN_ARTICLE_WORDS:
+            short.append(repr(article.title))
             notes.append(
                 f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
@@ -59,12 +61,20 @@ def parse_dump_lines(
         if not articles and not article.outlet and segmenter.masthead:
             article = replace(article, outlet=segmenter.masthead)  # the page's masthead
         articles.append(article)
+    if not articles and short:  # the headers were read: what was missing is text
+        more = f" and {len(short) - 3} more" if len(short) > 3 else ""
+        raise NoArticlesFound(
+            f"No article found in {source_name or 'the text'}: {', '.join(short[:3])}{more} had "
+            f"fewer than {MIN_ARTICLE_WORDS} words, too short for an article.",
+            "Paste in the rest of the article's text, or take the whole text as one article.",
+            whole_text(),
+        )
     if not articles:
         raise NoArticlesFound(
             f"No article found in {source_name or 'the text'}.",
-            "An article is recognised by a headline line followed by its date or byline, "
-            "or by a headline after a '----' separator. Add those, or take the whole text "
-            "as one article.",
+            "An article is recognised by a headline line (of three words or more) followed "
+            "by its date or byline, or by a headline after a '----' separator. Add those, or "
+            "take the whole text as one article.",
             whole_text(),
         )
     # The segmenter's notes come first: they describe the dump before its articles.

@@ -372,6 +372,15 @@ def test_text_without_an_article_raises_no_articles_found_with_the_text() -> Non
     assert caught.value.hint
 
 
+def test_the_hint_says_how_long_a_headline_must_be() -> None:
+    """"Mayor resigns" over its byline and date is no headline (two words: page furniture
+    such as "World News" looks the same); the hint said only "a headline line"."""
+    dump = "Mayor resigns\nBy Ann Lee\n6 March 2024\n\n" + "The mayor resigned on Tuesday, she said. " * 5
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(dump.encode(), "brief.txt")
+    assert "three words or more" in caught.value.hint
+
+
 def test_the_whole_text_can_be_taken_as_one_article() -> None:
     article = whole_text_article("A title line\nfirst line of the\nbody text.\n\nMore.")
     assert article.title == "A title line"
@@ -468,3 +477,15 @@ def test_a_json_field_with_block_tags_is_read_as_html() -> None:
     item = {"title": "Vote", "body": '<p class="lead">The council met.</p>\n\n<p>It voted<br/>at noon.</p>'}
     [article] = parse(json.dumps([item]).encode(), "feed.json").articles
     assert article.body == "The council met.\n\nIt voted\n\nat noon."
+
+
+def test_a_dump_whose_only_article_is_too_short_says_so_not_that_it_lacks_a_headline() -> None:
+    """The brief had its headline, byline and date: telling the user to add them sent
+    them looking for the wrong problem."""
+    brief = "Council approves budget\nBy Ann Lee\n6 March 2024\n\nThe council approved it on Tuesday.\n"
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(brief.encode(), "brief.txt")
+    assert "too short" in caught.value.message + caught.value.hint
+    assert "'Council approves budget'" in caught.value.message + caught.value.hint
+    assert "headline line" not in caught.value.hint
+    assert caught.value.text == brief, "the whole text is still offered as one article"
