@@ -252,7 +252,9 @@ class StoryTable:
 
     def _wanted(self, point_id: int) -> bool:
         reporting = len(self.counts[point_id])
-        if self.only == "missing" and reporting == len(self.articles):
+        # An article with no analysis was never read: it leaves nothing out.
+        if self.only == "missing" and all(a.pk in self.counts[point_id] or a.pk in self.pending
+                                          for a in self.articles):
             return False
         if self.only == "shared" and reporting < 2:
             return False
