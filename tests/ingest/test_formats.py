@@ -180,6 +180,23 @@ def test_json_lists_of_articles_are_read_with_their_aliases(payload: object) -> 
     assert first.source_name == "feed.json"
 
 
+@pytest.mark.parametrize("name", ["items.jsonl", "items.ndjson", "items.json", "items"])
+def test_json_lines_one_article_a_line_are_read(name: str) -> None:
+    """Scrapers write JSON Lines (Scrapy's -o items.jsonl, news-please): it was refused as an
+    unsupported type, or as "not valid JSON (Extra data, line 2)" under .json."""
+    items = [JSON_ITEMS[0] | {"title": "Talks\u2028end"}, JSON_ITEMS[1]]  # a raw line separator in a string
+    lines = "\r\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\r\n"
+    first, second = parse(lines.encode(), name).articles
+    assert (first.title.split(), second.title, second.byline) == (["Talks", "end"], "Veto", "Ann Roe, Bo Li")
+
+
+def test_a_broken_line_of_json_lines_is_named() -> None:
+    lines = json.dumps(JSON_ITEMS[0]) + "\n{\"title\": \"Veto\",\n"
+    with pytest.raises(IngestError) as caught:
+        parse(lines.encode(), "items.jsonl")
+    assert "line 2" in caught.value.message
+
+
 def test_json_without_any_body_says_what_to_fix_and_offers_no_whole_text() -> None:
     # Taking "the whole text" of a JSON file as one article would analyse its source code.
     with pytest.raises(IngestError) as caught:
