@@ -20,9 +20,9 @@ from articles.drafts import Draft, apply_choices
 from articles.ingest.formats.registry import is_skipped_entry
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
-    DUPLICATE_NOTE,
     UploadRefused,
     drafts_of,
+    duplicate_titles,
     upload_review_save,
     upload_submit,
     upload_take_whole_text,
@@ -168,8 +168,7 @@ def _to_event(request: HttpRequest, uploads: list[Upload]) -> HttpResponse:
     event = next((u.event for u in uploads if u.event), None)
     if event is None:
         return redirect("home")
-    duplicates = [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes
-                  if note.startswith(DUPLICATE_NOTE)]
+    duplicates = duplicate_titles(uploads)
     if duplicates:
         shown = "; ".join(duplicates[:20]) + (f" and {len(duplicates) - 20} more" if len(duplicates) > 20 else "")
         messages.warning(request, "Already in this event, not added again: " + shown)
