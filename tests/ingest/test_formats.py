@@ -214,6 +214,29 @@ def test_json_items_without_a_body_are_skipped_with_a_note() -> None:
 # -- zip ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("folder", ["Russia vetoes UN resolution_files", "Russia vetoes UN resolution-Dateien"])
+def test_the_folder_a_browser_saves_with_a_page_is_not_read_as_articles(folder: str) -> None:
+    """"Save page as…, complete" writes NAME.html and a folder NAME_files (in German
+    NAME-Dateien) of styles, scripts, images and frames: zipped, each frame was an article
+    (an advert's one word) and each other file a problem of the review page."""
+    page = "coverage/Russia vetoes UN resolution.html"
+    data = _zip({
+        page: fixture_bytes("article.html"),
+        f"coverage/{folder}/style.css": b"body{color:red}",
+        f"coverage/{folder}/logo.png": b"\x89PNG\r\n\x1a\n",
+        f"coverage/{folder}/ad-frame.html": b"<html><body><div>Advertisement</div></body></html>",
+        f"coverage/{folder}/comments.html": b"<html><body><p>Great article!</p><p>Totally agree.</p></body></html>",
+        "coverage/other_files/notes.txt": TEXT.encode(),  # no other.html beside it: read
+        "coverage/Budget.html": fixture_bytes("article.html").replace(b"Syria", b"Budget"),
+        "coverage/Budget_notes/story.txt": TEXT.encode(),  # a text file: the user's own folder, read
+    })
+    result = parse(data, "saved.zip")
+    assert [a.source_name for a in result.articles] == [
+        page, "coverage/other_files/notes.txt", "coverage/Budget.html", "coverage/Budget_notes/story.txt"]
+    assert result.notes == (f"coverage/{folder}/: 4 files a browser saved with the page {page!r} "
+                            "(styles, scripts, images, frames), not read",)
+
+
 def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
     data = _zip(
         {
