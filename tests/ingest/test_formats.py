@@ -136,6 +136,24 @@ def test_a_page_without_an_extension_is_read_as_a_page_after_a_declaration_or_co
     assert "<" not in article.body and "Share this" not in article.body
 
 
+@pytest.mark.parametrize("name", ["article.mhtml", "article.mht", "article"])
+def test_a_page_saved_as_one_file_is_read_as_the_page(name: str) -> None:
+    """Chrome's "Webpage, Single File" (MHTML, written by chromium's Page.captureSnapshot
+    here) was refused as an unsupported type: its HTML part is the page."""
+    saved = parse(fixture_bytes("article.mhtml"), name)
+    page = parse(fixture_bytes("article.html"), "article.html")
+    assert [(a.title, a.body) for a in saved.articles] == [(a.title, a.body) for a in page.articles]
+    assert "“reported use of chemical weapons”" in saved.articles[0].body  # quoted-printable UTF-8
+
+
+def test_a_single_file_page_without_a_page_in_it_says_so() -> None:
+    data = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n" \
+           b"Content-Type: image/png\r\n\r\nPNG\r\n--x--\r\n"
+    with pytest.raises(IngestError) as caught:
+        parse(data, "empty.mhtml")
+    assert "no web page" in caught.value.message
+
+
 def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
     with pytest.raises(NoArticlesFound):
         parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")

@@ -1,7 +1,8 @@
 """Dispatch an upload to the reader of its format.
 
-One module per format: text dumps (articles/ingest/dump.py), html.py, json_articles.py
-and zip_archive.py; registry.py lists them with their extensions for the web side.
+One module per format: text dumps (articles/ingest/dump.py), html.py (and mhtml.py, a
+page saved as one file), json_articles.py and zip_archive.py; registry.py lists them
+with their extensions for the web side.
 A file with no extension is recognised by its first bytes.
 """
 
@@ -16,6 +17,7 @@ from articles.ingest.dump import parse_dump_lines
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
+from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
 from articles.ingest.storable import storable_result
@@ -46,6 +48,8 @@ def whole_text(data: bytes, filename: str) -> str:
     page's visible text without its markup, a text file's as decoded. Raises IngestError for
     other kinds (JSON and ZIP hold articles of their own, or nothing to take)."""
     kind = _kind(data, filename)
+    if kind == "mhtml":
+        data, kind = mhtml_page(data, filename), "html"
     if kind == "html":
         return page_text(decode(data, filename))
     if kind != "text":
@@ -71,6 +75,8 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
             entry, entry_name, limits, inside_zip=True))
     if kind == "html":
         return parse_html(data, name)
+    if kind == "mhtml":
+        return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
     return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
@@ -98,6 +104,8 @@ def _kind(data: bytes, name: str) -> str:
     head = _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if head.startswith((b"from: <saved by", b"mime-version:")) and b"multipart/related" in head:
+        return "mhtml"
     if head.startswith((b"[", b"{")):
         return "json"
     return "text"

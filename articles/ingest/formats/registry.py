@@ -22,16 +22,18 @@ class Format:
 FORMATS: tuple[Format, ...] = (
     Format("text", "text dumps", (".txt", ".text", ".md"), ("text/plain", "text/markdown"), True),
     Format("html", "saved web pages", (".html", ".htm"), ("text/html",), True),
+    Format("mhtml", "web pages saved as one file", (".mhtml", ".mht"),
+           ("multipart/related", "application/x-mimearchive"), True),
     Format("json", "JSON", (".json", ".jsonl", ".ndjson"),
            ("application/json", "application/jsonl", "application/x-ndjson"), True),
     Format("zip", "a ZIP of them", (".zip",), ("application/zip",), False),
 )
 
 
-# Extensions read but not named: spellings of a named one (.htm), or JSON Lines (read as
-# JSON: the upload form names .jsonl, messages name only .json).
-_UNDESCRIBED = (".text", ".htm", ".ndjson")
-_UNNAMED = (*_UNDESCRIBED, ".jsonl")
+# Extensions read but not named: spellings of a named one (.htm), or variants of a format
+# the messages name (JSON Lines, single-file pages: the upload form names .jsonl and .mhtml).
+_UNDESCRIBED = (".text", ".htm", ".ndjson", ".mht")
+_UNNAMED = (*_UNDESCRIBED, ".jsonl", ".mhtml")
 
 
 # What to do with a file of a kind we do not read: said wherever one is refused or skipped.
@@ -72,7 +74,8 @@ def accept_attribute() -> str:
 
 
 def described() -> str:
-    """'Text dumps (.txt, .md), saved web pages (.html), JSON (.json, .jsonl), or a ZIP of them (.zip).'"""
+    """'Text dumps (.txt, .md), saved web pages (.html), web pages saved as one file (.mhtml),
+    JSON (.json, .jsonl), or a ZIP of them (.zip).'"""
     parts = [f"{f.described} ({', '.join(e for e in f.extensions if e not in _UNDESCRIBED)})" for f in FORMATS]
     sentence = ", ".join(parts[:-1]) + ", or " + parts[-1] + "."
     return sentence[0].upper() + sentence[1:]
