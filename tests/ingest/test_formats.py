@@ -422,6 +422,32 @@ def test_undecodable_text_is_refused() -> None:
     assert "decoded" in caught.value.message or "binary" in caught.value.message
 
 
+MARKDOWN_BODY = ("The council approved the budget on Tuesday after a long debate, officials said, and the "
+                 "mayor promised a [review](https://example.org/review_2024) of **spending** in the coming months.")
+
+
+def test_a_markdown_file_reads_its_headings_bylines_and_dates() -> None:
+    """A .md file of articles in ordinary Markdown had none found: "# Headline" was no
+    headline line, and "*By Jane Porter*" no byline."""
+    md = "\n\n".join([
+        f"# Council approves the city budget\n\n*By Jane Porter*\n\n5 March 2024\n\n{MARKDOWN_BODY}",
+        "* * *",
+        f"## Mayor attacks the council plan ##\n**By Ann Lee**\n_6 March 2024_\n\n{MARKDOWN_BODY} Again.",
+    ])
+    result = parse(md.encode(), "coverage.md")
+    assert [(a.title, a.byline, a.published) for a in result.articles] == [
+        ("Council approves the city budget", "Jane Porter", dt.date(2024, 3, 5)),
+        ("Mayor attacks the council plan", "Ann Lee", dt.date(2024, 3, 6)),
+    ]
+    assert "a review of spending in" in result.articles[0].body  # a link's words, not its address
+
+
+def test_a_txt_file_keeps_its_asterisks_and_hashes() -> None:
+    text = f"Council approves the city budget\nBy Jane Porter\n5 March 2024\n\n#1 *priority* {MARKDOWN_BODY}"
+    [article] = parse(text.encode(), "coverage.txt").articles
+    assert article.body.startswith("#1 *priority*")
+
+
 def test_text_without_an_article_raises_no_articles_found_with_the_text() -> None:
     text = "hello there, this is just a note to myself.\nnothing else here.\n"
     with pytest.raises(NoArticlesFound) as caught:

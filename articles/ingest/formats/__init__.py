@@ -20,6 +20,7 @@ from articles.ingest.formats.limits import MB, Limits
 from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
+from articles.ingest.markdown import plain_lines
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
 
@@ -79,7 +80,10 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
         return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
-    return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
+    lines = decode_lines(data, name)
+    if PurePosixPath(name).suffix.lower() == ".md":
+        lines = plain_lines(lines)
+    return parse_dump_lines(lines, name, lambda: decode(data, name))
 
 
 # What may come before a page's <!doctype html> or <html>: a UTF-8 byte order mark, an
