@@ -448,6 +448,18 @@ def test_a_txt_file_keeps_its_asterisks_and_hashes() -> None:
     assert article.body.startswith("#1 *priority*")
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+def test_an_invisible_character_before_a_headline_does_not_hide_its_article(invisible: str) -> None:
+    """Text copied from web pages carries zero-width spaces and soft hyphens: one at the
+    start of the headline line skipped the whole article as lines "before the first"."""
+    second = TEXT.replace("Talks in Moscow end without a deal", "Ministers agree to meet again soon")
+    dump = f"{invisible}{TEXT}\n-----\n{second.replace('foreign', f'for{invisible}eign')}"
+    result = parse(dump.encode(), "copied.txt")
+    assert [a.title for a in result.articles] == ["Talks in Moscow end without a deal",
+                                                  "Ministers agree to meet again soon"]
+    assert invisible not in result.articles[1].body
+
+
 def test_text_without_an_article_raises_no_articles_found_with_the_text() -> None:
     text = "hello there, this is just a note to myself.\nnothing else here.\n"
     with pytest.raises(NoArticlesFound) as caught:
