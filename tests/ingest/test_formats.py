@@ -154,6 +154,15 @@ def test_a_single_file_page_without_a_page_in_it_says_so() -> None:
     assert "no web page" in caught.value.message
 
 
+@pytest.mark.parametrize("name", ["pasted.txt", "page.txt", "notes.md"])
+def test_a_pages_source_under_a_text_name_is_read_as_the_page(name: str) -> None:
+    """A page's source pasted in the text box (kept as pasted.txt), or a saved page renamed
+    .txt, found no article, and "take the whole text" made an article of its markup."""
+    [article] = parse(fixture_bytes("article.html"), name).articles
+    assert article.title == "Russia vetoes UN resolution on Syria" and "<" not in article.body
+    assert whole_text(FRONT_PAGE, name) == "Home World"  # what "take the whole text" takes
+
+
 def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
     with pytest.raises(NoArticlesFound):
         parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")

@@ -94,6 +94,8 @@ _PAGE_PREAMBLE = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?xml[^>]*>|<!--.*?-->
 
 def _kind(data: bytes, name: str) -> str:
     declared = format_of(name)
+    if declared is not None and declared.kind == "text" and _is_page(data):
+        return "html"  # a page's source pasted in the text box, or a saved page named .txt
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()
@@ -105,7 +107,7 @@ def _kind(data: bytes, name: str) -> str:
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):
         return "zip"
-    head = _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
+    head = _head(data)
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
     if head.startswith((b"from: <saved by", b"mime-version:")) and b"multipart/related" in head:
@@ -113,6 +115,15 @@ def _kind(data: bytes, name: str) -> str:
     if head.startswith((b"[", b"{")):
         return "json"
     return "text"
+
+
+def _head(data: bytes) -> bytes:
+    """The file's first bytes, lowered, after what may precede a page (_PAGE_PREAMBLE)."""
+    return _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
+
+
+def _is_page(data: bytes) -> bool:
+    return _head(data).startswith((b"<!doctype html", b"<html"))
 
 
 __all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse", "whole_text"]
