@@ -224,6 +224,16 @@ def test_a_broken_line_of_json_lines_is_named() -> None:
     assert "line 2" in caught.value.message
 
 
+def test_json_under_a_text_name_is_read_as_json() -> None:
+    """A scraper's JSON pasted in the text box (kept as pasted.txt) found no article, and
+    "take the whole text" made an article of its source."""
+    first, second = parse(json.dumps({"articles": JSON_ITEMS}).encode(), "pasted.txt").articles
+    assert (first.title, second.title) == ("Talks end", "Veto")
+    bracketed = TEXT.replace("Talks in Moscow", "[UPDATED] Talks in Moscow")
+    assert [a.title for a in parse(bracketed.encode(), "dump.txt").articles] == [
+        "[UPDATED] Talks in Moscow end without a deal"]
+
+
 def test_json_without_any_body_says_what_to_fix_and_offers_no_whole_text() -> None:
     # Taking "the whole text" of a JSON file as one article would analyse its source code.
     with pytest.raises(IngestError) as caught:

@@ -80,6 +80,11 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
         return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
+    if _head(data).startswith((b"[", b"{")):  # JSON pasted in the text box, or named .txt
+        try:
+            return parse_json(data, name, limits)
+        except IngestError:
+            pass  # a text that only starts like JSON: "[UPDATED] Council approves budget"
     lines = decode_lines(data, name)
     if PurePosixPath(name).suffix.lower() == ".md":
         lines = plain_lines(lines)
