@@ -14,11 +14,14 @@ from django.utils.html import format_html
 
 from articles.admin import corrections  # noqa: F401  (registers the editors' admin)
 from articles.models import (
+    Actor,
+    ActorCorrection,
     Article,
     Claim,
     Event,
     Job,
     Outlet,
+    Quote,
     Signal,
     StoryPoint,
     Upload,
@@ -53,8 +56,22 @@ class ChangesEventPages(admin.ModelAdmin):
             super().delete_queryset(request, queryset)
 
 
+class DeletesItsAnalysis(admin.ModelAdmin):
+    """Deleting an event or an article deletes what its analysis and its editors made of
+    it (the models cascade). The quote, actor and audit admins refuse deleting those rows
+    one by one ("not a quote", merging and revert instead), which Django's confirmation
+    read as a permission missing over the cascade: nobody, superusers included, could
+    delete an analysed article or event."""
+
+    CASCADED = (Quote, Actor, ActorCorrection)
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed - {str(m._meta.verbose_name) for m in self.CASCADED}, protected
+
+
 @admin.register(Event)
-class EventAdmin(ChangesEventPages):
+class EventAdmin(DeletesItsAnalysis, ChangesEventPages):
     event_path = "pk"
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name"]
@@ -77,6 +94,11 @@ class UploadAdmin(admin.ModelAdmin):
                        "status", "error", "hint", "notes", "parser_version", "created_at", "raw_link"]
     exclude = ["raw", "draft"]
     actions = ["reparse"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        """Uploads are bytes received by the upload page or the API: here every field is
+        read-only, and the form's download link had no upload to point to (a 500)."""
+        return False
 
     @admin.display(description="raw bytes")
     def raw_link(self, obj: Upload) -> str:
@@ -126,7 +148,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ChangesEventPages):
+class ArticleAdmin(DeletesItsAnalysis, ChangesEventPages):
     form = ArticleForm
     list_display = ["title", "event", "outlet", "position", "published", "analysis_version"]
     list_filter = ["event", "outlet", "analysis_version"]

@@ -24,7 +24,7 @@ from articles.contract import UNNAMED_SOURCES
 from articles.models import Actor, ActorAlias, ActorCorrection, Article, AttributionCorrection, Quote
 from articles.services import actor_corrections, corrections, editing
 from articles.web.highlight import Mark, segments
-from articles.web.params import whole_number
+from articles.web.params import MAX_DIGITS, whole_number
 
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n\n")
 CONTEXT_CAP = 500
@@ -99,8 +99,8 @@ class ArticleOfEventFilter(admin.RelatedFieldListFilter):
 
     def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> Any:
         event = request.GET.get(self.EVENT_PARAMETER, "")
-        if not (event.isascii() and event.isdigit()):
-            return []
+        if not (event.isascii() and event.isdigit() and len(event) <= MAX_DIGITS):
+            return []  # no event; a longer number would overflow SQLite's integers (a 500)
         rows = Article.objects.filter(event_id=int(event)).order_by("position").values_list("pk", "position", "title")
         return [(str(pk), f"{position}. {Truncator(title).chars(80)}") for pk, position, title in rows]
 

@@ -108,6 +108,7 @@ class UploadOut(Schema):
     event: str | None
     status_url: str
     event_url: str | None
+    duplicates: list[str]  # titles of the articles the event had already: not added again
 
 
 class BatchOut(Schema):

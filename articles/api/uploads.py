@@ -22,7 +22,7 @@ from articles.api.schemas import BatchOut, ErrorOut, UploadOut
 from articles.ingest.formats.registry import extension_list
 from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
-from articles.services.uploads import DUPLICATE_NOTE, UploadRefused, upload_submit
+from articles.services.uploads import UploadRefused, duplicate_titles, upload_submit
 from articles.web.forms import UploadForm
 from articles.web.params import no_nul
 
@@ -52,6 +52,7 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "event": event.slug if event else None,
         "status_url": request.build_absolute_uri(reverse("api:get_upload", args=[upload.pk])),
         "event_url": request.build_absolute_uri(event.get_absolute_url()) if event else None,
+        "duplicates": duplicate_titles([upload]),
     }
 
 
@@ -114,8 +115,7 @@ def create_upload(
     event_slug = next((u["event"] for u in out if u["event"]), None)
     review = (request.build_absolute_uri(reverse("upload_review", args=[batch]))
               if (readable or reading) and not confirm else None)
-    duplicates = [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes
-                  if note.startswith(DUPLICATE_NOTE)]
+    duplicates = duplicate_titles(uploads)
     return Status(202 if reading else 201 if readable else 422, {
         "batch": batch, "uploads": out, "event": event_slug, "duplicates": duplicates, "review_url": review})
 

@@ -23,6 +23,10 @@ from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
 
 # Fewer words than this is a stray headline or a comment, not an article.
 MIN_ARTICLE_WORDS = 25
+# Characters a web page's text carries unseen (zero-width space, word joiner, a BOM
+# where files were joined, soft hyphen): before a headline they hid it, and its article
+# was skipped with the lines "before the first article".
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 
 
 def parse_dump(text: str, source_name: str = "") -> ParseResult:
@@ -39,9 +43,10 @@ def parse_dump_lines(
     it is only called on that path, so a large dump is not kept as one string.
     """
     banners = Banners()
-    segmenter = Segmenter(banners.lines(lines))
+    segmenter = Segmenter(banners.lines(line.translate(_INVISIBLE) for line in lines))
     notes: list[str] = []
     articles: list[ParsedArticle] = []
+    short: list[str] = []  # the titles of the articles skipped as too short
     blocks = segmenter.blocks()
     block = next(blocks, None)
     while block is not None:
@@ -50,6 +55,7 @@ def parse_dump_lines(
         block = following
         notes.extend(block_notes)
         if article.word_count < MIN_ARTICLE_WORDS:
+            short.append(repr(article.title))
             notes.append(
                 f"skipped {article.title!r}: {article.word_count} word(s), too short for an article"
             )
@@ -59,12 +65,20 @@ def parse_dump_lines(
         if not articles and not article.outlet and segmenter.masthead:
             article = replace(article, outlet=segmenter.masthead)  # the page's masthead
         articles.append(article)
+    if not articles and short:  # the headers were read: what was missing is text
+        more = f" and {len(short) - 3} more" if len(short) > 3 else ""
+        raise NoArticlesFound(
+            f"No article found in {source_name or 'the text'}: {', '.join(short[:3])}{more} had "
+            f"fewer than {MIN_ARTICLE_WORDS} words, too short for an article.",
+            "Paste in the rest of the article's text, or take the whole text as one article.",
+            whole_text(),
+        )
     if not articles:
         raise NoArticlesFound(
             f"No article found in {source_name or 'the text'}.",
-            "An article is recognised by a headline line followed by its date or byline, "
-            "or by a headline after a '----' separator. Add those, or take the whole text "
-            "as one article.",
+            "An article is recognised by a headline line (of three words or more) followed "
+            "by its date or byline, or by a headline after a '----' separator. Add those, or "
+            "take the whole text as one article.",
             whole_text(),
         )
     # The segmenter's notes come first: they describe the dump before its articles.

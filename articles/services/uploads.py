@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -445,3 +445,6 @@ def _parse_date(value: object) -> dt.date | None:
         return None
 
 
+def duplicate_titles(uploads: Iterable[Upload]) -> list[str]:
+    """The titles a confirm did not add because the event had their text already."""
+    return [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes if note.startswith(DUPLICATE_NOTE)]

@@ -13,6 +13,7 @@ from articles.drafts import split_refusal
 from articles.ingest.formats.registry import described
 from articles.models import Event
 from articles.services.uploads import PASTED_NAME, default_event_name
+from articles.web.params import MAX_DIGITS
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -31,6 +32,11 @@ class MultipleFileField(forms.FileField):
             return []
         items = data if isinstance(data, list | tuple) else [data]
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+# The upload page's menu lists the newest events; any event can still be chosen (validated
+# against them all): an event's page links to the upload page with it chosen.
+MENU_EVENTS = 100
 
 
 class UploadForm(forms.Form):
@@ -60,6 +66,17 @@ class UploadForm(forms.Form):
         help_text="For example: “Tillerson–Lavrov press conference, Moscow, 12 April 2017”. "
                   "Left empty, it is named after the first file; you can change it on the next page.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["event"]
+        assert isinstance(field, forms.ModelChoiceField)
+        menu = [(e.pk, e.name) for e in Event.objects.only("pk", "name")[:MENU_EVENTS]]
+        chosen = str(self["event"].value() or "")  # posted or from ?event=, as sent
+        if chosen.isascii() and chosen.isdigit() and len(chosen) <= MAX_DIGITS and chosen not in {
+                str(pk) for pk, _ in menu}:
+            menu += [(e.pk, e.name) for e in Event.objects.filter(pk=int(chosen)).only("pk", "name")]
+        field.widget.choices = [("", field.empty_label), *menu]
 
     def clean_pasted(self) -> UploadedFile | None:
         """The pasted text as one file named by us, whichever way it came."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.html import format_html, format_html_join
@@ -74,6 +75,7 @@ class Cell:
     possible: dict[str, Any] | None = None  # the closest sentence, when it may report the point
     count: int = 0  # the article's sentences in the point; at most MAX_PIECES are shown
     pending: str = ""  # analysed.WAITING or FAILED: nothing to judge it by yet
+    analysed_chars: int = 0  # where the analysis of a long body stopped (0: it read it whole)
 
     @property
     def css(self) -> str:
@@ -98,6 +100,9 @@ class Cell:
                 '<a href="{}" title="the closest sentence of this article (similarity {})">“{}”</a></td>',
                 paragraph_url(self.article, p["start"]), f"{p['score']:.2f}",
                 Truncator(p["text"]).words(30))
+        if not self.count and self.analysed_chars:  # the fact may be in the rest
+            return format_html('<td class="missing"><span>not reported in its first {} characters</span> '
+                               '(the rest of its text was not analysed)</td>', f"{self.analysed_chars:,}")
         if not self.count:
             return SafeString('<td class="missing"><span>not reported</span></td>')
         paragraphs = format_html_join("", "<p>{}</p>", ((one.html,) for one in self.shown))
@@ -252,7 +257,9 @@ class StoryTable:
 
     def _wanted(self, point_id: int) -> bool:
         reporting = len(self.counts[point_id])
-        if self.only == "missing" and reporting == len(self.articles):
+        # An article with no analysis was never read: it leaves nothing out.
+        if self.only == "missing" and all(a.pk in self.counts[point_id] or a.pk in self.pending
+                                          for a in self.articles):
             return False
         if self.only == "shared" and reporting < 2:
             return False
@@ -277,7 +284,9 @@ class StoryTable:
 
     def _cells(self, point: StoryPoint) -> list[Cell]:
         counts = self.counts[point.pk]
-        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0), pending=self.pending.get(a.pk, ""))
+        limit = settings.NEWSFRAME_MAX_ARTICLE_CHARS  # what the analysis reads of a body
+        cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0), pending=self.pending.get(a.pk, ""),
+                            analysed_chars=limit if len(a.body) > limit else 0)
                  for a in self.articles}
         for c in self.members[point.pk]:
             cell = cells[c.article_id]

@@ -20,9 +20,9 @@ from articles.drafts import Draft, apply_choices
 from articles.ingest.formats.registry import is_skipped_entry
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
-    DUPLICATE_NOTE,
     UploadRefused,
     drafts_of,
+    duplicate_titles,
     upload_review_save,
     upload_submit,
     upload_take_whole_text,
@@ -62,7 +62,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload_new(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None,
+                      initial={"event": whole_number(request.GET.get("event", ""), "event")})
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return render(request, "articles/upload.html", {"form": form}, status=status)
@@ -168,8 +169,7 @@ def _to_event(request: HttpRequest, uploads: list[Upload]) -> HttpResponse:
     event = next((u.event for u in uploads if u.event), None)
     if event is None:
         return redirect("home")
-    duplicates = [note.removeprefix(DUPLICATE_NOTE) for u in uploads for note in u.notes
-                  if note.startswith(DUPLICATE_NOTE)]
+    duplicates = duplicate_titles(uploads)
     if duplicates:
         shown = "; ".join(duplicates[:20]) + (f" and {len(duplicates) - 20} more" if len(duplicates) > 20 else "")
         messages.warning(request, "Already in this event, not added again: " + shown)

@@ -138,3 +138,16 @@ def test_too_many_files_is_a_json_413(client: Client, auth: dict[str, str], sett
 def test_a_text_field_named_files_is_refused_not_ignored(client: Client, auth: dict[str, str]) -> None:
     response = post(client, auth, {"files": "{}", "text": "Some text.", "event_name": EVENT})
     assert response.status_code == 400 and response.json()["detail"].startswith("files:")
+
+
+def test_an_uploads_status_names_the_articles_the_event_had_already(
+    client: Client, auth: dict[str, str], seed_bytes: bytes
+) -> None:
+    """Read by a worker (the answer a 202), a confirmed upload whose articles the event
+    had already polled as `confirmed` with 0 articles and nothing saying why."""
+    Event.objects.create(name="Existing", slug="existing")
+    post(client, auth, {"text": seed_bytes.decode(), "event": "existing"}, query="?confirm=1")
+    again = post(client, auth, {"text": seed_bytes.decode(), "event": "existing"}, query="?confirm=1").json()
+    polled = client.get(again["uploads"][0]["status_url"], **auth).json()
+    assert polled["status"] == "confirmed" and polled["article_count"] == 0
+    assert polled["duplicates"] == again["duplicates"] and len(polled["duplicates"]) == 3

@@ -136,6 +136,33 @@ def test_a_page_without_an_extension_is_read_as_a_page_after_a_declaration_or_co
     assert "<" not in article.body and "Share this" not in article.body
 
 
+@pytest.mark.parametrize("name", ["article.mhtml", "article.mht", "article"])
+def test_a_page_saved_as_one_file_is_read_as_the_page(name: str) -> None:
+    """Chrome's "Webpage, Single File" (MHTML, written by chromium's Page.captureSnapshot
+    here) was refused as an unsupported type: its HTML part is the page."""
+    saved = parse(fixture_bytes("article.mhtml"), name)
+    page = parse(fixture_bytes("article.html"), "article.html")
+    assert [(a.title, a.body) for a in saved.articles] == [(a.title, a.body) for a in page.articles]
+    assert "“reported use of chemical weapons”" in saved.articles[0].body  # quoted-printable UTF-8
+
+
+def test_a_single_file_page_without_a_page_in_it_says_so() -> None:
+    data = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n" \
+           b"Content-Type: image/png\r\n\r\nPNG\r\n--x--\r\n"
+    with pytest.raises(IngestError) as caught:
+        parse(data, "empty.mhtml")
+    assert "no web page" in caught.value.message
+
+
+@pytest.mark.parametrize("name", ["pasted.txt", "page.txt", "notes.md"])
+def test_a_pages_source_under_a_text_name_is_read_as_the_page(name: str) -> None:
+    """A page's source pasted in the text box (kept as pasted.txt), or a saved page renamed
+    .txt, found no article, and "take the whole text" made an article of its markup."""
+    [article] = parse(fixture_bytes("article.html"), name).articles
+    assert article.title == "Russia vetoes UN resolution on Syria" and "<" not in article.body
+    assert whole_text(FRONT_PAGE, name) == "Home World"  # what "take the whole text" takes
+
+
 def test_an_html_page_without_article_text_raises_no_articles_found() -> None:
     with pytest.raises(NoArticlesFound):
         parse(b"<html><body><nav>Home</nav></body></html>", "empty.htm")
@@ -180,6 +207,33 @@ def test_json_lists_of_articles_are_read_with_their_aliases(payload: object) -> 
     assert first.source_name == "feed.json"
 
 
+@pytest.mark.parametrize("name", ["items.jsonl", "items.ndjson", "items.json", "items"])
+def test_json_lines_one_article_a_line_are_read(name: str) -> None:
+    """Scrapers write JSON Lines (Scrapy's -o items.jsonl, news-please): it was refused as an
+    unsupported type, or as "not valid JSON (Extra data, line 2)" under .json."""
+    items = [JSON_ITEMS[0] | {"title": "Talks\u2028end"}, JSON_ITEMS[1]]  # a raw line separator in a string
+    lines = "\r\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\r\n"
+    first, second = parse(lines.encode(), name).articles
+    assert (first.title.split(), second.title, second.byline) == (["Talks", "end"], "Veto", "Ann Roe, Bo Li")
+
+
+def test_a_broken_line_of_json_lines_is_named() -> None:
+    lines = json.dumps(JSON_ITEMS[0]) + "\n{\"title\": \"Veto\",\n"
+    with pytest.raises(IngestError) as caught:
+        parse(lines.encode(), "items.jsonl")
+    assert "line 2" in caught.value.message
+
+
+def test_json_under_a_text_name_is_read_as_json() -> None:
+    """A scraper's JSON pasted in the text box (kept as pasted.txt) found no article, and
+    "take the whole text" made an article of its source."""
+    first, second = parse(json.dumps({"articles": JSON_ITEMS}).encode(), "pasted.txt").articles
+    assert (first.title, second.title) == ("Talks end", "Veto")
+    bracketed = TEXT.replace("Talks in Moscow", "[UPDATED] Talks in Moscow")
+    assert [a.title for a in parse(bracketed.encode(), "dump.txt").articles] == [
+        "[UPDATED] Talks in Moscow end without a deal"]
+
+
 def test_json_without_any_body_says_what_to_fix_and_offers_no_whole_text() -> None:
     # Taking "the whole text" of a JSON file as one article would analyse its source code.
     with pytest.raises(IngestError) as caught:
@@ -195,6 +249,29 @@ def test_json_items_without_a_body_are_skipped_with_a_note() -> None:
 
 
 # -- zip ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["Russia vetoes UN resolution_files", "Russia vetoes UN resolution-Dateien"])
+def test_the_folder_a_browser_saves_with_a_page_is_not_read_as_articles(folder: str) -> None:
+    """"Save page as…, complete" writes NAME.html and a folder NAME_files (in German
+    NAME-Dateien) of styles, scripts, images and frames: zipped, each frame was an article
+    (an advert's one word) and each other file a problem of the review page."""
+    page = "coverage/Russia vetoes UN resolution.html"
+    data = _zip({
+        page: fixture_bytes("article.html"),
+        f"coverage/{folder}/style.css": b"body{color:red}",
+        f"coverage/{folder}/logo.png": b"\x89PNG\r\n\x1a\n",
+        f"coverage/{folder}/ad-frame.html": b"<html><body><div>Advertisement</div></body></html>",
+        f"coverage/{folder}/comments.html": b"<html><body><p>Great article!</p><p>Totally agree.</p></body></html>",
+        "coverage/other_files/notes.txt": TEXT.encode(),  # no other.html beside it: read
+        "coverage/Budget.html": fixture_bytes("article.html").replace(b"Syria", b"Budget"),
+        "coverage/Budget_notes/story.txt": TEXT.encode(),  # a text file: the user's own folder, read
+    })
+    result = parse(data, "saved.zip")
+    assert [a.source_name for a in result.articles] == [
+        page, "coverage/other_files/notes.txt", "coverage/Budget.html", "coverage/Budget_notes/story.txt"]
+    assert result.notes == (f"coverage/{folder}/: 4 files a browser saved with the page {page!r} "
+                            "(styles, scripts, images, frames), not read",)
 
 
 def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
@@ -364,12 +441,59 @@ def test_undecodable_text_is_refused() -> None:
     assert "decoded" in caught.value.message or "binary" in caught.value.message
 
 
+MARKDOWN_BODY = ("The council approved the budget on Tuesday after a long debate, officials said, and the "
+                 "mayor promised a [review](https://example.org/review_2024) of **spending** in the coming months.")
+
+
+def test_a_markdown_file_reads_its_headings_bylines_and_dates() -> None:
+    """A .md file of articles in ordinary Markdown had none found: "# Headline" was no
+    headline line, and "*By Jane Porter*" no byline."""
+    md = "\n\n".join([
+        f"# Council approves the city budget\n\n*By Jane Porter*\n\n5 March 2024\n\n{MARKDOWN_BODY}",
+        "* * *",
+        f"## Mayor attacks the council plan ##\n**By Ann Lee**\n_6 March 2024_\n\n{MARKDOWN_BODY} Again.",
+    ])
+    result = parse(md.encode(), "coverage.md")
+    assert [(a.title, a.byline, a.published) for a in result.articles] == [
+        ("Council approves the city budget", "Jane Porter", dt.date(2024, 3, 5)),
+        ("Mayor attacks the council plan", "Ann Lee", dt.date(2024, 3, 6)),
+    ]
+    assert "a review of spending in" in result.articles[0].body  # a link's words, not its address
+
+
+def test_a_txt_file_keeps_its_asterisks_and_hashes() -> None:
+    text = f"Council approves the city budget\nBy Jane Porter\n5 March 2024\n\n#1 *priority* {MARKDOWN_BODY}"
+    [article] = parse(text.encode(), "coverage.txt").articles
+    assert article.body.startswith("#1 *priority*")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+def test_an_invisible_character_before_a_headline_does_not_hide_its_article(invisible: str) -> None:
+    """Text copied from web pages carries zero-width spaces and soft hyphens: one at the
+    start of the headline line skipped the whole article as lines "before the first"."""
+    second = TEXT.replace("Talks in Moscow end without a deal", "Ministers agree to meet again soon")
+    dump = f"{invisible}{TEXT}\n-----\n{second.replace('foreign', f'for{invisible}eign')}"
+    result = parse(dump.encode(), "copied.txt")
+    assert [a.title for a in result.articles] == ["Talks in Moscow end without a deal",
+                                                  "Ministers agree to meet again soon"]
+    assert invisible not in result.articles[1].body
+
+
 def test_text_without_an_article_raises_no_articles_found_with_the_text() -> None:
     text = "hello there, this is just a note to myself.\nnothing else here.\n"
     with pytest.raises(NoArticlesFound) as caught:
         parse(text.encode(), "note.txt")
     assert caught.value.text == text
     assert caught.value.hint
+
+
+def test_the_hint_says_how_long_a_headline_must_be() -> None:
+    """"Mayor resigns" over its byline and date is no headline (two words: page furniture
+    such as "World News" looks the same); the hint said only "a headline line"."""
+    dump = "Mayor resigns\nBy Ann Lee\n6 March 2024\n\n" + "The mayor resigned on Tuesday, she said. " * 5
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(dump.encode(), "brief.txt")
+    assert "three words or more" in caught.value.hint
 
 
 def test_the_whole_text_can_be_taken_as_one_article() -> None:
@@ -468,3 +592,15 @@ def test_a_json_field_with_block_tags_is_read_as_html() -> None:
     item = {"title": "Vote", "body": '<p class="lead">The council met.</p>\n\n<p>It voted<br/>at noon.</p>'}
     [article] = parse(json.dumps([item]).encode(), "feed.json").articles
     assert article.body == "The council met.\n\nIt voted\n\nat noon."
+
+
+def test_a_dump_whose_only_article_is_too_short_says_so_not_that_it_lacks_a_headline() -> None:
+    """The brief had its headline, byline and date: telling the user to add them sent
+    them looking for the wrong problem."""
+    brief = "Council approves budget\nBy Ann Lee\n6 March 2024\n\nThe council approved it on Tuesday.\n"
+    with pytest.raises(NoArticlesFound) as caught:
+        parse(brief.encode(), "brief.txt")
+    assert "too short" in caught.value.message + caught.value.hint
+    assert "'Council approves budget'" in caught.value.message + caught.value.hint
+    assert "headline line" not in caught.value.hint
+    assert caught.value.text == brief, "the whole text is still offered as one article"

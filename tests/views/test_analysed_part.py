@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, Event
+from articles.models import Article, Claim, Event, Job, StoryPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +30,26 @@ def test_the_page_says_where_the_analysis_of_a_long_article_stopped(client: Clie
 def test_a_whole_analysed_article_says_nothing_of_it(client: Client, settings: object) -> None:
     settings.NEWSFRAME_MAX_ARTICLE_CHARS = 1000  # type: ignore[attr-defined]
     assert "Analysed up to" not in client.get(article(5).get_absolute_url()).content.decode()
+
+
+def test_a_fact_an_article_cut_by_the_analysis_does_not_report_is_not_called_missing(
+    client: Client, settings: object,
+) -> None:
+    """Its analysis read the first NEWSFRAME_MAX_ARTICLE_CHARS characters: the fact may be
+    in the rest, so the cell says where the search stopped rather than a bare "not reported"."""
+    settings.NEWSFRAME_MAX_ARTICLE_CHARS = 1000  # type: ignore[attr-defined]
+    long = article(20)
+    short = Article.objects.create(event=long.event, position=1, title="Brief", body=PARAGRAPH, content_hash="b",
+                                   analysis_version="test", analyzed_at=timezone.now())
+    point = StoryPoint.objects.create(event=long.event, label="The vote passed", order=0, article_positions=[2, 3])
+    for position in (2, 3):  # two report it: a row of the table, not a fact "only in" one
+        reporting = Article.objects.create(event=long.event, position=position, title=f"Other {position}",
+                                           body=f"The vote passed. {position}", content_hash=f"o{position}",
+                                           analysis_version="test", analyzed_at=timezone.now())
+        point.members.add(Claim.objects.create(article=reporting, text="The vote passed.", start=0, end=16,
+                                               voice="own"))
+    Job.objects.create(kind=Job.Kind.ALIGN, event=long.event, status="done")
+    page = client.get(long.event.get_absolute_url()).content.decode()
+    assert page.count("<span>not reported</span></td>") == 1, "the short article was read whole"
+    assert "not reported in its first 1,000 characters" in page
+    assert short.pk

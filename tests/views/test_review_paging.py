@@ -86,3 +86,14 @@ def test_twenty_thousand_articles_review_by_pages_and_confirm(
     print(f"\n{ARTICLES:,} drafts: a review page in {first_seconds:.2f} s ({len(first.content) / 1024:.0f} KB), "
           f"the confirm of all in {confirm_seconds:.1f} s, the worker's creating of the articles in "
           f"{create_seconds:.1f} s")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [3, 53])
+def test_only_an_article_with_a_next_one_offers_to_merge_with_it(logged_in: Client, count: int) -> None:
+    """The last article's "Merge with the next one" merged with nothing, silently."""
+    upload = logged_in.post("/upload/", {"documents": [SimpleUploadedFile("few.json", _dump(count))],
+                                         "event_name": "Few"})
+    pages = [logged_in.get(upload["Location"] + f"?page={n}").content.decode() for n in (1, 2)]
+    offers = [page.count("Merge with the next one") for page in pages]
+    assert offers == ([2, 2] if count == 3 else [50, 2])  # page 2 of 3 articles is page 1 again

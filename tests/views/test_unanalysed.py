@@ -63,3 +63,19 @@ def test_the_article_page_of_a_queued_article_says_it_is_not_analysed_yet(client
     assert "0 quotes" not in waiting
     done = client.get(articles[1].get_absolute_url()).content.decode()
     assert "No quotes found." in done and "Not analysed" not in done
+
+
+def test_facts_missing_lists_no_point_whose_only_gap_is_an_unanalysed_article(client: Client) -> None:
+    """`?only=missing` is "facts missing from some outlet": an article never read leaves
+    nothing out (its cell says "not analysed (failed)", not "not reported")."""
+    event, articles = _event(["done", "done", "failed"], [True, True, False])
+    Job.objects.create(kind=Job.Kind.ALIGN, event=event, status="done")
+    for order, reporters in enumerate([articles[:2], articles[:1]]):
+        label = f"Point {order}"
+        point = StoryPoint.objects.create(event=event, label=label, order=order,
+                                          article_positions=[a.position for a in reporters])
+        for a in reporters:
+            first = a.body.split("\n\n")[0]
+            point.members.add(Claim.objects.create(article=a, text=first, start=0, end=len(first), voice="own"))
+    rows = client.get(reverse("event", args=[event.slug]) + "?only=missing&articles=0,1,2").context["rows"]
+    assert [r["point"].label for r in rows] == ["Point 1"], "point 0 is reported by every analysed article"

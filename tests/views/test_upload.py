@@ -312,3 +312,30 @@ def test_files_of_a_zip_not_read_are_problems_on_the_review_page_with_what_to_do
     assert ("skipped 'coverage/report.pdf': unsupported type (.pdf)" in problems
             and "for a PDF or Word file, copy the text into a .txt file" in problems)
     assert '<p class="muted">coverage.zip: skipped' not in page
+
+
+def test_the_upload_pages_event_menu_lists_the_newest_events_and_any_can_be_chosen(logged_in: Client) -> None:
+    """The menu listed every event (one <option> each, thousands on a busy site); it lists
+    the newest, and an older event is chosen from its own page's link."""
+    from articles.web.forms import MENU_EVENTS
+
+    now = timezone.now()
+    events = [Event(name=f"Event {i}", slug=f"event-{i}", created_at=now - dt.timedelta(hours=i))
+              for i in range(MENU_EVENTS + 5)]
+    Event.objects.bulk_create(events)
+    oldest = Event.objects.get(slug=f"event-{MENU_EVENTS + 4}")
+    page = logged_in.get(reverse("upload")).content.decode()
+    assert page.count("<option") == MENU_EVENTS + 1  # and "a new event"
+    assert ">Event 0<" in page and f">{oldest.name}<" not in page
+    chosen = logged_in.get(reverse("upload") + f"?event={oldest.pk}").content.decode()
+    assert f'<option value="{oldest.pk}" selected>{oldest.name}</option>' in chosen
+    response = logged_in.post(reverse("upload"), {"documents": [SimpleUploadedFile("a.txt", b"x")],
+                                                  "event": str(oldest.pk)})
+    assert Upload.objects.get().event_id == oldest.pk, response
+    event_page = logged_in.get(oldest.get_absolute_url()).content.decode()
+    assert f'href="{reverse("upload")}?event={oldest.pk}"' in event_page
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "9" * 20])
+def test_an_unreadable_event_in_the_upload_address_is_a_400(logged_in: Client, value: str) -> None:
+    assert logged_in.get(reverse("upload"), {"event": value}).status_code == 400

@@ -1,7 +1,8 @@
 """Dispatch an upload to the reader of its format.
 
-One module per format: text dumps (articles/ingest/dump.py), html.py, json_articles.py
-and zip_archive.py; registry.py lists them with their extensions for the web side.
+One module per format: text dumps (articles/ingest/dump.py), html.py (and mhtml.py, a
+page saved as one file), json_articles.py and zip_archive.py; registry.py lists them
+with their extensions for the web side.
 A file with no extension is recognised by its first bytes.
 """
 
@@ -16,8 +17,10 @@ from articles.ingest.dump import parse_dump_lines
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
+from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
+from articles.ingest.markdown import plain_lines
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
 
@@ -46,6 +49,8 @@ def whole_text(data: bytes, filename: str) -> str:
     page's visible text without its markup, a text file's as decoded. Raises IngestError for
     other kinds (JSON and ZIP hold articles of their own, or nothing to take)."""
     kind = _kind(data, filename)
+    if kind == "mhtml":
+        data, kind = mhtml_page(data, filename), "html"
     if kind == "html":
         return page_text(decode(data, filename))
     if kind != "text":
@@ -71,9 +76,19 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
             entry, entry_name, limits, inside_zip=True))
     if kind == "html":
         return parse_html(data, name)
+    if kind == "mhtml":
+        return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
-    return parse_dump_lines(decode_lines(data, name), name, lambda: decode(data, name))
+    if _head(data).startswith((b"[", b"{")):  # JSON pasted in the text box, or named .txt
+        try:
+            return parse_json(data, name, limits)
+        except IngestError:
+            pass  # a text that only starts like JSON: "[UPDATED] Council approves budget"
+    lines = decode_lines(data, name)
+    if PurePosixPath(name).suffix.lower() == ".md":
+        lines = plain_lines(lines)
+    return parse_dump_lines(lines, name, lambda: decode(data, name))
 
 
 # What may come before a page's <!doctype html> or <html>: a UTF-8 byte order mark, an
@@ -84,6 +99,8 @@ _PAGE_PREAMBLE = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?xml[^>]*>|<!--.*?-->
 
 def _kind(data: bytes, name: str) -> str:
     declared = format_of(name)
+    if declared is not None and declared.kind == "text" and _is_page(data):
+        return "html"  # a page's source pasted in the text box, or a saved page named .txt
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()
@@ -95,12 +112,23 @@ def _kind(data: bytes, name: str) -> str:
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):
         return "zip"
-    head = _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
+    head = _head(data)
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if head.startswith((b"from: <saved by", b"mime-version:")) and b"multipart/related" in head:
+        return "mhtml"
     if head.startswith((b"[", b"{")):
         return "json"
     return "text"
+
+
+def _head(data: bytes) -> bytes:
+    """The file's first bytes, lowered, after what may precede a page (_PAGE_PREAMBLE)."""
+    return _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
+
+
+def _is_page(data: bytes) -> bool:
+    return _head(data).startswith((b"<!doctype html", b"<html"))
 
 
 __all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse", "whole_text"]

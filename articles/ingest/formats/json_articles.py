@@ -1,4 +1,5 @@
-"""JSON: a list of article objects, {"articles": [...]}, or one article object."""
+"""JSON: a list of article objects, {"articles": [...]}, one article object, or JSON
+Lines (an object a line)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
     label = name or "The JSON file"
     text = decode(data, name)
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except RecursionError as exc:
         raise _too_deep(label, limits) from exc
     except json.JSONDecodeError as exc:
@@ -74,6 +75,27 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
             'Give each object a "title" and a "body" (or "text"), then upload it again.',
         )
     return ParseResult(tuple(articles), tuple(notes))
+
+
+def _loads(text: str) -> Any:
+    """One JSON value, or JSON Lines (one value a line, as scrapers write them: Scrapy's
+    `-o items.jsonl`) as the list of its lines' values."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":
+            raise
+        values, offset = [], 0
+        for line in text.split("\n"):  # not splitlines(): a string may hold a raw U+2028
+            if line.strip():
+                try:
+                    values.append(json.loads(line))
+                except json.JSONDecodeError as broken:
+                    if not values:  # not JSON Lines: the first value spans lines
+                        raise exc from None
+                    raise json.JSONDecodeError(broken.msg, text, offset + broken.pos) from None
+            offset += len(line) + 1
+        return values
 
 
 def _json_items(value: Any, label: str) -> list[Any]:

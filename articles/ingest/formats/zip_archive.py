@@ -53,11 +53,42 @@ def parse_zip(data: bytes, name: str, limits: Limits, parse_entry: EntryParser) 
                 "Split it into several smaller archives.",
             )
         found = _Found(_Counter(archive_size=len(data)))
+        resources = _saved_page_folders([info.filename for info in entries])
+        unread: dict[str, int] = dict.fromkeys(resources, 0)
         for info in entries:
-            _read_one(archive, info, found, limits, label, parse_entry)
+            folder = next((f for f in resources if info.filename.startswith(f)), None)
+            if folder is None:
+                _read_one(archive, info, found, limits, label, parse_entry)
+            elif not info.is_dir():
+                unread[folder] += 1
+        found.notes.extend(f"{folder}: {n} file{'s' if n != 1 else ''} a browser saved with the page "
+                           f"{resources[folder]!r} (styles, scripts, images, frames), not read"
+                           for folder, n in unread.items() if n)
     if not found.articles:
         raise _nothing_found(label, found)
     return ParseResult(tuple(found.articles), tuple(found.notes))
+
+
+# "Save page as…, complete" writes NAME.html beside a folder NAME_files (NAME-Dateien,
+# NAME_fichiers… in other languages) of the page's styles, scripts, images and frames.
+_RESOURCE_FOLDER = re.compile(r"[_-][^\W\d_]+")
+# A browser saves no text files with a page: a folder holding one is the user's
+# ("budget.html" beside "budget_notes/story.txt") and is read.
+_USERS_OWN = (".txt", ".text", ".md")
+
+
+def _saved_page_folders(names: list[str]) -> dict[str, str]:
+    """The folders ("dir/NAME_files/") a browser saved with a page of the archive, each
+    with that page's entry name."""
+    pages = {str(PurePosixPath(n).with_suffix("")): n for n in names
+             if PurePosixPath(n).suffix.lower() in (".html", ".htm")}
+    folders: dict[str, str] = {}
+    for folder in {str(parent) for n in names for parent in PurePosixPath(n).parents if str(parent) != "."}:
+        for cut in (i for i, c in enumerate(folder) if c in "_-"):
+            if folder[:cut] in pages and _RESOURCE_FOLDER.fullmatch(folder[cut:]):
+                folders[f"{folder}/"] = pages[folder[:cut]]
+    return {folder: page for folder, page in folders.items()
+            if not any(n.startswith(folder) and n.lower().endswith(_USERS_OWN) for n in names)}
 
 
 @dataclass
