@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.admin import corrections  # noqa: F401  (registers the editors' admin)
+from articles.admin.deletion import deletion_summary
 from articles.models import (
     Actor,
     ActorCorrection,
@@ -61,12 +62,13 @@ class DeletesItsAnalysis(admin.ModelAdmin):
     it (the models cascade). The quote, actor and audit admins refuse deleting those rows
     one by one ("not a quote", merging and revert instead), which Django's confirmation
     read as a permission missing over the cascade: nobody, superusers included, could
-    delete an analysed article or event."""
+    delete an analysed article or event. The confirmation counts the rows that go instead
+    of listing them (admin/deletion.py): a large event's list did not fit in a page."""
 
     CASCADED = (Quote, Actor, ActorCorrection)
 
     def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        deleted, counts, perms_needed, protected = deletion_summary(self, objs, request)
         return deleted, counts, perms_needed - {str(m._meta.verbose_name) for m in self.CASCADED}, protected
 
 
