@@ -10,7 +10,7 @@ public contract: extend, never rename.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,6 +29,18 @@ UNNAMED_SOURCES = ("anonymous", "group", "document", "media")
 # `event.not_analysed`: an article never analysed, or whose analysis failed, leaves
 # nothing out, it was not read).
 LISTED_OMISSIONS_MAX_ARTICLES = 100
+
+
+# How many characters of its body an article's analysis read, when it stopped before the end
+# (the body was longer than NEWSFRAME_MAX_ARTICLE_CHARS when it ran); null when it read the
+# whole body. An article with it set that is in a story point's `missing_from` does not
+# report the point in the part analysed: the rest of its text was not searched.
+AnalysedChars = Annotated[int | None, Field(
+    default=None, ge=1,
+    description="The number of characters of the body the analysis read, when it stopped before its end "
+                "(NEWSFRAME_MAX_ARTICLE_CHARS); null: it read the whole body. For such an article "
+                "`missing_from` means not reported in the part analysed.",
+)]
 
 
 def choices(kinds: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -96,6 +108,7 @@ class ArticleJSON(Contract):
     quotes: list[QuoteJSON] = []
     claims: list[ClaimJSON] = []
     signals: list[SignalJSON] = []
+    analysed_chars: AnalysedChars = None
     # Written by export_event, absent from analyze_dump's output:
     not_quotes: list[QuoteJSON] = []  # spans an editor marked "not a quote"
     position: int | None = None

@@ -11,7 +11,14 @@ from articles.compare.types import ClaimInput, StoryPointResult
 from articles.nlp.analyze import analyze_texts
 from articles.nlp.types import ArticleAnalysis
 from articles.nlp.version import ANALYSIS_VERSION
-from articles.services.event_json import analysis_parts, article_json, canonical_names, omissions, story_points_json
+from articles.services.event_json import (
+    analysed_chars,
+    analysis_parts,
+    article_json,
+    canonical_names,
+    omissions,
+    story_points_json,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +38,7 @@ def analyze_event(
         article_json(
             title=article.title, published=article.published, byline=article.byline,
             outlet=article.outlet, body=article.body, url=article.url, **analysis_parts(analysis, mapping),
+            analysed_chars=analysed_chars(article.body, limit),
         )
         for article, analysis, mapping in zip(articles, analyses, names, strict=True)
     ]

@@ -144,6 +144,9 @@ class Article(models.Model):
     word_count = models.PositiveIntegerField(default=0)
     analysis_version = models.CharField(max_length=40, blank=True)
     analyzed_at = models.DateTimeField(null=True, blank=True)
+    # How many characters of a body longer than NEWSFRAME_MAX_ARTICLE_CHARS the analysis
+    # read (the setting when it ran, or the imported file's); null: it read the whole body.
+    analysed_chars = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["event", "position"]

@@ -175,7 +175,7 @@ class ArticleAdmin(DeletesItsAnalysis, ChangesEventPages):
         old_title, old_body = (before["title"], before["body"]) if before else (obj.title, obj.body)
         obj.content_hash, obj.word_count = uploads.content_hash(obj.body), len(obj.body.split())
         if old_body != obj.body:
-            obj.analysis_version, obj.analyzed_at = "", None  # shown as not analysed until it is
+            obj.analysis_version, obj.analyzed_at, obj.analysed_chars = "", None, None  # not analysed until it is
             if "headings" not in getattr(form, "changed_data", ()):
                 obj.headings = moved_headings(old_body, obj.body, obj.headings or [])
         super().save_model(request, obj, form, change)

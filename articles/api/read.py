@@ -61,6 +61,7 @@ def _article_out(a: Article, slug: str) -> dict[str, Any]:
         "id": a.pk, "event": slug, "position": a.position, "title": a.title, "outlet": a.outlet_name,
         "byline": a.byline, "published": a.published, "url": a.url, "word_count": a.word_count,
         "analysis_version": a.analysis_version, "analyzed_at": a.analyzed_at,
+        "analysed_chars": a.analysed_chars,
     }
 
 

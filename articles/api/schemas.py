@@ -9,7 +9,7 @@ from typing import Literal
 
 from ninja import Schema
 
-from articles.contract import ActorJSON, PossibleJSON, QuoteJSON, Span
+from articles.contract import ActorJSON, AnalysedChars, PossibleJSON, QuoteJSON, Span
 from articles.nlp.types import Voice
 
 
@@ -40,6 +40,7 @@ class ArticleOut(Schema):
     word_count: int
     analysis_version: str
     analyzed_at: dt.datetime | None
+    analysed_chars: AnalysedChars
 
 
 class ArticleDetailOut(ArticleOut):

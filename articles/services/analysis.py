@@ -14,6 +14,7 @@ from articles.nlp.analyze import analyze_text
 from articles.nlp.pipeline import get_nlp
 from articles.services import actors as actor_store
 from articles.services import analysis_store
+from articles.services.event_json import analysed_chars
 from articles.services.jobs import MAX_ATTEMPTS, held_here, queue_alignment_if_complete, working_on
 from articles.services.page_versions import pages_changed
 
@@ -39,6 +40,7 @@ def article_analyze(*, article_id: int) -> bool:
             return False
         article = Article.objects.get(pk=article_id)
         text = article.body[: settings.NEWSFRAME_MAX_ARTICLE_CHARS]
+        article.analysed_chars = analysed_chars(article.body, settings.NEWSFRAME_MAX_ARTICLE_CHARS)  # stored with it
         analysis = analyze_text(get_nlp(settings.NEWSFRAME_SPACY_MODEL), text)
         vectors = _claim_vectors([claim.text for claim in analysis.claims])
         with transaction.atomic():

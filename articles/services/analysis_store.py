@@ -149,7 +149,7 @@ def replace_machine_output(
                                for signal in analysis.signals)
     article.analysis_version = analysis.version
     article.analyzed_at = timezone.now()
-    article.save(update_fields=["analysis_version", "analyzed_at"])
+    article.save(update_fields=["analysis_version", "analyzed_at", "analysed_chars"])
 
 
 def _quote_row(

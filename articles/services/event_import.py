@@ -205,6 +205,7 @@ def _import_article(event: Event, position: int, a: ArticleJSON, version: str, *
         content_hash=content_hash(a.body), word_count=len(a.body.split()),
         analysis_version=fitted(Article, "analysis_version", a.analysis_version or version) if analysed else "",
         analyzed_at=timezone.now() if analysed else None,
+        analysed_chars=a.analysed_chars if analysed and (a.analysed_chars or 0) < len(a.body) else None,
     )
 
 

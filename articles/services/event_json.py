@@ -57,7 +57,7 @@ def provenance(now: dt.datetime, *, article_count: int) -> dict[str, Any]:
 def article_json(
     *, title: str, published: dt.date | None, byline: str, outlet: str, body: str,
     quotes: list[dict[str, Any]], claims: list[dict[str, Any]], signals: list[dict[str, Any]],
-    url: str = "",
+    url: str = "", analysed_chars: int | None = None,
 ) -> dict[str, Any]:
     return {
         "title": title,
@@ -69,7 +69,13 @@ def article_json(
         "quotes": quotes,
         "claims": claims,
         "signals": signals,
+        "analysed_chars": analysed_chars,
     }
+
+
+def analysed_chars(body: str, limit: int) -> int | None:
+    """What an analysis that reads `limit` characters of `body` read of it: None when whole."""
+    return limit if len(body) > limit else None
 
 
 def quote_json(q: Quote | QuoteResult, *, speaker: str | None, attribution: str,

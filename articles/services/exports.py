@@ -50,7 +50,7 @@ CHUNK_CHARS = 64 * 1024  # pieces handed to the server: big enough to be cheap, 
 PROVENANCE_COLUMNS = ["analysis_version", "lexicon_versions", "exported_at"]
 COLUMNS: dict[str, list[str]] = {
     "articles": ["article", "position", "title", "published", "byline", "outlet", "url", "words",
-                 "analyzed_with"],
+                 "analyzed_with", "analysed_chars"],
     "quotes": ["article", "outlet", "text", "kind", "speaker", "source_type", "speaker_mention", "cue", "start", "end",
                "confidence", "attribution", "orphaned", "cue_start", "cue_end", "mention_start",
                "mention_end"],
@@ -93,7 +93,7 @@ def _article_row(a: Article, quotes: list[Any], claims: list[Any], signals: list
     local_index = {q.pk: i for i, q in enumerate(own_quotes)}
     row = article_json(
         title=a.title, published=a.published, byline=a.byline, outlet=a.outlet_name, body=a.body, url=a.url,
-        quotes=[_quote_json(q) for q in own_quotes],
+        analysed_chars=a.analysed_chars, quotes=[_quote_json(q) for q in own_quotes],
         claims=[claim_json(c, quote=local_index.get(c.quote_id) if c.quote_id else None, speaker=c.speaker__name)
                 for c in claims],
         signals=[signal_json(s, actor=s.actor__name) for s in signals],
@@ -297,7 +297,8 @@ def table_rows(name: str, articles: Iterable[dict[str, Any]], points: Iterable[d
         if name == "articles":
             yield {"article": i, "position": a.get("position", i),
                    **{k: a[k] for k in ("title", "published", "byline", "outlet", "url")},
-                   "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", "")}
+                   "words": len(a["body"].split()), "analyzed_with": a.get("analysis_version", ""),
+                   "analysed_chars": a.get("analysed_chars")}
         else:
             yield from ({"article": i, "outlet": a["outlet"], **row} for row in a[name])
 

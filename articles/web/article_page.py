@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Min, Q
 from django.http import Http404
 
@@ -77,11 +76,10 @@ def part_links(count: int, current: int) -> list[int | None]:
 
 def analysed_part(article: Article) -> dict[str, str] | None:
     """Where the analysis stopped in a body longer than NEWSFRAME_MAX_ARTICLE_CHARS (the
-    analysis reads that many characters): the character, and its paragraph of all; None
-    when the whole text is analysed. The setting as it is now, which made the analysis
-    unless it was changed since."""
-    limit = settings.NEWSFRAME_MAX_ARTICLE_CHARS
-    if len(article.body) <= limit:
+    analysis reads that many characters, stored with it: `Article.analysed_chars`): the
+    character, and its paragraph of all; None when the whole text is analysed."""
+    limit = article.analysed_chars
+    if not limit:
         return None
     return {"chars": f"{limit:,}", "paragraph": f"{article.body.count(chr(10) * 2, 0, limit) + 1:,}",
             "paragraphs": f"{article.body.count(chr(10) * 2) + 1:,}"}

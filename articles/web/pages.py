@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.html import format_html, format_html_join
@@ -284,9 +283,8 @@ class StoryTable:
 
     def _cells(self, point: StoryPoint) -> list[Cell]:
         counts = self.counts[point.pk]
-        limit = settings.NEWSFRAME_MAX_ARTICLE_CHARS  # what the analysis reads of a body
         cells = {a.pk: Cell(article=a, count=counts.get(a.pk, 0), pending=self.pending.get(a.pk, ""),
-                            analysed_chars=limit if len(a.body) > limit else 0)
+                            analysed_chars=a.analysed_chars or 0)
                  for a in self.articles}
         for c in self.members[point.pk]:
             cell = cells[c.article_id]

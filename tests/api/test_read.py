@@ -199,3 +199,15 @@ def test_a_story_point_lists_its_first_members_and_counts_them_all(
     monkeypatch.setattr(read, "MEMBERS_LISTED", 3)
     [row] = get(client, f"/api/events/{small_event.slug}/story-points")["results"]
     assert [m["article_position"] for m in row["members"]] == [0, 1, 2] and row["member_count"] == 7
+
+
+def test_an_article_says_how_much_of_its_text_the_analysis_read(client: Client, small_event: Event) -> None:
+    """Cut at NEWSFRAME_MAX_ARTICLE_CHARS, an article's `missing_from` means "not in the part
+    analysed": the API says where that part ends (null: the whole text was read)."""
+    small_event.articles.filter(position=2).update(analysed_chars=40)
+    listed = {r["position"]: r for r in every_page(client, f"/api/events/{small_event.slug}/articles")}
+    assert listed[2]["analysed_chars"] == 40 and listed[3]["analysed_chars"] is None
+    one = get(client, f"/api/articles/{small_event.articles.get(position=2).pk}")
+    assert one["analysed_chars"] == 40
+    schema = get(client, "/api/openapi.json")["components"]["schemas"]["ArticleOut"]["properties"]
+    assert "analysed_chars" in schema and "part analysed" in schema["analysed_chars"]["description"]

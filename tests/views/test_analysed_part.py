@@ -8,6 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Claim, Event, Job, StoryPoint
+from articles.services.event_json import analysed_chars
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +16,12 @@ PARAGRAPH = "The council met again on Monday to discuss the budget for the comin
 
 
 def article(paragraphs: int) -> Article:
+    """An article analysed with NEWSFRAME_MAX_ARTICLE_CHARS at 1000 (the analysis stores what it read)."""
     event = Event.objects.create(name="Budget", slug="budget")
-    return Article.objects.create(event=event, position=0, title="Budget", body="\n\n".join([PARAGRAPH] * paragraphs),
-                                  content_hash="h", analysis_version="test", analyzed_at=timezone.now())
+    body = "\n\n".join([PARAGRAPH] * paragraphs)
+    return Article.objects.create(event=event, position=0, title="Budget", body=body, content_hash="h",
+                                  analysis_version="test", analyzed_at=timezone.now(),
+                                  analysed_chars=analysed_chars(body, 1000))
 
 
 def test_the_page_says_where_the_analysis_of_a_long_article_stopped(client: Client, settings: object) -> None:
