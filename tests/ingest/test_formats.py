@@ -72,6 +72,22 @@ def test_utf16_without_a_bom_is_recognised() -> None:
     assert _only(TEXT.encode("utf-16-le"), "dump.txt").body == BODY
 
 
+# Few NULs at the high bytes: Cyrillic letters' is 0x04, curly quotes' and dashes' 0x20.
+@pytest.mark.parametrize("text", [
+    "Новости дня\n\nМинистры встретились в Москве в среду и договорились о немногом, сказали чиновники.\n",
+    "“Talks” — “end” — “without” — “a” — “deal” — “again”\n" * 20,
+])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_and_with_few_nuls_is_decoded_not_refused_as_binary(text: str, encoding: str) -> None:
+    assert whole_text(text.encode(encoding), "pasted.txt") == text
+
+
+def test_bytes_with_nuls_that_do_not_decode_as_utf16_text_stay_binary() -> None:
+    data = bytes(random.Random(7).choice([0, 1, 2, 3, 7, 8]) if i % 2 else 0 for i in range(2000))
+    with pytest.raises(IngestError, match="binary"):
+        parse(data, "blob.txt")
+
+
 def test_windows_1252_text_keeps_its_curly_quotes_and_dashes() -> None:
     article = _only(TEXT.encode("cp1252"), "dump.txt")
     assert article.body == BODY
