@@ -477,6 +477,17 @@ def test_a_markdown_file_reads_its_headings_bylines_and_dates() -> None:
     assert "a review of spending in" in result.articles[0].body  # a link's words, not its address
 
 
+@pytest.mark.parametrize("name", ["pasted.txt", "notes.txt", "notes"])
+def test_markdown_pasted_in_the_text_box_is_read_as_a_markdown_file(name: str) -> None:
+    """Pasted text is kept as pasted.txt: its "# Headline" and "*By …*" were read as plain
+    lines, and no article was found."""
+    md = f"# Council approves the city budget\n\n*By Jane Porter*\n\n5 March 2024\n\n{MARKDOWN_BODY}"
+    [article] = parse(md.encode(), name).articles
+    assert (article.title, article.byline, article.published) == (
+        "Council approves the city budget", "Jane Porter", dt.date(2024, 3, 5))
+    assert "a review of spending in" in article.body
+
+
 def test_a_txt_file_keeps_its_asterisks_and_hashes() -> None:
     text = f"Council approves the city budget\nBy Jane Porter\n5 March 2024\n\n#1 *priority* {MARKDOWN_BODY}"
     [article] = parse(text.encode(), "coverage.txt").articles

@@ -20,7 +20,7 @@ from articles.ingest.formats.limits import MB, Limits
 from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
-from articles.ingest.markdown import plain_lines
+from articles.ingest.markdown import plain_lines, plain_lines_if_markdown
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
 
@@ -86,8 +86,9 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
         except IngestError:
             pass  # a text that only starts like JSON: "[UPDATED] Council approves budget"
     lines = decode_lines(data, name)
-    if PurePosixPath(name).suffix.lower() == ".md":
-        lines = plain_lines(lines)
+    # A .md file is Markdown; a text under another name may be (pasted in the text box).
+    is_md = PurePosixPath(name).suffix.lower() == ".md"
+    lines = plain_lines(lines) if is_md else plain_lines_if_markdown(lines)
     return parse_dump_lines(lines, name, lambda: decode(data, name))
 
 
