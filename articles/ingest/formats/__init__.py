@@ -1,7 +1,7 @@
 """Dispatch an upload to the reader of its format.
 
 One module per format: text dumps (articles/ingest/dump.py), html.py (and mhtml.py, a
-page saved as one file), json_articles.py and zip_archive.py; registry.py lists them
+page saved as one file), json_articles.py, csv_articles.py and zip_archive.py; registry.py lists them
 with their extensions for the web side.
 A file with no extension is recognised by its first bytes.
 """
@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
+from articles.ingest.formats.csv_articles import parse_csv
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
@@ -80,6 +81,8 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
         return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
+    if kind == "csv":
+        return parse_csv(data, name)
     if _head(data).startswith((b"[", b"{")):  # JSON pasted in the text box, or named .txt
         try:
             return parse_json(data, name, limits)

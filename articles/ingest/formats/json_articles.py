@@ -62,7 +62,7 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
     for n, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise _shape_error(label, f"item {n} is {_json_type(item)}, not an object")
-        article = _json_article(item, name)
+        article = article_of_fields(item, name)
         if article is None:
             notes.append(f"skipped item {n} of {label}: it has no body or text")
             continue
@@ -110,7 +110,9 @@ def _json_items(value: Any, label: str) -> list[Any]:
     raise _shape_error(label, f"it is {_json_type(value)}")
 
 
-def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
+def article_of_fields(item: dict[str, Any], name: str) -> ParsedArticle | None:
+    """The article of one object's fields (or one CSV row's, renamed to them); None
+    without a body."""
     body = _unmarked(_text(_first(item, _BODY_KEYS), "\n\n"))
     if not body.strip():
         return None
