@@ -310,8 +310,8 @@ def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
         ("coverage/feed.json", "Veto"),
     ]
     assert result.notes == (
-        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html, .json or .csv files are read "
-        "(for a PDF or Word file, copy the text into a .txt file)",
+        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html, .json, .csv or .rss files "
+        "are read (for a PDF or Word file, copy the text into a .txt file)",
         "skipped 'coverage/inner.zip': archives inside the archive are not opened; unpack it first",
     )
 

@@ -2,7 +2,7 @@
 
 The header row names the columns, in any order and case ("Title", "publish_date",
 "media_name"…); each row becomes an article as a JSON object does (json_articles'
-article_of_fields), its cells renamed to that reader's fields.
+articles_of_records), its cells renamed to that reader's fields.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import re
 from pathlib import PurePosixPath
 
 from articles.ingest.decode import decode
-from articles.ingest.formats.json_articles import article_of_fields
-from articles.ingest.types import IngestError, ParsedArticle, ParseResult
+from articles.ingest.formats.json_articles import articles_of_records
+from articles.ingest.types import IngestError, ParseResult
 
 # The JSON reader's field -> the column names that hold it, the first found winning.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -41,24 +41,16 @@ def parse_csv(data: bytes, name: str) -> ParseResult:
         columns = _columns(header)
         if "body" not in columns:
             raise _no_text_column(label, header)
-        articles: list[ParsedArticle] = []
-        notes: list[str] = []
-        for number, row in enumerate(rows, start=2):  # as a spreadsheet numbers them, the header 1
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line, or a spreadsheet's empty row
-            article = article_of_fields(
-                {field: row[i] for field, i in columns.items() if i < len(row)}, name)
-            if article is None:
-                notes.append(f"skipped row {number} of {label}: its text is empty")
-            else:
-                articles.append(article)
+        nothing = IngestError(f"No article with a text found in {label}.",
+                              f"Put each article's text in the {header[columns['body']]!r} column, one article a row.")
+        records = ((f"skipped row {number} of {label}: its text is empty",
+                    {field: row[i] for field, i in columns.items() if i < len(row)})
+                   for number, row in enumerate(rows, start=2)  # as a spreadsheet numbers them, the header 1
+                   if any(cell.strip() for cell in row))  # not a blank line, or a spreadsheet's empty row
+        return articles_of_records(records, name, nothing)
     except csv.Error as exc:
         raise IngestError(f"{label} is not a CSV table we can read (line {rows.line_num}: {exc}).",
                           "Save it again from the spreadsheet as CSV (UTF-8), or upload the articles as JSON.") from exc
-    if not articles:
-        raise IngestError(f"No article with a text found in {label}.",
-                          f"Put each article's text in the {header[columns['body']]!r} column, one article a row.")
-    return ParseResult(tuple(articles), tuple(notes))
 
 
 def _separator(text: str, name: str) -> str:
