@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import Any, NoReturn
 from xml.parsers import expat
 
 from articles.ingest.decode import decode
@@ -88,7 +88,7 @@ def _xml_tree(data: bytes, label: str) -> ET.Element:
                           "Save the feed again from its address, or upload the articles as text or JSON.") from exc
 
 
-def _refuse(*_args: Any) -> None:
+def _refuse(*_args: Any) -> NoReturn:
     raise _Refused
 
 
