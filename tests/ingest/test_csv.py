@@ -56,6 +56,12 @@ def test_a_european_spreadsheets_semicolons_and_a_tsv_files_tabs() -> None:
                                                                  BODY)
 
 
+def test_excels_sep_line_names_the_separator() -> None:
+    table = "sep=;\n" + _csv([["title", "text", "source"], ["Council, at last, approves", BODY, "Ledger"]], ";")
+    [article] = parse(table.encode(), "excel.csv").articles
+    assert (article.title, article.outlet) == ("Council, at last, approves", "Ledger")
+
+
 def test_the_row_of_an_empty_text_is_skipped_with_a_note() -> None:
     table = _csv([["title", "story"], ["Empty one", ""], ["Council approves the city budget", BODY]])
     result = parse(table.encode(), "rows.csv")

@@ -27,6 +27,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # ';' separates the cells of European spreadsheets (whose decimal mark is the comma).
 _SEPARATORS = (",", ";", "\t", "|")
+# Excel's first line "sep=;" names the separator of the rows below it.
+_EXCEL_SEPARATOR = re.compile(r'"?sep=(.)"?\n')
 # A cell may hold a whole article: csv's default cap of 128 KB refused a long one.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -34,7 +36,10 @@ csv.field_size_limit(64 * 1024 * 1024)
 def parse_csv(data: bytes, name: str) -> ParseResult:
     label = name or "The CSV file"
     text = decode(data, name)  # a byte-order mark goes here, and line ends become "\n"
-    separator = _separator(text, name)
+    declared = _EXCEL_SEPARATOR.match(text)
+    if declared:
+        text = text[declared.end():]
+    separator = declared.group(1) if declared else _separator(text, name)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
         header = next(rows, [])
