@@ -1,6 +1,6 @@
 """bytes -> articles. Pure: no Django, no ORM.
 
-    parse(data, filename) -> ParseResult      txt/md, html, json, zip
+    parse(data, filename) -> ParseResult      txt/md, html, json, csv, rss/atom, zip
     whole_text(data, filename) -> str         a file's text, for taking it whole
     whole_text_article(text, title)           the whole text as one article
 """

@@ -1,6 +1,6 @@
 """Bytes of a text upload -> str.
 
-Order of evidence: a byte-order mark; UTF-16 without a BOM (every other byte NUL);
+Order of evidence: a byte-order mark; UTF-16 without a BOM (NULs at every other byte);
 strict UTF-8, or UTF-8 with a few stray bytes (read as Windows-1252); then a legacy
 single-byte code page. News English that is not UTF-8 is
 almost always Windows-1252 (curly quotes at 0x91-0x94) or Latin-1, so mostly-ASCII
@@ -164,17 +164,32 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    # English in UTF-16 has a NUL in (nearly) every high byte; binary files do not show
-    # that regular pattern, so this does not mistake them for text.
-    sample = data[:4096]
+    # Text in UTF-16 has NULs at one parity only: in every high byte of English, in the
+    # spaces, digits and punctuation of Russian or Greek (whose letters' high byte is 0x03
+    # or 0x04), in curly quotes' and dashes' neither. A share of NULs at one parity and
+    # next to none at the other, and a sample that decodes to text without control
+    # characters, tell it from a binary file (whose NULs fall anywhere).
+    sample = data[: 4096 & ~1]
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (zeros.count(0) >= _UTF16_NULS * len(zeros) and other.count(0) <= _UTF16_STRAY_NULS * len(other)
+                and _reads_as_text(sample, encoding)):
+            return encoding
     return None
+
+
+_UTF16_NULS = 0.1  # a share of one parity's bytes: about a space every ten characters
+_UTF16_STRAY_NULS = 0.05  # the other parity's: a CJK character such as U+4E00 has one
+
+
+def _reads_as_text(sample: bytes, encoding: str) -> bool:
+    try:  # not final: the sample may end inside a surrogate pair
+        text = codecs.getincrementaldecoder(encoding)(errors="strict").decode(sample)
+    except UnicodeDecodeError:
+        return False
+    return sum(1 for ch in text if ch in _CONTROL) <= max(2, len(text) // 100)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

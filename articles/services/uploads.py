@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -322,6 +323,31 @@ def upload_reparse(*, upload: Upload) -> None:
         setattr(upload, name, value)
 
 
+# Cyrillic and Greek letters spelt in Latin ones, so an event named in Russian, Ukrainian,
+# Serbian, Bulgarian or Greek gets a readable slug ("Новости дня" -> "novosti-dnya"): Django's
+# slugify keeps only ASCII, which left it "event", and a Unicode slug would not match the
+# event URLs' <slug:…> (ASCII only). A name in another script still falls back to "event".
+_LATIN_SPELLING = str.maketrans({
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+    **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo", strict=True)),
+    "ς": "s", "θ": "th", "χ": "ch", "ψ": "ps",
+})
+
+
+def event_slug(name: str) -> str:
+    """The base of a new event's slug (event_for_name makes it unique): ASCII, at most 100
+    characters, Cyrillic and Greek spelt in Latin letters."""
+    # Spelt before and after NFKD: "й", "ё" and "ї" have spellings of their own, which
+    # taking their marks off first would lose; a Greek accent ("ά") comes off, then its letter is spelt.
+    spelt = unicodedata.normalize("NFC", name.lower()).translate(_LATIN_SPELLING)
+    unmarked = "".join(ch for ch in unicodedata.normalize("NFKD", spelt) if not unicodedata.combining(ch))
+    spelt = unmarked.translate(_LATIN_SPELLING)
+    return slugify(spelt.replace("–", "-").replace("—", "-"))[:100].strip("-") or "event"
+
+
 def event_for_name(name: str, *, user: User) -> Event:
     """The event called `name`, created with a unique slug if it is new. Call inside a
     transaction: two confirms naming one new event wait for each other here, so they
@@ -333,7 +359,7 @@ def event_for_name(name: str, *, user: User) -> Event:
     existing = Event.objects.filter(name=name).first()
     if existing:
         return existing
-    base = slugify(name.replace("–", "-").replace("—", "-"))[:100] or "event"
+    base = event_slug(name)
     _lock("event-slugs")
     slug, n = base, 1
     while Event.objects.filter(slug=slug).exists():

@@ -72,6 +72,22 @@ def test_utf16_without_a_bom_is_recognised() -> None:
     assert _only(TEXT.encode("utf-16-le"), "dump.txt").body == BODY
 
 
+# Few NULs at the high bytes: Cyrillic letters' is 0x04, curly quotes' and dashes' 0x20.
+@pytest.mark.parametrize("text", [
+    "Новости дня\n\nМинистры встретились в Москве в среду и договорились о немногом, сказали чиновники.\n",
+    "“Talks” — “end” — “without” — “a” — “deal” — “again”\n" * 20,
+])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_and_with_few_nuls_is_decoded_not_refused_as_binary(text: str, encoding: str) -> None:
+    assert whole_text(text.encode(encoding), "pasted.txt") == text
+
+
+def test_bytes_with_nuls_that_do_not_decode_as_utf16_text_stay_binary() -> None:
+    data = bytes(random.Random(7).choice([0, 1, 2, 3, 7, 8]) if i % 2 else 0 for i in range(2000))
+    with pytest.raises(IngestError, match="binary"):
+        parse(data, "blob.txt")
+
+
 def test_windows_1252_text_keeps_its_curly_quotes_and_dashes() -> None:
     article = _only(TEXT.encode("cp1252"), "dump.txt")
     assert article.body == BODY
@@ -294,8 +310,8 @@ def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
         ("coverage/feed.json", "Veto"),
     ]
     assert result.notes == (
-        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html or .json files are read "
-        "(for a PDF or Word file, copy the text into a .txt file)",
+        "skipped 'coverage/photo.jpg': unsupported type (.jpg); only .txt, .md, .html, .json, .csv or .rss files "
+        "are read (for a PDF or Word file, copy the text into a .txt file)",
         "skipped 'coverage/inner.zip': archives inside the archive are not opened; unpack it first",
     )
 
@@ -459,6 +475,17 @@ def test_a_markdown_file_reads_its_headings_bylines_and_dates() -> None:
         ("Mayor attacks the council plan", "Ann Lee", dt.date(2024, 3, 6)),
     ]
     assert "a review of spending in" in result.articles[0].body  # a link's words, not its address
+
+
+@pytest.mark.parametrize("name", ["pasted.txt", "notes.txt", "notes"])
+def test_markdown_pasted_in_the_text_box_is_read_as_a_markdown_file(name: str) -> None:
+    """Pasted text is kept as pasted.txt: its "# Headline" and "*By …*" were read as plain
+    lines, and no article was found."""
+    md = f"# Council approves the city budget\n\n*By Jane Porter*\n\n5 March 2024\n\n{MARKDOWN_BODY}"
+    [article] = parse(md.encode(), name).articles
+    assert (article.title, article.byline, article.published) == (
+        "Council approves the city budget", "Jane Porter", dt.date(2024, 3, 5))
+    assert "a review of spending in" in article.body
 
 
 def test_a_txt_file_keeps_its_asterisks_and_hashes() -> None:

@@ -1,7 +1,7 @@
 """Dispatch an upload to the reader of its format.
 
 One module per format: text dumps (articles/ingest/dump.py), html.py (and mhtml.py, a
-page saved as one file), json_articles.py and zip_archive.py; registry.py lists them
+page saved as one file), json_articles.py, csv_articles.py, feeds.py and zip_archive.py; registry.py lists them
 with their extensions for the web side.
 A file with no extension is recognised by its first bytes.
 """
@@ -14,13 +14,15 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
+from articles.ingest.formats.csv_articles import parse_csv
+from articles.ingest.formats.feeds import is_feed, parse_feed
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
 from articles.ingest.formats.limits import MB, Limits
 from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
-from articles.ingest.markdown import plain_lines
+from articles.ingest.markdown import plain_lines, plain_lines_if_markdown
 from articles.ingest.storable import storable_result
 from articles.ingest.types import IngestError, NoArticlesFound, ParseResult
 
@@ -80,14 +82,19 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
         return parse_html(mhtml_page(data, name), name)
     if kind == "json":
         return parse_json(data, name, limits)
+    if kind == "csv":
+        return parse_csv(data, name)
+    if kind == "feed":
+        return parse_feed(data, name)
     if _head(data).startswith((b"[", b"{")):  # JSON pasted in the text box, or named .txt
         try:
             return parse_json(data, name, limits)
         except IngestError:
             pass  # a text that only starts like JSON: "[UPDATED] Council approves budget"
     lines = decode_lines(data, name)
-    if PurePosixPath(name).suffix.lower() == ".md":
-        lines = plain_lines(lines)
+    # A .md file is Markdown; a text under another name may be (pasted in the text box).
+    is_md = PurePosixPath(name).suffix.lower() == ".md"
+    lines = plain_lines(lines) if is_md else plain_lines_if_markdown(lines)
     return parse_dump_lines(lines, name, lambda: decode(data, name))
 
 
@@ -101,6 +108,8 @@ def _kind(data: bytes, name: str) -> str:
     declared = format_of(name)
     if declared is not None and declared.kind == "text" and _is_page(data):
         return "html"  # a page's source pasted in the text box, or a saved page named .txt
+    if declared is not None and declared.kind == "text" and is_feed(_head(data)):
+        return "feed"  # a feed's source pasted in the text box
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()
@@ -119,6 +128,8 @@ def _kind(data: bytes, name: str) -> str:
         return "mhtml"
     if head.startswith((b"[", b"{")):
         return "json"
+    if is_feed(head):
+        return "feed"
     return "text"
 
 

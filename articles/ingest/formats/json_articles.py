@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from articles.ingest.dates import find_date
@@ -57,24 +58,37 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
     if _depth(value) > limits.max_json_depth:
         raise _too_deep(label, limits)
     items = _json_items(value, label)
+    # Not NoArticlesFound: its offer to take the whole text as one article would make
+    # the JSON source itself the article's text.
+    nothing = IngestError(
+        f"No article with a body found in {label}.",
+        'Give each object a "title" and a "body" (or "text"), then upload it again.',
+    )
+    return articles_of_records(((f"skipped item {n} of {label}: it has no body or text", _object(item, n, label))
+                                for n, item in enumerate(items, start=1)), name, nothing)
+
+
+def articles_of_records(records: Iterable[tuple[str, dict[str, Any] | None]], name: str,
+                        nothing: IngestError) -> ParseResult:
+    """The articles of records read as JSON objects are (a CSV's rows, a feed's items),
+    each given with the note to make if it holds no article; `nothing` is raised when none does."""
     articles: list[ParsedArticle] = []
     notes: list[str] = []
-    for n, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            raise _shape_error(label, f"item {n} is {_json_type(item)}, not an object")
-        article = _json_article(item, name)
+    for skipped, fields in records:
+        article = article_of_fields(fields, name) if fields is not None else None
         if article is None:
-            notes.append(f"skipped item {n} of {label}: it has no body or text")
-            continue
-        articles.append(article)
+            notes.append(skipped)
+        else:
+            articles.append(article)
     if not articles:
-        # Not NoArticlesFound: its offer to take the whole text as one article would make
-        # the JSON source itself the article's text.
-        raise IngestError(
-            f"No article with a body found in {label}.",
-            'Give each object a "title" and a "body" (or "text"), then upload it again.',
-        )
+        raise nothing
     return ParseResult(tuple(articles), tuple(notes))
+
+
+def _object(item: Any, n: int, label: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise _shape_error(label, f"item {n} is {_json_type(item)}, not an object")
+    return item
 
 
 def _loads(text: str) -> Any:
@@ -110,7 +124,9 @@ def _json_items(value: Any, label: str) -> list[Any]:
     raise _shape_error(label, f"it is {_json_type(value)}")
 
 
-def _json_article(item: dict[str, Any], name: str) -> ParsedArticle | None:
+def article_of_fields(item: dict[str, Any], name: str) -> ParsedArticle | None:
+    """The article of one object's fields (or one CSV row's, renamed to them); None
+    without a body."""
     body = _unmarked(_text(_first(item, _BODY_KEYS), "\n\n"))
     if not body.strip():
         return None

@@ -26,14 +26,17 @@ FORMATS: tuple[Format, ...] = (
            ("multipart/related", "application/x-mimearchive"), True),
     Format("json", "JSON", (".json", ".jsonl", ".ndjson"),
            ("application/json", "application/jsonl", "application/x-ndjson"), True),
+    Format("csv", "CSV tables", (".csv", ".tsv"), ("text/csv", "text/tab-separated-values"), True),
+    Format("feed", "RSS or Atom feeds with full text", (".rss", ".atom", ".xml"),
+           ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"), True),
     Format("zip", "a ZIP of them", (".zip",), ("application/zip",), False),
 )
 
 
 # Extensions read but not named: spellings of a named one (.htm), or variants of a format
 # the messages name (JSON Lines, single-file pages: the upload form names .jsonl and .mhtml).
-_UNDESCRIBED = (".text", ".htm", ".ndjson", ".mht")
-_UNNAMED = (*_UNDESCRIBED, ".jsonl", ".mhtml")
+_UNDESCRIBED = (".text", ".htm", ".ndjson", ".mht", ".tsv")
+_UNNAMED = (*_UNDESCRIBED, ".jsonl", ".mhtml", ".atom", ".xml")
 
 
 # What to do with a file of a kind we do not read: said wherever one is refused or skipped.
@@ -62,7 +65,7 @@ def read_in_archives(suffix: str) -> bool:
 
 
 def extension_list(*, in_archives: bool = False) -> str:
-    """'.txt, .md, .html, .json or .zip': the extensions to name in a message."""
+    """'.txt, .md, .html, .json, .csv, .rss or .zip': the extensions to name in a message."""
     chosen = [f for f in FORMATS if f.in_archives or not in_archives]
     names = [e for f in chosen for e in f.extensions if e not in _UNNAMED]
     return ", ".join(names[:-1]) + " or " + names[-1]
@@ -75,7 +78,8 @@ def accept_attribute() -> str:
 
 def described() -> str:
     """'Text dumps (.txt, .md), saved web pages (.html), web pages saved as one file (.mhtml),
-    JSON (.json, .jsonl), or a ZIP of them (.zip).'"""
+    JSON (.json, .jsonl), CSV tables (.csv), RSS or Atom feeds with full text (.rss, .atom,
+    .xml), or a ZIP of them (.zip).'"""
     parts = [f"{f.described} ({', '.join(e for e in f.extensions if e not in _UNDESCRIBED)})" for f in FORMATS]
     sentence = ", ".join(parts[:-1]) + ", or " + parts[-1] + "."
     return sentence[0].upper() + sentence[1:]

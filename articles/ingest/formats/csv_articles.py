@@ -1,0 +1,95 @@
+"""CSV and TSV: a table of articles, as Media Cloud, scrapers and spreadsheets export them.
+
+The header row names the columns, in any order and case ("Title", "publish_date",
+"media_name"…); each row becomes an article as a JSON object does (json_articles'
+articles_of_records), its cells renamed to that reader's fields.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import PurePosixPath
+
+from articles.ingest.decode import decode
+from articles.ingest.formats.json_articles import articles_of_records
+from articles.ingest.types import IngestError, ParseResult
+
+# The JSON reader's field -> the column names that hold it, the first found winning.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "body": ("text", "body", "content", "story", "article_text", "full_text"),
+    "published": ("date", "publish_date", "published", "published_at", "publication_date", "pub_date"),
+    "byline": ("author", "authors", "byline"),
+    "outlet": ("outlet", "source", "media_name", "publisher", "publication", "domain"),
+    "url": ("url", "link"),
+}
+# ';' separates the cells of European spreadsheets (whose decimal mark is the comma).
+_SEPARATORS = (",", ";", "\t", "|")
+# Excel's first line "sep=;" names the separator of the rows below it.
+_EXCEL_SEPARATOR = re.compile(r'"?sep=(.)"?\n')
+# A cell may hold a whole article: csv's default cap of 128 KB refused a long one.
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+def parse_csv(data: bytes, name: str) -> ParseResult:
+    label = name or "The CSV file"
+    text = decode(data, name)  # a byte-order mark goes here, and line ends become "\n"
+    declared = _EXCEL_SEPARATOR.match(text)
+    if declared:
+        text = text[declared.end():]
+    separator = declared.group(1) if declared else _separator(text, name)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        header = next(rows, [])
+        columns = _columns(header)
+        if "body" not in columns:
+            raise _no_text_column(label, header)
+        nothing = IngestError(f"No article with a text found in {label}.",
+                              f"Put each article's text in the {header[columns['body']]!r} column, one article a row.")
+        records = ((f"skipped row {number} of {label}: its text is empty",
+                    {field: row[i] for field, i in columns.items() if i < len(row)})
+                   for number, row in enumerate(rows, start=2)  # as a spreadsheet numbers them, the header 1
+                   if any(cell.strip() for cell in row))  # not a blank line, or a spreadsheet's empty row
+        return articles_of_records(records, name, nothing)
+    except csv.Error as exc:
+        raise IngestError(f"{label} is not a CSV table we can read (line {rows.line_num}: {exc}).",
+                          "Save it again from the spreadsheet as CSV (UTF-8), or upload the articles as JSON.") from exc
+
+
+def _separator(text: str, name: str) -> str:
+    """The separator whose split of the header row finds the most known columns (then the
+    most cells); a .tsv file's is the tab."""
+    if PurePosixPath(name).suffix.lower() == ".tsv":
+        return "\t"
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    def score(separator: str) -> tuple[int, int]:
+        header = next(csv.reader([first_line], delimiter=separator), [])
+        return len(_columns(header)), len(header)
+    return max(_SEPARATORS, key=score)
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """The JSON reader's field -> the index of the column holding it."""
+    index = {_column_name(cell): i for i, cell in reversed(list(enumerate(header)))}
+    found = {}
+    for field, names in COLUMNS.items():
+        i = next((index[n] for n in names if n in index), None)
+        if i is not None:
+            found[field] = i
+    return found
+
+
+def _column_name(cell: str) -> str:
+    # "Publish Date", "publish-date" and "PUBLISH_DATE" are one column.
+    return re.sub(r"[\s-]+", "_", cell.strip().strip('"').lower())
+
+
+def _no_text_column(label: str, header: list[str]) -> IngestError:
+    found = ", ".join(repr(cell.strip()) for cell in header if cell.strip()) or "none"
+    return IngestError(
+        f"{label} has no column of article text; its columns are {found}.",
+        "Name the column that holds each article's text \"text\" (or body, content, story); "
+        "title, date, author, outlet and url columns are read too.",
+    )

@@ -1,0 +1,158 @@
+"""RSS 2.0 (and 1.0) and Atom feeds that carry their articles' full text: each item an
+article, read as a JSON object is (json_articles' articles_of_records), so the HTML of its
+content is cleaned as a saved page's text is.
+
+The XML is read by expat with every entity declaration refused (what defusedxml does,
+which newsframe does not depend on): no external entity is ever resolved, and no
+"billion laughs" of nested entities expands.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any, NoReturn
+from xml.parsers import expat
+
+from articles.ingest.decode import decode
+from articles.ingest.formats.json_articles import articles_of_records
+from articles.ingest.formats.limits import spaces
+from articles.ingest.types import IngestError, ParseResult
+
+# A description or summary is often a teaser of a sentence or two: under this many words
+# it is not taken for the article's text.
+MIN_SUMMARY_WORDS = 80
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+class _Refused(Exception):
+    """An entity declaration or an external entity: the feed is not read."""
+
+
+def parse_feed(data: bytes, name: str) -> ParseResult:
+    label = name or "The feed"
+    root = _xml_tree(data, label)
+    kind = _local(root.tag)
+    if kind == "rss" or kind == "RDF":
+        channel = _child(root, "channel")
+        items = [e for e in root.iter() if _local(e.tag) == "item"]
+    elif kind == "feed":
+        channel, items = root, _children(root, "entry")
+    else:
+        raise IngestError(f"{label} is XML but not an RSS or Atom feed (its root is <{kind}>).",
+                          "Upload the feed itself (RSS or Atom), or the articles as text or JSON.")
+    outlet = _text(_child(channel, "title")) if channel is not None else ""
+    nothing = IngestError(
+        f"No article's full text found in {label}: its {len(items)} item(s) carry at most a summary.",
+        "Save each article's page (.html) and upload those, or export the full text from your feed reader.",
+    )
+    return articles_of_records((_record(n, item, label, outlet) for n, item in enumerate(items, start=1)),
+                               name, nothing)
+
+
+def _record(n: int, item: ET.Element, label: str, outlet: str) -> tuple[str, dict[str, Any] | None]:
+    body, summary_words = _item_body(item)
+    title = spaces(_TAG.sub(" ", _text(_child(item, "title")))) or "untitled"
+    skipped = f"skipped item {n} of {label} ({title!r}): " + (
+        f"only a summary of {summary_words} words" if summary_words else "no text")
+    return skipped, (_item_fields(item, body, outlet) if body else None)
+
+
+def is_feed(head: bytes) -> bool:
+    """Whether a file's first bytes (lowered, after an XML declaration) open a feed."""
+    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))
+
+
+def _xml_tree(data: bytes, label: str) -> ET.Element:
+    # Decoded as any text upload is (a byte-order mark, UTF-16, a legacy code page); its
+    # declaration goes, as it may name the encoding the text no longer has.
+    text = _XML_DECLARATION.sub("", decode(data, label), count=1)
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = lambda tag, attrs: builder.start(_clark(tag), {_clark(k): v for k, v in attrs.items()})
+    parser.EndElementHandler = lambda tag: builder.end(_clark(tag))
+    parser.CharacterDataHandler = builder.data
+    parser.EntityDeclHandler = _refuse
+    parser.UnparsedEntityDeclHandler = _refuse
+    parser.ExternalEntityRefHandler = _refuse
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(text, True)
+        return builder.close()
+    except _Refused as exc:
+        raise IngestError(f"{label} declares XML entities, which are not read.",
+                          "Upload the feed as its server sends it, without a DTD of entities.") from exc
+    except expat.ExpatError as exc:
+        raise IngestError(f"{label} is not well-formed XML ({exc}).",
+                          "Save the feed again from its address, or upload the articles as text or JSON.") from exc
+
+
+def _refuse(*_args: Any) -> NoReturn:
+    raise _Refused
+
+
+def _clark(name: str) -> str:
+    # expat's "uri}local" -> ElementTree's "{uri}local"
+    return "{" + name if "}" in name else name
+
+
+def _item_body(item: ET.Element) -> tuple[str, int]:
+    """The item's full text (its HTML), and else the words of a summary too short to take."""
+    for tag in ("encoded", "content"):  # content:encoded (RSS), content (Atom)
+        element = _child(item, tag)
+        if element is not None and _markup(element).strip():
+            return _markup(element), 0
+    summaries = [_markup(e) for e in item if _local(e.tag) in ("description", "summary")]
+    words = max((len(_TAG.sub(" ", s).split()) for s in summaries), default=0)
+    if words >= MIN_SUMMARY_WORDS:
+        return max(summaries, key=len), 0
+    return "", words
+
+
+def _item_fields(item: ET.Element, body: str, outlet: str) -> dict[str, Any]:
+    link = next((e.get("href") or _text(e) for e in item if _local(e.tag) == "link"
+                 and e.get("rel", "alternate") == "alternate"), "")
+    authors = [_text(_child(e, "name")) if _child(e, "name") is not None else _text(e)
+               for e in item if _local(e.tag) in ("author", "creator")]
+    dates = {_local(e.tag): _text(e) for e in item if _local(e.tag) in ("pubDate", "published", "date", "updated")}
+    source = _child(item, "source")  # the outlet an aggregator's item names
+    named = (_text(_child(source, "title")) or _text(source)) if source is not None else ""
+    return {
+        "title": _markup(_child(item, "title")),
+        "body": body,
+        "published": next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), None),
+        "byline": [spaces(a) for a in authors if a.strip()],
+        "outlet": spaces(named) or outlet,
+        "url": spaces(link or ""),
+    }
+
+
+def _markup(element: ET.Element | None) -> str:
+    """An element's content as text that may hold HTML: escaped HTML (RSS) is its text; an
+    Atom content of type "xhtml" is its child elements, written out."""
+    if element is None:
+        return ""
+    if len(element) and element.get("type") == "xhtml":
+        for descendant in element.iter():  # <xhtml:p> as <p>, for the page reader
+            descendant.tag = _local(descendant.tag)
+        return "".join(ET.tostring(child, encoding="unicode") for child in element)
+    return "".join(element.itertext())
+
+
+def _text(element: ET.Element | None) -> str:
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child(element: ET.Element | None, local: str) -> ET.Element | None:
+    if element is None:
+        return None
+    return next((e for e in element if _local(e.tag) == local), None)
+
+
+def _children(element: ET.Element, local: str) -> list[ET.Element]:
+    return [e for e in element if _local(e.tag) == local]

@@ -1,0 +1,92 @@
+"""CSV and TSV tables of articles (Media Cloud, scrapers, spreadsheets)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from articles.ingest import IngestError, parse
+
+BODY = ("The council approved the budget on Tuesday after a long debate, officials said.\n\n"
+        "The mayor promised a review of spending, \"line by line\", in the coming months.")
+
+
+def _csv(rows: list[list[str]], separator: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_a_media_cloud_export_becomes_articles_by_column_name() -> None:
+    table = _csv([
+        ["id", "indexed_date", "language", "media_name", "media_url", "publish_date", "title", "url", "text"],
+        ["1", "2024-03-06", "en", "The Daily Ledger", "ledger.example", "2024-03-05 09:12:00",
+         "Council approves the city budget", "https://ledger.example/budget", BODY],
+        ["2", "2024-03-07", "en", "Morning Post", "post.example", "2024-03-06", "Mayor attacks the plan",
+         "https://post.example/plan", "The mayor said the plan was wrong, and said so twice."],
+    ])
+    result = parse(table.encode(), "mediacloud.csv")
+    first, second = result.articles
+    assert (first.title, first.outlet, first.published, first.url) == (
+        "Council approves the city budget", "The Daily Ledger", dt.date(2024, 3, 5), "https://ledger.example/budget")
+    assert first.paragraphs == BODY.split("\n\n")  # a quoted cell of several lines keeps its paragraphs
+    assert (second.title, second.outlet, second.published) == ("Mayor attacks the plan", "Morning Post",
+                                                               dt.date(2024, 3, 6))
+
+
+def test_columns_are_found_in_any_order_and_case_and_with_a_bom() -> None:
+    table = _csv([["Body", "BYLINE", "Headline", "Source", "Published", "Link"],
+                  [BODY, "Jane Porter", "Council approves the city budget", "The Daily Ledger", "5 March 2024",
+                   "https://ledger.example/budget"]])
+    [article] = parse(b"\xef\xbb\xbf" + table.encode(), "export.csv").articles
+    assert (article.title, article.byline, article.outlet, article.published, article.url) == (
+        "Council approves the city budget", "Jane Porter", "The Daily Ledger", dt.date(2024, 3, 5),
+        "https://ledger.example/budget")
+
+
+def test_a_european_spreadsheets_semicolons_and_a_tsv_files_tabs() -> None:
+    rows = [["Titel", "title", "content", "author"], ["x", "Council approves, at last, the budget", BODY, "Ann Lee"]]
+    for data, name in ((_csv(rows, ";").encode("cp1252"), "excel.csv"), (_csv(rows, "\t").encode(), "sheet.tsv")):
+        [article] = parse(data, name).articles
+        assert (article.title, article.byline, article.body) == ("Council approves, at last, the budget", "Ann Lee",
+                                                                 BODY)
+
+
+def test_excels_sep_line_names_the_separator() -> None:
+    table = "sep=;\n" + _csv([["title", "text", "source"], ["Council, at last, approves", BODY, "Ledger"]], ";")
+    [article] = parse(table.encode(), "excel.csv").articles
+    assert (article.title, article.outlet) == ("Council, at last, approves", "Ledger")
+
+
+def test_the_row_of_an_empty_text_is_skipped_with_a_note() -> None:
+    table = _csv([["title", "story"], ["Empty one", ""], ["Council approves the city budget", BODY]])
+    result = parse(table.encode(), "rows.csv")
+    assert [a.title for a in result.articles] == ["Council approves the city budget"]
+    assert result.notes == ("skipped row 2 of rows.csv: its text is empty",)
+
+
+def test_a_table_without_a_text_column_is_refused_naming_its_columns_and_the_needed_ones() -> None:
+    table = _csv([["id", "title", "publish_date", "url"], ["1", "Council approves", "2024-03-05", "https://x.example"]])
+    with pytest.raises(IngestError) as caught:
+        parse(table.encode(), "links.csv")
+    assert caught.value.message == ("links.csv has no column of article text; its columns are "
+                                    "'id', 'title', 'publish_date', 'url'.")
+    assert '"text" (or body, content, story)' in caught.value.hint
+
+
+def test_a_csv_inside_a_zip_is_read() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("coverage/export.csv", _csv([["title", "text"], ["Council approves the city budget", BODY]]))
+    [article] = parse(buffer.getvalue(), "coverage.zip").articles
+    assert (article.source_name, article.title) == ("coverage/export.csv", "Council approves the city budget")
+
+
+def test_a_cell_longer_than_csvs_default_limit_is_read() -> None:
+    long_body = "The council met again. " * 8000  # 184,000 characters
+    [article] = parse(_csv([["title", "text"], ["Council meets", long_body]]).encode(), "long.csv").articles
+    assert article.word_count == 32000
