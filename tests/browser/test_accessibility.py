@@ -35,6 +35,9 @@ BLOCKING = {"serious", "critical"}
 OPTIONS = {"resultTypes": ["violations", "incomplete"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# "Needs review" that is a failure here: an aria-describedby naming no element on the page
+# (axe leaves it open in case a script adds the element later; ours never do).
+DECIDED = {"aria-valid-attr-value"}
 # Gradients drawn flat (see the docstring), so axe measures the text against a colour.
 FLAT = (".scroll-cues { background: #fff !important; }"
         " td.missing { background: #f3f3f3 !important; }"
@@ -54,9 +57,10 @@ def _check(page: Page, name: str) -> list[str]:
         counts[violation["impact"]] = counts.get(violation["impact"], 0) + 1
     impacts = ", ".join(f"{count} {impact}" for impact, count in sorted(counts.items()))
     print(f"axe {name}: {len(violations)} violations{f' ({impacts})' if impacts else ''}, {review} elements to review")
+    failed = [v for v in violations if v["impact"] in BLOCKING]
+    failed += [item for item in response["incomplete"] if item["id"] in DECIDED]
     return [f"{name}: {v['id']} ({v['impact']}) {v['help']} -> "
-            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
-            for v in violations if v["impact"] in BLOCKING]
+            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5]) for v in failed]
 
 
 def test_the_reading_pages_have_no_serious_accessibility_violations(page: Page, live_server: Any) -> None:
