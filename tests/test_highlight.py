@@ -27,6 +27,14 @@ def test_a_quote_badge_links_to_its_speaker() -> None:
     assert out[1].href == "" and out[1].badge == ""
 
 
+def test_a_linked_badge_is_named_by_its_initials_then_what_it_stands_for() -> None:
+    html = to_html(segments("“a b”", 0, [Mark(0, 5, "hl-quote sp-1", "direct quote — Rex Tillerson", "RT",
+                                              href="/actors/3/")]))
+    # the shown initials first (label in name: "click RT" works by voice), then the speaker
+    assert '<a class="badge" href="/actors/3/" title="direct quote — Rex Tillerson" ' \
+           'aria-label="RT: direct quote — Rex Tillerson">RT</a>' in html
+
+
 def test_text_outside_every_mark_keeps_no_class() -> None:
     out = segments("plain words", 100, [Mark(0, 50, "hl-verb")])
     assert out == [Segment("plain words")]
