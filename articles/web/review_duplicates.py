@@ -27,3 +27,17 @@ def already_in(event: Event | None, drafts: Sequence[Draft]) -> dict[str, Articl
     found = {a.content_hash: a for a in Article.objects.filter(event=event, content_hash__in=set(digests.values()))
              .select_related("event").only("pk", "position", "title", "content_hash", "event__slug")}
     return {key: found[digest] for key, digest in digests.items() if digest in found}
+
+
+def repeats(drafts: Sequence[Draft], first_shown: int) -> dict[str, int]:
+    """Shown draft key -> the number (from 1, as the review lists them) of the first draft
+    of the batch with the same text: the same file chosen twice, or a ZIP holding two
+    copies. The confirm adds only the first. `drafts` are the batch's up to the last shown
+    one (a later draft cannot be an earlier copy); those from `first_shown` on are shown."""
+    first_with: dict[str, int] = {}
+    found: dict[str, int] = {}
+    for index, draft in enumerate(drafts):
+        number = first_with.setdefault(content_hash(draft.body.strip()), index + 1)
+        if number != index + 1 and index >= first_shown:
+            found[draft.key] = number
+    return found

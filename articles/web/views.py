@@ -35,7 +35,7 @@ from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
 from articles.web.parts import paragraph_url
 from articles.web.review import ReviewPager, with_edits
-from articles.web.review_duplicates import already_in, target_event
+from articles.web.review_duplicates import already_in, repeats, target_event
 
 # The paragraphs of a draft listed on the review page; the rest are counted, not shown.
 REVIEW_PARAGRAPHS = 200
@@ -117,10 +117,13 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
     shown = drafts[pager.first:pager.last]
     chosen = uploads[0].event  # an existing event chosen at upload: its name now, if renamed since
     duplicates = already_in(target_event(chosen, uploads[0].event_name), shown)
-    # A text the event already has would be refused at the confirm: unticked, and said why.
+    repeated = repeats(drafts[:pager.last], pager.first)
+    # A text the event already has, or an earlier article of the batch, would be refused
+    # at the confirm: unticked, and said why.
     # "number" is the article's as the page lists it, for the form's messages.
     formset = ReviewFormSet(request.POST or None, prefix="a", initial=[
-        {**d.review_initial(), "number": pager.first + i + 1, **({"keep": False} if d.key in duplicates else {})}
+        {**d.review_initial(), "number": pager.first + i + 1,
+         **({"keep": False} if d.key in duplicates or d.key in repeated else {})}
         for i, d in enumerate(shown)])
     event_form = ReviewEventForm(request.POST or None,
                                  initial={"event_name": chosen.name if chosen else uploads[0].event_name})
@@ -132,8 +135,8 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
             upload_review_save(uploads=uploads, drafts=edited, event_name=name)
             return redirect(f"{reverse('upload_review', args=[batch])}?page={pager.clamp(go_to)}")
         return _confirm(request, uploads, edited, name)
-    rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS], duplicates.get(draft.key))
-            for form, draft in zip(formset.forms, shown, strict=False)]
+    rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS], duplicates.get(draft.key),
+             repeated.get(draft.key)) for form, draft in zip(formset.forms, shown, strict=False)]
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
         "formset": formset, "rows": rows, "event_form": event_form, "uploads": _with_skipped(uploads), "pager": pager,

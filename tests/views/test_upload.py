@@ -264,6 +264,28 @@ def test_the_review_says_before_the_confirm_which_texts_the_chosen_event_already
     assert page.count("(the event already has this text)") == 3
 
 
+@pytest.mark.parametrize("twice", ["two files", "a zip"])
+def test_the_review_marks_an_article_an_earlier_one_of_the_same_upload_repeats(
+    logged_in: Client, seed_bytes: bytes, twice: str
+) -> None:
+    if twice == "two files":
+        files = [SimpleUploadedFile("seed.txt", seed_bytes), SimpleUploadedFile("seed.txt", seed_bytes)]
+    else:
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as z:
+            z.writestr("seed.txt", seed_bytes)
+            z.writestr("copy/seed.txt", seed_bytes)
+        files = [SimpleUploadedFile("coverage.zip", archive.getvalue())]
+    response = logged_in.post(reverse("upload"), {"documents": files, "event_name": "Repeated"})
+    review = logged_in.get(response["Location"])  # type: ignore[index]
+    page = review.content.decode()
+    assert [form.initial["keep"] for form in review.context["formset"].forms] == [True] * 3 + [False] * 3
+    for n in (1, 2, 3):
+        assert page.count(f"<strong>Same as article {n} above:</strong>") == 1
+        assert f"(the same text as article {n})" in page
+    assert "Already in this event" not in page
+
+
 def test_the_review_pages_event_name_box_shows_a_whole_name() -> None:
     from articles.web.forms import ReviewEventForm
 
