@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -55,11 +56,17 @@ def page_key(event: Event, ready: bool, only: str, actor: int | None, positions:
 
 def event_body(event: Event, progress: dict[str, object], *, only: str, actor: str,
                chosen: Sequence[str], address: str | None = None) -> SafeString:
-    """The comparison's HTML for this query. Parameters are read first (junk is a 400
-    before the cache is asked), and `only` values that filter nothing count as none.
+    """The comparison's HTML for this query. Parameters are read first (junk, or an actor
+    of another event, is a 400 before the cache is asked), and `only` values that filter
+    nothing count as none.
     `address`: the client's, when not signed in (PageBusy past its share of builds)."""
     only = only if only in FILTERS else ""
     actor_id = whole_number(actor, "actor")
+    # An actor of another event (a link copied across events) would filter every row out.
+    if actor_id is not None and not event.actors.filter(pk=actor_id).exists():
+        raise BadRequest(f"actor {actor_id} is not a speaker of this event (the link may come from another "
+                         "event's page): choose a speaker in the page's Speaker menu, or remove actor= from the "
+                         "address to see every story point.")
     positions = pages.chosen_positions(chosen)
     key = page_key(event, bool(progress["ready"]), only, actor_id, positions)
     cache = caches["pages"]

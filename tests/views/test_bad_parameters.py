@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from articles.models import ApiToken, Event
+from articles.models import Actor, ApiToken, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,17 @@ def test_an_unreadable_number_on_the_event_page_is_a_400_that_says_which(
     response = client.get(f"/events/{event.slug}/?{query}")
     assert response.status_code == 400
     assert query.split("=")[0] in response.content.decode()
+
+
+def test_an_actor_of_another_event_on_the_event_page_is_a_400_that_says_what_to_do(
+        client: Client, event: Event) -> None:
+    other = Event.objects.create(name="Other", slug="other")
+    theirs = Actor.objects.create(event=other, name="Ann Example")
+    response = client.get(f"/events/{event.slug}/?actor={theirs.pk}")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"actor {theirs.pk} is not a speaker of this event" in page and "Speaker menu" in page
+    assert client.get(f"/events/{other.slug}/?actor={theirs.pk}").status_code == 200
 
 
 def test_a_nul_in_an_api_filter_is_a_json_400(client: Client, event: Event) -> None:
