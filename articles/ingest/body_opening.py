@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from articles.ingest.boilerplate import is_boilerplate, is_title_case
+from articles.ingest.invisible import one_line
 from articles.ingest.types import ParsedArticle, ParseResult
 
 # Furniture paragraphs looked past at the start; more than this and the body has begun.
@@ -26,7 +27,7 @@ def without_repeated_headline(result: ParseResult) -> ParseResult:
         cut = _opening_paragraphs(article)
         title = article.title
         if not title and cut and _is_headline(article.paragraphs[cut - 1]):
-            title = article.paragraphs[cut - 1]
+            title = one_line(article.paragraphs[cut - 1])  # a title is one line, its spaces plain
             notes.append(f"took the line the text of an untitled article opens with as its title: {title!r}")
         elif cut:
             notes.append(f"dropped the headline or page furniture at the start of the text of {article.title!r}")

@@ -16,6 +16,7 @@ from articles.ingest.boilerplate import (
 )
 from articles.ingest.bylines import dateline_outlet
 from articles.ingest.decode import iter_lines
+from articles.ingest.invisible import without_invisible
 from articles.ingest.reflow import Paragraph, reflow
 from articles.ingest.segment import Block, Segmenter
 from articles.ingest.storable import storable_article
@@ -23,10 +24,6 @@ from articles.ingest.types import NoArticlesFound, ParsedArticle, ParseResult
 
 # Fewer words than this is a stray headline or a comment, not an article.
 MIN_ARTICLE_WORDS = 25
-# Characters a web page's text carries unseen (zero-width space, word joiner, a BOM
-# where files were joined, soft hyphen): before a headline they hid it, and its article
-# was skipped with the lines "before the first article".
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 
 
 def parse_dump(text: str, source_name: str = "") -> ParseResult:
@@ -43,7 +40,9 @@ def parse_dump_lines(
     it is only called on that path, so a large dump is not kept as one string.
     """
     banners = Banners()
-    segmenter = Segmenter(banners.lines(line.translate(_INVISIBLE) for line in lines))
+    # Invisible characters before a headline hid it, and its article was skipped with the
+    # lines "before the first article": removed here already, before the segmenter reads.
+    segmenter = Segmenter(banners.lines(without_invisible(line) for line in lines))
     notes: list[str] = []
     articles: list[ParsedArticle] = []
     short: list[str] = []  # the titles of the articles skipped as too short

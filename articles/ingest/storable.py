@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from articles.ingest.invisible import visible_article
 from articles.ingest.types import ParsedArticle, ParseResult
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -22,7 +23,9 @@ def storable_text(text: str) -> tuple[str, int]:
 
 
 def storable_article(article: ParsedArticle) -> tuple[ParsedArticle, str]:
-    """The article with every text field storable, and a note when something was removed."""
+    """The article with every text field storable, and a note when something was removed;
+    invisible characters are removed (invisible.py) without one, as every format's pass here."""
+    article = visible_article(article)
     cleaned = {name: storable_text(getattr(article, name)) for name in _TEXT_FIELDS}
     removed = sum(count for _, count in cleaned.values())
     if not removed:
@@ -56,6 +59,4 @@ def storable_result(result: ParseResult) -> ParseResult:
         if note:
             added.append(note)
     notes = [storable_text(note)[0] for note in result.notes]  # notes quote titles
-    if not added and notes == list(result.notes):
-        return result
     return ParseResult(tuple(articles), tuple(notes + added))
