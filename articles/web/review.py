@@ -12,8 +12,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from articles.drafts import Draft, apply_choices
+from articles.ingest.dump import MIN_ARTICLE_WORDS
 
 EDITABLE = ("title", "published", "byline", "outlet")
+
+
+def too_short(draft: Draft) -> int | None:
+    """The draft's word count when it is under MIN_ARTICLE_WORDS, else None. A text dump
+    skips such an article (there it is a stray headline the segmenter took for one); a
+    format that marks each article itself (JSON, a page, a CSV row, a feed item) keeps it,
+    and the review says so: a teaser, or a page whose text was not read, for the reviewer
+    to drop, merge or keep."""
+    words = len(draft.body.split())
+    return words if words < MIN_ARTICLE_WORDS else None
 
 
 def apply_review(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> list[Draft]:

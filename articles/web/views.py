@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.drafts import Draft, apply_choices
+from articles.ingest.dump import MIN_ARTICLE_WORDS
 from articles.ingest.formats.registry import is_skipped_entry
 from articles.models import Actor, Article, Event, Upload
 from articles.services.uploads import (
@@ -34,7 +35,7 @@ from articles.web.event_cache import PageBusy, event_body
 from articles.web.forms import ReviewEventForm, ReviewFormSet, UploadForm
 from articles.web.params import whole_number
 from articles.web.parts import paragraph_url
-from articles.web.review import ReviewPager, with_edits
+from articles.web.review import ReviewPager, too_short, with_edits
 from articles.web.review_duplicates import already_in, repeats, target_event
 
 # The paragraphs of a draft listed on the review page; the rest are counted, not shown.
@@ -136,12 +137,12 @@ def upload_review(request: HttpRequest, batch: uuid.UUID) -> HttpResponse:
             return redirect(f"{reverse('upload_review', args=[batch])}?page={pager.clamp(go_to)}")
         return _confirm(request, uploads, edited, name)
     rows = [(form, draft, draft.body.split("\n\n", REVIEW_PARAGRAPHS)[:REVIEW_PARAGRAPHS], duplicates.get(draft.key),
-             repeated.get(draft.key)) for form, draft in zip(formset.forms, shown, strict=False)]
+             repeated.get(draft.key), too_short(draft)) for form, draft in zip(formset.forms, shown, strict=False)]
     status = 400 if request.method == "POST" else 200
     return render(request, "articles/review.html", {
         "formset": formset, "rows": rows, "event_form": event_form, "uploads": _with_skipped(uploads), "pager": pager,
         "chosen_event": chosen,
-        "draft_count": len(drafts), "paragraphs_shown": REVIEW_PARAGRAPHS,
+        "draft_count": len(drafts), "paragraphs_shown": REVIEW_PARAGRAPHS, "min_article_words": MIN_ARTICLE_WORDS,
     }, status=status)
 
 

@@ -286,6 +286,23 @@ def test_the_review_marks_an_article_an_earlier_one_of_the_same_upload_repeats(
     assert "Already in this event" not in page
 
 
+def test_the_review_marks_a_body_too_short_for_an_article_in_any_format_and_leaves_it_ticked(
+    logged_in: Client, seed_bytes: bytes
+) -> None:
+    long_body = " ".join(["The ministers met for three hours and agreed on very little."] * 4)
+    items = [{"title": "Teaser", "body": "Breaking."}, {"title": "Talks end", "body": long_body}]
+    page_html = (b"<html><head><title>Vote</title></head><body><article><h1>Vote</h1><p>Approved.</p>"
+                 b"</article></body></html>")
+    response = logged_in.post(reverse("upload"), {"documents": [
+        SimpleUploadedFile("items.json", json.dumps(items).encode()), SimpleUploadedFile("vote.html", page_html),
+    ], "event_name": "Short"})
+    review = logged_in.get(response["Location"])  # type: ignore[index]
+    page = review.content.decode()
+    assert page.count("<strong>Only 1 word:</strong> too short for an article") == 2
+    assert page.count('class="short-text"') == 2, "the article of 40 words is not marked"
+    assert [form.initial["keep"] for form in review.context["formset"].forms] == [True] * 3
+
+
 def test_the_review_pages_event_name_box_shows_a_whole_name() -> None:
     from articles.web.forms import ReviewEventForm
 
