@@ -81,3 +81,12 @@ def test_an_emptied_date_is_cleared_and_a_field_not_sent_is_kept() -> None:
     dated = Draft(key="1:0", title="A", body="a", published="2017-04-12", byline="Jane Doe", upload=1)
     (out,) = apply_review([dated], [{"key": "1:0", "keep": True, "title": "A", "published": None}])
     assert (out.published, out.byline) == ("", "Jane Doe")
+
+
+def test_a_repeat_is_numbered_by_the_first_copy_even_on_a_later_review_page() -> None:
+    from articles.web.review_duplicates import repeats
+
+    texts = ["One text.", "Two text.", "One  text.\n", "Three.", "Two text."]  # spacing aside, 3 repeats 1
+    drafts = [Draft(title=f"t{i}", body=b, key=f"1:{i}") for i, b in enumerate(texts)]
+    assert repeats(drafts, 0) == {"1:2": 1, "1:4": 2}
+    assert repeats(drafts, 3) == {"1:4": 2}, "a page from the fourth article on marks only its own"
