@@ -29,8 +29,8 @@ def one_line(text: str) -> str:
 def visible_article(article: ParsedArticle) -> ParsedArticle:
     """The article with its one-line fields as one_line makes them, and its body without
     invisible characters (its no-break spaces kept: "10\u00a0km" is written so on purpose)."""
-    cleaned = {"title": one_line(article.title), "byline": one_line(article.byline),
-               "outlet": one_line(article.outlet), "body": without_invisible(article.body)}
-    if all(getattr(article, name) == value for name, value in cleaned.items()):
+    title, byline, outlet = one_line(article.title), one_line(article.byline), one_line(article.outlet)
+    body = without_invisible(article.body)
+    if (title, byline, outlet, body) == (article.title, article.byline, article.outlet, article.body):
         return article
-    return dataclasses.replace(article, **cleaned)
+    return dataclasses.replace(article, title=title, byline=byline, outlet=outlet, body=body)
