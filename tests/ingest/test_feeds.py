@@ -125,3 +125,21 @@ def test_xml_that_is_no_feed_and_broken_xml_are_refused() -> None:
         parse(b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', "image.xml")
     with pytest.raises(IngestError, match="not well-formed XML"):
         parse(RSS.encode()[:-20], "cut.rss")
+
+
+def test_an_atom_entrys_relative_link_is_made_absolute_or_left_out() -> None:
+    """Atom allows a relative link: it is read against xml:base, else the feed's own link;
+    one that stays relative is no address (the article's URL field refuses it)."""
+    entry = ('<entry{base}><title>Council agrees</title><link href="{href}"/>'
+             f"<content>{LONG_SUMMARY}</content></entry>")
+    def url(feed_attributes: str, feed_link: str, href: str, entry_base: str = "") -> str:
+        based = f' xml:base="{entry_base}"' if entry_base else ""
+        feed = (f'<feed xmlns="http://www.w3.org/2005/Atom"{feed_attributes}><title>Post</title>{feed_link}'
+                + entry.format(base=based, href=href) + "</feed>")
+        return parse(feed.encode(), "post.atom").articles[0].url
+    site = '<link rel="self" href="https://post.example/feed.atom"/><link href="https://post.example/"/>'
+    assert url("", site, "/2024/03/agree") == "https://post.example/2024/03/agree"
+    assert url(' xml:base="https://post.example/news/"', "", "agree.html") == "https://post.example/news/agree.html"
+    assert url("", "", "agree.html", entry_base="https://wire.example/a/") == "https://wire.example/a/agree.html"
+    assert url("", "", "2024/03/agree") == ""
+    assert url("", site, "https://other.example/x") == "https://other.example/x"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from typing import Any, NoReturn
+from urllib.parse import urljoin, urlsplit
 from xml.parsers import expat
 
 from articles.ingest.decode import decode
@@ -24,6 +25,7 @@ from articles.ingest.types import IngestError, ParseResult
 MIN_SUMMARY_WORDS = 80
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _TAG = re.compile(r"<[^>]+>")
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 class _Refused(Exception):
@@ -43,20 +45,21 @@ def parse_feed(data: bytes, name: str) -> ParseResult:
         raise IngestError(f"{label} is XML but not an RSS or Atom feed (its root is <{kind}>).",
                           "Upload the feed itself (RSS or Atom), or the articles as text or JSON.")
     outlet = _text(_child(channel, "title")) if channel is not None else ""
+    base = _feed_base(root, channel)
     nothing = IngestError(
         f"No article's full text found in {label}: its {len(items)} item(s) carry at most a summary.",
         "Save each article's page (.html) and upload those, or export the full text from your feed reader.",
     )
-    return articles_of_records((_record(n, item, label, outlet) for n, item in enumerate(items, start=1)),
+    return articles_of_records((_record(n, item, label, outlet, base) for n, item in enumerate(items, start=1)),
                                name, nothing)
 
 
-def _record(n: int, item: ET.Element, label: str, outlet: str) -> tuple[str, dict[str, Any] | None]:
+def _record(n: int, item: ET.Element, label: str, outlet: str, base: str) -> tuple[str, dict[str, Any] | None]:
     body, summary_words = _item_body(item)
     title = spaces(_TAG.sub(" ", _text(_child(item, "title")))) or "untitled"
     skipped = f"skipped item {n} of {label} ({title!r}): " + (
         f"only a summary of {summary_words} words" if summary_words else "no text")
-    return skipped, (_item_fields(item, body, outlet) if body else None)
+    return skipped, (_item_fields(item, body, outlet, base) if body else None)
 
 
 def is_feed(head: bytes) -> bool:
@@ -110,9 +113,32 @@ def _item_body(item: ET.Element) -> tuple[str, int]:
     return "", words
 
 
-def _item_fields(item: ET.Element, body: str, outlet: str) -> dict[str, Any]:
+def _feed_base(root: ET.Element, channel: ET.Element | None) -> str:
+    """What an item's relative link is relative to: the feed's xml:base, else the site
+    the feed links to (Atom's <link href>, RSS's <link>)."""
+    declared = root.get(_XML_BASE) or (channel.get(_XML_BASE) if channel is not None else None)
+    site = next((e.get("href") or _text(e) for e in (channel if channel is not None else root)
+                 if _local(e.tag) == "link" and e.get("rel", "alternate") == "alternate"), "")
+    return declared or spaces(site)
+
+
+def _absolute(link: str, base: str) -> str:
+    """The item's link made absolute, or nothing. Atom allows relative links
+    ("/2024/03/budget"): stored as they were they led nowhere, and the article's URL field
+    refused them when an editor saved the article."""
+    if not link:
+        return ""
+    try:
+        url = urlsplit(urljoin(base, link))
+    except ValueError:  # "http://[oops"
+        return ""
+    return url.geturl() if url.scheme in ("http", "https") and url.netloc else ""
+
+
+def _item_fields(item: ET.Element, body: str, outlet: str, base: str) -> dict[str, Any]:
     link = next((e.get("href") or _text(e) for e in item if _local(e.tag) == "link"
                  and e.get("rel", "alternate") == "alternate"), "")
+    link = _absolute(spaces(link), urljoin(base, item.get(_XML_BASE) or ""))
     authors = [_text(_child(e, "name")) if _child(e, "name") is not None else _text(e)
                for e in item if _local(e.tag) in ("author", "creator")]
     dates = {_local(e.tag): _text(e) for e in item if _local(e.tag) in ("pubDate", "published", "date", "updated")}
@@ -124,7 +150,7 @@ def _item_fields(item: ET.Element, body: str, outlet: str) -> dict[str, Any]:
         "published": next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), None),
         "byline": [spaces(a) for a in authors if a.strip()],
         "outlet": spaces(named) or outlet,
-        "url": spaces(link or ""),
+        "url": link,
     }
 
 
