@@ -143,3 +143,15 @@ def test_an_atom_entrys_relative_link_is_made_absolute_or_left_out() -> None:
     assert url("", "", "agree.html", entry_base="https://wire.example/a/") == "https://wire.example/a/agree.html"
     assert url("", "", "2024/03/agree") == ""
     assert url("", site, "https://other.example/x") == "https://other.example/x"
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("Mon, 07 Dec 26 10:00:00 GMT", dt.date(2026, 12, 7)),  # RFC 822 allows a two-digit year
+    ("Sun, 06 Dec 2026 23:30:00 -1100", dt.date(2026, 12, 6)),  # the date where it was published
+    ("2026-12-07T10:00:00Z", dt.date(2026, 12, 7)),
+    ("Tue, 31 Feb 2026 10:00:00 GMT", None),
+])
+def test_an_items_date_in_rss_or_iso_form(written: str, date: dt.date | None) -> None:
+    feed = (f"<rss><channel><title>Ledger</title><item><title>Budget</title><pubDate>{written}</pubDate>"
+            f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
+    assert parse(feed.encode(), "ledger.rss").articles[0].published == date

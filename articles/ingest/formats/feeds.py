@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 from xml.parsers import expat
@@ -147,11 +148,20 @@ def _item_fields(item: ET.Element, body: str, outlet: str, base: str) -> dict[st
     return {
         "title": _markup(_child(item, "title")),
         "body": body,
-        "published": next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), None),
+        "published": _date(next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), "")),
         "byline": [spaces(a) for a in authors if a.strip()],
         "outlet": spaces(named) or outlet,
         "url": link,
     }
+
+
+def _date(value: str) -> str | None:
+    """An item's date as the JSON reader reads it: RSS's RFC 822 ("Mon, 07 Dec 26 10:00:00
+    GMT", whose two-digit year the JSON reader does not take), else as written (Atom's ISO)."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return value or None
 
 
 def _markup(element: ET.Element | None) -> str:
