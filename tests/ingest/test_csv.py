@@ -69,6 +69,17 @@ def test_the_row_of_an_empty_text_is_skipped_with_a_note() -> None:
     assert result.notes == ("skipped row 2 of rows.csv: its text is empty",)
 
 
+def test_a_million_rows_without_text_make_a_few_notes_not_a_million() -> None:
+    """Each note is stored with the upload and shown on its review page: past the first 20
+    the rows skipped are counted in one."""
+    table = "title,text\r\nCouncil approves the city budget,\"" + BODY + "\"\r\n" + "Empty,\r\n" * 1_000_000
+    result = parse(table.encode(), "rows.csv")
+    assert len(result.articles) == 1
+    assert result.notes[:2] == ("skipped row 3 of rows.csv: its text is empty",
+                                "skipped row 4 of rows.csv: its text is empty")
+    assert result.notes[20:] == ("and 999,980 more skipped in rows.csv",)
+
+
 def test_a_table_without_a_text_column_is_refused_naming_its_columns_and_the_needed_ones() -> None:
     table = _csv([["id", "title", "publish_date", "url"], ["1", "Council approves", "2024-03-05", "https://x.example"]])
     with pytest.raises(IngestError) as caught:

@@ -36,6 +36,10 @@ _INLINES = "a|abbr|b|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|time
 _INLINE = re.compile(rf"<(?:/(?:{_INLINES})\s*|(?:{_INLINES}|img|wbr){_ATTRIBUTES})>|<!--.*?-->",
                      re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+# The records skipped that are named one by one; the rest are counted in one note. A table
+# of a million rows without text made a note each, all stored with the upload and shown on
+# its review page.
+NAMED_SKIPS = 20
 
 
 def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
@@ -74,14 +78,19 @@ def articles_of_records(records: Iterable[tuple[str, dict[str, Any] | None]], na
     each given with the note to make if it holds no article; `nothing` is raised when none does."""
     articles: list[ParsedArticle] = []
     notes: list[str] = []
+    unnamed = 0
     for skipped, fields in records:
         article = article_of_fields(fields, name) if fields is not None else None
-        if article is None:
+        if article is not None:
+            articles.append(article)
+        elif len(notes) < NAMED_SKIPS:
             notes.append(skipped)
         else:
-            articles.append(article)
+            unnamed += 1
     if not articles:
         raise nothing
+    if unnamed:
+        notes.append(f"and {unnamed:,} more skipped in {name or 'the file'}")
     return ParseResult(tuple(articles), tuple(notes))
 
 
