@@ -155,3 +155,13 @@ def test_an_items_date_in_rss_or_iso_form(written: str, date: dt.date | None) ->
     feed = (f"<rss><channel><title>Ledger</title><item><title>Budget</title><pubDate>{written}</pubDate>"
             f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
     assert parse(feed.encode(), "ledger.rss").articles[0].published == date
+
+
+def test_an_rss_091_feeds_html_entities_are_its_letters() -> None:
+    """RSS 0.91's DOCTYPE names Netscape's DTD, which defines HTML's entities; it is never
+    fetched, and expat skipped &eacute; and &nbsp; ("Caf news")."""
+    feed = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD '
+            'RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel>'
+            f"<title>Ledger</title><item><title>Caf&eacute; owners&nbsp;protest &bogus;</title>"
+            f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
+    assert parse(feed.encode("latin-1"), "old.rss").articles[0].title == "Café owners\u00a0protest"
