@@ -19,7 +19,7 @@ from xml.parsers import expat
 
 from articles.ingest.decode import decode
 from articles.ingest.formats.json_articles import articles_of_records
-from articles.ingest.formats.limits import spaces
+from articles.ingest.formats.limits import Limits, spaces
 from articles.ingest.types import IngestError, ParseResult
 
 # A description or summary is often a teaser of a sentence or two: under this many words
@@ -34,7 +34,7 @@ class _Refused(Exception):
     """An entity declaration or an external entity: the feed is not read."""
 
 
-def parse_feed(data: bytes, name: str) -> ParseResult:
+def parse_feed(data: bytes, name: str, limits: Limits) -> ParseResult:
     label = name or "The feed"
     root = _xml_tree(data, label)
     kind = _local(root.tag)
@@ -53,7 +53,7 @@ def parse_feed(data: bytes, name: str) -> ParseResult:
         "Save each article's page (.html) and upload those, or export the full text from your feed reader.",
     )
     return articles_of_records((_record(n, item, label, outlet, base) for n, item in enumerate(items, start=1)),
-                               name, nothing)
+                               name, nothing, limits)
 
 
 def _record(n: int, item: ET.Element, label: str, outlet: str, base: str) -> tuple[str, dict[str, Any] | None]:
