@@ -165,3 +165,11 @@ def test_an_rss_091_feeds_html_entities_are_its_letters() -> None:
             f"<title>Ledger</title><item><title>Caf&eacute; owners&nbsp;protest &bogus;</title>"
             f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
     assert parse(feed.encode("latin-1"), "old.rss").articles[0].title == "Café owners\u00a0protest"
+
+
+def test_an_atom_entrys_xhtml_nested_thousands_deep_is_refused_as_a_feed_not_a_crash() -> None:
+    nested = "<div>" * 5000 + LONG_SUMMARY + "</div>" * 5000
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>Post</title><entry><title>Deep</title>'
+            f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{nested}</div></content></entry></feed>')
+    with pytest.raises(IngestError, match="nested too deeply"):
+        parse(feed.encode(), "deep.atom")

@@ -52,8 +52,12 @@ def parse_feed(data: bytes, name: str, limits: Limits) -> ParseResult:
         f"No article's full text found in {label}: its {len(items)} item(s) carry at most a summary.",
         "Save each article's page (.html) and upload those, or export the full text from your feed reader.",
     )
-    return articles_of_records((_record(n, item, label, outlet, base) for n, item in enumerate(items, start=1)),
-                               name, nothing, limits)
+    try:
+        return articles_of_records((_record(n, item, label, outlet, base) for n, item in enumerate(items, start=1)),
+                                   name, nothing, limits)
+    except RecursionError as exc:  # ElementTree writes out an Atom entry's XHTML recursively
+        raise IngestError(f"{label} holds XHTML nested too deeply to read.",
+                          "Upload the feed as its server sends it, or the articles as text or JSON.") from exc
 
 
 def _record(n: int, item: ET.Element, label: str, outlet: str, base: str) -> tuple[str, dict[str, Any] | None]:
