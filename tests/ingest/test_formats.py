@@ -290,6 +290,18 @@ def test_the_folder_a_browser_saves_with_a_page_is_not_read_as_articles(folder: 
                             "(styles, scripts, images, frames), not read",)
 
 
+def test_a_folder_of_pages_only_beside_a_page_is_the_users_and_read() -> None:
+    """"election.html" beside "election_coverage/" of saved articles: a browser's folder
+    holds the page's styles, scripts or images, this one only pages (it was left unread)."""
+    data = _zip({
+        "election.html": fixture_bytes("article.html"),
+        "election_coverage/budget.html": fixture_bytes("article.html").replace(b"Syria", b"Budget"),
+    })
+    result = parse(data, "coverage.zip")
+    assert [a.source_name for a in result.articles] == ["election.html", "election_coverage/budget.html"]
+    assert result.notes == ()
+
+
 def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
     data = _zip(
         {
