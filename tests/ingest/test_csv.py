@@ -122,3 +122,12 @@ def test_a_table_past_the_article_limit_is_refused_as_soon_as_it_passes_it() -> 
     with pytest.raises(IngestError):
         articles_of_records(records(), "many.csv", IngestError("none", ""), Limits(max_articles=50))
     assert len(read) == 51
+
+
+def test_a_table_pasted_in_the_text_box_is_read_as_a_table() -> None:
+    """Kept as pasted.txt: no article was found, and 'take the whole text' made one of its cells."""
+    table = _csv([["Title", "Text", "Author"], ["Council approves the city budget", BODY, "Jane Porter"]], "\t")
+    [article] = parse(table.encode(), "pasted.txt").articles
+    assert (article.title, article.byline) == ("Council approves the city budget", "Jane Porter")
+    text = "Text, body and content: a guide\n\nBy Jane Porter\n\n" + BODY
+    assert parse(text.encode(), "pasted.txt").articles[0].title == "Text, body and content: a guide"

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
-from articles.ingest.formats.csv_articles import parse_csv
+from articles.ingest.formats.csv_articles import is_table, parse_csv
 from articles.ingest.formats.feeds import is_feed, parse_feed
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
@@ -106,6 +106,8 @@ def _kind(data: bytes, name: str) -> str:
         return "html"  # a page's source pasted in the text box, or a saved page named .txt
     if declared is not None and declared.kind == "text" and is_feed(_head(data)):
         return "feed"  # a feed's source pasted in the text box
+    if declared is not None and declared.kind == "text" and is_table(data[:4096]):
+        return "csv"  # a table pasted in the text box
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()

@@ -59,6 +59,18 @@ def parse_csv(data: bytes, name: str, limits: Limits) -> ParseResult:
                           "Save it again from the spreadsheet as CSV (UTF-8), or upload the articles as JSON.") from exc
 
 
+def is_table(head: bytes) -> bool:
+    """Whether a text's first line (of its first bytes) is a table's header: a text column
+    and another known one ("title,text", "Title;Text;Author"), as a CSV pasted in the text box
+    starts; a headline hardly names two of them."""
+    first_line = next(iter(head.decode("utf-8", errors="ignore").removeprefix("\ufeff").splitlines()), "")
+    if "\x00" in first_line:  # UTF-16, or no text: not read as a table here
+        return False
+    return any("body" in found and len(found) >= 2 and len(header) >= 2
+               for header in (next(csv.reader([first_line], delimiter=s), []) for s in _SEPARATORS)
+               for found in [_columns(header)])
+
+
 def _separator(text: str, name: str) -> str:
     """The separator whose split of the header row finds the most known columns (then the
     most cells); a .tsv file's is the tab."""
