@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from pydantic import ValidationError
@@ -32,6 +33,7 @@ from articles.models import (
 )
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.analysis_store import signal_row, source_fields
+from articles.services.event_json import analysed_chars
 from articles.services.page_versions import pages_changed
 from articles.services.uploads import article_title, content_hash, event_for_name
 
@@ -205,8 +207,17 @@ def _import_article(event: Event, position: int, a: ArticleJSON, version: str, *
         content_hash=content_hash(a.body), word_count=len(a.body.split()),
         analysis_version=fitted(Article, "analysis_version", a.analysis_version or version) if analysed else "",
         analyzed_at=timezone.now() if analysed else None,
-        analysed_chars=a.analysed_chars if analysed and (a.analysed_chars or 0) < len(a.body) else None,
+        analysed_chars=_analysed_chars(a) if analysed else None,
     )
+
+
+def _analysed_chars(a: ArticleJSON) -> int | None:
+    """How much of the body the file's analysis read, at most all of it. A file written
+    before the field (no key) says nothing: its analysis read NEWSFRAME_MAX_ARTICLE_CHARS,
+    as migration 0011 takes of the articles stored then."""
+    if "analysed_chars" not in a.model_fields_set:
+        return analysed_chars(a.body, settings.NEWSFRAME_MAX_ARTICLE_CHARS)
+    return a.analysed_chars if (a.analysed_chars or 0) < len(a.body) else None
 
 
 def _import_story_points(event: Event, parsed: EventJSON, articles: list[Article],

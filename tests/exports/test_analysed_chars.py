@@ -79,3 +79,18 @@ def test_the_analysis_stores_how_much_it_read(
 
 def by_position(article: Article) -> int:
     return article.position
+
+
+def test_a_file_from_before_the_field_was_cut_at_the_setting(cut_event: Event, settings: Any) -> None:
+    """An old export (no analysed_chars) of an article longer than the setting: its analysis
+    read that much, as the migration takes of stored articles; one that says null read it whole."""
+    settings.NEWSFRAME_MAX_ARTICLE_CHARS = 1000
+    data = event_json(cut_event)
+    old = json.loads(json.dumps(data))
+    for article in old["articles"]:
+        del article["analysed_chars"]
+    copy = event_import(parsed=parse_event_json(old), event_name="An old copy")
+    assert list(copy.articles.order_by("position").values_list("analysed_chars", flat=True)) == [1000, None]
+    data["articles"][0]["analysed_chars"] = None
+    whole = event_import(parsed=parse_event_json(data), event_name="A copy read whole")
+    assert whole.articles.get(position=0).analysed_chars is None

@@ -6,10 +6,13 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 
 import pytest
 
 from articles.ingest import IngestError, parse
+from articles.ingest.formats.json_articles import articles_of_records
+from articles.ingest.formats.limits import Limits
 
 BODY = ("The council approved the budget on Tuesday after a long debate, officials said.\n\n"
         "The mayor promised a review of spending, \"line by line\", in the coming months.")
@@ -69,6 +72,17 @@ def test_the_row_of_an_empty_text_is_skipped_with_a_note() -> None:
     assert result.notes == ("skipped row 2 of rows.csv: its text is empty",)
 
 
+def test_a_million_rows_without_text_make_a_few_notes_not_a_million() -> None:
+    """Each note is stored with the upload and shown on its review page: past the first 20
+    the rows skipped are counted in one."""
+    table = "title,text\r\nCouncil approves the city budget,\"" + BODY + "\"\r\n" + "Empty,\r\n" * 1_000_000
+    result = parse(table.encode(), "rows.csv")
+    assert len(result.articles) == 1
+    assert result.notes[:2] == ("skipped row 3 of rows.csv: its text is empty",
+                                "skipped row 4 of rows.csv: its text is empty")
+    assert result.notes[20:] == ("and 999,980 more skipped in rows.csv",)
+
+
 def test_a_table_without_a_text_column_is_refused_naming_its_columns_and_the_needed_ones() -> None:
     table = _csv([["id", "title", "publish_date", "url"], ["1", "Council approves", "2024-03-05", "https://x.example"]])
     with pytest.raises(IngestError) as caught:
@@ -90,3 +104,30 @@ def test_a_cell_longer_than_csvs_default_limit_is_read() -> None:
     long_body = "The council met again. " * 8000  # 184,000 characters
     [article] = parse(_csv([["title", "text"], ["Council meets", long_body]]).encode(), "long.csv").articles
     assert article.word_count == 32000
+
+
+def test_a_table_past_the_article_limit_is_refused_as_soon_as_it_passes_it() -> None:
+    """A 10 MB table of two-word rows (2.4 million) took half a minute and half a gigabyte
+    to be refused; the rows past the limit are not read."""
+    table = "title,text\n" + "".join(f"Row {n},Some words\n" for n in range(1000))
+    with pytest.raises(IngestError, match=r"holds more than 50 articles; the limit is 50 a file"):
+        parse(table.encode(), "many.csv", limits=Limits(max_articles=50))
+    read = []
+
+    def records() -> Iterator[tuple[str, dict[str, str]]]:
+        for n in range(100_000):
+            read.append(n)
+            yield f"skipped row {n}", {"body": "Some words"}
+
+    with pytest.raises(IngestError):
+        articles_of_records(records(), "many.csv", IngestError("none", ""), Limits(max_articles=50))
+    assert len(read) == 51
+
+
+def test_a_table_pasted_in_the_text_box_is_read_as_a_table() -> None:
+    """Kept as pasted.txt: no article was found, and 'take the whole text' made one of its cells."""
+    table = _csv([["Title", "Text", "Author"], ["Council approves the city budget", BODY, "Jane Porter"]], "\t")
+    [article] = parse(table.encode(), "pasted.txt").articles
+    assert (article.title, article.byline) == ("Council approves the city budget", "Jane Porter")
+    text = "Text, body and content: a guide\n\nBy Jane Porter\n\n" + BODY
+    assert parse(text.encode(), "pasted.txt").articles[0].title == "Text, body and content: a guide"

@@ -125,3 +125,51 @@ def test_xml_that_is_no_feed_and_broken_xml_are_refused() -> None:
         parse(b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', "image.xml")
     with pytest.raises(IngestError, match="not well-formed XML"):
         parse(RSS.encode()[:-20], "cut.rss")
+
+
+def test_an_atom_entrys_relative_link_is_made_absolute_or_left_out() -> None:
+    """Atom allows a relative link: it is read against xml:base, else the feed's own link;
+    one that stays relative is no address (the article's URL field refuses it)."""
+    entry = ('<entry{base}><title>Council agrees</title><link href="{href}"/>'
+             f"<content>{LONG_SUMMARY}</content></entry>")
+    def url(feed_attributes: str, feed_link: str, href: str, entry_base: str = "") -> str:
+        based = f' xml:base="{entry_base}"' if entry_base else ""
+        feed = (f'<feed xmlns="http://www.w3.org/2005/Atom"{feed_attributes}><title>Post</title>{feed_link}'
+                + entry.format(base=based, href=href) + "</feed>")
+        return parse(feed.encode(), "post.atom").articles[0].url
+    site = '<link rel="self" href="https://post.example/feed.atom"/><link href="https://post.example/"/>'
+    assert url("", site, "/2024/03/agree") == "https://post.example/2024/03/agree"
+    assert url(' xml:base="https://post.example/news/"', "", "agree.html") == "https://post.example/news/agree.html"
+    assert url("", "", "agree.html", entry_base="https://wire.example/a/") == "https://wire.example/a/agree.html"
+    assert url("", "", "2024/03/agree") == ""
+    assert url("", site, "https://other.example/x") == "https://other.example/x"
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("Mon, 07 Dec 26 10:00:00 GMT", dt.date(2026, 12, 7)),  # RFC 822 allows a two-digit year
+    ("Sun, 06 Dec 2026 23:30:00 -1100", dt.date(2026, 12, 6)),  # the date where it was published
+    ("2026-12-07T10:00:00Z", dt.date(2026, 12, 7)),
+    ("Tue, 31 Feb 2026 10:00:00 GMT", None),
+])
+def test_an_items_date_in_rss_or_iso_form(written: str, date: dt.date | None) -> None:
+    feed = (f"<rss><channel><title>Ledger</title><item><title>Budget</title><pubDate>{written}</pubDate>"
+            f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
+    assert parse(feed.encode(), "ledger.rss").articles[0].published == date
+
+
+def test_an_rss_091_feeds_html_entities_are_its_letters() -> None:
+    """RSS 0.91's DOCTYPE names Netscape's DTD, which defines HTML's entities; it is never
+    fetched, and expat skipped &eacute; and &nbsp; ("Caf news")."""
+    feed = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD '
+            'RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel>'
+            f"<title>Ledger</title><item><title>Caf&eacute; owners&nbsp;protest &bogus;</title>"
+            f"<description>{LONG_SUMMARY}</description></item></channel></rss>")
+    assert parse(feed.encode("latin-1"), "old.rss").articles[0].title == "Café owners\u00a0protest"
+
+
+def test_an_atom_entrys_xhtml_nested_thousands_deep_is_refused_as_a_feed_not_a_crash() -> None:
+    nested = "<div>" * 5000 + LONG_SUMMARY + "</div>" * 5000
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>Post</title><entry><title>Deep</title>'
+            f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{nested}</div></content></entry></feed>')
+    with pytest.raises(IngestError, match="nested too deeply"):
+        parse(feed.encode(), "deep.atom")

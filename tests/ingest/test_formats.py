@@ -290,6 +290,18 @@ def test_the_folder_a_browser_saves_with_a_page_is_not_read_as_articles(folder: 
                             "(styles, scripts, images, frames), not read",)
 
 
+def test_a_folder_of_pages_only_beside_a_page_is_the_users_and_read() -> None:
+    """"election.html" beside "election_coverage/" of saved articles: a browser's folder
+    holds the page's styles, scripts or images, this one only pages (it was left unread)."""
+    data = _zip({
+        "election.html": fixture_bytes("article.html"),
+        "election_coverage/budget.html": fixture_bytes("article.html").replace(b"Syria", b"Budget"),
+    })
+    result = parse(data, "coverage.zip")
+    assert [a.source_name for a in result.articles] == ["election.html", "election_coverage/budget.html"]
+    assert result.notes == ()
+
+
 def test_a_zip_of_mixed_files_reads_each_entry_and_names_its_source() -> None:
     data = _zip(
         {
@@ -444,7 +456,7 @@ def test_an_oversize_file_is_refused_before_it_is_read() -> None:
 def test_a_file_of_more_articles_than_the_cap_is_refused_with_what_to_do() -> None:
     feed = json.dumps([{"title": f"t{n}", "body": f"Body {n}."} for n in range(3)]).encode()
     assert len(parse(feed, "feed.json", limits=Limits(max_articles=3)).articles) == 3
-    with pytest.raises(IngestError, match=r"feed\.json holds 3 articles; the limit is 2 a file") as caught:
+    with pytest.raises(IngestError, match=r"feed\.json holds more than 2 articles; the limit is 2 a file") as caught:
         parse(feed, "feed.json", limits=Limits(max_articles=2))
     assert "Split it into files of at most 2 articles" in caught.value.hint
 

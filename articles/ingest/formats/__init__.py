@@ -14,11 +14,11 @@ from pathlib import PurePosixPath
 from articles.ingest.body_opening import without_repeated_headline
 from articles.ingest.decode import decode, decode_lines
 from articles.ingest.dump import parse_dump_lines
-from articles.ingest.formats.csv_articles import parse_csv
+from articles.ingest.formats.csv_articles import is_table, parse_csv
 from articles.ingest.formats.feeds import is_feed, parse_feed
 from articles.ingest.formats.html import page_text, parse_html
 from articles.ingest.formats.json_articles import parse_json
-from articles.ingest.formats.limits import MB, Limits
+from articles.ingest.formats.limits import MB, Limits, too_many_articles
 from articles.ingest.formats.mhtml import mhtml_page
 from articles.ingest.formats.registry import FORMATS, OTHER_KINDS_HINT, extension_list, format_of
 from articles.ingest.formats.zip_archive import parse_zip
@@ -38,11 +38,7 @@ def parse(data: bytes, filename: str, *, limits: Limits | None = None) -> ParseR
         )
     result = _parse_one(data, filename, limits, inside_zip=False)
     if len(result.articles) > limits.max_articles:
-        raise IngestError(
-            f"{filename or 'The file'} holds {len(result.articles):,} articles; the limit is "
-            f"{limits.max_articles:,} a file.",
-            f"Split it into files of at most {limits.max_articles:,} articles and upload them one after the other.",
-        )
+        raise too_many_articles(filename or "The file", f"holds {len(result.articles):,} articles", limits)
     return result
 
 
@@ -83,9 +79,9 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
     if kind == "json":
         return parse_json(data, name, limits)
     if kind == "csv":
-        return parse_csv(data, name)
+        return parse_csv(data, name, limits)
     if kind == "feed":
-        return parse_feed(data, name)
+        return parse_feed(data, name, limits)
     if _head(data).startswith((b"[", b"{")):  # JSON pasted in the text box, or named .txt
         try:
             return parse_json(data, name, limits)
@@ -110,6 +106,8 @@ def _kind(data: bytes, name: str) -> str:
         return "html"  # a page's source pasted in the text box, or a saved page named .txt
     if declared is not None and declared.kind == "text" and is_feed(_head(data)):
         return "feed"  # a feed's source pasted in the text box
+    if declared is not None and declared.kind == "text" and is_table(data[:4096]):
+        return "csv"  # a table pasted in the text box
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()

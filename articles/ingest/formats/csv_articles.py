@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from articles.ingest.decode import decode
 from articles.ingest.formats.json_articles import articles_of_records
+from articles.ingest.formats.limits import Limits
 from articles.ingest.types import IngestError, ParseResult
 
 # The JSON reader's field -> the column names that hold it, the first found winning.
@@ -33,7 +34,7 @@ _EXCEL_SEPARATOR = re.compile(r'"?sep=(.)"?\n')
 csv.field_size_limit(64 * 1024 * 1024)
 
 
-def parse_csv(data: bytes, name: str) -> ParseResult:
+def parse_csv(data: bytes, name: str, limits: Limits) -> ParseResult:
     label = name or "The CSV file"
     text = decode(data, name)  # a byte-order mark goes here, and line ends become "\n"
     declared = _EXCEL_SEPARATOR.match(text)
@@ -52,10 +53,22 @@ def parse_csv(data: bytes, name: str) -> ParseResult:
                     {field: row[i] for field, i in columns.items() if i < len(row)})
                    for number, row in enumerate(rows, start=2)  # as a spreadsheet numbers them, the header 1
                    if any(cell.strip() for cell in row))  # not a blank line, or a spreadsheet's empty row
-        return articles_of_records(records, name, nothing)
+        return articles_of_records(records, name, nothing, limits)
     except csv.Error as exc:
         raise IngestError(f"{label} is not a CSV table we can read (line {rows.line_num}: {exc}).",
                           "Save it again from the spreadsheet as CSV (UTF-8), or upload the articles as JSON.") from exc
+
+
+def is_table(head: bytes) -> bool:
+    """Whether a text's first line (of its first bytes) is a table's header: a text column
+    and another known one ("title,text", "Title;Text;Author"), as a CSV pasted in the text box
+    starts; a headline hardly names two of them."""
+    first_line = next(iter(head.decode("utf-8", errors="ignore").removeprefix("\ufeff").splitlines()), "")
+    if "\x00" in first_line:  # UTF-16, or no text: not read as a table here
+        return False
+    return any("body" in found and len(found) >= 2 and len(header) >= 2
+               for header in (next(csv.reader([first_line], delimiter=s), []) for s in _SEPARATORS)
+               for found in [_columns(header)])
 
 
 def _separator(text: str, name: str) -> str:

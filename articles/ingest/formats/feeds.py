@@ -9,14 +9,17 @@ which newsframe does not depend on): no external entity is ever resolved, and no
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 from typing import Any, NoReturn
+from urllib.parse import urljoin, urlsplit
 from xml.parsers import expat
 
 from articles.ingest.decode import decode
 from articles.ingest.formats.json_articles import articles_of_records
-from articles.ingest.formats.limits import spaces
+from articles.ingest.formats.limits import Limits, spaces
 from articles.ingest.types import IngestError, ParseResult
 
 # A description or summary is often a teaser of a sentence or two: under this many words
@@ -24,13 +27,14 @@ from articles.ingest.types import IngestError, ParseResult
 MIN_SUMMARY_WORDS = 80
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _TAG = re.compile(r"<[^>]+>")
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 class _Refused(Exception):
     """An entity declaration or an external entity: the feed is not read."""
 
 
-def parse_feed(data: bytes, name: str) -> ParseResult:
+def parse_feed(data: bytes, name: str, limits: Limits) -> ParseResult:
     label = name or "The feed"
     root = _xml_tree(data, label)
     kind = _local(root.tag)
@@ -43,20 +47,25 @@ def parse_feed(data: bytes, name: str) -> ParseResult:
         raise IngestError(f"{label} is XML but not an RSS or Atom feed (its root is <{kind}>).",
                           "Upload the feed itself (RSS or Atom), or the articles as text or JSON.")
     outlet = _text(_child(channel, "title")) if channel is not None else ""
+    base = _feed_base(root, channel)
     nothing = IngestError(
         f"No article's full text found in {label}: its {len(items)} item(s) carry at most a summary.",
         "Save each article's page (.html) and upload those, or export the full text from your feed reader.",
     )
-    return articles_of_records((_record(n, item, label, outlet) for n, item in enumerate(items, start=1)),
-                               name, nothing)
+    try:
+        return articles_of_records((_record(n, item, label, outlet, base) for n, item in enumerate(items, start=1)),
+                                   name, nothing, limits)
+    except RecursionError as exc:  # ElementTree writes out an Atom entry's XHTML recursively
+        raise IngestError(f"{label} holds XHTML nested too deeply to read.",
+                          "Upload the feed as its server sends it, or the articles as text or JSON.") from exc
 
 
-def _record(n: int, item: ET.Element, label: str, outlet: str) -> tuple[str, dict[str, Any] | None]:
+def _record(n: int, item: ET.Element, label: str, outlet: str, base: str) -> tuple[str, dict[str, Any] | None]:
     body, summary_words = _item_body(item)
     title = spaces(_TAG.sub(" ", _text(_child(item, "title")))) or "untitled"
     skipped = f"skipped item {n} of {label} ({title!r}): " + (
         f"only a summary of {summary_words} words" if summary_words else "no text")
-    return skipped, (_item_fields(item, body, outlet) if body else None)
+    return skipped, (_item_fields(item, body, outlet, base) if body else None)
 
 
 def is_feed(head: bytes) -> bool:
@@ -73,6 +82,7 @@ def _xml_tree(data: bytes, label: str) -> ET.Element:
     parser.StartElementHandler = lambda tag, attrs: builder.start(_clark(tag), {_clark(k): v for k, v in attrs.items()})
     parser.EndElementHandler = lambda tag: builder.end(_clark(tag))
     parser.CharacterDataHandler = builder.data
+    parser.SkippedEntityHandler = lambda entity, _parameter: builder.data(_html_entity(entity))
     parser.EntityDeclHandler = _refuse
     parser.UnparsedEntityDeclHandler = _refuse
     parser.ExternalEntityRefHandler = _refuse
@@ -86,6 +96,13 @@ def _xml_tree(data: bytes, label: str) -> ET.Element:
     except expat.ExpatError as exc:
         raise IngestError(f"{label} is not well-formed XML ({exc}).",
                           "Save the feed again from its address, or upload the articles as text or JSON.") from exc
+
+
+def _html_entity(entity: str) -> str:
+    """An entity a feed's external DTD would define, which expat skips unread (RSS 0.91's
+    DOCTYPE names Netscape's DTD of HTML's entities): "Caf&eacute;" lost its letter."""
+    text = html.unescape(f"&{entity};")
+    return "" if text == f"&{entity};" else text
 
 
 def _refuse(*_args: Any) -> NoReturn:
@@ -110,9 +127,32 @@ def _item_body(item: ET.Element) -> tuple[str, int]:
     return "", words
 
 
-def _item_fields(item: ET.Element, body: str, outlet: str) -> dict[str, Any]:
+def _feed_base(root: ET.Element, channel: ET.Element | None) -> str:
+    """What an item's relative link is relative to: the feed's xml:base, else the site
+    the feed links to (Atom's <link href>, RSS's <link>)."""
+    declared = root.get(_XML_BASE) or (channel.get(_XML_BASE) if channel is not None else None)
+    site = next((e.get("href") or _text(e) for e in (channel if channel is not None else root)
+                 if _local(e.tag) == "link" and e.get("rel", "alternate") == "alternate"), "")
+    return declared or spaces(site)
+
+
+def _absolute(link: str, base: str) -> str:
+    """The item's link made absolute, or nothing. Atom allows relative links
+    ("/2024/03/budget"): stored as they were they led nowhere, and the article's URL field
+    refused them when an editor saved the article."""
+    if not link:
+        return ""
+    try:
+        url = urlsplit(urljoin(base, link))
+    except ValueError:  # "http://[oops"
+        return ""
+    return url.geturl() if url.scheme in ("http", "https") and url.netloc else ""
+
+
+def _item_fields(item: ET.Element, body: str, outlet: str, base: str) -> dict[str, Any]:
     link = next((e.get("href") or _text(e) for e in item if _local(e.tag) == "link"
                  and e.get("rel", "alternate") == "alternate"), "")
+    link = _absolute(spaces(link), urljoin(base, item.get(_XML_BASE) or ""))
     authors = [_text(_child(e, "name")) if _child(e, "name") is not None else _text(e)
                for e in item if _local(e.tag) in ("author", "creator")]
     dates = {_local(e.tag): _text(e) for e in item if _local(e.tag) in ("pubDate", "published", "date", "updated")}
@@ -121,11 +161,20 @@ def _item_fields(item: ET.Element, body: str, outlet: str) -> dict[str, Any]:
     return {
         "title": _markup(_child(item, "title")),
         "body": body,
-        "published": next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), None),
+        "published": _date(next((dates[k] for k in ("pubDate", "published", "date", "updated") if dates.get(k)), "")),
         "byline": [spaces(a) for a in authors if a.strip()],
         "outlet": spaces(named) or outlet,
-        "url": spaces(link or ""),
+        "url": link,
     }
+
+
+def _date(value: str) -> str | None:
+    """An item's date as the JSON reader reads it: RSS's RFC 822 ("Mon, 07 Dec 26 10:00:00
+    GMT", whose two-digit year the JSON reader does not take), else as written (Atom's ISO)."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return value or None
 
 
 def _markup(element: ET.Element | None) -> str:

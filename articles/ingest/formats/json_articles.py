@@ -12,7 +12,7 @@ from typing import Any
 from articles.ingest.dates import find_date
 from articles.ingest.decode import decode
 from articles.ingest.formats.html import page_text
-from articles.ingest.formats.limits import Limits, spaces
+from articles.ingest.formats.limits import Limits, spaces, too_many_articles
 from articles.ingest.reflow import reflow
 from articles.ingest.types import IngestError, ParsedArticle, ParseResult
 
@@ -36,6 +36,10 @@ _INLINES = "a|abbr|b|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|time
 _INLINE = re.compile(rf"<(?:/(?:{_INLINES})\s*|(?:{_INLINES}|img|wbr){_ATTRIBUTES})>|<!--.*?-->",
                      re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+# The records skipped that are named one by one; the rest are counted in one note. A table
+# of a million rows without text made a note each, all stored with the upload and shown on
+# its review page.
+NAMED_SKIPS = 20
 
 
 def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
@@ -65,23 +69,32 @@ def parse_json(data: bytes, name: str, limits: Limits) -> ParseResult:
         'Give each object a "title" and a "body" (or "text"), then upload it again.',
     )
     return articles_of_records(((f"skipped item {n} of {label}: it has no body or text", _object(item, n, label))
-                                for n, item in enumerate(items, start=1)), name, nothing)
+                                for n, item in enumerate(items, start=1)), name, nothing, limits)
 
 
 def articles_of_records(records: Iterable[tuple[str, dict[str, Any] | None]], name: str,
-                        nothing: IngestError) -> ParseResult:
+                        nothing: IngestError, limits: Limits) -> ParseResult:
     """The articles of records read as JSON objects are (a CSV's rows, a feed's items),
-    each given with the note to make if it holds no article; `nothing` is raised when none does."""
+    each given with the note to make if it holds no article; `nothing` is raised when none
+    does. Past `limits.max_articles` it stops: a 10 MB table of two-word rows (2.4 million)
+    took half a minute and half a gigabyte to be refused after."""
     articles: list[ParsedArticle] = []
     notes: list[str] = []
+    unnamed = 0
     for skipped, fields in records:
         article = article_of_fields(fields, name) if fields is not None else None
-        if article is None:
+        if article is not None:
+            articles.append(article)
+            if len(articles) > limits.max_articles:
+                raise too_many_articles(name or "The file", f"holds more than {limits.max_articles:,} articles", limits)
+        elif len(notes) < NAMED_SKIPS:
             notes.append(skipped)
         else:
-            articles.append(article)
+            unnamed += 1
     if not articles:
         raise nothing
+    if unnamed:
+        notes.append(f"and {unnamed:,} more skipped in {name or 'the file'}")
     return ParseResult(tuple(articles), tuple(notes))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from articles.ingest.types import IngestError
+
 MB = 1024 * 1024
 
 
@@ -19,6 +21,14 @@ class Limits:
     # upload together: the review of a batch reads all of its drafts.
     max_articles: int = 20_000
     max_batch_articles: int = 20_000
+
+
+def too_many_articles(label: str, held: str, limits: Limits) -> IngestError:
+    """The refusal of a file of more than `limits.max_articles` articles (`held`: "holds 25,000 articles")."""
+    return IngestError(
+        f"{label} {held}; the limit is {limits.max_articles:,} a file.",
+        f"Split it into files of at most {limits.max_articles:,} articles and upload them one after the other.",
+    )
 
 
 def spaces(text: str) -> str:

@@ -73,7 +73,9 @@ def parse_zip(data: bytes, name: str, limits: Limits, parse_entry: EntryParser) 
 # NAME_fichiers… in other languages) of the page's styles, scripts, images and frames.
 _RESOURCE_FOLDER = re.compile(r"[_-][^\W\d_]+")
 # A browser saves no text files with a page: a folder holding one is the user's
-# ("budget.html" beside "budget_notes/story.txt") and is read.
+# ("budget.html" beside "budget_notes/story.txt") and is read; so is one of files we read
+# only ("election.html" beside "election_coverage/times.html"), as a browser's holds the
+# page's styles, scripts or images.
 _USERS_OWN = (".txt", ".text", ".md")
 
 
@@ -88,7 +90,12 @@ def _saved_page_folders(names: list[str]) -> dict[str, str]:
             if folder[:cut] in pages and _RESOURCE_FOLDER.fullmatch(folder[cut:]):
                 folders[f"{folder}/"] = pages[folder[:cut]]
     return {folder: page for folder, page in folders.items()
-            if not any(n.startswith(folder) and n.lower().endswith(_USERS_OWN) for n in names)}
+            if not any(n.startswith(folder) and n.lower().endswith(_USERS_OWN) for n in names)
+            and any(n.startswith(folder) and not n.endswith("/") and not _read(n) for n in names)}
+
+
+def _read(entry: str) -> bool:
+    return read_in_archives(PurePosixPath(entry).suffix.lower())
 
 
 @dataclass
