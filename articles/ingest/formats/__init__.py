@@ -100,14 +100,20 @@ def _parse_format(data: bytes, name: str, limits: Limits, *, inside_zip: bool) -
 _PAGE_PREAMBLE = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?xml[^>]*>|<!--.*?-->)*", re.DOTALL)
 
 
+_PAGE_STARTS = (b"<!doctype html", b"<html")
+
+
 def _kind(data: bytes, name: str) -> str:
     declared = format_of(name)
-    if declared is not None and declared.kind == "text" and _is_page(data):
-        return "html"  # a page's source pasted in the text box, or a saved page named .txt
-    if declared is not None and declared.kind == "text" and is_feed(_head(data)):
-        return "feed"  # a feed's source pasted in the text box
-    if declared is not None and declared.kind == "text" and is_table(data[:4096]):
-        return "csv"  # a table pasted in the text box
+    head = _head(data)
+    if declared is not None and declared.kind == "text":
+        # what was pasted in the text box (or named .txt) may be a page's source, a feed or a table
+        if head.startswith(_PAGE_STARTS):
+            return "html"
+        if is_feed(head):
+            return "feed"
+        if is_table(data[:4096]):
+            return "csv"
     if declared is not None:
         return declared.kind
     suffix = PurePosixPath(name).suffix.lower()
@@ -119,8 +125,7 @@ def _kind(data: bytes, name: str) -> str:
     # No extension: look at the content.
     if data.startswith(b"PK\x03\x04"):
         return "zip"
-    head = _head(data)
-    if head.startswith((b"<!doctype html", b"<html")):
+    if head.startswith(_PAGE_STARTS):
         return "html"
     if head.startswith((b"from: <saved by", b"mime-version:")) and b"multipart/related" in head:
         return "mhtml"
@@ -134,10 +139,6 @@ def _kind(data: bytes, name: str) -> str:
 def _head(data: bytes) -> bytes:
     """The file's first bytes, lowered, after what may precede a page (_PAGE_PREAMBLE)."""
     return _PAGE_PREAMBLE.sub(b"", data[:4096].lower(), count=1)
-
-
-def _is_page(data: bytes) -> bool:
-    return _head(data).startswith((b"<!doctype html", b"<html"))
 
 
 __all__ = ["FORMATS", "Limits", "NoArticlesFound", "parse", "whole_text"]
