@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from articles.ingest.outlets import known_outlet
 from articles.nlp.names import actor_lexicons, load_lexicon
 from articles.nlp.types import ActorKind, SourceType
 
@@ -90,7 +91,7 @@ def source_type_of(phrase: str) -> SourceType:
         return "media"
     if typed in {"anonymous", "document", "group", "media"}:
         return typed  # type: ignore[return-value]
-    if any(lex.get(w.lower()) == "outlet" and w[:1].isupper() for w in words):
+    if any(lex.get(w.lower()) == "outlet" and w[:1].isupper() for w in words) or names_outlet(phrase):
         return "media"
     if (head[:1].isdigit() and not low.endswith("-old")) or low in _NUMBERS or words[0].lower() in _QUANTIFIERS:
         return "group"  # "Nine in 10 voters", "24 percent"
@@ -104,8 +105,18 @@ def source_type_of(phrase: str) -> SourceType:
         return "unknown"  # a name nobody made an actor of
     if _singular(low) != low or low in {"people", "men", "women"}:
         return "group"
-    # an office ("the chairman of the committee") is someone nobody resolved, like a name
-    return "unknown" if office_of(phrase) else "anonymous"
+    # an office ("the chairman of the committee") is someone nobody resolved, like a name;
+    # so is a body the article could name ("the administration", "the government")
+    return "unknown" if office_of(phrase) or _institution(words, head) else "anonymous"
+
+
+def _institution(words: list[str], head: str) -> bool:
+    return words[0].lower() == "the" and head.islower() and head in _institution_nouns()
+
+
+@functools.cache
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(r["term"] for r in load_lexicon("institution_nouns.csv"))
 
 
 def _media_modified(words: list[str], head: str) -> bool:
@@ -132,6 +143,19 @@ def actor_source_type(kind: ActorKind, name: str) -> SourceType:
         return "document"
     if kind == "group":
         return "group"
-    if kind == "organization" and any(_words().get(w.lower()) == "outlet" for w in _WORD.findall(name)):
+    if kind == "organization" and (
+        any(_words().get(w.lower()) == "outlet" for w in _WORD.findall(name)) or names_outlet(name)
+    ):
         return "media"
     return "actor"
+
+
+def names_outlet(phrase: str) -> bool:
+    """"The Oregonian", "Newsday": the name of an outlet in the ingest's outlets list
+    (articles/ingest/data/outlets.csv, the one list of outlet names), capitalised as a name
+    is, so that "time" or "the hill" in running text stays a common word."""
+    words = phrase.split()
+    if not words or not all(w[:1].isupper() or w.lower() == "the" for w in words):
+        return False
+    bare = " ".join(words[1:]) if words[0].lower() == "the" else phrase
+    return bool(bare and (known_outlet(bare) or known_outlet("The " + bare)))

@@ -32,8 +32,13 @@ from articles.nlp.sources import actor_source_type, source_type_of
         ("emails released on Friday", "document"),
         ("the newspaper", "media"),
         ("The New York Times", "media"),
+        ("The Oregonian", "media"),
+        ("Newsday", "media"),
         ("he", "unknown"),
         ("Mr. Okafor", "unknown"),
+        # a body the article could name is no anonymous source
+        ("The administration", "unknown"),
+        ("the government", "unknown"),
     ],
 )
 def test_an_unnamed_source_is_typed_by_its_head(phrase: str, expected: str) -> None:
@@ -42,6 +47,14 @@ def test_an_unnamed_source_is_typed_by_its_head(phrase: str, expected: str) -> N
 
 def test_a_resolved_outlet_is_the_media_and_a_person_an_actor() -> None:
     assert actor_source_type("organization", "Fox News") == "media"
+    assert actor_source_type("organization", "Oregonian") == "media"  # in the outlets list
     assert actor_source_type("organization", "White House") == "actor"
     assert actor_source_type("person", "Ann Post") == "actor"
     assert actor_source_type("document", "the report") == "document"
+
+
+def test_an_outlet_name_counts_only_as_a_name() -> None:
+    """"time" and "the hill" in running text are common words, not Time or The Hill."""
+    assert source_type_of("The Hill") == "media"
+    assert source_type_of("the hill") != "media"
+    assert actor_source_type("organization", "Time Warner") == "actor"
