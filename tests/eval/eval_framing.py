@@ -40,7 +40,7 @@ from articles.nlp.types import SignalResult
 from tests.eval import shared
 
 FRAMING = shared.LABELS / "framing"
-SPLITS = ("tune", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
+SPLITS = ("tune", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
           "heldout", "fresh")
 SCORED_KINDS = frozenset({"loaded", "scare_quote"})
 # Issue 18's goal on the held-out half (not reached: see docs/FRAMING-LABELS.md).
