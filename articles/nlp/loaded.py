@@ -221,7 +221,8 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         _has_pos(first, pos, m.term, m.category) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first):
+    if (_literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first)
+            or _someones_conclusion(first)):
         return False
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):
@@ -325,7 +326,7 @@ def _perceived_by_someone(verb: Token) -> bool:
 
 # Verbs by which a viewer holds something to be so: what follows is the viewer's verdict.
 # (Not "see": "saw Trump wading deeper" is an event seen, and "seen as" is _PERCEIVING's.)
-_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think"})
+_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think", "find"})
 _WRITER = frozenset({"i", "we"})
 
 
@@ -342,8 +343,41 @@ def _viewers_judgement(token: Token) -> bool:
         verb = verb.head  # "consider X to be Y"
     elif word.dep_ not in ("ccomp", "oprd", "xcomp") or word.pos_ in ("VERB", "AUX"):
         return False  # a small clause's noun or adjective, not an act
-    viewers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return verb.lemma_.lower() in _DEEMING and bool(viewers) and viewers[0].lower_ not in _WRITER
+    return verb.lemma_.lower() in _DEEMING and _held_by_someone(verb)
+
+
+def _held_by_someone(verb: Token) -> bool:
+    """The verb has a subject and it is not the writer; a second verb of a pair shares the
+    first one's ("did not recognize themselves and found it offensive")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0].lower_ not in _WRITER
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+# Verbs of judging and suspecting: what their content clause says is so is the holder's
+# conclusion ("the FBI concluded that … were careless", "they suspected that her biting
+# language was meant to provoke their outrage"); what someone wants or felt is not here,
+# the outlet tells it in its own words. Verbs of speech are the quote finder's.
+_CONCLUDING = frozenset({"conclude", "suspect", "fear", "believe", "think", "find", "assume", "doubt"})
+
+
+def _someones_conclusion(token: Token) -> bool:
+    """A loaded word in the content clause ("that …") of a verb of judging whose subject is
+    someone other than the writer; the nearest clause the word is in decides."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp":
+            # a clause ("found that it was…"), not a small clause ("find it difficult to…")
+            verb = node.head
+            return node.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _CONCLUDING and _held_by_someone(verb)
+        if node.dep_ in ("relcl", "acl", "parataxis"):
+            return False
+        node = node.head
+    return False
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:

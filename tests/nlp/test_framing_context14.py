@@ -1,0 +1,28 @@
+"""Framing-14 rules for the outlet's own loaded words (issue 18), on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_framing_context import own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what someone concludes, suspects or fears is so is the holder's conclusion
+        ("The inspectors concluded that the managers were careless with the records.", []),
+        ("Rivals suspected that her biting remarks were meant to provoke outrage.", []),
+        ("Aides believe the senator's attacks are reckless.", []),
+        # a verdict found is the finder's, also for the second verb of a pair
+        ("Many voters read the speech and found it offensive.", []),
+        # the writer's own conclusion stays the outlet's, and "find it hard to" is no verdict
+        ("We suspect that the senator's attacks were reckless.", ["reckless"]),
+        ("The party may find it difficult to inflict payback on her.", ["payback"]),
+        # what someone wants or felt is told in the outlet's words
+        ("The senator felt that the reckless plan would fail.", ["reckless"]),
+    ],
+)
+def test_what_someone_concludes_is_theirs(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
