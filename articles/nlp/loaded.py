@@ -601,6 +601,14 @@ def _reads_as_verb(token: Token) -> bool:
     after = doc[token.i + 1]
     if after.pos_ in _OBJECT_POS or after.ent_type_ in _OBJECT_ENTS or after.is_quote:
         return True
+    # a verb of the present after its subject, taken for a plural noun: "Trump spews hate",
+    # "When Trump incites violence"; not "Trump rallies" as a noun before its verb
+    named_subject = before is not None and (
+        before.pos_ in ("PROPN", "PRON") or before.ent_type_ in _OBJECT_ENTS
+        or (before.is_title and (before.i == 0 or doc[before.i - 1].pos_ != "DET"))
+    )
+    if token.tag_ == "NNS" and named_subject and after.is_alpha and after.pos_ in ("NOUN", "ADJ", "VERB"):
+        return True
     # a headline clause opening on the verb: "Spurns offer" (any word the tagger made of it)
     clause_start = before is None or before.is_punct or "\n" in before.text
     return clause_start and after.is_alpha and after.pos_ not in _NOT_OBJECT_POS

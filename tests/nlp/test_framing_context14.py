@@ -26,3 +26,31 @@ from tests.nlp.test_framing_context import own
 )
 def test_what_someone_concludes_is_theirs(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a listed verb of the present after its subject, tagged a plural noun
+        ("When Trump incites violence with his remark, voters notice.", ["incites"]),
+        ("Clinton exudes class and knowledge. Trump spews hate and ignorance.", ["spews"]),
+        # a plural noun after a name is no verb
+        ("The Trump attacks continued.", []),
+    ],
+)
+def test_a_present_verb_taken_for_a_noun(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # when or amid what someone named something is the outlet's telling
+        ("Commentators called him “the grownup on the stage” amidst the food fight between the rivals.",
+         ["food fight"]),
+        # what the naming says stays the speaker's
+        ("Commentators called him “the grownup” amidst the food fight, a “disgraceful spectacle.”", ["food fight"]),
+    ],
+)
+def test_the_occasion_of_a_naming_is_the_outlets(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
