@@ -328,6 +328,7 @@ def _perceived_by_someone(verb: Token) -> bool:
 # (Not "see": "saw Trump wading deeper" is an event seen, and "seen as" is _PERCEIVING's.)
 _DEEMING = frozenset({"consider", "deem", "regard", "believe", "think", "find"})
 _WRITER = frozenset({"i", "we"})
+_CONCESSIVE = frozenset({"that", "this"})
 
 
 def _viewers_judgement(token: Token) -> bool:
@@ -352,10 +353,16 @@ def _held_by_someone(verb: Token) -> bool:
     while True:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
-            return subjects[0].lower_ not in _WRITER
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            # "That said, a loss would…" is a concession, no one's words
+            return subjects[0].lower_ not in _WRITER | _CONCESSIVE
+        if verb.head.i == verb.i:
             return False
-        verb = verb.head
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            verb = verb.head.head  # "undermines confidence by suggesting that…": the doer's
+        elif verb.dep_ == "conj":
+            verb = verb.head
+        else:
+            return False
 
 
 # Verbs of judging and suspecting: what their content clause says is so is the holder's
@@ -363,6 +370,17 @@ def _held_by_someone(verb: Token) -> bool:
 # language was meant to provoke their outrage"); what someone wants or felt is not here,
 # the outlet tells it in its own words. Verbs of speech are the quote finder's.
 _CONCLUDING = frozenset({"conclude", "suspect", "fear", "believe", "think", "find", "assume", "doubt"})
+
+
+def _holds_or_says(verb: Token, token: Token) -> bool:
+    """A verb of judging, or a verb of speech whose paraphrase the quote finder missed
+    ("by suggesting the election may be rigged"); not a verb that endorses what follows
+    ("revealed that"), nor an adjective before its noun there, the outlet's epithet."""
+    lemma = verb.lemma_.lower()
+    if lemma in _CONCLUDING:
+        return True
+    stance = load_lexicon("reporting_verbs").entries.get(lemma)
+    return bool(stance) and stance != "endorsing" and token.dep_ != "amod"
 
 
 def _someones_conclusion(token: Token) -> bool:
@@ -373,7 +391,7 @@ def _someones_conclusion(token: Token) -> bool:
         if node.dep_ == "ccomp":
             # a clause ("found that it was…"), not a small clause ("find it difficult to…")
             verb = node.head
-            return node.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _CONCLUDING and _held_by_someone(verb)
+            return node.pos_ in ("VERB", "AUX") and _holds_or_says(verb, token) and _held_by_someone(verb)
         if node.dep_ in ("relcl", "acl", "parataxis"):
             return False
         node = node.head

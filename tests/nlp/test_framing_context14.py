@@ -54,3 +54,21 @@ def test_a_present_verb_taken_for_a_noun(sentence: str, expected: list[str]) -> 
 )
 def test_the_occasion_of_a_naming_is_the_outlets(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a verb of speech reports is its speaker's where the quote finder missed it:
+        # a tag in the middle, a gerund's doer, a pair's second verb
+        ("Mr. Trump is so reckless, the vice president said, that he would resign.", []),
+        ("Her friends have mocked the campaign for months, Susan said.", []),
+        ("He undermines confidence by suggesting that the senator is reckless.", []),
+        ("Journalists are pointing this out and informing us that such remarks are truly unprecedented.", []),
+        # not a concession, nor what a report reveals (the outlet endorses it)
+        ("That said, a loss would provide a sour and deflating end to her campaign.", ["sour", "deflating"]),
+        ("The report revealed that the agency was careless.", ["careless"]),
+    ],
+)
+def test_what_a_verb_of_speech_reports_is_the_speakers(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
