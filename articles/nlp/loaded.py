@@ -205,7 +205,8 @@ def _adverb_of_loaded_adjective(word: str) -> str:
 def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     first = doc[m.start]
     single = m.end - m.start == 1
-    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first)):
+    if (first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first))
+            and not _opens_a_headline(first)):
         # part of a name or title, not a word choice; but a Title Case headline's names run
         # on into its verbs ("Trump Lashes Out"), and an idiom is no name
         return False
@@ -541,6 +542,13 @@ def _in_title_case(token: Token) -> bool:
     start = before[-1].i + 1 if before else sent.start
     end = after[0].i if after else sent.end
     return _title_case(token.doc[start:end])
+
+
+def _opens_a_headline(token: Token) -> bool:
+    """The first word of a Title Case headline ("Bombshell Hillary Photo From DURING Debate
+    Surfaces"): the tagger joins it to the name after it, but a listed word there is the
+    headline's label, not a person's name."""
+    return token.is_sent_start and token.ent_type_ != "PERSON" and token.ent_iob_ == "B" and _title_case(token.sent)
 
 
 def _title_case(tokens: Iterable[Token]) -> bool:

@@ -72,3 +72,17 @@ def test_the_occasion_of_a_naming_is_the_outlets(sentence: str, expected: list[s
 )
 def test_what_a_verb_of_speech_reports_is_the_speakers(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a listed word opening a Title Case headline is its label, though tagged a name
+        ("Bombshell Clinton Emails Surface Before Debate.\n\nA correspondent posted them on Wednesday.",
+         ["Bombshell"]),
+        # a person's name there stays a name
+        ("Savage Tells Listeners About Trump Campaign.\n\nHe spoke on Wednesday.", []),
+    ],
+)
+def test_a_listed_word_opening_a_headline(sentence: str, expected: list[str]) -> None:
+    assert own(sentence) == expected
