@@ -80,6 +80,8 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
             _outlets_epithet(doc[start], end - start, category, marked)
             and not any(a <= start_char and end_char <= b for a, b in marked)
         )
+        # what someone concludes or says in a clause the quote finder missed is theirs too
+        in_quote = in_quote or _someones_conclusion(doc[start])
         out.append(SignalResult(
             kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
             category=category, in_quote=in_quote,
@@ -222,8 +224,7 @@ def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
         _has_pos(first, pos, m.term, m.category) for pos in wanted.split("|")
     ):
         return False  # "uttered" is no "utter"; "blast" the explosion is no "blast" the verb
-    if (_literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first)
-            or _someones_conclusion(first)):
+    if _literal_combat(first, m.term, lexicon) or _someones_portrayal(first) or _viewers_judgement(first):
         return False
     context = lexicon.column(m.term, 3)
     if context == "named" and _names_an_affair(doc, m.start):

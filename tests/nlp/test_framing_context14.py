@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.nlp.test_framing_context import own
+from tests.nlp.test_signals import signals
 
 
 @pytest.mark.parametrize(
@@ -86,3 +87,11 @@ def test_what_a_verb_of_speech_reports_is_the_speakers(sentence: str, expected: 
 )
 def test_a_listed_word_opening_a_headline(sentence: str, expected: list[str]) -> None:
     assert own(sentence) == expected
+
+
+def test_a_loaded_word_a_speaker_says_in_quotes_stays_a_signal_in_the_quote() -> None:
+    # the rule for what a verb of speech reports marks the word as the speaker's; it does
+    # not drop a quoted loaded word from the signals
+    found = signals('"This ruling is extreme and disgraceful," Ward said. The bill passed.', "loaded")
+    assert [s.text for s in found] == ["extreme", "disgraceful"]
+    assert all(s.in_quote for s in found)
