@@ -80,6 +80,8 @@ def loaded_signals(doc: Doc, zones: QuoteZones) -> list[SignalResult]:
             _outlets_epithet(doc[start], end - start, category, marked)
             and not any(a <= start_char and end_char <= b for a, b in marked)
         )
+        # what someone concludes or says in a clause the quote finder missed is theirs too
+        in_quote = in_quote or _someones_conclusion(doc[start])
         out.append(SignalResult(
             kind="loaded", text=body[start_char:end_char], start=start_char, end=end_char,
             category=category, in_quote=in_quote,
@@ -205,7 +207,8 @@ def _adverb_of_loaded_adjective(word: str) -> str:
 def _loaded_here(doc: Doc, m: LexiconMatch, lexicon: Lexicon) -> bool:
     first = doc[m.start]
     single = m.end - m.start == 1
-    if first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first)):
+    if (first.pos_ == "PROPN" and first.ent_type_ in _NAME_ENTS and (single or not _in_title_case(first))
+            and not _opens_a_headline(first)):
         # part of a name or title, not a word choice; but a Title Case headline's names run
         # on into its verbs ("Trump Lashes Out"), and an idiom is no name
         return False
@@ -325,8 +328,9 @@ def _perceived_by_someone(verb: Token) -> bool:
 
 # Verbs by which a viewer holds something to be so: what follows is the viewer's verdict.
 # (Not "see": "saw Trump wading deeper" is an event seen, and "seen as" is _PERCEIVING's.)
-_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think"})
+_DEEMING = frozenset({"consider", "deem", "regard", "believe", "think", "find"})
 _WRITER = frozenset({"i", "we"})
+_CONCESSIVE = frozenset({"that", "this"})
 
 
 def _viewers_judgement(token: Token) -> bool:
@@ -342,8 +346,58 @@ def _viewers_judgement(token: Token) -> bool:
         verb = verb.head  # "consider X to be Y"
     elif word.dep_ not in ("ccomp", "oprd", "xcomp") or word.pos_ in ("VERB", "AUX"):
         return False  # a small clause's noun or adjective, not an act
-    viewers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return verb.lemma_.lower() in _DEEMING and bool(viewers) and viewers[0].lower_ not in _WRITER
+    return verb.lemma_.lower() in _DEEMING and _held_by_someone(verb)
+
+
+def _held_by_someone(verb: Token) -> bool:
+    """The verb has a subject and it is not the writer; a second verb of a pair shares the
+    first one's ("did not recognize themselves and found it offensive")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # "That said, a loss would…" is a concession, no one's words
+            return subjects[0].lower_ not in _WRITER | _CONCESSIVE
+        if verb.head.i == verb.i:
+            return False
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            verb = verb.head.head  # "undermines confidence by suggesting that…": the doer's
+        elif verb.dep_ == "conj":
+            verb = verb.head
+        else:
+            return False
+
+
+# Verbs of judging and suspecting: what their content clause says is so is the holder's
+# conclusion ("the FBI concluded that … were careless", "they suspected that her biting
+# language was meant to provoke their outrage"); what someone wants or felt is not here,
+# the outlet tells it in its own words. Verbs of speech are the quote finder's.
+_CONCLUDING = frozenset({"conclude", "suspect", "fear", "believe", "think", "find", "assume", "doubt"})
+
+
+def _holds_or_says(verb: Token, token: Token) -> bool:
+    """A verb of judging, or a verb of speech whose paraphrase the quote finder missed
+    ("by suggesting the election may be rigged"); not a verb that endorses what follows
+    ("revealed that"), nor an adjective before its noun there, the outlet's epithet."""
+    lemma = verb.lemma_.lower()
+    if lemma in _CONCLUDING:
+        return True
+    stance = load_lexicon("reporting_verbs").entries.get(lemma)
+    return bool(stance) and stance != "endorsing" and token.dep_ != "amod"
+
+
+def _someones_conclusion(token: Token) -> bool:
+    """A loaded word in the content clause ("that …") of a verb of judging whose subject is
+    someone other than the writer; the nearest clause the word is in decides."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp":
+            # a clause ("found that it was…"), not a small clause ("find it difficult to…")
+            verb = node.head
+            return node.pos_ in ("VERB", "AUX") and _holds_or_says(verb, token) and _held_by_someone(verb)
+        if node.dep_ in ("relcl", "acl", "parataxis"):
+            return False
+        node = node.head
+    return False
 
 
 def _adjective_next(doc: Doc, end: int) -> bool:
@@ -491,6 +545,13 @@ def _in_title_case(token: Token) -> bool:
     return _title_case(token.doc[start:end])
 
 
+def _opens_a_headline(token: Token) -> bool:
+    """The first word of a Title Case headline ("Bombshell Hillary Photo From DURING Debate
+    Surfaces"): the tagger joins it to the name after it, but a listed word there is the
+    headline's label, not a person's name."""
+    return token.is_sent_start and token.ent_type_ != "PERSON" and token.ent_iob_ == "B" and _title_case(token.sent)
+
+
 def _title_case(tokens: Iterable[Token]) -> bool:
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
@@ -566,6 +627,14 @@ def _reads_as_verb(token: Token) -> bool:
         return False
     after = doc[token.i + 1]
     if after.pos_ in _OBJECT_POS or after.ent_type_ in _OBJECT_ENTS or after.is_quote:
+        return True
+    # a verb of the present after its subject, taken for a plural noun: "Trump spews hate",
+    # "When Trump incites violence"; not "Trump rallies" as a noun before its verb
+    named_subject = before is not None and (
+        before.pos_ in ("PROPN", "PRON") or before.ent_type_ in _OBJECT_ENTS
+        or (before.is_title and (before.i == 0 or doc[before.i - 1].pos_ != "DET"))
+    )
+    if token.tag_ == "NNS" and named_subject and after.is_alpha and after.pos_ in ("NOUN", "ADJ", "VERB"):
         return True
     # a headline clause opening on the verb: "Spurns offer" (any word the tagger made of it)
     clause_start = before is None or before.is_punct or "\n" in before.text

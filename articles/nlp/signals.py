@@ -217,11 +217,12 @@ def _content_only(doc: Doc, span: tuple[int, int], quote: QuoteResult) -> list[t
     if cue is None or words is None:
         return [span]
     root = cue.root
-    if root.lemma_.lower() in _NAMING_VERBS:
-        return [span]  # "described a rigged system", "called her son her hero": the speaker's words
+    # "described a rigged system", "called her son her hero": the speaker's words, but for
+    # when and where the naming was done ("called him “the grownup” amid the food fight")
+    naming = root.lemma_.lower() in _NAMING_VERBS
     parts: list[tuple[int, int]] = []
     for token in words:
-        if _outlets_naming(token, root):
+        if _circumstance(token, root) if naming else _outlets_naming(token, root):
             continue
         if parts and parts[-1][1] >= token.idx - 1:
             parts[-1] = (parts[-1][0], token.idx + len(token))
@@ -248,6 +249,20 @@ def _outlets_naming(token: Token, cue: Token) -> bool:
         deps.append(token.dep_)
         token = token.head
     return bool(deps) and deps[-1] in ("dobj", "prep") and not _CONTENT_DEPS.intersection(deps)
+
+
+# Prepositions of the time, place or occasion of an act, not of what it is about.
+_CIRCUMSTANCES = frozenset({"amid", "amidst", "during", "after", "before", "since", "following", "despite"})
+
+
+def _circumstance(token: Token, cue: Token) -> bool:
+    """Whether `token` is in a phrase of when or under what the verb of speech was done
+    ("amid the food fight", "during the debate"), which the outlet tells."""
+    while token.head.i != cue.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token.dep_ == "prep" and token.lower_ in _CIRCUMSTANCES
 
 
 def _speakers_range(body: str, quote: QuoteResult) -> tuple[int, int]:
