@@ -33,7 +33,7 @@ from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_part
 
 router = Router(tags=["data"])
 
-SLUG = r"^[-a-zA-Z0-9_]+$"
+SLUG = r"^[-\w]+$"  # Django's Unicode slug, as the event URLs take (articles.urls.EventSlug)
 MAX_ID = 2**63 - 1  # a bigint primary key
 
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="rows per page")
