@@ -67,10 +67,10 @@ def review_notes(upload: Upload) -> list[str]:
     notes = [note for note in upload.notes if note != "no-articles" and not note.startswith(DUPLICATE_NOTE)]
     if upload.status == Upload.Status.CONFIRMED:
         short = Article.objects.filter(upload=upload, word_count__lt=MIN_ARTICLE_WORDS).order_by("position")
-        notes += [short_note(words, title) for words, title in short.values_list("word_count", "title")]
+        notes += [short_note(words, title, added=True) for words, title in short.values_list("word_count", "title")]
     elif upload.status in (Upload.Status.PARSED, Upload.Status.CONFIRMING):
         drafts = drafts_of([upload])
-        notes += [short_note(words, d.title) for d in drafts if (words := too_short(d)) is not None]
+        notes += [short_note(words, d.title, added=False) for d in drafts if (words := too_short(d)) is not None]
     return notes
 
 

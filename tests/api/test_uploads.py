@@ -170,4 +170,5 @@ def test_a_confirmed_upload_tells_the_notes_its_review_page_would_show(
     skipped, short = upload["notes"]
     assert skipped.startswith("skipped item 2 of scraped.json")
     assert short.startswith("Only 6 words: 'Read more' is too short for an article")
+    assert short.endswith("it was added: staff can delete it in the admin if it is not an article.")
     assert client.get(upload["status_url"], **auth).json()["notes"] == upload["notes"]
