@@ -24,7 +24,7 @@ def fitted(model: type[models.Model], field: str, value: str) -> str:
 
 class Event(models.Model):
     name = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)  # services.uploads.event_slug
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(

@@ -33,7 +33,7 @@ from articles.web.parts import PART_CHARS, PART_PARAGRAPHS, SEPARATOR, body_part
 
 router = Router(tags=["data"])
 
-SLUG = r"^[-a-zA-Z0-9_]+$"
+SLUG = r"^[-\w]+$"  # Django's Unicode slug, as the event URLs take (articles.urls.EventSlug)
 MAX_ID = 2**63 - 1  # a bigint primary key
 
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="rows per page")
@@ -125,10 +125,12 @@ def get_article(request: HttpRequest, article_id: int = Path(..., ge=1, le=MAX_I
 def list_quotes(
     request: HttpRequest,
     slug: str = Slug,
-    speaker: str | None = Query(None, max_length=300, description="the speaker's canonical name (any case)"),
+    speaker: str | None = Query(None, max_length=300, description="the speaker's canonical name (any case), "
+                                "or an unnamed source's phrase; one the event does not have is a 400"),
     kind: QuoteKind | None = Query(None),
     source_type: SourceType | None = Query(None, description="`anonymous`, `group`, ...: unnamed sources"),
-    outlet: str | None = Query(None, max_length=200, description="the outlet's name (any case)"),
+    outlet: str | None = Query(None, max_length=200, description="the outlet's name (any case); one no article "
+                               "of the event is from is a 400"),
     attribution: Attribution | None = Query(
         None, description="`human`: corrected by an editor"),
     cursor: str | None = Cursor,
@@ -137,6 +139,7 @@ def list_quotes(
     event = _event(slug)
     quotes = text_deferred(Quote.objects.filter(article__event=event, is_quote=True)
                            .select_related("article__outlet", "speaker"))
+    _check_of_event(event, speaker=speaker, outlet=outlet)
     if speaker:
         quotes = quotes.filter(Q(speaker__name__iexact=speaker) | Q(source_phrase__iexact=speaker))
     if source_type:
@@ -155,6 +158,21 @@ def list_quotes(
          "outlet": q.article.outlet_name, "speaker_id": q.speaker_id}
         for q in page.rows
     ]}
+
+
+def _check_of_event(event: Event, *, speaker: str | None, outlet: str | None) -> None:
+    """A speaker or outlet the event does not have (a name taken from another event, or
+    misspelt) is a 400 saying so, as the event page's ?actor= of another event is: an empty
+    list would read as "not quoted here"."""
+    quoted = Quote.objects.filter(article__event=event, source_phrase__iexact=speaker)
+    if speaker and not (event.actors.filter(name__iexact=speaker).exists() or quoted.exists()):
+        raise HttpError(400, f"speaker: {speaker!r} is not a speaker of this event (the name may come from another "
+                             f"event): /api/events/{event.slug}/actors lists its speakers by name; or leave out "
+                             "speaker= for every quote.")
+    if outlet and not event.articles.filter(outlet__name__iexact=outlet).exists():
+        raise HttpError(400, f"outlet: no article of this event is from {outlet!r} (the name may come from another "
+                             f"event): /api/events/{event.slug}/articles names each article's outlet; or leave out "
+                             "outlet= for every quote.")
 
 
 @router.get("/events/{slug}/actors", response={200: ActorPage, 400: ErrorOut, 404: ErrorOut},

@@ -110,6 +110,7 @@ class UploadOut(Schema):
     status_url: str
     event_url: str | None
     duplicates: list[str]  # titles of the articles the event had already: not added again
+    notes: list[str]  # what the review page says: skipped or dropped in reading, articles too short to be one
 
 
 class BatchOut(Schema):

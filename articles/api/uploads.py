@@ -19,12 +19,14 @@ from ninja.files import UploadedFile
 
 from articles.api.auth import TokenAuth
 from articles.api.schemas import BatchOut, ErrorOut, UploadOut
+from articles.ingest.dump import MIN_ARTICLE_WORDS
 from articles.ingest.formats.registry import extension_list
 from articles.models import Article, Event, Upload
 from articles.services.limits import upload_allowed
-from articles.services.uploads import UploadRefused, duplicate_titles, upload_submit
+from articles.services.uploads import DUPLICATE_NOTE, UploadRefused, drafts_of, duplicate_titles, upload_submit
 from articles.web.forms import UploadForm
 from articles.web.params import no_nul
+from articles.web.review import short_note, too_short
 
 router = Router(tags=["uploads"], auth=TokenAuth())
 
@@ -53,7 +55,23 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "status_url": request.build_absolute_uri(reverse("api:get_upload", args=[upload.pk])),
         "event_url": request.build_absolute_uri(event.get_absolute_url()) if event else None,
         "duplicates": duplicate_titles([upload]),
+        "notes": review_notes(upload),
     }
+
+
+def review_notes(upload: Upload) -> list[str]:
+    """What the review page says about the upload (a `?confirm=1` upload has no review
+    page): what was skipped or dropped in reading it (a ZIP's files not read among them),
+    and each article too short to be one, by the words of the review page. The articles
+    the event had already are `duplicates`."""
+    notes = [note for note in upload.notes if note != "no-articles" and not note.startswith(DUPLICATE_NOTE)]
+    if upload.status == Upload.Status.CONFIRMED:
+        short = Article.objects.filter(upload=upload, word_count__lt=MIN_ARTICLE_WORDS).order_by("position")
+        notes += [short_note(words, title, added=True) for words, title in short.values_list("word_count", "title")]
+    elif upload.status in (Upload.Status.PARSED, Upload.Status.CONFIRMING):
+        drafts = drafts_of([upload])
+        notes += [short_note(words, d.title, added=False) for d in drafts if (words := too_short(d)) is not None]
+    return notes
 
 
 @router.post(
@@ -65,7 +83,9 @@ def upload_out(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "(an existing event's slug) or `event_name` (a new event; left empty, it is named after the first "
         "file, or \"Pasted coverage\", never an existing event's name). The same checks and limits as the "
         "upload page. With `?confirm=1` the articles found are added and analysed without review; "
-        "otherwise review them at the batch's review page. The files are kept at once and read by a "
+        "otherwise review them at the batch's review page. Each upload's `notes` say what its review page "
+        "would (what was skipped or dropped in reading it, articles too short to be one), and `duplicates` "
+        "the articles the event had already. The files are kept at once and read by a "
         "worker: 202 while they are being read (status `received`), then poll each upload's `status_url` "
         "until it is `parsed` (review), `confirmed` or `failed` (a review confirmed on its page is "
         "`confirming` while a worker creates its articles). 201: read already (tasks run in-process, "

@@ -75,9 +75,9 @@ def parse_dump_lines(
     if not articles:
         raise NoArticlesFound(
             f"No article found in {source_name or 'the text'}.",
-            "An article is recognised by a headline line (of three words or more) followed "
-            "by its date or byline, or by a headline after a '----' separator. Add those, or "
-            "take the whole text as one article.",
+            "An article is recognised by a headline line of three words or more followed by its "
+            "date or byline (or of two in sentence case, as \"Markets tumble\", over its byline), "
+            "or by a headline after a '----' separator. Add those, or take the whole text as one article.",
             whole_text(),
         )
     # The segmenter's notes come first: they describe the dump before its articles.

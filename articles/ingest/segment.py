@@ -40,6 +40,10 @@ from articles.ingest.reflow import ends_sentence
 from articles.ingest.wordlists import load_list
 
 _MIN_TITLE_WORDS = 3  # "World News", "BBC News", "Al Jazeera" are page furniture
+# ...but a two-word headline in sentence case ("Markets tumble") is one where its byline is
+# the next line or a separator stands above it: "Last updated" over a date, or "Most read"
+# after two blank lines, is still furniture.
+_SHORT_TITLE_WORDS = 2
 _MAX_TITLE_WORDS = 25
 _MAX_TITLE_CHARS = 200
 # A headline may end in "by" or "for" ("... nobody should be surprised by"), but not in
@@ -173,6 +177,8 @@ class Segmenter:
                 self._consume(header, scan.names_at, scan.names_used)
             else:
                 q = scan.names_at  # those name-like lines begin the body
+        if _is_short_title(title) and not ((header.byline and scan.standfirst == 0) or self._after_separator(k)):
+            return None
         # A date or outlet above is only this title's when text, not more navigation,
         # follows it ("BBC News" / "War in Syria" / "World" / the real headline).
         has_meta = scan.has_meta or bool(title_and_outlet(title)[1])
@@ -458,6 +464,10 @@ class Segmenter:
         # Two blank lines in a row; blanks around a dropped caption or ad are one break.
         return SEP in gap or any(a == b == BLANK for a, b in pairwise(gap))
 
+    def _after_separator(self, k: int) -> bool:
+        """A separator line ("-----", "* * *") between text line k and the one before."""
+        return SEP in self._gap(k)
+
     def _set_apart(self, k: int) -> bool:
         """A blank, a separator or page furniture (share buttons) right after line k."""
         return self.window.kind(self.window.content(k) + 1) in (BLANK, SEP, JUNK)
@@ -517,7 +527,9 @@ def _date_with_byline(line: str) -> tuple[DateStamp | None, Byline | None]:
 def _is_title_like(line: str, next_line: str) -> bool:
     """Could `line` be a headline? Short, capitalised, and not a wrapped sentence."""
     words = line.split()
-    if not _MIN_TITLE_WORDS <= len(words) <= _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
+    if not _MIN_TITLE_WORDS <= len(words) <= _MAX_TITLE_WORDS and not _is_short_title(line):
+        return False
+    if len(line) > _MAX_TITLE_CHARS:
         return False
     if not _starts_upper(line):
         return False
@@ -536,6 +548,13 @@ def _is_title_like(line: str, next_line: str) -> bool:
         and not is_byline_line(line)
         and not is_credit_line(line)
     )
+
+
+def _is_short_title(line: str) -> bool:
+    """Two words in sentence case, a headline's shape ("Markets tumble", "Talks collapse"),
+    not furniture's or a name's Title Case ("World News", "Jane Porter")."""
+    words = line.split()
+    return len(words) == _SHORT_TITLE_WORDS and words[1].isalpha() and words[1].islower()
 
 
 def _one_person(names: str) -> bool:

@@ -324,9 +324,10 @@ def upload_reparse(*, upload: Upload) -> None:
 
 
 # Cyrillic and Greek letters spelt in Latin ones, so an event named in Russian, Ukrainian,
-# Serbian, Bulgarian or Greek gets a readable slug ("Новости дня" -> "novosti-dnya"): Django's
-# slugify keeps only ASCII, which left it "event", and a Unicode slug would not match the
-# event URLs' <slug:…> (ASCII only). A name in another script still falls back to "event".
+# Serbian, Bulgarian or Greek gets a readable slug ("Новости дня" -> "novosti-dnya"), and the
+# Latin letters that have no plain one inside them ("ł", "ß"). A script without a spelling
+# here (Chinese, Arabic, Hebrew…) keeps its letters, as Django's Unicode slugs do
+# ("新闻发布会"), where ASCII-only slugify left just "event".
 _LATIN_SPELLING = str.maketrans({
     **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
     "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu",
@@ -334,18 +335,26 @@ _LATIN_SPELLING = str.maketrans({
     "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
     **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo", strict=True)),
     "ς": "s", "θ": "th", "χ": "ch", "ψ": "ps",
+    "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
 })
 
 
 def event_slug(name: str) -> str:
-    """The base of a new event's slug (event_for_name makes it unique): ASCII, at most 100
-    characters, Cyrillic and Greek spelt in Latin letters."""
-    # Spelt before and after NFKD: "й", "ё" and "ї" have spellings of their own, which
-    # taking their marks off first would lose; a Greek accent ("ά") comes off, then its letter is spelt.
+    """The base of a new event's slug (event_for_name makes it unique): at most 100
+    characters, Latin, Cyrillic and Greek spelt in plain Latin letters, another script's
+    letters kept (the event URLs take Unicode slugs)."""
+    # Spelt before and after the marks come off: "й", "ё" and "ї" have spellings of their own,
+    # which taking their marks off first would lose; a Greek accent ("ά") comes off, then its letter is spelt.
     spelt = unicodedata.normalize("NFC", name.lower()).translate(_LATIN_SPELLING)
-    unmarked = "".join(ch for ch in unicodedata.normalize("NFKD", spelt) if not unicodedata.combining(ch))
-    spelt = unmarked.translate(_LATIN_SPELLING)
-    return slugify(spelt.replace("–", "-").replace("—", "-"))[:100].strip("-") or "event"
+    spelt = "".join(_unmarked(ch) for ch in spelt).translate(_LATIN_SPELLING)
+    return slugify(spelt.replace("–", "-").replace("—", "-"), allow_unicode=True)[:100].strip("-") or "event"
+
+
+def _unmarked(letter: str) -> str:
+    """A letter without its marks where that leaves one we spell in plain Latin ("é" -> "e",
+    "ά" -> "α"), else as it is: "が" keeps the mark that makes it "ga", not "ka"."""
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(ch))
+    return base if base.translate(_LATIN_SPELLING).isascii() else letter
 
 
 def event_for_name(name: str, *, user: User) -> Event:

@@ -27,6 +27,17 @@ def too_short(draft: Draft) -> int | None:
     return words if words < MIN_ARTICLE_WORDS else None
 
 
+def short_note(words: int, title: str, *, added: bool) -> str:
+    """What the review page says of an article under MIN_ARTICLE_WORDS (too_short), in
+    plain words: the API's uploads tell it too. `added`: confirmed without review, so what
+    to do is no longer the review's drop, merge or keep."""
+    todo = ("it was added: staff can delete it in the admin if it is not an article." if added else
+            "drop it, merge it with the next one if it belongs there, or keep it if it is the whole article.")
+    return (f"Only {words} word{'' if words == 1 else 's'}: {title!r} is too short for an article (a text dump's "
+            f"article under {MIN_ARTICLE_WORDS} words is skipped). It may be a teaser, or a page whose text could "
+            f"not be read: {todo}")
+
+
 def apply_review(drafts: Sequence[Draft], edits: Sequence[Mapping[str, Any]]) -> list[Draft]:
     """The articles to create from the drafts that have an edit (one review page holding
     them all)."""

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from articles.models import Event
@@ -40,8 +41,8 @@ class _Chunks:
 
 def _attachment(file: ExportStream, slot: str = "") -> StreamingHttpResponse:
     response = StreamingHttpResponse(_Chunks(file.chunks, slot), content_type=file.content_type)
-    # Slugs are [-a-zA-Z0-9_], so the name needs no quoting beyond the quotes.
-    response["Content-Disposition"] = f'attachment; filename="{file.name}"'
+    # A slug may hold letters of any script ("新闻"): filename* carries them, filename an ASCII stand-in.
+    response["Content-Disposition"] = content_disposition_header(True, file.name) or "attachment"  # None: inline only
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.api import read
-from articles.models import Claim, Event, Quote, StoryPoint
+from articles.models import Actor, Claim, Event, Quote, StoryPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,6 @@ def test_one_article_comes_with_its_text(client: Client, small_event: Event) -> 
 @pytest.mark.parametrize(("query", "expected"), [
     ("", 10),
     ("?speaker=Bob%20Other", 3),
-    ("?speaker=nobody", 0),
     ("?kind=indirect", 3),
     ("?outlet=daily%20one", 4),
     ("?attribution=human", 1),
@@ -70,6 +69,19 @@ def test_quotes_filter_by_speaker_kind_outlet_and_attribution(
     client: Client, small_event: Event, query: str, expected: int
 ) -> None:
     assert len(every_page(client, f"/api/events/{small_event.slug}/quotes{query}")) == expected
+
+
+def test_a_speaker_or_outlet_of_another_event_is_a_400_saying_so(client: Client, small_event: Event) -> None:
+    """They gave an empty list, as if the speaker were not quoted here; the event page's
+    ?actor= of another event is a 400 saying why."""
+    other = Event.objects.create(name="Other event", slug="other-event")
+    Actor.objects.create(event=other, name="Carl Elsewhere", kind="person")
+    speaker = get(client, f"/api/events/{small_event.slug}/quotes?speaker=Carl%20Elsewhere", status=400)
+    assert speaker["detail"].startswith("speaker: 'Carl Elsewhere' is not a speaker of this event")
+    assert f"/api/events/{small_event.slug}/actors" in speaker["detail"]
+    outlet = get(client, f"/api/events/{small_event.slug}/quotes?outlet=Other%20Times", status=400)
+    assert outlet["detail"].startswith("outlet: no article of this event is from 'Other Times'")
+    assert len(every_page(client, f"/api/events/{small_event.slug}/quotes?speaker=BOB%20OTHER")) == 3
 
 
 def test_a_human_attribution_is_marked_as_such(client: Client, small_event: Event) -> None:

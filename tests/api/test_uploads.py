@@ -3,6 +3,7 @@ limits, and a status URL to poll."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -151,3 +152,23 @@ def test_an_uploads_status_names_the_articles_the_event_had_already(
     polled = client.get(again["uploads"][0]["status_url"], **auth).json()
     assert polled["status"] == "confirmed" and polled["article_count"] == 0
     assert polled["duplicates"] == again["duplicates"] and len(polled["duplicates"]) == 3
+
+
+def test_a_confirmed_upload_tells_the_notes_its_review_page_would_show(
+    client: Client, auth: dict[str, str], django_capture_on_commit_callbacks: Any
+) -> None:
+    """`?confirm=1` skipped the review page, and with it what the page says: an item skipped
+    in reading and an article too short to be one were added or dropped without a word."""
+    body = " ".join(["The council approved the budget on Tuesday after a long debate."] * 5)
+    items = [{"title": "Council approves the budget", "body": body}, {"title": "No text here"},
+             {"title": "Read more", "body": "A teaser of six words only."}]
+    file = SimpleUploadedFile("scraped.json", json.dumps(items).encode(), content_type="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, auth, {"files": [file], "event_name": EVENT}, query="?confirm=1")
+    [upload] = response.json()["uploads"]
+    assert upload["status"] == "confirmed" and upload["article_count"] == 2
+    skipped, short = upload["notes"]
+    assert skipped.startswith("skipped item 2 of scraped.json")
+    assert short.startswith("Only 6 words: 'Read more' is too short for an article")
+    assert short.endswith("it was added: staff can delete it in the admin if it is not an article.")
+    assert client.get(upload["status_url"], **auth).json()["notes"] == upload["notes"]

@@ -75,7 +75,7 @@ def test_the_row_of_an_empty_text_is_skipped_with_a_note() -> None:
 def test_a_million_rows_without_text_make_a_few_notes_not_a_million() -> None:
     """Each note is stored with the upload and shown on its review page: past the first 20
     the rows skipped are counted in one."""
-    table = "title,text\r\nCouncil approves the city budget,\"" + BODY + "\"\r\n" + "Empty,\r\n" * 1_000_000
+    table = _csv([["title", "text"], ["Council approves the city budget", BODY]]) + "Empty,\r\n" * 1_000_000
     result = parse(table.encode(), "rows.csv")
     assert len(result.articles) == 1
     assert result.notes[:2] == ("skipped row 3 of rows.csv: its text is empty",
@@ -131,3 +131,24 @@ def test_a_table_pasted_in_the_text_box_is_read_as_a_table() -> None:
     assert (article.title, article.byline) == ("Council approves the city budget", "Jane Porter")
     text = "Text, body and content: a guide\n\nBy Jane Porter\n\n" + BODY
     assert parse(text.encode(), "pasted.txt").articles[0].title == "Text, body and content: a guide"
+
+
+def test_a_quote_that_never_closes_is_reported_and_the_rows_after_it_are_kept() -> None:
+    text = "The council approved the budget on Tuesday after a long debate."
+    rows = [f"Story {n} makes news,{text}" for n in range(1, 5)]
+    rows[1] = rows[1].replace(",", ',"', 1)  # row 3 opens a quote it never closes
+    result = parse(("title,text\n" + "\n".join(rows) + "\n").encode(), "export.csv")
+    assert [a.title for a in result.articles] == [f"Story {n} makes news" for n in range(1, 5)]
+    assert {a.body for a in result.articles} == {text}
+    [note] = result.notes
+    assert note.startswith("row 3 of export.csv (line 3) opens a quote (\") that does not close its cell")
+    assert "upload it again" in note
+    quoted = _csv([["title", "text"], ["Council approves the city budget", BODY], ["Story makes news", text]])
+    assert parse(quoted.encode(), "export.csv").notes == ()  # a cell of several lines, its quotes doubled
+
+
+def test_a_table_whose_quotes_are_all_broken_is_refused_saying_what_to_do() -> None:
+    table = "title,text\n" + "".join(f'Story {n} makes news,"{BODY.splitlines()[0]}\n' for n in range(40))
+    with pytest.raises(IngestError, match="more than 20 rows with a quote mark") as refused:  # two rows a pair
+        parse(table.encode(), "export.csv")
+    assert "Close the quote" in refused.value.hint

@@ -527,12 +527,38 @@ def test_text_without_an_article_raises_no_articles_found_with_the_text() -> Non
 
 
 def test_the_hint_says_how_long_a_headline_must_be() -> None:
-    """"Mayor resigns" over its byline and date is no headline (two words: page furniture
-    such as "World News" looks the same); the hint said only "a headline line"."""
-    dump = "Mayor resigns\nBy Ann Lee\n6 March 2024\n\n" + "The mayor resigned on Tuesday, she said. " * 5
+    """"World News" over a byline and date is no headline (two words in Title Case: page
+    furniture); the hint said only "a headline line"."""
+    dump = "World News\nBy Ann Lee\n6 March 2024\n\n" + "The mayor resigned on Tuesday, she said. " * 5
     with pytest.raises(NoArticlesFound) as caught:
         parse(dump.encode(), "brief.txt")
-    assert "three words or more" in caught.value.hint
+    assert "three words or more" in caught.value.hint and "two in sentence case" in caught.value.hint
+
+
+BRIEF = "The markets fell sharply on Tuesday after the central bank raised its rates, traders said. " * 3
+
+
+def test_a_two_word_headline_over_its_byline_or_after_a_separator_is_a_title() -> None:
+    """"Mayor resigns" over its byline and date was no headline (fewer than three words),
+    and its article was lost."""
+    over_bylines = ("Markets tumble\nBy Ann Lee\n6 March 2024\n\n" + BRIEF
+                    + "\n\nTalks collapse\nBy Bob Smith\n7 March 2024\n\n" + BRIEF)
+    assert [(a.title, a.byline) for a in parse(over_bylines.encode(), "dump.txt").articles] == [
+        ("Markets tumble", "Ann Lee"), ("Talks collapse", "Bob Smith")]
+    separated = "-----\nMarkets tumble\n\n" + BRIEF + "\n-----\nTalks collapse\n\n" + BRIEF
+    assert [a.title for a in parse(separated.encode(), "dump.txt").articles] == ["Markets tumble", "Talks collapse"]
+
+
+def test_ordinary_two_word_lines_stay_in_the_text() -> None:
+    """Furniture over a date ("Last updated"), a Title Case label, a kicker above the real
+    headline, and a short line between paragraphs are no titles."""
+    dump = ("Council approves budget\nBy Ann Lee\n6 March 2024\n\n" + BRIEF
+            + "\n\nLast updated\n7 March 2024\n\n" + BRIEF
+            + "\n\nStock markets\nWhy central banks are buying gold again\nBy Bob Smith\n8 March 2024\n\n" + BRIEF
+            + "\n\nTraders said:\n\n" + BRIEF + "\n\nMarkets tumble\n\n" + BRIEF)
+    articles = parse(dump.encode(), "dump.txt").articles
+    assert [a.title for a in articles] == ["Council approves budget", "Why central banks are buying gold again"]
+    assert "Last updated" in articles[0].body and "Markets tumble" in articles[1].body
 
 
 def test_the_whole_text_can_be_taken_as_one_article() -> None:

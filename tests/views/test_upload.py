@@ -378,3 +378,13 @@ def test_the_upload_pages_event_menu_lists_the_newest_events_and_any_can_be_chos
 @pytest.mark.parametrize("value", ["abc", "²", "9" * 20])
 def test_an_unreadable_event_in_the_upload_address_is_a_400(logged_in: Client, value: str) -> None:
     assert logged_in.get(reverse("upload"), {"event": value}).status_code == 400
+
+
+def test_the_upload_pages_first_sentence_names_every_format_read(logged_in: Client) -> None:
+    """It named text, .html, JSON and ZIP, and left out CSV, feeds, Markdown, JSON Lines and MHTML."""
+    page = logged_in.get(reverse("upload")).content.decode()
+    lede = page[page.index('<p class="lede">'):page.index("</p>", page.index('<p class="lede">'))]
+    assert " ".join(lede.split()) == (
+        '<p class="lede">Drop in the coverage of one event: text copied from websites, or files of text, Markdown, '
+        "HTML, MHTML, JSON, JSON Lines, CSV/TSV, RSS/Atom feeds or a ZIP of them. You will check the articles we "
+        "find before analysis starts.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from articles.ingest.decode import decode
@@ -30,6 +31,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _SEPARATORS = (",", ";", "\t", "|")
 # Excel's first line "sep=;" names the separator of the rows below it.
 _EXCEL_SEPARATOR = re.compile(r'"?sep=(.)"?\n')
+# Rows whose quote never closes that are read line by line; past that many, the quoting is broken.
+MAX_BROKEN_QUOTES = 20
+_BROKEN_HINT = "Close the quote in the file (a quote mark inside a cell is written twice: \"\"), or save it again " \
+               "from the spreadsheet as CSV, and upload it again."
 # A cell may hold a whole article: csv's default cap of 128 KB refused a long one.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -41,7 +46,8 @@ def parse_csv(data: bytes, name: str, limits: Limits) -> ParseResult:
     if declared:
         text = text[declared.end():]
     separator = declared.group(1) if declared else _separator(text, name)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    broken: list[str] = []
+    rows = _rows(text, separator, label, broken, skipped_lines=1 if declared else 0)
     try:
         header = next(rows, [])
         columns = _columns(header)
@@ -53,10 +59,51 @@ def parse_csv(data: bytes, name: str, limits: Limits) -> ParseResult:
                     {field: row[i] for field, i in columns.items() if i < len(row)})
                    for number, row in enumerate(rows, start=2)  # as a spreadsheet numbers them, the header 1
                    if any(cell.strip() for cell in row))  # not a blank line, or a spreadsheet's empty row
-        return articles_of_records(records, name, nothing, limits)
+        result = articles_of_records(records, name, nothing, limits)
     except csv.Error as exc:
-        raise IngestError(f"{label} is not a CSV table we can read (line {rows.line_num}: {exc}).",
+        raise IngestError(f"{label} is not a CSV table we can read ({exc}).",
                           "Save it again from the spreadsheet as CSV (UTF-8), or upload the articles as JSON.") from exc
+    return ParseResult(result.articles, (*broken, *result.notes))
+
+
+def _rows(text: str, separator: str, label: str, broken: list[str], skipped_lines: int) -> Iterator[list[str]]:
+    """The table's rows. A quote mark that never closes its cell takes the lines after it
+    into that cell, silently (csv reads on to the next quote mark, or the end of the file):
+    a row of several lines whose quotes do not close where its cells end is read from its
+    own line alone, without the mark, the lines after it as rows, and a note appended to
+    `broken` names it. Past MAX_BROKEN_QUOTES such rows the file is refused."""
+    lines = io.StringIO(text, newline="").readlines()  # split where csv splits them
+    start, number = 0, 0  # the first line not read yet; the rows read
+    while start < len(lines):
+        reader = csv.reader(lines[start:], delimiter=separator)
+        while True:
+            first = start + reader.line_num  # the index of the line the row starts on
+            row = next(reader, None)
+            if row is None:
+                return
+            number += 1
+            end = start + reader.line_num
+            if end - first > 1 and not _quotes_close(lines[first:end], separator):
+                break
+            yield row
+        line = first + 1 + skipped_lines
+        if len(broken) == MAX_BROKEN_QUOTES:
+            raise IngestError(f"{label} has more than {MAX_BROKEN_QUOTES} rows with a quote mark (\") that does not "
+                              f"close its cell (the last at row {number}, line {line}).", _BROKEN_HINT)
+        yield next(csv.reader([lines[first]], delimiter=separator), [])
+        broken.append(f"row {number} of {label} (line {line}) opens a quote (\") that does not close its cell: "
+                      "that line was read as the row, without the quote mark, and the lines after it as rows. "
+                      "Check those articles; " + _BROKEN_HINT[0].lower() + _BROKEN_HINT[1:])
+        start = first + 1
+
+
+def _quotes_close(row: list[str], separator: str) -> bool:
+    """Whether each quoted cell of a row's lines closes where the cell ends (csv's strict
+    reading), not at the end of the file or before more text."""
+    try:
+        return len(list(csv.reader(row, delimiter=separator, strict=True))) == 1
+    except csv.Error:
+        return False
 
 
 def is_table(head: bytes) -> bool:

@@ -17,19 +17,22 @@ class Format:
     extensions: tuple[str, ...]  # the first is the one we mention in messages
     media_types: tuple[str, ...]
     in_archives: bool  # read when it is an entry of a ZIP
+    names: tuple[str, ...]  # how the upload page's first sentence names it ("JSON", "JSON Lines")
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("text", "text dumps", (".txt", ".text", ".md"), ("text/plain", "text/markdown"), True),
-    Format("html", "saved web pages", (".html", ".htm"), ("text/html",), True),
+    Format("text", "text dumps", (".txt", ".text", ".md"), ("text/plain", "text/markdown"), True,
+           ("text", "Markdown")),
+    Format("html", "saved web pages", (".html", ".htm"), ("text/html",), True, ("HTML",)),
     Format("mhtml", "web pages saved as one file", (".mhtml", ".mht"),
-           ("multipart/related", "application/x-mimearchive"), True),
+           ("multipart/related", "application/x-mimearchive"), True, ("MHTML",)),
     Format("json", "JSON", (".json", ".jsonl", ".ndjson"),
-           ("application/json", "application/jsonl", "application/x-ndjson"), True),
-    Format("csv", "CSV tables", (".csv", ".tsv"), ("text/csv", "text/tab-separated-values"), True),
+           ("application/json", "application/jsonl", "application/x-ndjson"), True, ("JSON", "JSON Lines")),
+    Format("csv", "CSV tables", (".csv", ".tsv"), ("text/csv", "text/tab-separated-values"), True, ("CSV/TSV",)),
     Format("feed", "RSS or Atom feeds with full text", (".rss", ".atom", ".xml"),
-           ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"), True),
-    Format("zip", "a ZIP of them", (".zip",), ("application/zip",), False),
+           ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"), True,
+           ("RSS/Atom feeds",)),
+    Format("zip", "a ZIP of them", (".zip",), ("application/zip",), False, ("a ZIP of them",)),
 )
 
 
@@ -83,3 +86,10 @@ def described() -> str:
     parts = [f"{f.described} ({', '.join(e for e in f.extensions if e not in _UNDESCRIBED)})" for f in FORMATS]
     sentence = ", ".join(parts[:-1]) + ", or " + parts[-1] + "."
     return sentence[0].upper() + sentence[1:]
+
+
+def in_brief() -> str:
+    """'text, Markdown, HTML, MHTML, JSON, JSON Lines, CSV/TSV, RSS/Atom feeds or a ZIP of
+    them': every format by name, for the upload page's first sentence."""
+    names = [name for f in FORMATS for name in f.names]
+    return ", ".join(names[:-1]) + " or " + names[-1]
