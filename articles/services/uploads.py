@@ -31,7 +31,7 @@ from articles.services.page_versions import pages_changed
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "ingest-2"
+PARSER_VERSION = "ingest-3"
 PASTED_NAME = "pasted.txt"  # the file name pasted text is kept under
 # A note on an upload confirmed without review, for each article the event already had.
 DUPLICATE_NOTE = "already in the event, not added again: "
