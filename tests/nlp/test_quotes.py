@@ -402,14 +402,28 @@ def test_a_denial_of_a_clause_and_a_speaker_s_own_view_are_still_quotes(quotes_o
 @pytest.mark.parametrize(
     "text",
     [
-        "The mayor condemned the attack.",
         "He denied the allegations.",
-        "The minister criticised the decision.",
         "Mr Okafor, who is accused of fraud, denies the charges.",
+        "The senator criticized the president.",
+        "The minister denounced him.",
     ],
 )
-def test_a_bare_object_of_a_verdict_verb_is_not_a_quote(quotes_of, text):
+def test_a_denial_s_bare_object_and_whom_a_verdict_judges_are_not_quotes(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor condemned the attack.", "the attack"),
+        ("The minister criticised the decision.", "the decision"),
+        ("Trump denounced Clinton's remarks on trade.", "Clinton's remarks on trade"),
+    ],
+)
+def test_what_a_verdict_verb_judges_is_the_speaker_s_reported_stance(quotes_of, text, content):
+    # PolNeAR marks a verdict's bare object as the content (81 of 112 such candidates
+    # of its tuning part): "condemned the attack" reports the mayor's stance on it.
+    assert [q.text for q in quotes_of(text)] == [content]
 
 
 @pytest.mark.parametrize(
