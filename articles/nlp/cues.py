@@ -1012,6 +1012,27 @@ def _hearsay_content(tok: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 4 else None
 
 
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that", "whom"})
+
+
+def agent_passive(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "O'Malley's move was first reported by MSNBC", "the proposal was rejected by 64
+    percent of voters": a cue word in the passive with its agent named reports its
+    subject (PolNeAR's content), and the agent is the source. Token range of the
+    subject and the agent; not a relative pronoun ("a judge who was backed by
+    liberals": the noun is outside the clause), not "asked" (the asker's question)."""
+    if tok.tag_ != "VBN" or tok.lemma_ == "ask" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    cues = _cues()
+    if not _lemma_with_particle(tok) & (cues.clause | cues.object) or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    agent = _agent(tok)
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if agent is None or subject is None or subject.lower_ in _RELATIVE_SUBJECTS:
+        return None
+    return (subject.left_edge.i, subject.right_edge.i + 1), agent
+
+
 def impersonal_passive(tok: Token) -> bool:
     return (
         tok.tag_ == "VBN"

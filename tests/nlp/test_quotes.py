@@ -1132,3 +1132,17 @@ def test_a_cue_after_the_quote_that_governs_it_is_its_cue_though_words_come_betw
     hail = [q for q in quotes_of(text) if "I hail" in q.text]
     assert [(q.speaker, q.cue) for q in hail] == [("Ann Capito", "said")]
     assert hail[0].text == "“I hail the agreement, because anything is better” than a shutdown"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O'Malley's move was first reported by MSNBC.", [("O'Malley's move", "MSNBC")]),
+        ("The proposal was rejected by 64 percent of voters.", [("The proposal", "64 percent of voters")]),
+        ("Bradley defeated Judge Kloppenburg, who was backed by liberals.", []),
+        ("The bill was signed by the governor.", []),
+    ],
+)
+def test_the_subject_of_a_passive_cue_with_its_agent_is_the_agent_s_content(nlp, text, expected):
+    # PolNeAR's reading: what was reported or rejected is the content, the agent its source
+    assert [(q.text, q.speaker_mention) for q in find_quotes(nlp(text))] == expected
