@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from articles.nlp.cues import is_denial
-from articles.nlp.names import actor_words, load_lexicon, person_nouns
+from articles.nlp.cues import is_agent, is_denial
+from articles.nlp.names import load_lexicon
 
 MODEL_PATH = Path(__file__).resolve().parent / "lexicons" / "attribution_model.json"
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "attr", "acomp", "oprd", "dative"})
@@ -139,7 +139,7 @@ def candidates(verb: Token) -> list[Candidate]:
             continue  # "declined to comment", "refused to elaborate": nothing said
         if label.startswith("prep:") and words <= 3:
             continue  # "spoke to us about his new restaurant", "referred to the incident": a topic
-        if label in {"dobj", "all"} and words <= 3 and _agent(verb.doc[start:end].root):
+        if label in {"dobj", "all"} and words <= 3 and is_agent(verb.doc[start:end].root):
             continue  # "attacked the government", "addressed parliament on Tuesday": whom they acted on
         size = "1-3" if words <= 3 else "4-8" if words <= 8 else "9-20" if words <= 20 else "20+"
         feats = [
@@ -186,20 +186,6 @@ def _shape_features(verb: Token, subject: Token, content: Span, label: str) -> l
         f"c|root={label}|{root.lemma_.lower() if label == 'xcomp' else root.pos_}",
         f"c|person={label}|{person}",
     ]
-
-
-@functools.cache
-def _agent_nouns() -> frozenset[str]:
-    bodies = actor_words("org_head") | actor_words("state_body") | actor_words("org_description")
-    # and the collective and unnamed sources ("attacked the opposition", "thanked the police")
-    sources = {r["word"] for r in load_lexicon("source_words.csv") if r["type"] in {"group", "anonymous"}}
-    return frozenset(person_nouns()) | bodies | sources | {r["term"] for r in load_lexicon("institution_nouns.csv")}
-
-
-def _agent(tok: Token) -> bool:
-    """A person, a body or a country: someone, not something said."""
-    entity = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-    return tok.pos_ == "PRON" or entity or tok.lemma_.lower() in _agent_nouns()
 
 
 def _question(tok: Token) -> bool:

@@ -74,6 +74,7 @@ class _Cues:
     adjective: frozenset[str]
     particles: dict[str, frozenset[str]]  # "point" -> {"out"}: the particle is required
     predicate: frozenset[str]  # object cues that need what is said of the object ("as …", "of …")
+    verdicts: frozenset[str]  # predicate cues of an attacking stance: a bare thing they condemn is content
     denials: frozenset[str]  # "reject", "play down": their object is someone else's claim
     stance: frozenset[str]  # object cues of a person's or a body's stance ("endorsed Cruz")
     belief: frozenset[str]  # clause cues of belief ("thinks that …")
@@ -109,6 +110,9 @@ def _cues() -> _Cues:
         adjective=frozenset(adjective),
         particles={k: frozenset(v) for k, v in particles.items()},
         predicate=frozenset(cue for cue, frame in frames.items() if frame == "predicate"),
+        verdicts=frozenset(
+            r["term"] for r in verbs if r.get("stance") == "attacking" and frames.get(r["term"]) == "predicate"
+        ),
         denials=frozenset(r["term"] for r in verbs if r.get("stance") == "denying"),
         stance=frozenset(cue for cue, frame in frames.items() if frame == "stance"),
         belief=frozenset(cue for cue, frame in frames.items() if frame == "belief"),
@@ -124,6 +128,20 @@ def is_stance(tok: Token) -> bool:
 def is_belief(tok: Token) -> bool:
     """ "thinks", "believes", "fears": what someone holds, not said aloud."""
     return tok.lemma_.lower() in _cues().belief
+
+
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    bodies = actor_words("org_head") | actor_words("state_body") | actor_words("org_description")
+    # and the collective and unnamed sources ("attacked the opposition", "thanked the police")
+    sources = {r["word"] for r in load_lexicon("source_words.csv") if r["type"] in {"group", "anonymous"}}
+    return frozenset(person_nouns()) | bodies | sources | {r["term"] for r in load_lexicon("institution_nouns.csv")}
+
+
+def is_agent(tok: Token) -> bool:
+    """A person, a body or a country: someone, not something said."""
+    entity = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    return tok.pos_ == "PRON" or entity or tok.lemma_.lower() in _agent_nouns()
 
 
 def is_denial(tok: Token) -> bool:
@@ -716,7 +734,8 @@ def _object_complements(tok: Token, comps: list[Token]) -> list[Token] | None:
     if any(c.dep_ == "ccomp" for c in comps):
         # "warning colleagues in Washington that …": whom they warned is not what they said.
         comps = [c for c in comps if c.dep_ not in {"dobj", "dative"}]
-    if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps):
+    if _lemma_with_particle(tok) & _cues().predicate and not _says_something_of(tok, comps) \
+            and not _verdict_on_something(tok, comps):
         return None
     if tok.lemma_ == "call" and not any(
         c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} or c.lower_ in {"for", "on"} or _quoted_name(c) for c in comps
@@ -888,6 +907,18 @@ def _says_something_of(tok: Token, comps: list[Token]) -> bool:
     return False
 
 
+def _verdict_on_something(tok: Token, comps: list[Token]) -> bool:
+    """ "condemned the attack", "slammed the ruling", "lashed out at the deal": what a
+    verdict verb judges, a thing, is the speaker's reported stance (as PolNeAR marks
+    it); not whom it judges ("criticised the minister", "denounced him")."""
+    if not _lemma_with_particle(tok) & _cues().verdicts:
+        return False
+    objects = [c for c in comps if c.dep_ == "dobj"]
+    objects += [o for c in comps if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    titles = actor_lexicons().title_heads  # "criticised the president"
+    return bool(objects) and not any(is_agent(o) or o.lemma_.lower() in titles for o in objects)
+
+
 def _temporal(prep: Token) -> bool:
     objects = [t for t in prep.subtree if t is not prep and not t.is_punct]
     return bool(objects) and all(t.ent_type_ in {"DATE", "TIME"} for t in objects)
@@ -979,6 +1010,27 @@ def _hearsay_content(tok: Token) -> tuple[int, int] | None:
     start, end = subject.left_edge.i, complement.right_edge.i + 1
     end = _without_final_punct(tok.doc, start, end)
     return (start, end) if end - start >= 4 else None
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that", "whom"})
+
+
+def agent_passive(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """ "O'Malley's move was first reported by MSNBC", "the proposal was rejected by 64
+    percent of voters": a cue word in the passive with its agent named reports its
+    subject (PolNeAR's content), and the agent is the source. Token range of the
+    subject and the agent; not a relative pronoun ("a judge who was backed by
+    liberals": the noun is outside the clause), not "asked" (the asker's question)."""
+    if tok.tag_ != "VBN" or tok.lemma_ == "ask" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    cues = _cues()
+    if not _lemma_with_particle(tok) & (cues.clause | cues.object) or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    agent = _agent(tok)
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if agent is None or subject is None or subject.lower_ in _RELATIVE_SUBJECTS:
+        return None
+    return (subject.left_edge.i, subject.right_edge.i + 1), agent
 
 
 def impersonal_passive(tok: Token) -> bool:

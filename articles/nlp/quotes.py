@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.attributions import best_candidate
 from articles.nlp.cues import (
+    agent_passive,
     called_for,
     content_range,
     copular_cue,
@@ -171,6 +172,7 @@ def _rule_quotes(ctx: _Context) -> list[_Found]:
     found.extend(_indirect_quotes(ctx, claimed))
     found.extend(_findings(ctx))
     found.extend(_noun_quotes(ctx))
+    found.extend(_agent_passives(ctx))
     # The same words found twice ("told … that X “…” and that Y “…”" from each
     # quoted fragment) are one quote: keep the surer reading.
     found.sort(key=lambda q: (q.start, q.end, -q.confidence))
@@ -819,6 +821,23 @@ def _findings(ctx: _Context) -> Iterator[_Found]:
             kind = _paraphrase_kind(ctx.text[start:end])
             cue = (tok.idx, tok.idx + len(tok.text))
             yield _Found(start, end, kind, cue, mention, 0.7, tok.i, (c_start, c_end), "finding")
+
+
+def _agent_passives(ctx: _Context) -> Iterator[_Found]:
+    """ "O'Malley's move was first reported by MSNBC": the subject of a passive cue,
+    credited to its agent (cues.py `agent_passive`)."""
+    doc = ctx.doc
+    for tok in doc:
+        passive = agent_passive(tok) if ctx.seg_of_token[tok.i] < 0 else None
+        if passive is None:
+            continue
+        (c_start, c_end), agent = passive
+        start, end = ctx.clip(doc[c_start].idx, _end_char(doc, c_end), around=tok.idx)
+        if end - start < 2 or any(ctx.seg_of_token[i] >= 0 for i in range(c_start, c_end)):
+            continue
+        mention = ctx.clip(*noun_phrase(agent), around=agent.idx)
+        cue = (tok.idx, tok.idx + len(tok.text))
+        yield _Found(start, end, "indirect", cue, mention, 0.5, tok.i, (c_start, c_end), "passive")
 
 
 def _owner_mention(ctx: _Context, owner: Token) -> tuple[int, int]:
