@@ -3,4 +3,4 @@ so `requeue_stale` can re-analyse articles done by an older pipeline."""
 
 from __future__ import annotations
 
-ANALYSIS_VERSION = "nlp-17"
+ANALYSIS_VERSION = "nlp-18"
