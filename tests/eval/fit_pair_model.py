@@ -14,8 +14,10 @@ align.CHECK_FLOOR, each claim's top align.K) and the scorer does not refuse firs
 `--out-of-fold` writes nothing: each event is aligned with a model fitted on the other
 tuning events, for every pair of `--threshold` and `--possibly` values, and
 score_facts.py's figures are printed, so the thresholds of align.py are chosen on
-events the model has not seen. Events come from facts_sweep's cache, built if missing
-(rebuild it with `facts_sweep --rebuild` after a change to the analysis).
+events the model has not seen; `--score-on NAME ...` scores only the named events, with
+one model fitted on all the other tuning events (new labels as a test). Events come from
+facts_sweep's cache, built if missing (rebuild it with `facts_sweep --rebuild` after a
+change to the analysis).
 """
 
 from __future__ import annotations
@@ -91,18 +93,25 @@ def fit(parts: list[Examples]) -> tuple[np.ndarray, float]:
 
 
 def out_of_fold(events: dict, labels: dict[str, Path], score_facts: Any, per_event: dict[str, Examples],
-                thresholds: list[float], possibly: list[float]) -> None:
-    """Prints score_facts' figures with each event aligned by a model fitted without it."""
+                thresholds: list[float], possibly: list[float], scored: list[str] | None = None) -> None:
+    """Prints score_facts' figures with each event aligned by a model fitted without it;
+    with `scored`, only those events, by one model fitted on all the others."""
     from articles.compare.align import align_claims
 
-    models = {name: fit([ex for other, ex in per_event.items() if other != name]) for name in per_event}
+    models: dict[str, tuple[np.ndarray, float]]
+    if scored:
+        events = {name: events[name] for name in scored}
+        one = fit([ex for other, ex in per_event.items() if other not in events])
+        models = dict.fromkeys(scored, one)
+    else:
+        models = {name: fit([ex for other, ex in per_event.items() if other != name]) for name in per_event}
     for threshold, floor in itertools.product(thresholds, possibly):
         if floor > threshold:
             continue
-        figures = facts_sweep.score(
-            events, labels, score_facts,
-            lambda name, claims, vectors, count, t=threshold, p=floor: align_claims(
-                claims, count, vectors=vectors, threshold=t, possibly=p, model=models[name]))
+        def aligned(name: str, claims: Any, vectors: Any, count: int, t: float = threshold, p: float = floor) -> Any:
+            return align_claims(claims, count, vectors=vectors, threshold=t, possibly=p, model=models[name])
+
+        figures = facts_sweep.score(events, labels, score_facts, aligned)
         print(f"threshold={threshold:.2f} possibly={floor:.2f} "
               + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()),
               flush=True)
@@ -116,6 +125,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pairs", choices=("floor", "scored"), default="floor", help="the training pairs")
     parser.add_argument("--cache", type=Path, default=facts_sweep.CACHE)
     parser.add_argument("--out-of-fold", action="store_true", help="leave-one-event-out figures; writes nothing")
+    parser.add_argument("--score-on", nargs="+", metavar="NAME",
+                        help="with --out-of-fold: score only these events, fitted on all the others")
     parser.add_argument("--threshold", type=float, nargs="+", default=[align.THRESHOLD])
     parser.add_argument("--possibly", type=float, nargs="+", default=[align.POSSIBLY])
     args = parser.parse_args(argv)
@@ -136,7 +147,7 @@ def main(argv: list[str]) -> int:
         facts = json.loads(labels[name].read_text(encoding="utf-8"))["facts"]
         per_event[name] = examples(facts, claims, vectors, score_facts.matches)
     if args.out_of_fold:
-        out_of_fold(events, labels, score_facts, per_event, args.threshold, args.possibly)
+        out_of_fold(events, labels, score_facts, per_event, args.threshold, args.possibly, args.score_on)
         return 0
     weights, intercept = fit(list(per_event.values()))
     y = [label for _x, ys in per_event.values() for label in ys]

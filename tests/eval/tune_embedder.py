@@ -20,7 +20,8 @@ other four fifths, refits the pair model (fit_pair_model's features, C=1) on the
 new cosine, and scores its own events: pair level (average precision and recall at
 precision 0.85 over every pair of claims of two articles, a pair under cosine 0.2 scored
 0) and the event figures of score_facts.py over all the events, each aligned by its
-fold's models; `--base` adds the same folds with the base model.
+fold's models; `--base` adds the same folds with the base model. `--score-on NAME ...` makes one fold
+of the named events instead (tuned and fitted on all the others: new labels as a test).
 """
 
 from __future__ import annotations
@@ -252,13 +253,15 @@ def pair_level(scores: list[float], labels: list[int]) -> tuple[float, float]:
 
 
 def cross_validate(events: dict[str, dict[str, Any]], base: dict[str, np.ndarray], lower: Lower,
-                   settings: dict[str, Any], variants: tuple[str, ...]) -> None:
+                   settings: dict[str, Any], variants: tuple[str, ...], scored: list[str] | None = None) -> None:
+    """Prints the figures of each variant; `scored` (event names) makes one fold of them,
+    tuned and fitted on all the other events, instead of the five folds."""
     from articles.compare import pairs
     from articles.compare.align import align_claims
     from articles.services.event_json import story_points_json
 
     names = sorted(events)
-    folds = [names[i::FOLDS] for i in range(FOLDS)]
+    folds = [sorted(scored)] if scored else [names[i::FOLDS] for i in range(FOLDS)]
     texts = {n: [c.text for c in events[n]["claims"]] for n in names}
     for variant in variants:
         scores: list[float] = []
@@ -339,6 +342,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lr", type=float, default=2e-5)
     parser.add_argument("--base", action="store_true", help="with --cv: the base model's folds too")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--score-on", nargs="+", metavar="NAME",
+                        help="with --cv: one fold, these events scored, the others tuned and fitted on")
     args = parser.parse_args(argv)
     if shared.data_dir() is None or shared.scorer_dir() is None:
         return shared.say_missing("tuning the embedder")
@@ -351,7 +356,8 @@ def main(argv: list[str]) -> int:
     settings = {"epochs": args.epochs, "layers": args.layers, "lr": args.lr}
     lower = Lower(base_encoder, [c.text for e in events.values() for c in e["claims"]], args.layers)
     if args.cv:
-        cross_validate(events, base, lower, settings, ("base", "tuned") if args.base else ("tuned",))
+        cross_validate(events, base, lower, settings, ("base", "tuned") if args.base else ("tuned",),
+                       args.score_on)
         return 0
     examples = triplets(events, base)
     model = fine_tune(examples, lower, **settings)
