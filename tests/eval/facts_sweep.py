@@ -88,6 +88,12 @@ def run(cache: Path, labels: dict[str, Path], scorer: Path, settings: dict[str, 
                  lambda _name, claims, vectors, count: align_claims(claims, count, vectors=vectors, **settings))
 
 
+def cache_covers(cache: Path, labels: dict[str, Path]) -> bool:
+    """The cache holds every labelled tuning event: newly labelled events rebuild it,
+    where they were silently left out of the figures."""
+    return cache.is_file() and set(labels) <= set(pickle.loads(cache.read_bytes()))
+
+
 def setting(text: str) -> tuple[str, Any]:
     name, _, value = text.partition("=")
     return name, json.loads(value)
@@ -103,7 +109,7 @@ def main(argv: list[str]) -> int:
     if data is None or scorers is None:
         return shared.say_missing("the story points sweep")
     labels = tuning_labels()
-    if args.rebuild or not args.cache.is_file():
+    if args.rebuild or not cache_covers(args.cache, labels):
         build(data / eval_facts.EVENTS, sorted(labels), args.cache)
     figures = run(args.cache, labels, scorers / "score_facts.py", dict(args.settings))
     print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()))
