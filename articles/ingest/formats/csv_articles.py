@@ -99,9 +99,12 @@ def _rows(text: str, separator: str, label: str, broken: list[str], skipped_line
 
 def _quotes_close(row: list[str], separator: str) -> bool:
     """Whether each quoted cell of a row's lines closes where the cell ends (csv's strict
-    reading), not at the end of the file or before more text."""
+    reading), not at the end of the file or before more text. Spaces after a closing quote
+    are no more text ('"…" ,', a file written by hand): csv reads them into the cell."""
+    blank = re.escape(" \t".replace(separator, ""))
+    spaced = re.compile(rf'"[{blank}]+(?={re.escape(separator)}|[\r\n]|$)')
     try:
-        return len(list(csv.reader(row, delimiter=separator, strict=True))) == 1
+        return len(list(csv.reader([spaced.sub('"', line) for line in row], delimiter=separator, strict=True))) == 1
     except csv.Error:
         return False
 
