@@ -169,3 +169,13 @@ def test_a_cell_of_several_lines_with_a_space_after_its_closing_quote_stays_one_
     assert [(a.title, a.byline) for a in result.articles] == [
         ("Council approves the city budget", "Ann Lee"), ("Mayor attacks the plan", "Bob Smith")]
     assert result.articles[0].paragraphs == BODY.split("\n\n") and result.notes == ()
+
+
+def test_a_quote_left_open_on_the_last_line_is_reported_too() -> None:
+    """A quote that opens on the file's last line has no line after it to take: csv read it
+    to the end of the file, its separators into the cell, and no note said why the row's
+    text was empty."""
+    table = f"title,text\nCouncil approves the city budget,{QUOTED}\n\"Mayor attacks the plan,The mayor said no.\n"
+    result = parse(table.encode(), "export.csv")
+    assert [a.title for a in result.articles] == ["Council approves the city budget"]
+    assert result.notes[0].startswith("row 3 of export.csv (line 5) opens a quote (\") that does not close its cell")
