@@ -446,13 +446,24 @@ class ExportStream:
     chunks: Iterator[bytes]
 
 
+# A file name's part from the slug, in UTF-8 bytes: an ASCII slug (at most 120) whole, and a
+# Chinese one of 100 letters (300 bytes) cut to fit a file system's 255 with the table's name.
+_STEM_BYTES = 120
+
+
+def _file_stem(slug: str) -> str:
+    cut = slug.encode()[:_STEM_BYTES].decode(errors="ignore")  # a letter cut in two is left out
+    return slug if cut == slug else cut.rstrip("-_")
+
+
 def export_stream(event: Event, fmt: Format, *, table: str | None = None,
                   now: dt.datetime | None = None, exact: bool = False) -> ExportStream:
     """The file a download, the API or `export_event` hands out, as a stream of bytes:
     the event JSON, one CSV table, or all the tables in one ZIP (with the provenance as
     JSON). Nothing is read until the stream is."""
+    stem = _file_stem(event.slug)
     if fmt == "json":
-        return ExportStream(f"{event.slug}.json", "application/json", _encoded(event_json_text(event, now=now)))
+        return ExportStream(f"{stem}.json", "application/json", _encoded(event_json_text(event, now=now)))
     if table is not None:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
@@ -461,5 +472,5 @@ def export_stream(event: Event, fmt: Format, *, table: str | None = None,
             columns = article_columns(event)
             yield from _table_text(event, table, event_meta(event, now, columns), columns, exact=exact)
 
-        return ExportStream(f"{event.slug}-{table}.csv", "text/csv; charset=utf-8", _encoded(one_table()))
-    return ExportStream(f"{event.slug}-csv.zip", "application/zip", _zip_bytes(event, now, exact=exact))
+        return ExportStream(f"{stem}-{table}.csv", "text/csv; charset=utf-8", _encoded(one_table()))
+    return ExportStream(f"{stem}-csv.zip", "application/zip", _zip_bytes(event, now, exact=exact))

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -20,6 +21,7 @@ from articles.models import Event
 from articles.nlp.lexicons import lexicon_versions
 from articles.nlp.version import ANALYSIS_VERSION
 from articles.services.exports import COLUMNS, TABLES
+from articles.services.uploads import event_for_name
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +169,20 @@ def test_an_export_made_while_the_event_is_aligned_says_it_is_not_complete() -> 
     job.status = Job.Status.DONE
     job.save()
     assert event_json(event)["event"]["complete"] is True
+
+
+def test_a_long_unicode_slug_still_names_a_file_export_event_can_write(
+        client: Client, tmp_path: Path, settings: Any) -> None:
+    """An event named in Chinese keeps up to 100 letters in its slug, 300 bytes in UTF-8: its
+    files' names passed a file system's 255 bytes, and export_event could not write them."""
+    settings.VAR_DIR = tmp_path
+    with transaction.atomic():
+        event = event_for_name("东京新闻发布会" * 20, user=None)
+    assert len(event.slug) == 100
+    out = io.StringIO()
+    call_command("export_event", event.slug, "--format", "csv", "--table", "story_point_sentences", stdout=out)
+    written = Path(out.getvalue().strip())
+    assert written.parent == tmp_path / "exports" and written.name.startswith(event.slug[:30])
+    assert len(written.name.encode()) <= 255
+    disposition = client.get(reverse("event_export_zip", args=[event.slug]))["Content-Disposition"]
+    assert disposition.startswith("attachment; filename*=utf-8''%E4%B8%9C%E4%BA%AC")

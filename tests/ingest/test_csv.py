@@ -152,3 +152,30 @@ def test_a_table_whose_quotes_are_all_broken_is_refused_saying_what_to_do() -> N
     with pytest.raises(IngestError, match="more than 20 rows with a quote mark") as refused:  # two rows a pair
         parse(table.encode(), "export.csv")
     assert "Close the quote" in refused.value.hint
+
+
+QUOTED = '"' + BODY.replace('"', '""') + '"'  # the cell as csv writes it
+
+
+@pytest.mark.parametrize("table", [
+    f'title,text,author\nCouncil approves the city budget,{QUOTED} ,Ann Lee\nMayor attacks the plan,No.,Bob Smith\n',
+    f'title,author,text\nCouncil approves the city budget,Ann Lee,{QUOTED}  \nMayor attacks the plan,Bob Smith,No.\n',
+])
+def test_a_cell_of_several_lines_with_a_space_after_its_closing_quote_stays_one_cell(table: str) -> None:
+    """A space between a cell's closing quote and the separator or the line's end (a file
+    written by hand or by a script) made a cell of several lines read as a quote that never
+    closes: its first paragraph became the article, its second an article of its own."""
+    result = parse(table.encode(), "export.csv")
+    assert [(a.title, a.byline) for a in result.articles] == [
+        ("Council approves the city budget", "Ann Lee"), ("Mayor attacks the plan", "Bob Smith")]
+    assert result.articles[0].paragraphs == BODY.split("\n\n") and result.notes == ()
+
+
+def test_a_quote_left_open_on_the_last_line_is_reported_too() -> None:
+    """A quote that opens on the file's last line has no line after it to take: csv read it
+    to the end of the file, its separators into the cell, and no note said why the row's
+    text was empty."""
+    table = f"title,text\nCouncil approves the city budget,{QUOTED}\n\"Mayor attacks the plan,The mayor said no.\n"
+    result = parse(table.encode(), "export.csv")
+    assert [a.title for a in result.articles] == ["Council approves the city budget"]
+    assert result.notes[0].startswith("row 3 of export.csv (line 5) opens a quote (\") that does not close its cell")

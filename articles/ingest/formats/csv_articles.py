@@ -71,7 +71,8 @@ def _rows(text: str, separator: str, label: str, broken: list[str], skipped_line
     into that cell, silently (csv reads on to the next quote mark, or the end of the file):
     a row of several lines whose quotes do not close where its cells end is read from its
     own line alone, without the mark, the lines after it as rows, and a note appended to
-    `broken` names it. Past MAX_BROKEN_QUOTES such rows the file is refused."""
+    `broken` names it (the file's last line too, whose quote took only its own separators).
+    Past MAX_BROKEN_QUOTES such rows the file is refused."""
     lines = io.StringIO(text, newline="").readlines()  # split where csv splits them
     start, number = 0, 0  # the first line not read yet; the rows read
     while start < len(lines):
@@ -83,7 +84,7 @@ def _rows(text: str, separator: str, label: str, broken: list[str], skipped_line
                 return
             number += 1
             end = start + reader.line_num
-            if end - first > 1 and not _quotes_close(lines[first:end], separator):
+            if (end - first > 1 or end == len(lines)) and not _quotes_close(lines[first:end], separator):
                 break
             yield row
         line = first + 1 + skipped_lines
@@ -99,9 +100,12 @@ def _rows(text: str, separator: str, label: str, broken: list[str], skipped_line
 
 def _quotes_close(row: list[str], separator: str) -> bool:
     """Whether each quoted cell of a row's lines closes where the cell ends (csv's strict
-    reading), not at the end of the file or before more text."""
+    reading), not at the end of the file or before more text. Spaces after a closing quote
+    are no more text ('"…" ,', a file written by hand): csv reads them into the cell."""
+    blank = re.escape(" \t".replace(separator, ""))
+    spaced = re.compile(rf'"[{blank}]+(?={re.escape(separator)}|[\r\n]|$)')
     try:
-        return len(list(csv.reader(row, delimiter=separator, strict=True))) == 1
+        return len(list(csv.reader([spaced.sub('"', line) for line in row], delimiter=separator, strict=True))) == 1
     except csv.Error:
         return False
 
