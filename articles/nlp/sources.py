@@ -151,11 +151,22 @@ def actor_source_type(kind: ActorKind, name: str) -> SourceType:
 
 
 def names_outlet(phrase: str) -> bool:
-    """"The Oregonian", "Newsday": the name of an outlet in the ingest's outlets list
-    (articles/ingest/data/outlets.csv, the one list of outlet names), capitalised as a name
-    is, so that "time" or "the hill" in running text stays a common word."""
+    """"The Oregonian", "Los Angeles Times", "AFP": the name of an outlet in the ingest's
+    outlets list (articles/ingest/data/outlets.csv, the one list of outlet names),
+    capitalised as a name is. A single word is one only as "The X" or an acronym, and a
+    place never is: "Reason", "Dawn" or "New York said in its filing" are no outlet."""
     words = phrase.split()
     if not words or not all(w[:1].isupper() or w.lower() == "the" for w in words):
         return False
     bare = " ".join(words[1:]) if words[0].lower() == "the" else phrase
-    return bool(bare and (known_outlet(bare) or known_outlet("The " + bare)))
+    if not bare or bare in _places():
+        return False
+    if len(bare.split()) == 1 and bare == phrase and not bare.isupper():
+        return False
+    return bool(known_outlet(bare) or known_outlet("The " + bare))
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    states = {r["state"] for r in load_lexicon("us_states.csv")}
+    return frozenset(states | set(actor_lexicons().countries))

@@ -33,7 +33,7 @@ from articles.nlp.sources import actor_source_type, source_type_of
         ("the newspaper", "media"),
         ("The New York Times", "media"),
         ("The Oregonian", "media"),
-        ("Newsday", "media"),
+        ("the Los Angeles Times", "media"),
         ("he", "unknown"),
         ("Mr. Okafor", "unknown"),
         # a body the article could name is no anonymous source
@@ -47,7 +47,7 @@ def test_an_unnamed_source_is_typed_by_its_head(phrase: str, expected: str) -> N
 
 def test_a_resolved_outlet_is_the_media_and_a_person_an_actor() -> None:
     assert actor_source_type("organization", "Fox News") == "media"
-    assert actor_source_type("organization", "Oregonian") == "media"  # in the outlets list
+    assert actor_source_type("organization", "The Oregonian") == "media"  # in the outlets list
     assert actor_source_type("organization", "White House") == "actor"
     assert actor_source_type("person", "Ann Post") == "actor"
     assert actor_source_type("document", "the report") == "document"
@@ -58,3 +58,7 @@ def test_an_outlet_name_counts_only_as_a_name() -> None:
     assert source_type_of("The Hill") == "media"
     assert source_type_of("the hill") != "media"
     assert actor_source_type("organization", "Time Warner") == "actor"
+    # a place, or one common word, is no outlet though the list has a magazine of that name
+    assert actor_source_type("organization", "New York") == "actor"
+    assert source_type_of("Reason") != "media"
+    assert source_type_of("Dawn") != "media"
