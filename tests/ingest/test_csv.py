@@ -141,7 +141,7 @@ def test_a_quote_that_never_closes_is_reported_and_the_rows_after_it_are_kept() 
     assert [a.title for a in result.articles] == [f"Story {n} makes news" for n in range(1, 5)]
     assert {a.body for a in result.articles} == {text}
     [note] = result.notes
-    assert note.startswith("row 3 of export.csv (line 3) opens a quote (\") that does not close its cell")
+    assert note.startswith("row 3 (line 3) opens a quote (\") that does not close its cell")
     assert "upload it again" in note
     quoted = _csv([["title", "text"], ["Council approves the city budget", BODY], ["Story makes news", text]])
     assert parse(quoted.encode(), "export.csv").notes == ()  # a cell of several lines, its quotes doubled
@@ -178,4 +178,4 @@ def test_a_quote_left_open_on_the_last_line_is_reported_too() -> None:
     table = f"title,text\nCouncil approves the city budget,{QUOTED}\n\"Mayor attacks the plan,The mayor said no.\n"
     result = parse(table.encode(), "export.csv")
     assert [a.title for a in result.articles] == ["Council approves the city budget"]
-    assert result.notes[0].startswith("row 3 of export.csv (line 5) opens a quote (\") that does not close its cell")
+    assert result.notes[0].startswith("row 3 (line 5) opens a quote (\") that does not close its cell")

@@ -92,7 +92,7 @@ def _rows(text: str, separator: str, label: str, broken: list[str], skipped_line
             raise IngestError(f"{label} has more than {MAX_BROKEN_QUOTES} rows with a quote mark (\") that does not "
                               f"close its cell (the last at row {number}, line {line}).", _BROKEN_HINT)
         yield next(csv.reader([lines[first]], delimiter=separator), [])
-        broken.append(f"row {number} of {label} (line {line}) opens a quote (\") that does not close its cell: "
+        broken.append(f"row {number} (line {line}) opens a quote (\") that does not close its cell: "
                       "that line was read as the row, without the quote mark, and the lines after it as rows. "
                       "Check those articles; " + _BROKEN_HINT[0].lower() + _BROKEN_HINT[1:])
         start = first + 1
