@@ -142,6 +142,14 @@ def _args(argv: list[str]) -> tuple[tuple[str, ...], int, int | None, Path | Non
             limit = int(args.pop(0))
         elif arg == "--dump":
             dump = Path(args.pop(0))
+        elif arg == "--speed":
+            args.pop(0)
+        elif arg.startswith("-") and arg not in {"-q", "-v"}:
+            # an unknown option ("--help") had run the default, both parts: the held-out
+            # part's figures printed by mistake (words without "-" are other measures' parts)
+            raise SystemExit(f"unknown option {arg!r}\n\n{__doc__}")
+    if parts and not set(parts) <= set(PARTS):
+        raise SystemExit(f"unknown part {parts[0]!r}: tuning, heldout or both")
     return parts, skip, limit, dump
 
 
