@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from articles.nlp.doc_text import text_of
-from articles.nlp.names import actor_lexicons, actor_words, load_lexicon, person_nouns
+from articles.nlp.names import actor_lexicons, actor_words, institution_nouns, load_lexicon, person_nouns
 from articles.nlp.quote_marks import dateline_end
 from articles.nlp.sources import source_type_of
 
@@ -135,7 +135,7 @@ def _agent_nouns() -> frozenset[str]:
     bodies = actor_words("org_head") | actor_words("state_body") | actor_words("org_description")
     # and the collective and unnamed sources ("attacked the opposition", "thanked the police")
     sources = {r["word"] for r in load_lexicon("source_words.csv") if r["type"] in {"group", "anonymous"}}
-    return frozenset(person_nouns()) | bodies | sources | {r["term"] for r in load_lexicon("institution_nouns.csv")}
+    return frozenset(person_nouns()) | bodies | sources | institution_nouns()
 
 
 def is_agent(tok: Token) -> bool:

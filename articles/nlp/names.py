@@ -204,6 +204,13 @@ def faction_word(word: str) -> bool:
 
 
 @functools.cache
+def institution_nouns() -> frozenset[str]:
+    """Head nouns that stand for a country's or group's leadership ("the government",
+    "the administration"): institution_nouns.csv."""
+    return frozenset(r["term"] for r in load_lexicon("institution_nouns.csv"))
+
+
+@functools.cache
 def person_nouns() -> dict[str, str]:
     """Role nouns news uses for one person ("the defendant", "the veteran"), with
     the gender the word says: person_nouns.csv and the person descriptions of

@@ -13,7 +13,7 @@ import functools
 import re
 
 from articles.ingest.outlets import known_outlet
-from articles.nlp.names import actor_lexicons, load_lexicon
+from articles.nlp.names import actor_lexicons, institution_nouns, load_lexicon
 from articles.nlp.types import ActorKind, SourceType
 
 _WORD = re.compile(r"[\w’'.&-]+|,")
@@ -111,12 +111,7 @@ def source_type_of(phrase: str) -> SourceType:
 
 
 def _institution(words: list[str], head: str) -> bool:
-    return words[0].lower() == "the" and head.islower() and head in _institution_nouns()
-
-
-@functools.cache
-def _institution_nouns() -> frozenset[str]:
-    return frozenset(r["term"] for r in load_lexicon("institution_nouns.csv"))
+    return words[0].lower() == "the" and head.islower() and head in institution_nouns()
 
 
 def _media_modified(words: list[str], head: str) -> bool:
